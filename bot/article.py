@@ -1,0 +1,221 @@
+"""Articles: the seed texts, their paragraphs, sentences and character offsets.
+
+A paragraph is a non-empty line of the article file, numbered from 1 (headings count).
+Offsets are character offsets into the decoded text, so ``article.text[start:end]`` is the span.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DataError, Problem
+from .yamlio import LineDict, load_yaml, read_text
+
+ARTICLE_SUFFIX = ".txt"
+METADATA_SUFFIX = ".yaml"
+
+_SENTENCE_END = ".!?。！？"
+_CLOSERS = "\"'”’»」』)]"
+# A sentence ends at terminal punctuation (plus closing quotes/brackets) followed by space.
+_BOUNDARY = re.compile(rf"[{re.escape(_SENTENCE_END)}][{re.escape(_CLOSERS)}]*(?=\s+\S)|[。！？](?=\S)")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_HEADING_MAX_WORDS = 12
+_FOOTER_MARKS = ("©", "(c)", "copyright")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where a span sits: article id, 1-based paragraph, and character offsets into the article text."""
+
+    article: str
+    paragraph: int
+    start: int
+    end: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {"article": self.article, "paragraph": self.paragraph, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int  # 1-based among the non-empty lines
+    start: int
+    end: int
+    text: str
+    kind: str  # "heading", "body" or "footer"
+    section: str | None  # text of the heading this paragraph sits under
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind == "heading"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    title: str
+    publisher: str
+    url: str | None
+    reprint_notice: str | None
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    path: str = ""
+    _sentences: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def paragraph(self, index: int) -> Paragraph:
+        if not 1 <= index <= len(self.paragraphs):
+            raise IndexError(f"paragraph {index} is out of range 1..{len(self.paragraphs)}")
+        return self.paragraphs[index - 1]
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        for para in self.paragraphs:
+            if para.start <= offset < para.end:
+                return para
+        return None
+
+    def sentences(self, index: int) -> tuple[tuple[int, int], ...]:
+        """Sentence spans (absolute offsets) of one paragraph, computed once."""
+        cached = self._sentences.get(index)
+        if cached is None:
+            para = self.paragraph(index)
+            cached = tuple((para.start + s, para.start + e) for s, e in split_sentences(para.text))
+            self._sentences[index] = cached
+        return cached
+
+    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
+        """The smallest run of whole sentences that covers ``start:end``."""
+        para = self.paragraph_at(start)
+        if para is None:
+            return start, end
+        spans = self.sentences(para.index)
+        first = next((s for s, e in spans if s <= start < e), start)
+        last = next((e for s, e in spans if s < end <= e), end)
+        return first, last
+
+    def cite(self, start: int, end: int) -> Citation:
+        para = self.paragraph_at(start)
+        if para is None or end > para.end:
+            raise ValueError(f"span {start}:{end} does not sit inside one paragraph of {self.id}")
+        return Citation(self.id, para.index, start, end)
+
+    @property
+    def credit(self) -> str:
+        return self.publisher
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split a paragraph into (start, end) sentence spans, relative to the paragraph."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        word = re.search(r"([\w.]+)[.]$", text[start : match.start() + 1])
+        if word and text[match.start()] == "." and word.group(1).lower() in _ABBREVIATIONS:
+            continue
+        spans.append((start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text.rstrip()):
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def _paragraph_kind(line: str) -> str:
+    lowered = line.lower()
+    if lowered.startswith(_FOOTER_MARKS):
+        return "footer"
+    stripped = line.rstrip()
+    ends_like_sentence = stripped[-1] in _SENTENCE_END + _CLOSERS + ":;,"
+    if not ends_like_sentence and len(stripped.split()) <= _HEADING_MAX_WORDS:
+        return "heading"
+    return "body"
+
+
+def parse_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    section: str | None = None
+    for raw_line in text.split("\n"):
+        line_start = offset
+        offset += len(raw_line) + 1
+        content = raw_line.rstrip("\r \t\u3000")
+        lead = len(content) - len(content.lstrip())
+        if not content.strip():
+            continue
+        start = line_start + lead
+        body = content[lead:]
+        kind = _paragraph_kind(body)
+        if kind == "heading":
+            section = body
+        paragraphs.append(Paragraph(len(paragraphs) + 1, start, start + len(body), body, kind, section))
+    return tuple(paragraphs)
+
+
+def _metadata(path: Path) -> LineDict:
+    if not path.exists():
+        return LineDict()
+    data = load_yaml(path)
+    if data is None:
+        return LineDict()
+    if not isinstance(data, LineDict):
+        raise DataError.single(path, 1, "metadata", "must be a mapping of field: value")
+    problems = []
+    for key in ("title", "publisher", "reprint_notice", "url", "language"):
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            problems.append(Problem(str(path), data.line_of(key), key, "must be text"))
+    unknown = sorted(set(data) - {"title", "publisher", "reprint_notice", "url", "language"})
+    problems += [Problem(str(path), data.line_of(k), k, "unknown field") for k in unknown]
+    if problems:
+        raise DataError(problems)
+    return data
+
+
+def load_article(path: Path) -> Article:
+    """Load one article file and the metadata file beside it (same stem, ``.yaml``)."""
+    text = read_text(path)
+    # Normalise only the Unicode form a reader cannot see; offsets are into this exact string.
+    if unicodedata.normalize("NFC", text) != text:
+        text = unicodedata.normalize("NFC", text)
+    paragraphs = parse_paragraphs(text)
+    if not paragraphs:
+        raise DataError.single(path, 1, "text", "the article is empty")
+    meta = _metadata(path.with_suffix(METADATA_SUFFIX))
+    footer = next((p.text for p in reversed(paragraphs) if p.kind == "footer"), None)
+    first_heading = next((p.text for p in paragraphs if p.kind == "heading"), path.stem)
+    return Article(
+        id=path.stem,
+        title=meta.get("title") or first_heading,
+        publisher=meta.get("publisher") or "unknown publisher",
+        url=meta.get("url") or None,
+        reprint_notice=meta.get("reprint_notice") or footer,
+        text=text,
+        paragraphs=paragraphs,
+        path=str(path),
+    )
+
+
+def load_articles(folder: Path) -> dict[str, Article]:
+    """Every ``*.txt`` article in a folder, keyed by id (the file stem), in name order."""
+    if not folder.is_dir():
+        raise DataError.single(folder, 1, "seeds", "folder not found")
+    articles: dict[str, Article] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.glob(f"*{ARTICLE_SUFFIX}")):
+        try:
+            article = load_article(path)
+        except DataError as exc:
+            problems += exc.problems
+            continue
+        articles[article.id] = article
+    if problems:
+        raise DataError(problems)
+    if not articles:
+        raise DataError.single(folder, 1, "seeds", f"no {ARTICLE_SUFFIX} article files found")
+    return articles

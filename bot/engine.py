@@ -1,0 +1,364 @@
+"""The rule-based engine: sourced stances, side-by-side answers, debate plans and explanations.
+
+Every quote the engine hands out is a Position (a verbatim, cited span of an article). The engine
+knows no figure by name: topics, camps, stances and reply links all come from the data.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .article import Citation
+from .dataset import Dataset
+from .personas import Persona, Position
+from .topics import QueryAnalysis, content_stems
+
+# A figure speaks on a topic only when its best position scores at least this much.
+THRESHOLD = 0.6
+# Ask for more rounds than this and the plan is capped anyway; the record rarely holds more.
+MAX_ROUNDS = 6
+MAX_TOPIC_LENGTH = 200
+# Tie-break in favour of a position that a later speaker answers on record, so the reply can follow.
+_ANSWERED_BONUS = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """How one text scored against a topic: the parts, so `explain` can show every number."""
+
+    score: float
+    topic_score: float
+    word_score: float
+    topics: tuple[str, ...]  # query topics the text carries
+    words: tuple[str, ...]  # query stems found in the text
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    position: Position
+    match: Match
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    figure: Persona
+    topic: str
+    position: Position | None
+    match: Match | None
+    candidates: tuple[Candidate, ...]  # every position that matched at all, best first
+
+    @property
+    def status(self) -> str:
+        return "stance" if self.position is not None else "no_stance"
+
+
+@dataclass(frozen=True, slots=True)
+class AskResult:
+    topic: str
+    analysis: QueryAnalysis
+    stances: tuple[Stance, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSpan:
+    """The article's own narration (not any figure's words), cited like a quote."""
+
+    text: str
+    citation: Citation
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    round: int
+    move: str  # "moderator", "opening", "rebuttal", "closing" or "pass"
+    figure: Persona | None
+    position: Position | None
+    replying_to: Persona | None
+    reason: str  # "reply_link", "opposed", "adds", "best", "nothing_left", "context"
+    narration: str
+    context: ArticleSpan | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryEntry:
+    figure: Persona
+    axis: str
+    value: int | None  # -1/0/+1, None when the positions used carry no stance on the axis
+    label: str
+    position: Position | None  # the position that sets the value
+
+
+@dataclass(frozen=True, slots=True)
+class DebatePlan:
+    topic: str
+    analysis: QueryAnalysis
+    participants: tuple[Persona, ...]
+    abstainers: tuple[Persona, ...]
+    turns: tuple[Turn, ...]
+    summary: tuple[SummaryEntry, ...]
+    rounds_requested: int
+    rounds_played: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """An indexed text: a position or a narration sentence, with its topic tags and stems."""
+
+    tags: dict[str, float]
+    stems: frozenset[str]
+    position: Position | None = None
+    span: ArticleSpan | None = None
+
+
+@dataclass
+class _Index:
+    entries: list[_Entry] = field(default_factory=list)
+    by_stem: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_topic: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    idf: dict[str, float] = field(default_factory=dict)
+    unseen_idf: float = 1.0
+
+    def add(self, entry: _Entry) -> None:
+        number = len(self.entries)
+        self.entries.append(entry)
+        for value in entry.stems:
+            self.by_stem[value].append(number)
+        for topic in entry.tags:
+            self.by_topic[topic].append(number)
+
+    def finish(self) -> None:
+        total = max(1, len(self.entries))
+        self.idf = {s: math.log(1 + total / len(ids)) for s, ids in self.by_stem.items()}
+        # A query word the record never uses weighs more than any word it does use.
+        self.unseen_idf = math.log(1 + 2 * total)
+
+
+class Engine:
+    def __init__(self, data: Dataset):
+        self.data = data
+        self.lexicon = data.lexicon
+        self._positions = _Index()
+        self._narration = _Index()
+        quoted_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for persona in data.personas:
+            for position in persona.positions:
+                self.lexicon.add_vocabulary(position.text)
+                self._positions.add(_Entry(self._tags(position.text, position.topics), self._content(position.text), position=position))
+                quoted_spans[position.citation.article].append((position.citation.start, position.citation.end))
+        self._positions.finish()
+        for article in data.articles.values():
+            for para in article.paragraphs:
+                if para.kind != "body":
+                    continue
+                for start, end in article.sentences(para.index):
+                    if any(s < end and start < e for s, e in quoted_spans[article.id]):
+                        continue  # a sentence that carries a figure's words is theirs, not the narrator's
+                    text = article.text[start:end]
+                    self.lexicon.add_vocabulary(text)
+                    span = ArticleSpan(text, Citation(article.id, para.index, start, end))
+                    self._narration.add(_Entry(self._tags(text, ()), self._content(text), span=span))
+        self._narration.finish()
+        self._answered_by: dict[str, list[Position]] = defaultdict(list)
+        for persona in data.personas:
+            for position in persona.positions:
+                if position.replies_to:
+                    self._answered_by[position.replies_to].append(position)
+
+    def _content(self, text: str) -> frozenset[str]:
+        return frozenset(s for s in content_stems(text) if s not in self.lexicon.generic)
+
+    def _tags(self, text: str, curated: tuple[str, ...]) -> dict[str, float]:
+        """Curated topic tags count fully; a trigger found in the text's own words counts at its weight."""
+        tags = {topic: 1.0 for topic in curated}
+        for hit in self.lexicon.analyse(text).hits:
+            if hit.how == "exact":
+                tags[hit.topic] = max(tags.get(hit.topic, 0.0), hit.weight)
+        return tags
+
+    # --- scoring -------------------------------------------------------------------------
+
+    def _score(self, index: _Index, analysis: QueryAnalysis) -> dict[int, Match]:
+        """Score only the entries that share a topic or a word with the query (inverted index)."""
+        query_stems = list(dict.fromkeys(analysis.stems))
+        query_topics = analysis.topics
+        if not query_stems and not query_topics:
+            return {}
+        trigger_stems = {s for hit in analysis.hits for t in self.lexicon.topics[hit.topic].triggers if t.phrase == hit.trigger for s in t.stems}
+        known = [s for s in query_stems if s in trigger_stems or s in self._positions.idf or s in self._narration.idf]
+        # Share of the query the record can speak to at all: "regulation of cooking" is half-known.
+        explained = len(known) / len(query_stems) if query_stems else 1.0
+        weights = {s: index.idf.get(s, index.unseen_idf) for s in query_stems}
+        total_weight = sum(weights.values()) or 1.0
+
+        touched: set[int] = set()
+        for s in query_stems:
+            touched.update(index.by_stem.get(s, ()))
+        for topic in query_topics:
+            touched.update(index.by_topic.get(topic, ()))
+        matches: dict[int, Match] = {}
+        for number in touched:
+            entry = index.entries[number]
+            carried = tuple(t for t in query_topics if t in entry.tags)
+            topic_score = explained * sum(query_topics[t] * entry.tags[t] for t in carried) / max(1, len(query_topics))
+            found = tuple(s for s in query_stems if s in entry.stems)
+            word_score = sum(weights[s] for s in found) / total_weight
+            matches[number] = Match(round(topic_score + word_score, 4), round(topic_score, 4), round(word_score, 4), carried, found)
+        return matches
+
+    def _candidates(self, analysis: QueryAnalysis) -> dict[str, list[Candidate]]:
+        by_figure: dict[str, list[Candidate]] = defaultdict(list)
+        for number, match in self._score(self._positions, analysis).items():
+            position = self._positions.entries[number].position
+            assert position is not None
+            by_figure[position.figure].append(Candidate(position, match))
+        for candidates in by_figure.values():
+            candidates.sort(key=_rank)
+        return by_figure
+
+    def analyse(self, topic: str) -> QueryAnalysis:
+        return self.lexicon.analyse(topic[:MAX_TOPIC_LENGTH])
+
+    # --- queries -------------------------------------------------------------------------
+
+    def _stance_from(self, figure: Persona, topic: str, candidates: list[Candidate]) -> Stance:
+        best = candidates[0] if candidates and candidates[0].match.score >= THRESHOLD else None
+        return Stance(figure, topic, best.position if best else None, best.match if best else None, tuple(candidates))
+
+    def stance(self, figure: Persona, topic: str) -> Stance:
+        candidates = self._candidates(self.analyse(topic)).get(figure.id, [])
+        return self._stance_from(figure, topic, candidates)
+
+    def ask(self, topic: str) -> AskResult:
+        analysis = self.analyse(topic)
+        by_figure = self._candidates(analysis)
+        stances = tuple(self._stance_from(p, topic, by_figure.get(p.id, [])) for p in self.data.personas)
+        return AskResult(topic, analysis, stances)
+
+    def context(self, topic: str) -> ArticleSpan | None:
+        """The article narration sentence that best sets the scene for a topic, if any clears the bar."""
+        matches = self._score(self._narration, self.analyse(topic))
+        if not matches:
+            return None
+        number, match = min(matches.items(), key=lambda item: (-item[1].score, item[0]))
+        span = self._narration.entries[number].span
+        return span if match.score >= THRESHOLD else None
+
+    # --- debates -------------------------------------------------------------------------
+
+    def debate(self, topic: str, figures: list[Persona] | None = None, rounds: int = 3, moderator: bool = True) -> DebatePlan:
+        rounds = max(1, min(rounds, MAX_ROUNDS))
+        asked = self.ask(topic)
+        chosen = {p.id for p in figures} if figures else None
+        stances = [s for s in asked.stances if chosen is None or s.figure.id in chosen]
+        speakers = [s for s in stances if s.position is not None]
+        abstainers = tuple(s.figure for s in stances if s.position is None)
+        label = _topic_label(asked)
+        relevant = {s.figure.id: [c for c in s.candidates if c.match.score >= THRESHOLD] for s in speakers}
+        used: list[Position] = []
+        used_keys: set[str] = set()
+        turns: list[Turn] = []
+        speaker_ids = {s.figure.id for s in speakers}
+
+        if moderator and speakers:
+            scene = self.context(topic)
+            if scene is not None:
+                turns.append(Turn(0, "moderator", None, None, None, "context", "From the article's own reporting:", scene))
+
+        def take(position: Position) -> None:
+            used.append(position)
+            used_keys.add(position.key)
+
+        # Round 1: openings. A reply whose target has not been said yet waits for a later round.
+        for stance in speakers:
+            options = relevant[stance.figure.id]
+            opening = min(options, key=lambda c: self._opening_rank(c, speaker_ids, used_keys))
+            take(opening.position)
+            turns.append(Turn(1, "opening", stance.figure, opening.position, None, "best", f"{stance.figure.name} opens on {label}."))
+
+        moves = ["rebuttal"] * max(0, rounds - 2) + (["closing"] if rounds >= 2 else [])
+        played = 1
+        for number, move in enumerate(moves, start=2):
+            round_turns = [self._next_turn(number, move, s.figure, relevant[s.figure.id], turns, used_keys, label) for s in speakers]
+            if all(t.move == "pass" for t in round_turns):
+                break  # the record has run out: stop rather than fill rounds with passes
+            for turn in round_turns:
+                if turn.position is not None:
+                    take(turn.position)
+            turns.extend(round_turns)
+            played = number
+        summary = self._summary(speakers, used)
+        return DebatePlan(topic, asked.analysis, tuple(s.figure for s in speakers), abstainers, tuple(turns), summary, rounds, played if speakers else 0)
+
+    def _opening_rank(self, candidate: Candidate, speakers: set[str], used: set[str]) -> tuple:
+        waiting = candidate.position.replies_to is not None and candidate.position.replies_to not in used
+        answered = any(p.figure in speakers and p.figure != candidate.position.figure for p in self._answered_by[candidate.position.key])
+        return (waiting, -(candidate.match.score + (_ANSWERED_BONUS if answered else 0.0)), *_rank(candidate)[1:])
+
+    def _next_turn(self, number: int, move: str, figure: Persona, options: list[Candidate], turns: list[Turn], used: set[str], label: str) -> Turn:
+        said = [t for t in turns if t.position is not None and t.figure is not None]
+        # Reply links include positions off the matched topic: the article itself ties them to what was said.
+        linked = [p for p in figure.positions if p.key not in used and p.replies_to and any(t.position.key == p.replies_to for t in said)]
+        if linked:
+            position = linked[0]
+            target = next(t for t in reversed(said) if t.position.key == position.replies_to)
+            cue = f" ({position.cue})" if position.cue else ""
+            narration = f"{figure.name} answers {target.figure.name}; the article reports this as a reply{cue}."
+            return Turn(number, move, figure, position, target.figure, "reply_link", narration)
+        unused = [c for c in options if c.position.key not in used]
+        if not unused:
+            return Turn(number, "pass", figure, None, None, "nothing_left", f"{figure.name} has nothing further on record about {label} and passes.")
+        position = unused[0].position
+        if move == "closing":
+            return Turn(number, move, figure, position, None, "best", f"{figure.name} closes.")
+        mine = _stance_value(self._axis, position, [t.position for t in said if t.figure.id == figure.id])
+        others = [t for t in said if t.figure.id != figure.id]
+        target, distance = None, 0
+        for turn in reversed(others):  # most recent first, so ties go to the latest speaker
+            theirs = turn.position.stance_on(self._axis)
+            if mine is not None and theirs is not None and abs(mine - theirs) > distance:
+                target, distance = turn.figure, abs(mine - theirs)
+        if target is None:
+            return Turn(number, move, figure, position, None, "adds", f"{figure.name} adds to the record on {label}.")
+        narration = f"{figure.name} takes the opposite side to {target.name}; the article does not present this as a direct reply."
+        return Turn(number, move, figure, position, target, "opposed", narration)
+
+    @property
+    def _axis(self) -> str:
+        return next(iter(self.lexicon.axes))
+
+    def _summary(self, speakers: list[Stance], used: list[Position]) -> tuple[SummaryEntry, ...]:
+        entries = []
+        axis = self.lexicon.axes[self._axis]
+        for stance in speakers:
+            mine = [p for p in used if p.figure == stance.figure.id]
+            with_stance = [p for p in mine if p.stance_on(axis.id) is not None]
+            values = {p.stance_on(axis.id) for p in with_stance}
+            if not values:
+                entries.append(SummaryEntry(stance.figure, axis.id, None, "no stance on this axis in what was said", None))
+                continue
+            value, label = (values.pop(), None) if len(values) == 1 else (0, "mixed across what was said")
+            entries.append(SummaryEntry(stance.figure, axis.id, value, label or axis.describe(value), with_stance[0]))
+        return tuple(entries)
+
+
+def _rank(candidate: Candidate) -> tuple:
+    """Best first: score, then the figure's own words over reported ones, then article order."""
+    c = candidate.position.citation
+    return (-candidate.match.score, candidate.position.kind != "quoted", c.article, c.start)
+
+
+def _stance_value(axis: str, position: Position, earlier: list[Position]) -> int | None:
+    """Where a speaker stands: the position about to be said, else what they said before."""
+    for candidate in (position, *reversed(earlier)):
+        value = candidate.stance_on(axis)
+        if value is not None:
+            return value
+    return None
+
+
+def _topic_label(asked: AskResult) -> str:
+    """How narration names the topic: the user's words, trimmed."""
+    text = " ".join(asked.topic.split())
+    return text if len(text) <= 80 else text[:77] + "..."
