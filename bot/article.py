@@ -22,7 +22,39 @@ _CLOSERS = "\"'”’»」』)]"
 # A sentence ends at terminal punctuation (plus closing quotes/brackets) followed by space.
 _BOUNDARY = re.compile(rf"[{re.escape(_SENTENCE_END)}][{re.escape(_CLOSERS)}]*(?=\s+\S)|[。！？](?=\S)")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 _HEADING_MAX_WORDS = 12
 _FOOTER_MARKS = ("©", "(c)", "copyright")

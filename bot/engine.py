@@ -20,8 +20,8 @@ THRESHOLD = 0.6
 # Ask for more rounds than this and the plan is capped anyway; the record rarely holds more.
 MAX_ROUNDS = 6
 MAX_TOPIC_LENGTH = 200
-# Tie-break in favour of a position that a later speaker answers on record, so the reply can follow.
-_ANSWERED_BONUS = 0.25
+# Favour a position another speaker answers on record, so the article's own exchange gets staged.
+_ANSWERED_BONUS = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +145,9 @@ class Engine:
         for persona in data.personas:
             for position in persona.positions:
                 self.lexicon.add_vocabulary(position.text)
-                self._positions.add(_Entry(self._tags(position.text, position.topics), self._content(position.text), position=position))
+                self._positions.add(
+                    _Entry(self._tags(position.text, position.topics), self._content(position.text), position=position)
+                )
                 quoted_spans[position.citation.article].append((position.citation.start, position.citation.end))
         self._positions.finish()
         for article in data.articles.values():
@@ -185,7 +187,13 @@ class Engine:
         query_topics = analysis.topics
         if not query_stems and not query_topics:
             return {}
-        trigger_stems = {s for hit in analysis.hits for t in self.lexicon.topics[hit.topic].triggers if t.phrase == hit.trigger for s in t.stems}
+        trigger_stems = {
+            s
+            for hit in analysis.hits
+            for t in self.lexicon.topics[hit.topic].triggers
+            if t.phrase == hit.trigger
+            for s in t.stems
+        }
         known = [s for s in query_stems if s in trigger_stems or s in self._positions.idf or s in self._narration.idf]
         # Share of the query the record can speak to at all: "regulation of cooking" is half-known.
         explained = len(known) / len(query_stems) if query_stems else 1.0
@@ -204,7 +212,9 @@ class Engine:
             topic_score = explained * sum(query_topics[t] * entry.tags[t] for t in carried) / max(1, len(query_topics))
             found = tuple(s for s in query_stems if s in entry.stems)
             word_score = sum(weights[s] for s in found) / total_weight
-            matches[number] = Match(round(topic_score + word_score, 4), round(topic_score, 4), round(word_score, 4), carried, found)
+            matches[number] = Match(
+                round(topic_score + word_score, 4), round(topic_score, 4), round(word_score, 4), carried, found
+            )
         return matches
 
     def _candidates(self, analysis: QueryAnalysis) -> dict[str, list[Candidate]]:
@@ -247,7 +257,9 @@ class Engine:
 
     # --- debates -------------------------------------------------------------------------
 
-    def debate(self, topic: str, figures: list[Persona] | None = None, rounds: int = 3, moderator: bool = True) -> DebatePlan:
+    def debate(
+        self, topic: str, figures: list[Persona] | None = None, rounds: int = 3, moderator: bool = True
+    ) -> DebatePlan:
         rounds = max(1, min(rounds, MAX_ROUNDS))
         asked = self.ask(topic)
         chosen = {p.id for p in figures} if figures else None
@@ -264,23 +276,38 @@ class Engine:
         if moderator and speakers:
             scene = self.context(topic)
             if scene is not None:
-                turns.append(Turn(0, "moderator", None, None, None, "context", "From the article's own reporting:", scene))
+                turns.append(
+                    Turn(0, "moderator", None, None, None, "context", "From the article's own reporting:", scene)
+                )
 
         def take(position: Position) -> None:
             used.append(position)
             used_keys.add(position.key)
 
-        # Round 1: openings. A reply whose target has not been said yet waits for a later round.
+        # Round 1: openings.
         for stance in speakers:
             options = relevant[stance.figure.id]
-            opening = min(options, key=lambda c: self._opening_rank(c, speaker_ids, used_keys))
+            opening = min(options, key=lambda c: self._turn_rank(c, speaker_ids, used_keys, opening=True))
+            turns.append(self._spoken_turn(1, "opening", stance.figure, opening.position, turns, label))
             take(opening.position)
-            turns.append(Turn(1, "opening", stance.figure, opening.position, None, "best", f"{stance.figure.name} opens on {label}."))
 
         moves = ["rebuttal"] * max(0, rounds - 2) + (["closing"] if rounds >= 2 else [])
         played = 1
         for number, move in enumerate(moves, start=2):
-            round_turns = [self._next_turn(number, move, s.figure, relevant[s.figure.id], turns, used_keys, label) for s in speakers]
+            round_turns: list[Turn] = []
+            for s in speakers:  # each speaker sees what was said earlier in the same round
+                round_turns.append(
+                    self._next_turn(
+                        number,
+                        move,
+                        s.figure,
+                        relevant[s.figure.id],
+                        turns + round_turns,
+                        used_keys,
+                        speaker_ids,
+                        label,
+                    )
+                )
             if all(t.move == "pass" for t in round_turns):
                 break  # the record has run out: stop rather than fill rounds with passes
             for turn in round_turns:
@@ -289,39 +316,91 @@ class Engine:
             turns.extend(round_turns)
             played = number
         summary = self._summary(speakers, used)
-        return DebatePlan(topic, asked.analysis, tuple(s.figure for s in speakers), abstainers, tuple(turns), summary, rounds, played if speakers else 0)
+        return DebatePlan(
+            topic,
+            asked.analysis,
+            tuple(s.figure for s in speakers),
+            abstainers,
+            tuple(turns),
+            summary,
+            rounds,
+            played if speakers else 0,
+        )
 
-    def _opening_rank(self, candidate: Candidate, speakers: set[str], used: set[str]) -> tuple:
-        waiting = candidate.position.replies_to is not None and candidate.position.replies_to not in used
-        answered = any(p.figure in speakers and p.figure != candidate.position.figure for p in self._answered_by[candidate.position.key])
+    def _turn_rank(self, candidate: Candidate, speakers: set[str], used: set[str], opening: bool = False) -> tuple:
+        """Best first; a position another speaker answers on record gets a bonus so the reply can follow."""
+        position = candidate.position
+        # Openings keep replies back for the rebuttals, where the position they answer has been said.
+        waiting = opening and position.replies_to is not None
+        answered = any(
+            p.figure in speakers and p.figure != position.figure and p.key not in used
+            for p in self._answered_by[position.key]
+        )
         return (waiting, -(candidate.match.score + (_ANSWERED_BONUS if answered else 0.0)), *_rank(candidate)[1:])
 
-    def _next_turn(self, number: int, move: str, figure: Persona, options: list[Candidate], turns: list[Turn], used: set[str], label: str) -> Turn:
-        said = [t for t in turns if t.position is not None and t.figure is not None]
-        # Reply links include positions off the matched topic: the article itself ties them to what was said.
-        linked = [p for p in figure.positions if p.key not in used and p.replies_to and any(t.position.key == p.replies_to for t in said)]
-        if linked:
-            position = linked[0]
-            target = next(t for t in reversed(said) if t.position.key == position.replies_to)
+    def _spoken_turn(
+        self, number: int, move: str, figure: Persona, position: Position, turns: list[Turn], label: str
+    ) -> Turn:
+        """A turn for a position already chosen; narrated as a reply when the article says it is one."""
+        target = next(
+            (t for t in reversed(turns) if t.position is not None and t.position.key == position.replies_to), None
+        )
+        if target is not None and target.figure is not None:
             cue = f" ({position.cue})" if position.cue else ""
-            narration = f"{figure.name} answers {target.figure.name}; the article reports this as a reply{cue}."
+            narration = f"Reply from {figure.name} to {target.figure.name}: the article presents it as a reply{cue}."
             return Turn(number, move, figure, position, target.figure, "reply_link", narration)
+        narration = {"opening": f"Opening from {figure.name} on {label}.", "closing": f"Closing from {figure.name}."}
+        return Turn(
+            number, move, figure, position, None, "best", narration.get(move, f"Further from {figure.name} on {label}.")
+        )
+
+    def _next_turn(
+        self,
+        number: int,
+        move: str,
+        figure: Persona,
+        options: list[Candidate],
+        turns: list[Turn],
+        used: set[str],
+        speakers: set[str],
+        label: str,
+    ) -> Turn:
+        said = [t for t in turns if t.position is not None and t.figure is not None]
+        said_keys = {t.position.key for t in said}
+        # Reply links reach past the matched topic: the article itself ties them to what was said.
+        linked = [p for p in figure.positions if p.key not in used and p.replies_to in said_keys]
+        if linked:
+            latest = {t.position.key: i for i, t in enumerate(said)}
+            answer = max(linked, key=lambda p: latest[p.replies_to])  # answer the most recent point first
+            return self._spoken_turn(number, move, figure, answer, turns, label)
         unused = [c for c in options if c.position.key not in used]
         if not unused:
-            return Turn(number, "pass", figure, None, None, "nothing_left", f"{figure.name} has nothing further on record about {label} and passes.")
-        position = unused[0].position
+            return Turn(
+                number,
+                "pass",
+                figure,
+                None,
+                None,
+                "nothing_left",
+                f"Nothing further on record from {figure.name} about {label}.",
+            )
+        position = min(unused, key=lambda c: self._turn_rank(c, speakers, used)).position
         if move == "closing":
-            return Turn(number, move, figure, position, None, "best", f"{figure.name} closes.")
+            return self._spoken_turn(number, move, figure, position, turns, label)
         mine = _stance_value(self._axis, position, [t.position for t in said if t.figure.id == figure.id])
-        others = [t for t in said if t.figure.id != figure.id]
         target, distance = None, 0
-        for turn in reversed(others):  # most recent first, so ties go to the latest speaker
+        for turn in reversed(said):  # most recent first, so ties go to the latest speaker
             theirs = turn.position.stance_on(self._axis)
-            if mine is not None and theirs is not None and abs(mine - theirs) > distance:
+            if (
+                turn.figure.id != figure.id
+                and mine is not None
+                and theirs is not None
+                and abs(mine - theirs) > distance
+            ):
                 target, distance = turn.figure, abs(mine - theirs)
         if target is None:
-            return Turn(number, move, figure, position, None, "adds", f"{figure.name} adds to the record on {label}.")
-        narration = f"{figure.name} takes the opposite side to {target.name}; the article does not present this as a direct reply."
+            return self._spoken_turn(number, move, figure, position, turns, label)
+        narration = f"Rebuttal from {figure.name}, set against {target.name} (the article does not present it as a direct reply)."
         return Turn(number, move, figure, position, target, "opposed", narration)
 
     @property
@@ -336,7 +415,9 @@ class Engine:
             with_stance = [p for p in mine if p.stance_on(axis.id) is not None]
             values = {p.stance_on(axis.id) for p in with_stance}
             if not values:
-                entries.append(SummaryEntry(stance.figure, axis.id, None, "no stance on this axis in what was said", None))
+                entries.append(
+                    SummaryEntry(stance.figure, axis.id, None, "no stance on this axis in what was said", None)
+                )
                 continue
             value, label = (values.pop(), None) if len(values) == 1 else (0, "mixed across what was said")
             entries.append(SummaryEntry(stance.figure, axis.id, value, label or axis.describe(value), with_stance[0]))

@@ -86,7 +86,9 @@ class _Checker:
 
     def unknown_fields(self, data: LineDict, allowed: set[str], where: str) -> None:
         for key in sorted(set(data) - allowed):
-            self.fail(data.line_of(key), f"{where}{key}", f"unknown field (expected one of: {', '.join(sorted(allowed))})")
+            self.fail(
+                data.line_of(key), f"{where}{key}", f"unknown field (expected one of: {', '.join(sorted(allowed))})"
+            )
 
     def span(self, data: LineDict, where: str, default_article: str | None) -> Span | None:
         article_id = data.get("article", default_article)
@@ -110,7 +112,11 @@ class _Checker:
             return None
         number, start, end = numbers["paragraph"], numbers["start"], numbers["end"]
         if not 1 <= number <= len(article.paragraphs):
-            self.fail(data.line_of("paragraph"), f"{where}paragraph", f"{number} is out of range 1..{len(article.paragraphs)} of {article_id}")
+            self.fail(
+                data.line_of("paragraph"),
+                f"{where}paragraph",
+                f"{number} is out of range 1..{len(article.paragraphs)} of {article_id}",
+            )
             return None
         para = article.paragraph(number)
         if article.text[start:end] != text or not para.start <= start < end <= para.end:
@@ -120,10 +126,15 @@ class _Checker:
             else:
                 elsewhere = article.text.find(text)
                 hint = (
-                    f"; it is in paragraph {article.paragraph_at(elsewhere).index}" if elsewhere >= 0
+                    f"; it is in paragraph {article.paragraph_at(elsewhere).index}"
+                    if elsewhere >= 0
                     else "; the text is not in this article (it must be copied verbatim)"
                 )
-            self.fail(data.line_of("text"), f"{where}text", f"does not match {article_id} paragraph {number} at {start}:{end}{hint}")
+            self.fail(
+                data.line_of("text"),
+                f"{where}text",
+                f"does not match {article_id} paragraph {number} at {start}:{end}{hint}",
+            )
             return None
         return Span(text, Citation(article_id, number, start, end))
 
@@ -152,7 +163,9 @@ def _position(checker: _Checker, figure: str, raw: Any, index: int, default_arti
     topics = _string_list(checker, raw, "topics", where)
     for topic in topics:
         if topic not in checker.lexicon.topics:
-            checker.fail(raw.line_of("topics"), f"{where}topics", f"unknown topic {topic!r} (defined in {LEXICON_FILE})")
+            checker.fail(
+                raw.line_of("topics"), f"{where}topics", f"unknown topic {topic!r} (defined in {LEXICON_FILE})"
+            )
     stance_raw = raw.get("stance") or {}
     stance: list[tuple[str, int]] = []
     if not isinstance(stance_raw, dict):
@@ -175,10 +188,14 @@ def _position(checker: _Checker, figure: str, raw: Any, index: int, default_arti
     channel = checker.text(raw, "channel", where, required=False)
     if position_id is None or kind not in KINDS or span is None:
         return None
-    return Position(figure, position_id, kind, span.text, span.citation, cue, channel, topics, tuple(stance), replies_to)
+    return Position(
+        figure, position_id, kind, span.text, span.citation, cue, channel, topics, tuple(stance), replies_to
+    )
 
 
-def load_persona(path: Path, articles: dict[str, Article], lexicon: Lexicon) -> tuple[Persona | None, list[Problem], dict[str, int]]:
+def load_persona(
+    path: Path, articles: dict[str, Article], lexicon: Lexicon
+) -> tuple[Persona | None, list[Problem], dict[str, int]]:
     """Parse and check one persona file. Returns the persona (None if broken), problems, and reply-link lines."""
     checker = _Checker(path, articles, lexicon)
     try:
@@ -186,7 +203,13 @@ def load_persona(path: Path, articles: dict[str, Article], lexicon: Lexicon) -> 
     except DataError as exc:
         return None, exc.problems, {}
     if not isinstance(data, LineDict):
-        checker.fail(1, "persona", "the file must be a mapping with id, name, role, camp and positions" if data is not None else "the file is empty")
+        checker.fail(
+            1,
+            "persona",
+            "the file must be a mapping with id, name, role, camp and positions"
+            if data is not None
+            else "the file is empty",
+        )
         return None, checker.problems, {}
     checker.unknown_fields(data, _PERSONA_FIELDS, "")
     persona_id = checker.text(data, "id", "")
@@ -286,8 +309,15 @@ def load_personas(folder: Path, articles: dict[str, Article], lexicon: Lexicon) 
         for position in persona.positions:
             if position.replies_to and position.replies_to not in keys:
                 file, line = reply_lines.get(position.key, (persona.file, 1))
-                problems.append(Problem(file, line, "replies_to", f"{position.replies_to!r} is not a known figure/position"))
+                problems.append(
+                    Problem(file, line, "replies_to", f"{position.replies_to!r} is not a known figure/position")
+                )
     if problems:
         raise DataError(problems)
     # Figures in the order the articles first cite them, so debates follow the story.
-    return sorted(personas, key=lambda p: min(((pos.citation.article, pos.citation.start) for pos in p.positions), default=("", 0)) + (p.id,))
+    return sorted(
+        personas,
+        key=lambda p: (
+            min(((pos.citation.article, pos.citation.start) for pos in p.positions), default=("", 0)) + (p.id,)
+        ),
+    )

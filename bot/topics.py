@@ -21,16 +21,183 @@ LEXICON_FILE = "topics.yaml"
 
 # Words that carry no topic on their own: function words and the question frame around a topic.
 STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being below
-    between both but by can could did do does doing down during each few for from further had has have
-    having he her here hers herself him himself his how i if in into is it its itself just let me more most
-    my myself no nor not now of off on once only or other our ours ourselves out over own same she should
-    so some such than that the their theirs them themselves then there these they this those through to
-    too under until up very was we were what when where which while who whom why will with would you your
-    yours yourself yourselves think thinks say says said view views stance position opinion opinions
-    tell told talk about regarding re on what's whats does do is are should shall must might may
-    anyone someone everybody people one ones thing things really much many get got go going also like
-    figure figures""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "let",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "think",
+        "thinks",
+        "say",
+        "says",
+        "said",
+        "view",
+        "views",
+        "stance",
+        "position",
+        "opinion",
+        "opinions",
+        "tell",
+        "told",
+        "talk",
+        "about",
+        "regarding",
+        "re",
+        "on",
+        "what's",
+        "whats",
+        "does",
+        "do",
+        "is",
+        "are",
+        "should",
+        "shall",
+        "must",
+        "might",
+        "may",
+        "anyone",
+        "someone",
+        "everybody",
+        "people",
+        "one",
+        "ones",
+        "thing",
+        "things",
+        "really",
+        "much",
+        "many",
+        "get",
+        "got",
+        "go",
+        "going",
+        "also",
+        "like",
+        "figure",
+        "figures",
+    ]
 )
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"))
@@ -127,7 +294,13 @@ class QueryAnalysis:
 class Lexicon:
     """Topic rules, axes and camps, plus the vocabulary used to correct typos."""
 
-    def __init__(self, topics: dict[str, TopicRule], axes: dict[str, Axis], camps: dict[str, Camp], generic: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        topics: dict[str, TopicRule],
+        axes: dict[str, Axis],
+        camps: dict[str, Camp],
+        generic: frozenset[str] = frozenset(),
+    ):
         self.generic = generic  # stems that never count as content on their own
         self.topics = topics
         self.axes = axes
@@ -232,8 +405,17 @@ def load_lexicon(folder: Path) -> Lexicon:
 
     axes: dict[str, Axis] = {}
     for axis_id, spec in section("axes").items():
-        if not isinstance(spec, LineDict) or not all(isinstance(spec.get(k), str) for k in ("label", "plus", "zero", "minus")):
-            problems.append(Problem(file, getattr(spec, "line", data.line), f"axes.{axis_id}", "needs label, plus, zero and minus as text"))
+        if not isinstance(spec, LineDict) or not all(
+            isinstance(spec.get(k), str) for k in ("label", "plus", "zero", "minus")
+        ):
+            problems.append(
+                Problem(
+                    file,
+                    getattr(spec, "line", data.line),
+                    f"axes.{axis_id}",
+                    "needs label, plus, zero and minus as text",
+                )
+            )
             continue
         axes[axis_id] = Axis(axis_id, spec["label"], spec["plus"], spec["zero"], spec["minus"])
 
@@ -241,7 +423,14 @@ def load_lexicon(folder: Path) -> Lexicon:
     for camp_id, spec in section("camps").items():
         colour = _colour(spec.get("colour")) if isinstance(spec, LineDict) else None
         if not isinstance(spec, LineDict) or not isinstance(spec.get("label"), str) or colour is None:
-            problems.append(Problem(file, getattr(spec, "line", data.line), f"camps.{camp_id}", 'needs a label and a colour like "#2E9E5B"'))
+            problems.append(
+                Problem(
+                    file,
+                    getattr(spec, "line", data.line),
+                    f"camps.{camp_id}",
+                    'needs a label and a colour like "#2E9E5B"',
+                )
+            )
             continue
         camps[camp_id] = Camp(camp_id, spec["label"], colour)
 
@@ -249,14 +438,25 @@ def load_lexicon(folder: Path) -> Lexicon:
     for topic_id, spec in section("topics").items():
         where = f"topics.{topic_id}"
         if not isinstance(spec, LineDict) or not isinstance(spec.get("triggers"), list) or not spec["triggers"]:
-            problems.append(Problem(file, getattr(spec, "line", data.line), where, "needs a label and a list of triggers"))
+            problems.append(
+                Problem(file, getattr(spec, "line", data.line), where, "needs a label and a list of triggers")
+            )
             continue
         triggers = []
         for raw in spec["triggers"]:
             phrase, weight = (raw.get("phrase"), raw.get("weight", 1.0)) if isinstance(raw, LineDict) else (raw, 1.0)
-            if not isinstance(phrase, str) or not stems(phrase) or not isinstance(weight, (int, float)) or not 0 < weight <= 1:
+            if (
+                not isinstance(phrase, str)
+                or not stems(phrase)
+                or not isinstance(weight, (int, float))
+                or not 0 < weight <= 1
+            ):
                 line = raw.line if isinstance(raw, LineDict) else spec.line_of("triggers")
-                problems.append(Problem(file, line, f"{where}.triggers", f"bad trigger {raw!r}: text, or {{phrase: text, weight: 0..1}}"))
+                problems.append(
+                    Problem(
+                        file, line, f"{where}.triggers", f"bad trigger {raw!r}: text, or {{phrase: text, weight: 0..1}}"
+                    )
+                )
                 continue
             triggers.append(Trigger(phrase, stems(phrase), float(weight)))
         topics[topic_id] = TopicRule(topic_id, str(spec.get("label") or topic_id.replace("_", " ")), tuple(triggers))
@@ -265,7 +465,9 @@ def load_lexicon(folder: Path) -> Lexicon:
         problems.append(Problem(file, data.line_of("generic"), "generic", "must be a list of words"))
         generic_raw = []
     unknown = sorted(set(data) - {"axes", "camps", "topics", "generic"})
-    problems += [Problem(file, data.line_of(k), k, "unknown section (expected axes, camps, topics, generic)") for k in unknown]
+    problems += [
+        Problem(file, data.line_of(k), k, "unknown section (expected axes, camps, topics, generic)") for k in unknown
+    ]
     if problems:
         raise DataError(problems)
     generic = frozenset(s for phrase in generic_raw for s in stems(phrase))

@@ -1,0 +1,97 @@
+"""Engine results as plain JSON-ready dicts: the shape `debate-cli --json` prints and tools rely on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .engine import AskResult, DebatePlan, Stance, Turn
+from .personas import Position
+
+
+def _quote(position: Position | None) -> dict[str, Any]:
+    if position is None:
+        return {"kind": None, "quote": None, "citation": None}
+    return {"kind": position.kind, "quote": position.text, "citation": position.citation.as_dict()}
+
+
+def stance_json(stance: Stance) -> dict[str, Any]:
+    return {
+        "figure": stance.figure.id,
+        "name": stance.figure.name,
+        "status": stance.status,
+        **_quote(stance.position),
+        "position": stance.position.id if stance.position else None,
+        "score": stance.match.score if stance.match else None,
+    }
+
+
+def ask_json(result: AskResult) -> dict[str, Any]:
+    return {"topic": result.topic, "stances": [stance_json(s) for s in result.stances]}
+
+
+def turn_json(turn: Turn) -> dict[str, Any]:
+    quote = _quote(turn.position)
+    if turn.context is not None:  # the article's own narration: cited, never anyone's words
+        quote = {"kind": "article", "quote": turn.context.text, "citation": turn.context.citation.as_dict()}
+    return {
+        "round": turn.round,
+        "move": turn.move,
+        "figure": turn.figure.id if turn.figure else None,
+        "replying_to": turn.replying_to.id if turn.replying_to else None,
+        **quote,
+        "reason": turn.reason,
+        "narration": turn.narration,
+    }
+
+
+def debate_json(plan: DebatePlan) -> dict[str, Any]:
+    return {
+        "topic": plan.topic,
+        "participants": [p.id for p in plan.participants],
+        "rounds_requested": plan.rounds_requested,
+        "rounds_played": plan.rounds_played,
+        "turns": [turn_json(t) for t in plan.turns],
+        "summary": {
+            "stances": [
+                {
+                    "figure": e.figure.id,
+                    "axis": e.axis,
+                    "value": e.value,
+                    "label": e.label,
+                    "citation": e.position.citation.as_dict() if e.position else None,
+                }
+                for e in plan.summary
+            ],
+            "no_stance": [p.id for p in plan.abstainers],
+        },
+    }
+
+
+def explain_json(result: AskResult, threshold: float) -> dict[str, Any]:
+    analysis = result.analysis
+    return {
+        "topic": result.topic,
+        "threshold": threshold,
+        "stems": list(analysis.stems),
+        "corrections": [{"from": a, "to": b} for a, b in analysis.corrections],
+        "rules": [{"topic": h.topic, "trigger": h.trigger, "how": h.how, "weight": h.weight} for h in analysis.hits],
+        "figures": [
+            {
+                "figure": s.figure.id,
+                "decision": s.status,
+                "chosen": s.position.id if s.position else None,
+                "candidates": [
+                    {
+                        "position": c.position.id,
+                        "score": c.match.score,
+                        "topic_score": c.match.topic_score,
+                        "word_score": c.match.word_score,
+                        "topics": list(c.match.topics),
+                        "words": list(c.match.words),
+                    }
+                    for c in s.candidates
+                ],
+            }
+            for s in result.stances
+        ],
+    }
