@@ -256,12 +256,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        handler = args.handler
-        # Commands from other modules take (args) alone and load what they need themselves.
-        if getattr(args, "standalone", False):
-            return int(handler(args) or 0)
+        # Commands from COMMAND_MODULES set ``func(args)`` and load what they need themselves.
+        if hasattr(args, "func"):
+            return int(args.func(args) or 0)
         session = Session(args.seeds, args.personas)
-        return int(handler(session, args, out) or 0)
+        return int(args.handler(session, args, out) or 0)
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -240,7 +240,7 @@ def load_persona(
 
     raw_positions = data.get("positions")
     positions: list[Position] = []
-    reply_lines: dict[str, int] = {}
+    reply_lines: dict[str, int] = {"aliases": data.line_of("aliases")}
     if not isinstance(raw_positions, list) or not raw_positions:
         checker.fail(data.line_of("positions"), "positions", "must be a non-empty list")
     else:
@@ -286,28 +286,37 @@ def load_personas(folder: Path, articles: dict[str, Article], lexicon: Lexicon) 
     personas: list[Persona] = []
     problems: list[Problem] = []
     reply_lines: dict[str, tuple[str, int]] = {}
+    broken: set[str] = set()  # figures whose file failed: links into them are not reported twice
     for path in sorted(folder.glob("*.yaml")):
         if path.name == LEXICON_FILE:
             continue
         persona, found, lines = load_persona(path, articles, lexicon)
         problems += found
+        lines = {(f"{path.stem}:{key}" if key == "aliases" else key): line for key, line in lines.items()}
         reply_lines.update({key: (str(path), line) for key, line in lines.items()})
         if persona is not None:
             personas.append(persona)
+        elif found:
+            broken.add(path.stem)
     if not personas and not problems:
         problems.append(Problem(str(folder), 1, "personas", "no persona files (*.yaml) found"))
 
-    # Cross-file checks: unique aliases, reply links that point at something.
+    # Cross-file checks: an id or name belongs to its figure; an alias may not claim another's.
     owner: dict[str, str] = {}
     for persona in personas:
-        for alias in (persona.id, persona.name, *persona.aliases):
+        for name in (persona.id, persona.name):
+            owner.setdefault(name.casefold(), persona.id)
+    for persona in personas:
+        for alias in persona.aliases:
             key = alias.casefold()
             if owner.setdefault(key, persona.id) != persona.id:
-                problems.append(Problem(persona.file, 1, "aliases", f"{alias!r} also names {owner[key]!r}"))
+                line = reply_lines.get(f"{persona.id}:aliases", (persona.file, 1))[1]
+                problems.append(Problem(persona.file, line, "aliases", f"{alias!r} also names {owner[key]!r}"))
     keys = {p.key for persona in personas for p in persona.positions}
     for persona in personas:
         for position in persona.positions:
-            if position.replies_to and position.replies_to not in keys:
+            target_figure = (position.replies_to or "").split("/")[0]
+            if position.replies_to and position.replies_to not in keys and target_figure not in broken:
                 file, line = reply_lines.get(position.key, (persona.file, 1))
                 problems.append(
                     Problem(file, line, "replies_to", f"{position.replies_to!r} is not a known figure/position")
