@@ -195,8 +195,9 @@ class Engine:
             for s in t.stems
         }
         known = [s for s in query_stems if s in trigger_stems or s in self._positions.idf or s in self._narration.idf]
-        # Share of the query the record can speak to at all: "regulation of cooking" is half-known.
-        explained = len(known) / len(query_stems) if query_stems else 1.0
+        # How much of the query the record can speak to at all ("regulation of cooking" is half-known).
+        # The square root keeps a paraphrase with one unknown filler word ("step in") above the bar.
+        explained = math.sqrt(len(known) / len(query_stems)) if query_stems else 1.0
         weights = {s: index.idf.get(s, index.unseen_idf) for s in query_stems}
         total_weight = sum(weights.values()) or 1.0
 

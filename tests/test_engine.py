@@ -1,0 +1,163 @@
+"""The engine's answers on the shipped article: sourced stances, honest abstention, debate plans."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.engine import THRESHOLD
+
+
+def speakers(engine, topic: str) -> dict[str, int]:
+    """figure id -> cited paragraph, for every figure with a stance."""
+    return {s.figure.id: s.position.citation.paragraph for s in engine.ask(topic).stances if s.position}
+
+
+def test_regulation(engine):
+    result = {s.figure.id: s for s in engine.ask("regulation").stances}
+    assert result["musk"].position.citation.paragraph == 7
+    assert "call on regulators" in result["musk"].position.text
+    assert result["kai-fu-lee"].position.citation.paragraph == 14
+    assert "regulatory framework" in result["kai-fu-lee"].position.text
+    assert result["lecun"].status == "no_stance"
+    assert result["suleyman"].status == "no_stance"
+
+
+def test_llama_is_lecun_alone(engine):
+    assert speakers(engine, "Llama") == {"lecun": 13}
+
+
+@pytest.mark.parametrize("topic", ["what should I cook tonight", "the weather in Paris", "football results", "?!", "AI"])
+def test_off_topic_questions_get_no_quote_at_all(engine, topic):
+    assert speakers(engine, topic) == {}
+
+
+def test_safety(engine):
+    found = speakers(engine, "safety")
+    assert {"altman", "musk", "amodei"} <= set(found)
+    assert "lecun" not in found
+
+
+@pytest.mark.parametrize(
+    ("topic", "expected"),
+    [
+        ("regulaton", {"musk", "kai-fu-lee"}),  # typo
+        ("goverment oversight", {"musk", "kai-fu-lee"}),  # typo + synonym
+        ("should regulators step in?", {"musk", "kai-fu-lee"}),
+        ("Is closed AI safer?", {"altman", "musk"}),
+        ("open-sourcing models", {"musk", "altman", "lecun", "xai-engineers"}),
+        ("monopoly", {"musk"}),
+        ("training data", {"critics"}),
+        ("democratisation of AI", {"musk", "xai-engineers"}),
+    ],
+)
+def test_paraphrases_and_misspellings_reach_the_right_figures(engine, topic, expected):
+    assert expected <= set(speakers(engine, topic))
+
+
+def test_no_stance_carries_no_quote(engine):
+    for stance in engine.ask("regulation").stances:
+        if stance.status == "no_stance":
+            assert stance.position is None and stance.match is None
+
+
+def test_explain_shows_every_score_and_the_threshold(engine):
+    result = engine.ask("regulation")
+    lee = next(s for s in result.stances if s.figure.id == "kai-fu-lee")
+    assert lee.candidates and lee.candidates[0].match.score >= THRESHOLD
+    assert [h.topic for h in result.analysis.hits] == ["regulation"]
+
+
+def test_answers_are_deterministic(engine, data):
+    from bot.engine import Engine
+
+    fresh = Engine(data)
+    for topic in ["open source", "safety", "profit", "regulation"]:
+        assert engine.ask(topic) == fresh.ask(topic)
+        assert engine.debate(topic) == fresh.debate(topic)
+
+
+def test_open_source_debate(engine, data):
+    plan = engine.debate("open source")
+    spoke = {t.figure.id for t in plan.turns if t.position is not None}
+    assert len(spoke) >= 6
+    rebuttals = [t for t in plan.turns if t.figure and t.figure.id == "altman" and t.move == "rebuttal"]
+    assert rebuttals, "Altman should rebut"
+    reply = rebuttals[0]
+    assert reply.replying_to.id == "musk" and reply.reason == "reply_link"
+    assert reply.position.replies_to.startswith("musk/")
+    # The position Altman answers was said earlier in the debate.
+    said_before = [t.position.key for t in plan.turns[: plan.turns.index(reply)] if t.position]
+    assert reply.position.replies_to in said_before
+
+
+def test_every_quote_in_a_debate_is_verbatim_and_used_once(engine, data):
+    for topic in ["open source", "safety", "profit", "regulation", "mission"]:
+        plan = engine.debate(topic, rounds=6)
+        keys = [t.position.key for t in plan.turns if t.position]
+        assert len(keys) == len(set(keys)), topic
+        for turn in plan.turns:
+            span = turn.position or turn.context
+            if span is not None:
+                c = span.citation
+                assert data.articles[c.article].text[c.start : c.end] == span.text
+
+
+def test_rounds_are_capped_by_the_record(engine):
+    plan = engine.debate("regulation", rounds=5)
+    assert plan.rounds_played == 1
+    assert {t.move for t in plan.turns} <= {"moderator", "opening"}
+
+
+def test_passes_when_a_figure_has_nothing_left(engine):
+    plan = engine.debate("safety")
+    passes = [t for t in plan.turns if t.move == "pass"]
+    assert passes and all(t.position is None and "Nothing further on record" in t.narration for t in passes)
+
+
+def test_debate_with_chosen_figures_only(engine, data):
+    plan = engine.debate("open source", [data.resolve("musk"), data.resolve("Altman")])
+    assert {p.id for p in plan.participants} == {"musk", "altman"}
+    assert {t.figure.id for t in plan.turns if t.figure} == {"musk", "altman"}
+
+
+def test_invited_figure_without_a_stance_abstains(engine, data):
+    plan = engine.debate("regulation", [data.resolve("musk"), data.resolve("lecun")])
+    assert [p.id for p in plan.abstainers] == ["lecun"]
+    assert all(t.figure is None or t.figure.id == "musk" for t in plan.turns)
+
+
+def test_summary_says_who_stands_where_with_sources(engine):
+    plan = engine.debate("open source")
+    where = {e.figure.id: e.value for e in plan.summary}
+    assert where["musk"] == 1 and where["lecun"] == 1
+    assert where["altman"] == -1 and where["suleyman"] == -1
+    assert all(e.position is None or e.position.figure == e.figure.id for e in plan.summary)
+
+
+def test_moderator_context_is_article_narration_not_a_quote(engine, data):
+    plan = engine.debate("regulation")
+    scene = plan.turns[0]
+    assert scene.move == "moderator" and scene.figure is None
+    assert "EU AI Act" in scene.context.text
+    quoted = [(p.citation.start, p.citation.end) for persona in data.personas for p in persona.positions]
+    c = scene.context.citation
+    assert not any(s < c.end and c.start < e for s, e in quoted)
+
+
+def test_nobody_to_debate(engine):
+    plan = engine.debate("what should I cook tonight")
+    assert plan.participants == () and plan.turns == () and plan.rounds_played == 0
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_any_text_gives_an_answer_whose_quotes_are_verbatim(engine, data, topic):
+    result = engine.ask(topic)
+    assert len(result.stances) == len(data.personas)
+    for stance in result.stances:
+        if stance.position is not None:
+            c = stance.position.citation
+            assert data.articles[c.article].text[c.start : c.end] == stance.position.text
+    engine.debate(topic, rounds=3)
