@@ -1,0 +1,1 @@
+"""The thin Discord layer: slash commands and paced debate rounds over the core engine and templates."""

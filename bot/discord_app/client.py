@@ -1,0 +1,74 @@
+"""The bot class: loads the cog in setup_hook and syncs to the development guild only when one is set."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+import yarl
+from discord.ext import commands
+
+from .loaded import Loaded
+from .settings import Settings
+from .tree import DebateTree
+
+log = logging.getLogger(__name__)
+
+EXTENSION = "bot.discord_app.cog"
+
+
+def point_at(api_base: str) -> None:
+    """Send every REST call to ``api_base`` (tests only: the loopback stand-in). Process-wide by design."""
+    discord.http.Route.BASE = api_base
+
+
+class _DebateBot:
+    """Shared by the plain and the auto-sharded bot; mixed in before the discord.py class."""
+
+    def __init__(self, settings: Settings, loaded: Loaded, **options) -> None:
+        if settings.api_base:
+            point_at(settings.api_base)
+        # Slash commands only: no message content, no members; guilds to know channels and permissions.
+        super().__init__(  # type: ignore[call-arg]
+            command_prefix=commands.when_mentioned,
+            intents=discord.Intents(guilds=True),
+            tree_cls=DebateTree,
+            allowed_mentions=discord.AllowedMentions.none(),
+            help_command=None,
+            **options,
+        )
+        self.settings = settings
+        self.loaded = loaded
+
+    async def setup_hook(self) -> None:
+        if self.settings.api_base:
+            # Connect to the gateway the API names, as discord.py's sharded client does.
+            _shards, url, _limits = await self.http.get_bot_gateway()  # type: ignore[attr-defined]
+            discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+        await self.load_extension(EXTENSION)  # type: ignore[attr-defined]
+        if self.settings.guild_id and self.user is not None:
+            # Development: guild commands appear at once; global sync only on `debate-bot sync`.
+            guild = discord.Object(self.settings.guild_id)
+            self.tree.copy_global_to(guild=guild)  # type: ignore[attr-defined]
+            synced = await self.tree.sync(guild=guild)  # type: ignore[attr-defined]
+            log.info("synced %d commands to guild %s", len(synced), self.settings.guild_id)
+
+    async def on_ready(self) -> None:
+        log.info("ready as %s in %d guild(s)", self.user, len(self.guilds))  # type: ignore[attr-defined]
+
+
+class DebateBot(_DebateBot, commands.Bot):
+    pass
+
+
+class ShardedDebateBot(_DebateBot, commands.AutoShardedBot):
+    pass
+
+
+def make_bot(settings: Settings, loaded: Loaded) -> commands.Bot:
+    if not settings.sharded:
+        return DebateBot(settings, loaded)
+    options = {"shard_count": settings.shard_count}
+    if settings.shard_ids is not None:
+        options["shard_ids"] = list(settings.shard_ids)
+    return ShardedDebateBot(settings, loaded, **options)

@@ -1,0 +1,249 @@
+"""The slash commands: each turns an interaction into an engine call and the result into messages."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from ..cli import check_topic
+from ..engine import MAX_ROUNDS, MAX_TOPIC_LENGTH
+from ..errors import DataError, UsageError
+from ..personas import Persona
+from ..render import escape
+from .loaded import Loaded, load
+from .payloads import text_messages
+from .sender import NO_MENTIONS, Poster, WebhookCache, reply
+from .session import Round, Rounds
+
+log = logging.getLogger(__name__)
+
+MAX_PARAGRAPH = 10_000
+_RELOAD_PROBLEMS_SHOWN = 10
+
+
+def _debate_cooldown(interaction: discord.Interaction) -> app_commands.Cooldown | None:
+    seconds = interaction.client.settings.cooldown  # type: ignore[attr-defined]
+    return app_commands.Cooldown(1, seconds) if seconds > 0 else None
+
+
+# Quick commands share a gentle per-user rate so one person cannot flood a channel.
+quick_cooldown = app_commands.checks.cooldown(5, 10.0)
+Topic = app_commands.Range[str, 1, MAX_TOPIC_LENGTH]
+
+
+def _nonce_prefix(interaction_id: int) -> str:
+    """Short and unique per round; Discord nonces are at most 25 characters."""
+    digits, n = "", interaction_id
+    while n:
+        n, r = divmod(n, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[r] + digits
+    return f"d{digits or '0'}-"
+
+
+class DebateCog(commands.Cog):
+    def __init__(self, bot: commands.Bot):
+        self.bot = bot
+        settings = bot.settings  # type: ignore[attr-defined]
+        self.rounds = Rounds(settings.pace, settings.rounds_per_guild)
+        self.webhooks = WebhookCache()
+
+    async def cog_unload(self) -> None:
+        await self.rounds.close()
+
+    @property
+    def loaded(self) -> Loaded:
+        return self.bot.loaded  # type: ignore[attr-defined]
+
+    # --- autocomplete -------------------------------------------------------------------
+
+    def _figure_choices(self, current: str, prefix: str = "") -> list[app_commands.Choice[str]]:
+        found = self.loaded.data.suggest(current, limit=25)
+        choices = []
+        for p in found:
+            value = prefix + p.id
+            if len(value) <= 100:
+                choices.append(app_commands.Choice(name=f"{p.name} · {p.role}"[:100], value=value))
+        return choices
+
+    async def figure_autocomplete(self, interaction: discord.Interaction, current: str):
+        return self._figure_choices(current)
+
+    async def figures_autocomplete(self, interaction: discord.Interaction, current: str):
+        """Complete the last name of a comma-separated list, keeping the ones before it."""
+        head, _, last = current.rpartition(",")
+        return self._figure_choices(last.strip(), prefix=f"{head}," if head else "")
+
+    async def article_autocomplete(self, interaction: discord.Interaction, current: str):
+        articles = self.loaded.data.articles.values()
+        return [
+            app_commands.Choice(name=a.title[:100], value=a.id)
+            for a in articles
+            if current.casefold() in (a.id + a.title).casefold()
+        ][:25]
+
+    def _resolve_figures(self, text: str | None) -> list[Persona] | None:
+        if not text or not text.strip():
+            return None
+        return [self.loaded.data.resolve(name) for name in text.split(",") if name.strip()]
+
+    # --- one-shot commands --------------------------------------------------------------
+
+    @app_commands.command(name="figures", description="The figures in the article, with role and camp")
+    @quick_cooldown
+    async def figures(self, interaction: discord.Interaction) -> None:
+        await reply(interaction, self.loaded.payloads.figures())
+
+    @app_commands.command(name="stance", description="One figure's sourced stance on a topic")
+    @app_commands.describe(figure="Name or alias, e.g. musk", topic="What about, e.g. regulation")
+    @app_commands.autocomplete(figure=figure_autocomplete)
+    @quick_cooldown
+    async def stance(self, interaction: discord.Interaction, figure: str, topic: Topic) -> None:
+        loaded = self.loaded
+        result = loaded.engine.stance(loaded.data.resolve(figure), check_topic(topic))
+        await reply(interaction, loaded.payloads.stance(result))
+
+    @app_commands.command(name="ask", description="Every figure's sourced stance on a topic, side by side")
+    @app_commands.describe(topic="What about, e.g. open source")
+    @quick_cooldown
+    async def ask(self, interaction: discord.Interaction, topic: Topic) -> None:
+        loaded = self.loaded
+        await reply(interaction, loaded.payloads.ask(loaded.engine.ask(check_topic(topic))))
+
+    @app_commands.command(name="source", description="An article paragraph with the quoted spans marked")
+    @app_commands.describe(paragraph="Paragraph number, as cited (¶)", article="Article (default: the first)")
+    @app_commands.autocomplete(article=article_autocomplete)
+    @quick_cooldown
+    async def source(
+        self,
+        interaction: discord.Interaction,
+        paragraph: app_commands.Range[int, 1, MAX_PARAGRAPH],
+        article: str | None = None,
+    ) -> None:
+        articles = self.loaded.data.articles
+        chosen = articles.get(article or next(iter(articles)))
+        if chosen is None:
+            raise UsageError(f"unknown article; known: {', '.join(articles)}")
+        if paragraph > len(chosen.paragraphs):
+            raise UsageError(f"paragraph must be between 1 and {len(chosen.paragraphs)}")
+        await reply(interaction, self.loaded.payloads.source(chosen, paragraph))
+
+    @app_commands.command(name="about", description="What this bot is and where its quotes come from")
+    @quick_cooldown
+    async def about(self, interaction: discord.Interaction) -> None:
+        await reply(interaction, self.loaded.payloads.about())
+
+    # --- debate rounds ------------------------------------------------------------------
+
+    @app_commands.command(name="debate", description="Stage a paced debate in this channel from sourced quotes")
+    @app_commands.describe(
+        topic="What the debate is about, e.g. regulation",
+        figures="Comma-separated figures to invite (default: everyone with a stance)",
+        rounds=f"Rounds to plan, 1 to {MAX_ROUNDS} (the record may run out sooner)",
+        thread="Post the round in a new thread",
+    )
+    @app_commands.autocomplete(figures=figures_autocomplete)
+    @app_commands.guild_only()
+    @app_commands.checks.bot_has_permissions(send_messages=True, embed_links=True, attach_files=True)
+    @app_commands.checks.dynamic_cooldown(_debate_cooldown)
+    async def debate(
+        self,
+        interaction: discord.Interaction,
+        topic: Topic,
+        figures: str | None = None,
+        rounds: app_commands.Range[int, 1, MAX_ROUNDS] = 3,
+        thread: bool = False,
+    ) -> None:
+        topic = check_topic(topic)
+        chosen = self._resolve_figures(figures)
+        channel = interaction.channel
+        if not isinstance(channel, discord.TextChannel | discord.Thread):
+            raise UsageError("debate rounds run in a server text channel or thread")
+        if (
+            thread
+            and isinstance(channel, discord.TextChannel)
+            and not interaction.app_permissions.create_public_threads
+        ):
+            raise UsageError("I need Create Public Threads to open a thread; run it without thread, or grant it")
+        round_ = Round(channel.id, interaction.guild_id, interaction.user.id, topic, _nonce_prefix(interaction.id))
+        self.rounds.reserve(round_)  # before any await: a second request in this channel is refused
+        try:
+            await interaction.response.defer(thinking=True)
+            await self._begin(interaction, channel, round_, chosen, rounds, thread)
+        finally:
+            self.rounds.release(round_)  # a no-op once the round's task has started
+
+    async def _begin(
+        self,
+        interaction: discord.Interaction,
+        channel: discord.TextChannel | discord.Thread,
+        round_: Round,
+        chosen: list[Persona] | None,
+        rounds: int,
+        thread: bool,
+    ) -> None:
+        loaded = self.loaded  # the round keeps this data even if /reload swaps it meanwhile
+        plan = loaded.engine.debate(round_.topic, chosen, rounds)
+        if not plan.participants:
+            await interaction.edit_original_response(content=loaded.payloads.nobody(plan)[0].content)
+            return
+        target: discord.TextChannel | discord.Thread = channel
+        if thread and isinstance(channel, discord.TextChannel):
+            target = await channel.create_thread(
+                name=f"Debate: {round_.topic}"[:100], type=discord.ChannelType.public_thread, auto_archive_duration=60
+            )
+            round_.target_id = target.id
+        webhook = None
+        home = channel.parent if isinstance(channel, discord.Thread) else channel
+        if interaction.app_permissions.manage_webhooks and isinstance(home, discord.TextChannel):
+            webhook = await self.webhooks.get(home, self.bot.user)
+        steps = loaded.payloads.debate_steps(plan, webhook=webhook is not None)
+        self.rounds.start(round_, Poster(target, webhook), steps)
+        where = f" in {target.mention}" if target is not channel else " below"
+        names = ", ".join(escape(p.name) for p in plan.participants)
+        await interaction.edit_original_response(
+            content=f"Debate on “{escape(round_.topic)}” starting{where} with {names}. `/stop` ends it.",
+            allowed_mentions=NO_MENTIONS,
+        )
+
+    @app_commands.command(name="stop", description="Stop the debate round running in this channel")
+    @app_commands.guild_only()
+    async def stop(self, interaction: discord.Interaction) -> None:
+        round_ = self.rounds.find(interaction.channel_id or 0)
+        if round_ is None:
+            raise UsageError("no debate round is running in this channel")
+        if interaction.user.id != round_.starter_id and not interaction.permissions.manage_messages:
+            raise UsageError("only whoever started this round, or someone with Manage Messages, can stop it")
+        await self.rounds.stop(round_)
+        who = escape(interaction.user.display_name)
+        await reply(interaction, text_messages(f"_Debate on “{escape(round_.topic)}” stopped by {who}._"))
+
+    # --- operations ---------------------------------------------------------------------
+
+    @app_commands.command(name="reload", description="Owner only: reload the articles and personas")
+    @app_commands.default_permissions(administrator=True)
+    async def reload(self, interaction: discord.Interaction) -> None:
+        if not await self.bot.is_owner(interaction.user):
+            raise app_commands.CheckFailure("Only the bot's owner can reload its data.")
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        try:
+            fresh = await asyncio.to_thread(load)
+        except DataError as exc:
+            shown = "\n".join(str(p)[:150] for p in exc.problems[:_RELOAD_PROBLEMS_SHOWN]).replace("`", "ˋ")
+            more = len(exc.problems) - _RELOAD_PROBLEMS_SHOWN
+            extra = f"\n…and {more} more." if more > 0 else ""
+            text = f"Kept the current data: the new data has {len(exc.problems)} problem(s).\n```\n{shown}\n```{extra}"
+            log.warning("reload refused: %d problem(s) in the data", len(exc.problems))
+        else:
+            self.bot.loaded = fresh  # type: ignore[attr-defined]
+            positions = sum(len(p.positions) for p in fresh.data.personas)
+            text = f"Reloaded: {len(fresh.data.articles)} article(s), {len(fresh.data.personas)} figures, {positions} positions."
+            log.info("data reloaded")
+        await reply(interaction, text_messages(text), ephemeral=True)
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(DebateCog(bot))

@@ -1,0 +1,125 @@
+"""Debate rounds in channels: one asyncio task per channel, paced, stoppable, never left behind.
+
+The shape follows Red-DiscordBot's trivia sessions: the command only starts the task; the task
+posts through ``channel.send`` (or a webhook), so a long round outlives the interaction token.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import discord
+
+from .payloads import Step, text_messages
+from .sender import Poster
+
+log = logging.getLogger(__name__)
+
+
+class Busy(Exception):
+    """A round is already running where one was asked for; the message says so to the user."""
+
+
+@dataclass(eq=False)
+class Round:
+    channel_id: int
+    guild_id: int | None
+    starter_id: int
+    topic: str
+    nonce_prefix: str
+    target_id: int | None = None  # the thread it posts in, when not the channel itself
+    task: asyncio.Task | None = None
+    posted: list[str] = field(default_factory=list)  # step kinds posted so far, for logs and tests
+    outcome: str = "running"  # "finished", "stopped" or "failed: ..."
+
+
+class Rounds:
+    """Every running round, by channel; enforces one per channel and a cap per guild."""
+
+    def __init__(self, pace: float, per_guild: int):
+        self.pace = pace
+        self.per_guild = per_guild
+        self._running: dict[int, Round] = {}
+
+    def find(self, channel_id: int) -> Round | None:
+        """The round started from this channel or posting into it (a thread)."""
+        return self._running.get(channel_id) or next(
+            (r for r in self._running.values() if r.target_id == channel_id), None
+        )
+
+    def check_room(self, channel_id: int, guild_id: int | None) -> None:
+        current = self._running.get(channel_id)
+        if current is not None:
+            raise Busy("A debate round is already running in this channel; wait for it to finish or use /stop.")
+        in_guild = sum(1 for r in self._running.values() if guild_id is not None and r.guild_id == guild_id)
+        if in_guild >= self.per_guild:
+            raise Busy(f"This server already has {in_guild} debate round(s) running; try again when one finishes.")
+
+    def reserve(self, round_: Round) -> None:
+        """Claim the channel before any await, so two requests at once cannot both start."""
+        self.check_room(round_.channel_id, round_.guild_id)
+        self._running[round_.channel_id] = round_
+
+    def release(self, round_: Round) -> None:
+        """Give back a reservation whose round never started."""
+        if round_.task is None and self._running.get(round_.channel_id) is round_:
+            del self._running[round_.channel_id]
+
+    def start(self, round_: Round, poster: Poster, steps: Sequence[Step]) -> Round:
+        if self._running.get(round_.channel_id) is not round_:
+            self.reserve(round_)
+        round_.task = asyncio.create_task(self._run(round_, poster, steps), name=f"debate-{round_.channel_id}")
+        return round_
+
+    async def stop(self, round_: Round) -> None:
+        if round_.task is None:
+            return
+        round_.task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await round_.task
+
+    async def close(self) -> None:
+        """Cancel every round (cog unload, shutdown) and wait until each task has ended."""
+        tasks = [r.task for r in self._running.values() if r.task is not None]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _run(self, round_: Round, poster: Poster, steps: Sequence[Step]) -> None:
+        try:
+            number = 0
+            for step in steps:
+                if step.paced:
+                    await poster.typing()
+                    await asyncio.sleep(self.pace)
+                for message in step.messages:
+                    await poster.post(message, nonce=f"{round_.nonce_prefix}{number}")
+                    number += 1
+                round_.posted.append(step.kind)
+            round_.outcome = "finished"
+        except asyncio.CancelledError:
+            round_.outcome = "stopped"
+            raise
+        except discord.HTTPException as exc:
+            round_.outcome = f"failed: {exc.status} {type(exc).__name__}"
+            log.warning("debate round in channel %s ended early: %s", round_.channel_id, round_.outcome)
+            await _tell(poster, exc)
+        except Exception:
+            round_.outcome = "failed: internal error"
+            log.exception("debate round in channel %s crashed", round_.channel_id)
+            await _tell(poster, None)
+        finally:
+            self._running.pop(round_.channel_id, None)
+
+
+async def _tell(poster: Poster, exc: discord.HTTPException | None) -> None:
+    """One clear message where the channel still accepts posts; silence (and the log line) otherwise."""
+    if isinstance(exc, discord.Forbidden | discord.NotFound):
+        return  # the bot can no longer post here: a message would fail the same way
+    why = f"Discord answered {exc.status}" if exc is not None else "an internal error (logged)"
+    with contextlib.suppress(discord.HTTPException):
+        await poster.post(text_messages(f"_This debate round stopped early: {why}._")[0])

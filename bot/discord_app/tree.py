@@ -1,0 +1,55 @@
+"""The command tree: the one place where command errors become short ephemeral replies (like Red's RedTree)."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+from discord import app_commands
+
+from ..errors import UsageError
+from ..render import escape
+from .payloads import text_messages
+from .sender import reply
+from .session import Busy
+
+log = logging.getLogger(__name__)
+
+
+def explain_error(error: app_commands.AppCommandError) -> str | None:
+    """What to tell the user, or None for a bug (logged, and a generic reply)."""
+    original = getattr(error, "original", None)
+    if isinstance(original, UsageError):
+        return escape(str(original))  # it may echo what the user typed
+    if isinstance(original, Busy):
+        return str(original)
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return f"Slow down: you can use this command again in {error.retry_after:.0f} s."
+    if isinstance(error, app_commands.BotMissingPermissions):
+        return f"I need these permissions here: {', '.join(_names(error.missing_permissions))}."
+    if isinstance(error, app_commands.MissingPermissions):
+        return f"You need these permissions here: {', '.join(_names(error.missing_permissions))}."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "This command works in a server channel, not in direct messages."
+    if isinstance(error, app_commands.TransformerError | app_commands.CommandSignatureMismatch):
+        return "That argument was not understood; check the command's options and try again."
+    if isinstance(error, app_commands.CheckFailure):
+        return str(error) or "You cannot use this command here."
+    return None
+
+
+def _names(permissions: list[str]) -> list[str]:
+    return [p.replace("_", " ").replace("guild", "server").title() for p in permissions]
+
+
+class DebateTree(app_commands.CommandTree):
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        text = explain_error(error)
+        if text is None:
+            command = interaction.command.name if interaction.command else "?"
+            log.error("command /%s failed", command, exc_info=error)
+            text = "Something went wrong on my side; it has been logged."
+        try:
+            await reply(interaction, text_messages(text), ephemeral=True)
+        except discord.HTTPException as exc:
+            log.warning("could not report an error to the user: %s", exc.status)
