@@ -1,0 +1,120 @@
+"""Gold labels for quote extraction and the scoring the tests and the benchmark share.
+
+A predicted (quote, speaker) pair is right when its span overlaps a labelled quotation in the same paragraph
+and its speaker is the labelled speaker (or a name the article itself uses for them). Unattributed predictions
+are not pairs; labels marked ``optional`` count neither way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from bot.article import Article, load_article
+from bot.extract import QUOTED, REPORTED, Quote
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_DIR = ROOT / "tests" / "data" / "gold"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    paragraph: int
+    start: int
+    end: int
+    names: frozenset[str]  # casefolded speaker name and aliases
+    optional: bool
+
+    def overlaps(self, quote: Quote) -> bool:
+        return quote.paragraph == self.paragraph and quote.start < self.end and self.start < quote.end
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    article: Article
+    quotes: tuple[Label, ...]
+    reported: tuple[Label, ...]
+
+
+@dataclass(slots=True)
+class Score:
+    right: int = 0  # predicted pairs that are right
+    predicted: int = 0  # predicted pairs (attributed, not on an optional label)
+    found: int = 0  # labels matched by a right pair
+    labelled: int = 0  # labels that count
+    wrong: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        self.right += other.right
+        self.predicted += other.predicted
+        self.found += other.found
+        self.labelled += other.labelled
+        self.wrong += other.wrong
+        self.missed += other.missed
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.labelled if self.labelled else 1.0
+
+
+def _labels(article: Article, raw: list[dict], path: Path) -> tuple[Label, ...]:
+    labels = []
+    for item in raw:
+        para = article.paragraph(item["paragraph"])
+        at = para.text.find(item["text"])
+        if at < 0:
+            raise ValueError(f"{path}: {item['text']!r} is not in paragraph {item['paragraph']}")
+        names = frozenset(n.casefold() for n in [item["speaker"], *item.get("aliases", [])])
+        start = para.start + at
+        labels.append(Label(item["paragraph"], start, start + len(item["text"]), names, bool(item.get("optional"))))
+    return tuple(labels)
+
+
+def load_gold(path: Path) -> Gold:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    article = load_article(ROOT / data["article"])
+    return Gold(article, _labels(article, data["quotes"], path), _labels(article, data.get("reported", []), path))
+
+
+def all_gold() -> list[Gold]:
+    return [load_gold(path) for path in sorted(GOLD_DIR.glob("*.yaml"))]
+
+
+def score(labels: tuple[Label, ...], quotes: list[Quote], kind: str = QUOTED) -> Score:
+    result = Score()
+    pairs = [q for q in quotes if q.kind == kind and q.speaker is not None]
+    matched: set[int] = set()
+    for quote in pairs:
+        hits = [i for i, label in enumerate(labels) if label.overlaps(quote)]
+        if any(labels[i].optional for i in hits):
+            continue
+        result.predicted += 1
+        good = [i for i in hits if quote.speaker.casefold() in labels[i].names]
+        if good:
+            result.right += 1
+            matched.update(good)
+        else:
+            result.wrong.append(f"p{quote.paragraph} {quote.speaker}: {quote.text[:60]!r}")
+    for i, label in enumerate(labels):
+        if label.optional:
+            continue
+        result.labelled += 1
+        if i in matched:
+            result.found += 1
+        else:
+            result.missed.append(f"p{label.paragraph} {sorted(label.names)[0]}")
+    return result
+
+
+def score_reported(gold: Gold, quotes: list[Quote]) -> Score:
+    """Recall of the labelled reported positions (reported spans are not all labelled, so no precision)."""
+    result = score(gold.reported, quotes, REPORTED)
+    result.right, result.predicted = result.found, result.labelled
+    return result
