@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..article import Article, Citation
 from ..engine import AskResult, DebatePlan, Stance, Turn
 from ..personas import Persona, Position
-from ..render import Renderer, escape
+from ..render import Renderer, debate_rounds, escape
 
 # Discord's documented limits.
 CONTENT_LIMIT = 2000
@@ -64,10 +64,10 @@ class MessageSpec:
 class Step:
     """What a debate round posts at once: paced steps show a typing indicator first."""
 
-    kind: str  # "header", "turn", "summary", "transcript"
+    kind: str  # "header", "turn", "passes", "summary", "transcript"
     messages: tuple[MessageSpec, ...]
     paced: bool = True
-    turn: Turn | None = field(default=None, compare=False)
+    turns: tuple[Turn, ...] = field(default=(), compare=False)
 
 
 # --- splitting --------------------------------------------------------------------------
@@ -252,9 +252,18 @@ class Payloads:
             attachment=(TRANSCRIPT_NAME, self.render.debate(plan)),
         )
 
+    def passes(self, plan: DebatePlan, figures: Sequence[Persona]) -> list[MessageSpec]:
+        names = ", ".join(escape(p.name) for p in figures)
+        return text_messages(f"_Nothing further on record from {names} about “{escape(plan.topic)}”._")
+
     def debate_steps(self, plan: DebatePlan, webhook: bool = False) -> list[Step]:
+        """The round as posted: a turn per step; a round's passes together in one line, as in the transcript."""
         steps = [Step("header", tuple(self.header(plan)), paced=False)]
-        steps += [Step("turn", tuple(self.turn(t, webhook)), turn=t) for t in plan.turns]
+        for view in debate_rounds(plan):
+            steps += [Step("turn", tuple(self.turn(t, webhook)), turns=(t,)) for t in view.spoken]
+            if view.passed:
+                passed = tuple(t for t in plan.turns if t.round == view.number and t.move == "pass")
+                steps.append(Step("passes", tuple(self.passes(plan, view.passed)), turns=passed))
         steps.append(Step("summary", tuple(self.summary(plan))))
         steps.append(Step("transcript", (self.transcript(plan),), paced=False))
         return steps

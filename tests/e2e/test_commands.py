@@ -85,9 +85,7 @@ async def test_figure_autocomplete_is_fuzzy(standin: DiscordStandIn, running_bot
     assert body["data"]["choices"][0]["value"] == "lecun"
 
 
-async def test_stop_without_a_round_and_reload_by_a_stranger_are_refused(
-    standin: DiscordStandIn, running_bot
-) -> None:
+async def test_stop_without_a_round_and_reload_by_a_stranger_are_refused(standin: DiscordStandIn, running_bot) -> None:
     stop = await answer(standin, "stop")
     assert stop["data"]["flags"] & EPHEMERAL and "no debate round" in stop["data"]["content"]
     reload = await answer(standin, "reload", member_permissions=BASIC_BOT_PERMISSIONS)

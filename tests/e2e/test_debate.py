@@ -1,0 +1,162 @@
+"""Debate rounds end to end: every turn posted once, in order, through faults and a dropped gateway."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from bot.dataset import load_dataset
+from bot.discord_app.payloads import TRANSCRIPT_NAME, Payloads
+from bot.engine import Engine
+from bot.render import Renderer
+
+from .checks import assert_every_post_is_safe, expected, visible
+from .standin import BASIC_BOT_PERMISSIONS, CHANNEL_ID, USER_ID, DiscordStandIn, Fault
+
+TOPIC = "open source"
+EPHEMERAL = 64
+MANAGE_MESSAGES = 1 << 13
+
+
+@pytest.fixture(scope="module")
+def payloads() -> Payloads:
+    data = load_dataset()
+    return Payloads(Renderer(data))
+
+
+def planned(payloads: Payloads, webhook: bool, topic: str = TOPIC) -> list[tuple]:
+    """Every message the round should post, in order, as a reader would see it."""
+    plan = Engine(payloads.data).debate(topic, None, 3)
+    steps = payloads.debate_steps(plan, webhook=webhook)
+    return [expected(m) for step in steps for m in step.messages]
+
+
+async def run_round(standin: DiscordStandIn, count: int, channel_id: int = CHANNEL_ID, **options) -> list[dict]:
+    interaction = await standin.interact("debate", {"topic": TOPIC, **options}, **_permissions(options))
+    await standin.wait_until(lambda: len(standin.channel_posts(channel_id)) >= count)
+    await standin.wait_until(lambda: interaction.answered)
+    return standin.channel_posts(channel_id)
+
+
+def _permissions(options: dict) -> dict:
+    return {"app_permissions": options.pop("_app_permissions")} if "_app_permissions" in options else {}
+
+
+async def test_round_posts_every_turn_once_in_order_with_transcript(
+    standin: DiscordStandIn, running_bot, payloads: Payloads
+) -> None:
+    want = planned(payloads, webhook=False)
+    posts = await run_round(standin, len(want), _app_permissions=BASIC_BOT_PERMISSIONS)
+    await asyncio.sleep(0)  # let a stray extra post, if any, land before counting
+    assert [visible(p) for p in posts] == want
+    # The interaction is deferred at once, then answered; the round itself goes through channel.send.
+    callback = standin.requests("POST", r"/interactions/\d+/[^/]+/callback")[0]
+    assert callback.body["type"] == 5 and callback.status == 200
+    assert "starting below" in standin.requests("PATCH", r"/webhooks/\d+/[^/]+/messages/@original")[0].body["content"]
+    assert not standin.requests("POST", r"/webhooks/\d+/[^/]+")  # no follow-ups: they die with the token
+    transcript = posts[-1]["attachments"]
+    assert [a["filename"] for a in transcript] == [TRANSCRIPT_NAME]
+    assert transcript[0]["text"] == payloads.render.debate(Engine(payloads.data).debate(TOPIC, None, 3))
+    assert standin.requests("POST", rf"/channels/{CHANNEL_ID}/typing")
+    assert_every_post_is_safe(standin)
+
+
+async def test_webhook_mode_voices_turns_as_labelled_quotes(
+    standin: DiscordStandIn, running_bot, payloads: Payloads
+) -> None:
+    want = planned(payloads, webhook=True)
+    posts = await run_round(standin, len(want))
+    assert [visible(p) for p in posts] == want
+    voiced = [p for p in posts if p.get("webhook_id")]
+    assert voiced and all(
+        " · quoted in " in p["author"]["username"] or " · reported in " in p["author"]["username"] for p in voiced
+    )
+    assert all(not p["content"] for p in voiced)  # narration never appears under a figure's name
+    assert len(standin.requests("POST", r"/channels/\d+/webhooks")) == 1
+    # A second round in the same channel reuses the webhook.
+    await standin.wait_until(lambda: running_bot.cogs["DebateCog"].rounds.find(CHANNEL_ID) is None)
+    await run_round(standin, 2 * len(want))
+    assert len(standin.requests("POST", r"/channels/\d+/webhooks")) == 1
+    assert_every_post_is_safe(standin)
+
+
+async def test_round_survives_429_500_and_a_dropped_gateway(
+    standin: DiscordStandIn, running_bot, payloads: Payloads
+) -> None:
+    want = planned(payloads, webhook=False)
+    posts_path = rf"/channels/{CHANNEL_ID}/messages"
+    standin.faults += [
+        Fault("POST", posts_path, 429, skip=1, retry_after=0.05),
+        # The post is made but the answer lost: the retry must not post the turn twice.
+        Fault("POST", posts_path, 500, skip=2, after_commit=True),
+    ]
+    dropped: list[asyncio.Task] = []
+
+    def drop_once(channel_id: int, message: dict) -> None:
+        if len(standin.channel_posts(channel_id)) == 4 and not dropped:
+            dropped.append(asyncio.ensure_future(standin.drop_gateway()))
+
+    standin.on_message.append(drop_once)
+    posts = await run_round(standin, len(want), _app_permissions=BASIC_BOT_PERMISSIONS)
+    await standin.wait_until(lambda: standin.gateway.resumes == 1)
+    assert [visible(p) for p in posts] == want
+    assert [c.status for c in standin.requests("POST", posts_path)].count(429) == 1
+    assert [c.status for c in standin.requests("POST", posts_path)].count(500) == 1
+    assert standin.gateway.identifies == 1  # resumed, not re-identified
+    # The gateway works again after the resume: another command is answered.
+    interaction = await standin.interact("about")
+    await standin.wait_until(lambda: interaction.answered)
+
+
+async def test_one_round_per_channel_and_stop_rules(standin: DiscordStandIn, running_bot) -> None:
+    standin.hold = asyncio.Event()  # keep the round's first post waiting, so the round stays running
+    await standin.interact("debate", {"topic": TOPIC}, app_permissions=BASIC_BOT_PERMISSIONS)
+    await standin.wait_until(lambda: standin.held >= 1)
+
+    second = await standin.interact("debate", {"topic": "regulation"}, user_id=USER_ID + 1)
+    await standin.wait_until(lambda: second.answered)
+    busy = standin.requests("POST", rf"/interactions/{second.id}/[^/]+/callback")[0].body["data"]
+    assert busy["flags"] & EPHEMERAL and "already running" in busy["content"]
+
+    stranger = await standin.interact("stop", user_id=USER_ID + 1)
+    await standin.wait_until(lambda: stranger.answered)
+    refused = standin.requests("POST", rf"/interactions/{stranger.id}/[^/]+/callback")[0].body["data"]
+    assert refused["flags"] & EPHEMERAL and "Manage Messages" in refused["content"]
+
+    moderator = await standin.interact("stop", user_id=USER_ID + 2, member_permissions=MANAGE_MESSAGES)
+    await standin.wait_until(lambda: moderator.answered)
+    stopped = standin.requests("POST", rf"/interactions/{moderator.id}/[^/]+/callback")[0].body["data"]
+    assert not stopped.get("flags", 0) & EPHEMERAL and "stopped by" in stopped["content"]
+    standin.hold.set()
+    assert running_bot.cogs["DebateCog"].rounds.find(CHANNEL_ID) is None
+    posts = standin.channel_posts(CHANNEL_ID)
+    assert not any(a["filename"] == TRANSCRIPT_NAME for p in posts for a in p["attachments"])
+
+
+async def test_round_in_a_thread(standin: DiscordStandIn, running_bot, payloads: Payloads) -> None:
+    want = planned(payloads, webhook=False)
+    interaction = await standin.interact(
+        "debate", {"topic": TOPIC, "thread": True}, app_permissions=BASIC_BOT_PERMISSIONS | (1 << 35)
+    )
+    await standin.wait_until(lambda: bool(standin.threads))
+    thread_id = next(iter(standin.threads))
+    await standin.wait_until(lambda: len(standin.channel_posts(thread_id)) >= len(want))
+    await standin.wait_until(lambda: interaction.answered)
+    assert [visible(p) for p in standin.channel_posts(thread_id)] == want
+    assert not standin.channel_posts(CHANNEL_ID)
+    assert standin.threads[thread_id]["name"] == f"Debate: {TOPIC}"
+
+
+async def test_forbidden_post_ends_the_round_without_hanging(standin: DiscordStandIn, running_bot) -> None:
+    standin.faults.append(Fault("POST", rf"/channels/{CHANNEL_ID}/messages", 403, skip=2, times=99))
+    await standin.interact("debate", {"topic": TOPIC}, app_permissions=BASIC_BOT_PERMISSIONS)
+    await standin.wait_until(lambda: any(c.status == 403 for c in standin.calls))
+    cog = running_bot.cogs["DebateCog"]
+    await standin.wait_until(lambda: cog.rounds.find(CHANNEL_ID) is None)
+    assert len(standin.channel_posts(CHANNEL_ID)) == 2
+    # The channel is free again: the next request is accepted (and deferred), not refused as busy.
+    standin.faults.clear()
+    again = await standin.interact("debate", {"topic": TOPIC}, app_permissions=BASIC_BOT_PERMISSIONS)
+    await standin.wait_until(lambda: again.answered)
+    assert standin.requests("POST", rf"/interactions/{again.id}/[^/]+/callback")[0].body["type"] == 5
