@@ -18,7 +18,7 @@ from .render import Renderer
 from .serialize import ask_json, debate_json, explain_json, stance_json
 
 # Modules that add their own subcommands through ``register(subparsers)``.
-COMMAND_MODULES: list[str] = []
+COMMAND_MODULES: list[str] = ["bot.cli_build"]
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -139,7 +139,7 @@ def cmd_source(session: Session, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_explain(session: Session, args: argparse.Namespace, out: TextIO) -> int:
-    result = session.engine.ask(check_topic(args.topic))
+    result = session.engine.explain(check_topic(args.topic))
     _emit(out, args, explain_json(result, THRESHOLD), session.render.explain(result, THRESHOLD))
     return EXIT_OK
 

@@ -21,7 +21,7 @@ def stance_json(stance: Stance) -> dict[str, Any]:
         "status": stance.status,
         **_quote(stance.position),
         "position": stance.position.id if stance.position else None,
-        "score": stance.match.score if stance.match else None,
+        "score": round(stance.match.score, 4) if stance.match else None,
     }
 
 
@@ -83,9 +83,9 @@ def explain_json(result: AskResult, threshold: float) -> dict[str, Any]:
                 "candidates": [
                     {
                         "position": c.position.id,
-                        "score": c.match.score,
-                        "topic_score": c.match.topic_score,
-                        "word_score": c.match.word_score,
+                        "score": round(c.match.score, 4),
+                        "topic_score": round(c.match.topic_score, 4),
+                        "word_score": round(c.match.word_score, 4),
                         "topics": list(c.match.topics),
                         "words": list(c.match.words),
                     }

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import snowballstemmer
 from rapidfuzz import fuzz, process
@@ -21,183 +22,18 @@ LEXICON_FILE = "topics.yaml"
 
 # Words that carry no topic on their own: function words and the question frame around a topic.
 STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "let",
-        "me",
-        "more",
-        "most",
-        "my",
-        "myself",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "think",
-        "thinks",
-        "say",
-        "says",
-        "said",
-        "view",
-        "views",
-        "stance",
-        "position",
-        "opinion",
-        "opinions",
-        "tell",
-        "told",
-        "talk",
-        "about",
-        "regarding",
-        "re",
-        "on",
-        "what's",
-        "whats",
-        "does",
-        "do",
-        "is",
-        "are",
-        "should",
-        "shall",
-        "must",
-        "might",
-        "may",
-        "anyone",
-        "someone",
-        "everybody",
-        "people",
-        "one",
-        "ones",
-        "thing",
-        "things",
-        "really",
-        "much",
-        "many",
-        "get",
-        "got",
-        "go",
-        "going",
-        "also",
-        "like",
-        "figure",
-        "figures",
-    ]
+    """
+    a about above after again against all also am an and any anyone are as at be because been before
+    being below between both but by can could did do does doing down during each everybody few
+    figure figures for from further get go going got had has have having he her here hers herself
+    him himself his how i if in into is it its itself just let like many may me might more most much
+    must my myself no nor not now of off on once one ones only opinion opinions or other our ours
+    ourselves out over own people position re really regarding said same say says shall she should
+    so some someone stance such talk tell than that the their theirs them themselves then there
+    these they thing things think thinks this those through to told too under until up very view
+    views was we were what what's whats when where which while who whom why will with would you your
+    yours yourself yourselves
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"))
@@ -208,10 +44,15 @@ _FUZZY_MIN_LENGTH = 5
 _FUZZY_CUTOFF = 84.0
 
 
+_SEPARATORS = re.compile(r"[-‐‑‒–—/_]+")
+
+
 def normalise(text: str) -> str:
     """Case-fold and NFKC-normalise; hyphens, slashes and underscores become spaces."""
+    if text.isascii():  # the common case: nothing to normalise or strip but case
+        return _SEPARATORS.sub(" ", text.lower())
     text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).casefold()
-    return re.sub(r"[-‐‑‒–—/_]+", " ", text)
+    return _SEPARATORS.sub(" ", text)
 
 
 @lru_cache(maxsize=65536)
@@ -266,29 +107,24 @@ class Camp:
     colour: int
 
 
-@dataclass(frozen=True, slots=True)
-class TopicHit:
+class TopicHit(NamedTuple):
     """One topic found in a query: which trigger fired, how, and how strongly."""
 
     topic: str
     trigger: str
     how: str  # "exact" or "fuzzy:<query word>"
     weight: float
+    stems: tuple[str, ...]  # the trigger's stems, which the query contains
 
 
-@dataclass(frozen=True, slots=True)
-class QueryAnalysis:
+class QueryAnalysis(NamedTuple):
+    """A query, read: made once per distinct query text, so a cheap immutable tuple."""
+
     text: str
-    stems: tuple[str, ...]  # content stems after typo correction
+    stems: tuple[str, ...]  # distinct content stems after typo correction, in query order
     corrections: tuple[tuple[str, str], ...]  # (query word, vocabulary word) pairs
     hits: tuple[TopicHit, ...]
-
-    @property
-    def topics(self) -> dict[str, float]:
-        best: dict[str, float] = {}
-        for hit in self.hits:
-            best[hit.topic] = max(best.get(hit.topic, 0.0), hit.weight)
-        return best
+    topics: dict[str, float]  # topic -> weight of its strongest hit
 
 
 class Lexicon:
@@ -305,8 +141,16 @@ class Lexicon:
         self.topics = topics
         self.axes = axes
         self.camps = camps
+        # Triggers by their first stem, each as the hit it makes when matched exactly.
+        self._by_first_stem: dict[str, list[TopicHit]] = {}
+        for rule in topics.values():
+            for trigger in rule.triggers:
+                hit = TopicHit(rule.id, trigger.phrase, "exact", trigger.weight, trigger.stems)
+                self._by_first_stem.setdefault(trigger.stems[0], []).append(hit)
         self._vocabulary: dict[str, str] = {}  # surface word -> stem
         self._known_stems: set[str] = set()
+        self._choices: dict[int, list[str]] = {}  # query word length -> vocabulary it may match
+        self._words: dict[str, tuple[str, str | None, bool]] = {}
         for rule in topics.values():
             for trigger in rule.triggers:
                 self.add_vocabulary(trigger.phrase)
@@ -315,18 +159,41 @@ class Lexicon:
     def add_vocabulary(self, text: str) -> None:
         """Words the engine can match; typos are corrected towards these."""
         for word in words(text):
-            if word not in STOPWORDS and not word.isdigit():
-                self._vocabulary.setdefault(word, stem(word))
-                self._known_stems.add(stem(word))
+            if word not in STOPWORDS and not word.isdigit() and word not in self._vocabulary:
+                self._vocabulary[word] = stem(word)
+                self._known_stems.add(self._vocabulary[word])
+                self._choices = {}  # rebuilt on the next correction, not once per added text
         self._cache = {}
-        self._choices: list[str] = sorted(w for w in self._vocabulary if len(w) >= _FUZZY_MIN_LENGTH - 1)
+        self._words = {}
 
     def correct(self, word: str) -> str | None:
         """The vocabulary word a misspelt query word most likely meant, if any."""
-        if len(word) < _FUZZY_MIN_LENGTH or not self._choices:
+        if len(word) < _FUZZY_MIN_LENGTH:
             return None
-        found = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+        choices = self._choices.get(len(word))
+        if choices is None:
+            # Only words whose length lets fuzz.ratio reach the cutoff can match:
+            # 2*min(a, b) / (a + b) >= cutoff bounds the other word's length.
+            share = _FUZZY_CUTOFF / 100
+            low, high = len(word) * share / (2 - share), len(word) * (2 - share) / share
+            choices = sorted(w for w in self._vocabulary if low <= len(w) <= high)
+            self._choices[len(word)] = choices
+        found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
         return found[0] if found else None
+
+    def _word(self, word: str) -> tuple[str, str | None, bool]:
+        """(stem after typo correction, the vocabulary word it was corrected to, counts as content)."""
+        known = self._words.get(word)
+        if known is None:
+            word_stem, fixed = stem(word), None
+            if word_stem not in self._known_stems and word not in STOPWORDS:
+                fixed = self.correct(word)
+                if fixed is not None:
+                    word_stem = self._vocabulary[fixed]
+            known = (word_stem, fixed, word not in STOPWORDS and word_stem not in self.generic)
+            if len(self._words) < 200_000:
+                self._words[word] = known
+        return known
 
     def analyse(self, query: str) -> QueryAnalysis:
         cached = self._cache.get(query)
@@ -335,49 +202,40 @@ class Lexicon:
         all_stems: list[str] = []
         content: list[str] = []
         corrections: list[tuple[str, str]] = []
+        fuzzy_stems: dict[str, str] = {}
         for word in words(query):
-            word_stem = stem(word)
-            if word_stem not in self._known_stems and word not in STOPWORDS:
-                fixed = self.correct(word)
-                if fixed is not None:
-                    corrections.append((word, fixed))
-                    word_stem = self._vocabulary[fixed]
+            word_stem, fixed, is_content = self._word(word)
+            if fixed is not None:
+                corrections.append((word, fixed))
+                fuzzy_stems[word_stem] = word
             all_stems.append(word_stem)
-            if word not in STOPWORDS and word_stem not in self.generic:
+            if is_content:
                 content.append(word_stem)
-        fuzzy_stems = {self._vocabulary[fixed]: original for original, fixed in corrections}
         hits = tuple(self._find_topics(tuple(all_stems), fuzzy_stems))
-        result = QueryAnalysis(query, tuple(content), tuple(corrections), hits)
+        result = QueryAnalysis(
+            query, tuple(dict.fromkeys(content)), tuple(corrections), hits, {h.topic: h.weight for h in hits}
+        )
         if len(self._cache) < 100_000:
             self._cache[query] = result
         return result
 
     def _find_topics(self, query_stems: tuple[str, ...], fuzzy: dict[str, str]) -> list[TopicHit]:
-        hits = []
-        for rule in self.topics.values():
-            best: TopicHit | None = None
-            for trigger in rule.triggers:
-                at = _find_run(query_stems, trigger.stems)
-                if at < 0:
+        """Every topic whose trigger occurs in the query as a run of stems; the strongest trigger wins."""
+        best: dict[str, TopicHit] = {}
+        for at, first in enumerate(query_stems):
+            for exact in self._by_first_stem.get(first, ()):
+                if query_stems[at : at + len(exact.stems)] != exact.stems:
                     continue
-                typo = [fuzzy[s] for s in trigger.stems if s in fuzzy]
-                how = f"fuzzy:{typo[0]}" if typo else "exact"
-                weight = trigger.weight * (0.9 if typo else 1.0)
-                if best is None or weight > best.weight:
-                    best = TopicHit(rule.id, trigger.phrase, how, weight)
-            if best is not None:
-                hits.append(best)
-        return hits
-
-
-def _find_run(haystack: tuple[str, ...], needle: tuple[str, ...]) -> int:
-    if not needle or len(needle) > len(haystack):
-        return -1
-    first = needle[0]
-    for i, value in enumerate(haystack):
-        if value == first and haystack[i : i + len(needle)] == needle:
-            return i
-    return -1
+                hit = exact
+                typo = [fuzzy[s] for s in exact.stems if s in fuzzy] if fuzzy else None
+                if typo:  # a trigger reached through a corrected typo counts a little less
+                    hit = exact._replace(how=f"fuzzy:{typo[0]}", weight=exact.weight * 0.9)
+                if hit.topic not in best or hit.weight > best[hit.topic].weight:
+                    best[hit.topic] = hit
+        if len(best) < 2:
+            return list(best.values())
+        # Report hits in the lexicon's order, so output does not depend on word order in the query.
+        return [best[rule_id] for rule_id in self.topics if rule_id in best]
 
 
 def _colour(value: object) -> int | None:

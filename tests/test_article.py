@@ -45,17 +45,24 @@ def test_sentences_keep_quotes_whole(article):
     spans = article.sentences(5)
     texts = [article.text[s:e] for s, e in spans]
     assert len(texts) == 3
-    assert texts[1] == 'He stated bluntly: "OpenAI has become completely closed, no longer open-source, which violates its original promise."'
+    assert (
+        texts[1]
+        == 'He stated bluntly: "OpenAI has become completely closed, no longer open-source, which violates its original promise."'
+    )
 
 
 def test_sentence_split_skips_abbreviations():
     text = "Mr. Straw said it twice. Dr. Who agreed! Then U.S. officials left."
-    assert [text[s:e] for s, e in split_sentences(text)] == ["Mr. Straw said it twice.", "Dr. Who agreed!", "Then U.S. officials left."]
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Mr. Straw said it twice.",
+        "Dr. Who agreed!",
+        "Then U.S. officials left.",
+    ]
 
 
 def test_windows_line_endings_and_blank_lines_do_not_shift_offsets(tmp_path: Path):
     path = tmp_path / "crlf.txt"
-    path.write_bytes(b"Title here\r\n\r\nShe said: \"Hello there.\"\r\n")
+    path.write_bytes(b'Title here\r\n\r\nShe said: "Hello there."\r\n')
     article = load_article(path)
     assert [p.text for p in article.paragraphs] == ["Title here", 'She said: "Hello there."']
     second = article.paragraph(2)

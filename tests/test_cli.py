@@ -29,7 +29,12 @@ def test_ask_json_shape(capsys):
     assert musk["figure"] == "musk" and musk["status"] == "stance" and musk["kind"] == "quoted"
     assert musk["citation"]["paragraph"] == 7 and set(musk["citation"]) == {"article", "paragraph", "start", "end"}
     lecun = next(s for s in payload["stances"] if s["figure"] == "lecun")
-    assert lecun["status"] == "no_stance" and lecun["quote"] is None and lecun["citation"] is None and lecun["kind"] is None
+    assert (
+        lecun["status"] == "no_stance"
+        and lecun["quote"] is None
+        and lecun["citation"] is None
+        and lecun["kind"] is None
+    )
 
 
 def test_stance_prints_one_entry(capsys):
@@ -102,6 +107,8 @@ def test_repl_runs_commands_from_standard_input(monkeypatch, capsys):
 
 
 def test_console_script_runs_as_a_subprocess():
-    done = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "Llama", "--json"], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "ask", "Llama", "--json"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["stances"][3]["figure"] == "lecun"

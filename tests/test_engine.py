@@ -28,7 +28,9 @@ def test_llama_is_lecun_alone(engine):
     assert speakers(engine, "Llama") == {"lecun": 13}
 
 
-@pytest.mark.parametrize("topic", ["what should I cook tonight", "the weather in Paris", "football results", "?!", "AI"])
+@pytest.mark.parametrize(
+    "topic", ["what should I cook tonight", "the weather in Paris", "football results", "?!", "AI"]
+)
 def test_off_topic_questions_get_no_quote_at_all(engine, topic):
     assert speakers(engine, topic) == {}
 

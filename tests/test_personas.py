@@ -74,7 +74,16 @@ def test_camps_are_sourced(data):
         assert data.articles[SEED_ID].text[evidence.citation.start : evidence.citation.end] == evidence.text
 
 
-@pytest.mark.parametrize(("alias", "figure"), [("Lecun", "lecun"), ("Kai Fu Lee", "kai-fu-lee"), ("Elon", "musk"), ("sam altman", "altman"), ("xAI engineers", "xai-engineers")])
+@pytest.mark.parametrize(
+    ("alias", "figure"),
+    [
+        ("Lecun", "lecun"),
+        ("Kai Fu Lee", "kai-fu-lee"),
+        ("Elon", "musk"),
+        ("sam altman", "altman"),
+        ("xAI engineers", "xai-engineers"),
+    ],
+)
 def test_aliases_resolve(data, alias, figure):
     assert data.resolve(alias).id == figure
 

@@ -79,7 +79,15 @@ def test_debate_rounds_are_titled_and_passes_grouped(engine, renderer):
 
 @pytest.mark.parametrize(
     "hostile",
-    ["@everyone look", "@here", "<@123456789012345678>", "<@&987654321>", "<#123>", "**bold** _it_ `code` ~~x~~ ||spoiler||", "[link](https://evil.example)"],
+    [
+        "@everyone look",
+        "@here",
+        "<@123456789012345678>",
+        "<@&987654321>",
+        "<#123>",
+        "**bold** _it_ `code` ~~x~~ ||spoiler||",
+        "[link](https://evil.example)",
+    ],
 )
 def test_echoed_topics_cannot_mention_or_format(engine, renderer, hostile):
     text = renderer.ask(engine.ask(hostile))
