@@ -124,7 +124,11 @@ _TITLES = _words("""secretary minister president chancellor senator governor pri
     professor prof dr sir lord lady judge justice general captain mayor chairman chairwoman chair king queen prince
     princess pope bishop rev reverend representative rep sen gov commissioner ambassador spokesman spokeswoman
     spokesperson officer founder cofounder co-founder analyst head leader deputy vice shadow attorney editor
-    correspondent economist chancellor premier president-elect mp mep ceo cto cfo coo chairperson""")
+    correspondent economist chancellor premier president-elect mp mep ceo cto cfo coo chairperson writer author
+    novelist poet actor actress singer musician artist scientist researcher physicist biologist chemist lawyer
+    activist campaigner journalist reporter columnist historian philosopher coach manager player striker
+    presenter host producer designer architect engineer investor entrepreneur banker consultant adviser advisor
+    expert candidate councillor councilor lawmaker legislator diplomat envoy official""")
 # Words that make a capitalised run an organisation, not a person.
 _ORG_WORDS = _words("""party institute university association foundation consortium company corporation corp inc ltd llc plc group
     ventures partners therapeutics medicine biosciences research times news post journal review council commission
@@ -266,6 +270,7 @@ class _Analyser:
         self.text = article.text
         self.entities: dict[str, _Entity] = {}
         self.by_surname: dict[str, _Entity] = {}
+        self.by_given: dict[str, _Entity] = {}
         self.mentions: list[_Mention] = []
         self.sentences: list[tuple[int, int]] = []  # absolute, every body paragraph in order
         self.quotes: list[Quote] = []
@@ -285,6 +290,8 @@ class _Analyser:
                 parts = name.split()
                 if len(parts) > 1:
                     self.by_surname[parts[-1].casefold()] = entity
+                    # Family name first ("Chen Hao" -> "Chen") is a fallback, never over a surname.
+                    self.by_given.setdefault(parts[0].casefold(), entity)
                     entity.aliases.append(parts[-1])
         if gender and not entity.gender:
             entity.gender = gender
@@ -338,7 +345,8 @@ class _Analyser:
             return entity
         if len(name_part) == 1:
             word = name_part[0]
-            known = self.by_surname.get(word.casefold()) or self.entities.get(word.casefold())
+            key = word.casefold()
+            known = self.by_surname.get(key) or self.entities.get(key) or (self.by_given.get(key) if speaking else None)
             if known is not None:
                 return known
             if speaking and len(word) > 1:
@@ -534,7 +542,8 @@ class _Analyser:
             return None
         words = match.group(1).split()
         head = words[-1]
-        if not (head.casefold() in _GROUP_NOUNS or re.search(r"(?:ers|ists|ians|ants|ents)$", head.casefold())):
+        low = head.casefold()
+        if not (low in _GROUP_NOUNS or low[:-1] in _GROUP_NOUNS or re.search(r"(?:ers|ists|ians|ants|ents)$", low)):
             return None
         kept = [head]
         for word in reversed(words[:-1]):

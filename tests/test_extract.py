@@ -1,0 +1,262 @@
+"""Quote extraction: the gold-labelled articles, each pattern the issue names, and no crash on any text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.article import Article, parse_paragraphs
+from bot.cli import main
+from bot.extract import QUOTED, REPORTED, Quote, extract_quotes
+from tests.extract_gold import GOLD_DIR, all_gold, load_gold, score, score_reported
+
+SEED_GOLD = GOLD_DIR / "winzheng-open-source-2026.yaml"
+
+
+def article(text: str, article_id: str = "test") -> Article:
+    return Article(article_id, "Test", "Test publisher", None, None, text, parse_paragraphs(text))
+
+
+def quoted(text: str) -> list[Quote]:
+    return [q for q in extract_quotes(article(text)) if q.kind == QUOTED]
+
+
+def who_said(text: str) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in quoted(text)}
+
+
+# --- the labelled articles ----------------------------------------------------------------------
+
+
+def test_seed_all_eleven_quotations_with_the_right_speaker() -> None:
+    gold = load_gold(SEED_GOLD)
+    result = score(gold.quotes, extract_quotes(gold.article))
+    assert result.labelled == 11
+    assert (result.found, result.wrong) == (11, [])
+
+
+def test_seed_reported_positions_of_musk_altman_engineers_and_critics() -> None:
+    gold = load_gold(SEED_GOLD)
+    result = score_reported(gold, extract_quotes(gold.article))
+    assert result.missed == []
+    speakers = {q.speaker for q in extract_quotes(gold.article) if q.kind == REPORTED}
+    assert {"Elon Musk", "Sam Altman", "xAI engineers", "Critics"} <= speakers
+
+
+@pytest.mark.parametrize("gold", all_gold(), ids=lambda g: g.article.id)
+def test_labelled_articles_meet_the_accuracy_targets(gold) -> None:
+    result = score(gold.quotes, extract_quotes(gold.article))
+    assert result.precision >= 0.95, result.wrong
+    assert result.recall >= 0.90, result.missed
+
+
+@pytest.mark.parametrize("gold", all_gold(), ids=lambda g: g.article.id)
+def test_every_span_is_the_article_text_without_quote_marks(gold) -> None:
+    for quote in extract_quotes(gold.article):
+        assert gold.article.text[quote.start : quote.end] == quote.text
+        assert gold.article.paragraph(quote.paragraph).start <= quote.start < quote.end
+        assert quote.end <= gold.article.paragraph(quote.paragraph).end
+        assert quote.text[0] not in '"“”「」『』' and quote.text[-1] not in '"“”「」『』'
+
+
+def test_seed_cues_and_channels_are_the_articles_words() -> None:
+    gold = load_gold(SEED_GOLD)
+    by_start = {q.text[:20]: q for q in extract_quotes(gold.article)}
+    assert by_start["Open-source and safe"].cue == "commented on X"
+    assert by_start["Open-source and safe"].channel == "X"
+    assert by_start["Open-source promotes"].channel == "Weibo"
+    assert by_start["OpenAI's shift to cl"].cue == "tweet"
+    assert by_start["OpenAI has become co"].cue == "stated bluntly"
+
+
+# --- patterns -----------------------------------------------------------------------------------
+
+
+def test_said_before_and_after_and_present_tense() -> None:
+    found = who_said(
+        'Jane Roe, a lawyer, said: "The rules are clear enough now."\n'
+        '"Nobody asked us about the deal," said Tom Reed, a union official.\n'
+        '"We will appeal the ruling," says Ana Diaz.'
+    )
+    assert found == {
+        "The rules are clear enough now.": "Jane Roe",
+        "Nobody asked us about the deal": "Tom Reed",
+        "We will appeal the ruling": "Ana Diaz",
+    }
+
+
+def test_a_quote_split_around_the_speech_verb_is_two_spans_one_speaker() -> None:
+    found = quoted('Mary Stone runs the lab. "The data is solid," she said, "and the results will hold up."')
+    assert [(q.text, q.speaker) for q in found] == [
+        ("The data is solid", "Mary Stone"),
+        ("and the results will hold up.", "Mary Stone"),
+    ]
+
+
+def test_a_quote_continued_in_the_next_sentence_and_paragraph_keeps_its_speaker() -> None:
+    found = who_said(
+        '"Prices will rise next year," said Karl Weber, an economist. "Wages will not keep up."\n'
+        '"That is the real problem for families."\n'
+        "Analysts disagree with him on the timing."
+    )
+    assert set(found.values()) == {"Karl Weber"}
+    assert len(found) == 3
+
+
+def test_pronouns_and_surnames_point_back_to_the_named_person_across_paragraphs() -> None:
+    found = who_said(
+        "Health minister Priya Natarajan visited the hospital on Monday.\n"
+        'She wrote: "Every ward needs more nurses this winter."\n'
+        'Later, Natarajan added: "We will fund them from the reserve."\n'
+        'Opposition leader Mark Hollis disagreed. "The reserve is already empty," he said.'
+    )
+    assert found == {
+        "Every ward needs more nurses this winter.": "Priya Natarajan",
+        "We will fund them from the reserve.": "Priya Natarajan",
+        "The reserve is already empty": "Mark Hollis",
+    }
+
+
+def test_channels_and_possessive_cues() -> None:
+    text = (
+        'Film director Lena Park commented on X: "The festival should stay in the city."\n'
+        'Writer Chen Hao posted on Weibo: "Small studios cannot afford these fees."\n'
+        'Park\'s response: "We will find a way to keep it affordable."\n'
+        'Chen\'s tweet: "Then publish the budget for everyone."'
+    )
+    found = {q.text[:12]: q for q in quoted(text)}
+    assert (found["The festival"].speaker, found["The festival"].channel) == ("Lena Park", "X")
+    assert (found["Small studio"].speaker, found["Small studio"].channel) == ("Chen Hao", "Weibo")
+    assert (found["We will find"].speaker, found["We will find"].cue) == ("Lena Park", "response")
+    assert (found["Then publish"].speaker, found["Then publish"].cue) == ("Chen Hao", "tweet")
+
+
+def test_according_to_and_organisations_as_speakers() -> None:
+    found = who_said(
+        'According to Anna Berg, the plan is "a gamble with public money".\n'
+        'The Green Party said: "This budget ignores the climate entirely."\n'
+        'In a joint statement the unions said they would "strike until the offer improves".'
+    )
+    assert found == {
+        "a gamble with public money": "Anna Berg",
+        "This budget ignores the climate entirely.": "Green Party",
+        "strike until the offer improves": "The unions",
+    }
+
+
+def test_curly_cjk_and_nested_quotes() -> None:
+    found = who_said(
+        "“He told me ‘no way’ twice before the vote,” said Tom Reed.\n"
+        "Li Wei said: 「Open models help everyone『grow together』in the end.」"
+    )
+    assert found == {
+        "He told me ‘no way’ twice before the vote": "Tom Reed",
+        "Open models help everyone『grow together』in the end.": "Li Wei",
+    }
+
+
+def test_scare_quotes_titles_single_words_and_headings_are_not_quotations() -> None:
+    found = quoted(
+        '"Big Plans" for the city\n'
+        'The mayor backed a "yes" vote on what critics call a "very expensive toy" for the centre.\n'
+        'The scheme (see "How Cities Grow" and "Ten Ideas for 2030") is called the "Green Loop" plan.\n'
+        'Jo Baxter said the tram was a "once in a generation chance" for the city.'
+    )
+    assert [(q.text, q.speaker) for q in found] == [("once in a generation chance", "Jo Baxter")]
+
+
+def test_unbalanced_quote_marks_are_reported_unattributed() -> None:
+    found = quoted('Sam Poe said: "this never closes, and the paragraph ends.\nA second paragraph follows.')
+    assert [(q.text, q.speaker) for q in found] == [("this never closes, and the paragraph ends.", None)]
+
+
+def test_reported_positions_use_the_articles_words() -> None:
+    text = (
+        "Critics pointed out that the tram will cost twice the estimate.\n"
+        'Transport chief Ola Berg defended public funding: "It pays for itself."\n'
+        "Mayor Tim Hale said the city would borrow the money."
+    )
+    reported = {q.text: (q.speaker, q.cue) for q in extract_quotes(article(text)) if q.kind == REPORTED}
+    assert reported == {
+        "the tram will cost twice the estimate": ("Critics", "pointed out that"),
+        "public funding": ("Ola Berg", "defended"),
+        "the city would borrow the money": ("Tim Hale", "said"),
+    }
+
+
+# --- robustness ---------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        '"',
+        "“",
+        "”",
+        "「",
+        "」",
+        "『",
+        "』",
+        "‘",
+        "’",
+        "'",
+        ",",
+        ".",
+        ":",
+        " said ",
+        " he ",
+        " she ",
+        "Mr ",
+        "\n",
+        " Jane Roe",
+        " the firms",
+        " according to ",
+        " that ",
+        "(",
+        ")",
+        "—",
+        "。",
+        " ",
+    ]
+)
+_TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_extraction_never_crashes_and_every_span_is_verbatim(text: str) -> None:
+    doc = article(text)
+    if not doc.paragraphs:
+        return
+    for quote in extract_quotes(doc):
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.text.strip()
+        assert quote.kind in (QUOTED, REPORTED)
+        para = doc.paragraph(quote.paragraph)
+        assert para.start <= quote.start < quote.end <= para.end
+
+
+# --- the command --------------------------------------------------------------------------------
+
+
+def test_extract_json_names_the_article_and_every_field(capsys) -> None:
+    assert main(["extract", "winzheng-open-source-2026", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["article"] == "winzheng-open-source-2026"
+    first = next(q for q in data["quotes"] if q["kind"] == "quoted")
+    assert set(first) == {"speaker", "text", "kind", "paragraph", "start", "end", "cue", "channel"}
+    assert first["speaker"] == "Elon Musk" and first["cue"] == "stated bluntly"
+
+
+def test_extract_text_output_and_a_path_argument(capsys) -> None:
+    assert main(["extract", str(GOLD_DIR.parent / "corpus" / "bbc-drm-format-wars.txt")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("bbc-drm-format-wars: 11 quotations")
+    assert "Cory Doctorow [said]: 'Not one of these systems" in out
+
+
+def test_extract_unknown_article_is_one_line_and_exit_2(capsys) -> None:
+    assert main(["extract", "no-such-article"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "unknown article 'no-such-article'" in err
