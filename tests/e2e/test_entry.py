@@ -1,0 +1,84 @@
+"""`debate-bot` as a user runs it, as a subprocess against the stand-in: exit codes, one-line errors, no token leaks."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+
+from .standin import TOKEN, DiscordStandIn
+
+RUN_TIMEOUT = 30.0
+
+
+async def debate_bot(*args: str, env: dict[str, str], interrupt_after: str | None = None) -> tuple[int, str]:
+    """Run ``python -m bot`` with only the given settings (no .env from the working tree).
+
+    With ``interrupt_after``, press Ctrl-C once a log line contains that text.
+    """
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEBATE_", "LOG_LEVEL"))}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        env={**clean, **env},
+        cwd=str(Path(__file__).parent),  # no .env here
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    assert process.stdout is not None
+    lines: list[bytes] = []
+
+    async def read() -> None:
+        async for line in process.stdout:  # read all along: a DEBUG log would otherwise fill the pipe
+            lines.append(line)
+            if interrupt_after and interrupt_after.encode() in line:
+                process.send_signal(signal.SIGINT)
+
+    try:
+        await asyncio.wait_for(asyncio.gather(read(), process.wait()), RUN_TIMEOUT)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    return process.returncode, b"".join(lines).decode()
+
+
+async def test_missing_token_is_one_line_and_exit_2() -> None:
+    code, output = await debate_bot(env={})
+    assert code == 2
+    assert output.strip().splitlines() == [
+        "debate-bot: error: DISCORD_TOKEN is not set; put it in the environment or in .env (see .env.example)"
+    ]
+
+
+async def test_rejected_token_is_one_line_exit_2_and_never_shown(standin: DiscordStandIn) -> None:
+    wrong = "wrong-token.abcdef.secret"
+    env = {"DISCORD_TOKEN": wrong, "DISCORD_API_BASE": standin.api_base, "LOG_LEVEL": "DEBUG"}
+    code, output = await debate_bot(env=env)
+    assert code == 2
+    assert "debate-bot: error: Discord rejected DISCORD_TOKEN" in output.strip().splitlines()[-1]
+    assert wrong not in output and "Traceback" not in output
+
+
+async def test_a_debug_run_never_logs_the_token(standin: DiscordStandIn) -> None:
+    env = {"DISCORD_TOKEN": TOKEN, "DISCORD_API_BASE": standin.api_base, "LOG_LEVEL": "DEBUG"}
+    code, output = await debate_bot(env=env, interrupt_after="ready as")
+    assert standin.gateway.identifies == 1
+    assert TOKEN not in output
+    assert code == 0
+
+
+async def test_sync_pushes_exactly_the_dumped_commands(standin: DiscordStandIn) -> None:
+    code, dumped = await debate_bot("--dump-commands", env={})
+    assert code == 0
+    code, output = await debate_bot("sync", env={"DISCORD_TOKEN": TOKEN, "DISCORD_API_BASE": standin.api_base})
+    assert code == 0, output
+    assert "synced 8 commands globally" in output
+    pushed = standin.requests("PUT", r"/applications/\d+/commands")
+    assert len(pushed) == 1 and pushed[0].body == json.loads(dumped)
+    assert standin.gateway.identifies == 0  # a sync needs no gateway session
