@@ -1,0 +1,137 @@
+"""Command callbacks and the round runner with mocked interactions and channels: what the user is told."""
+
+from __future__ import annotations
+
+import asyncio
+from types import SimpleNamespace
+from unittest.mock import AsyncMock, MagicMock
+
+import discord
+import pytest
+from discord import app_commands
+
+from bot.discord_app import cog as cog_module
+from bot.discord_app.cog import DebateCog
+from bot.discord_app.loaded import load
+from bot.discord_app.payloads import MessageSpec, Step
+from bot.discord_app.sender import Poster
+from bot.discord_app.session import Busy, Round, Rounds
+from bot.discord_app.settings import Settings
+from bot.discord_app.tree import explain_error
+from bot.errors import DataError, Problem, UsageError
+
+
+def interaction(user_id: int = 1, manage_messages: bool = False) -> MagicMock:
+    inter = MagicMock(spec=discord.Interaction)
+    inter.user = SimpleNamespace(id=user_id, display_name="Ann")
+    inter.permissions = discord.Permissions(manage_messages=manage_messages)
+    inter.channel_id = 10
+    inter.response = MagicMock()
+    inter.response.is_done.return_value = False
+    inter.response.send_message = AsyncMock()
+    # Once deferred, later messages go out as follow-ups, as in discord.py.
+    inter.response.defer = AsyncMock(side_effect=lambda **_: inter.response.is_done.configure_mock(return_value=True))
+    inter.followup = MagicMock()
+    inter.followup.send = AsyncMock()
+    return inter
+
+
+def sent_text(inter: MagicMock) -> str:
+    calls = inter.response.send_message.await_args_list + inter.followup.send.await_args_list
+    return "\n".join(c.kwargs.get("content", "") for c in calls)
+
+
+@pytest.fixture
+def cog() -> DebateCog:
+    bot = SimpleNamespace(settings=Settings(token=None, pace=0), loaded=load(), is_owner=AsyncMock(return_value=True))
+    return DebateCog(bot)  # type: ignore[arg-type]
+
+
+def http_error(kind: type[discord.HTTPException], status: int) -> discord.HTTPException:
+    return kind(SimpleNamespace(status=status, reason="x"), {"message": "x", "code": 0})
+
+
+def channel_failing_on(post: int, error: discord.HTTPException) -> MagicMock:
+    channel = MagicMock()
+    channel.typing = AsyncMock()
+    results = [MagicMock()] * post + [error] + [MagicMock()] * 5
+    channel.send = AsyncMock(side_effect=results)
+    return channel
+
+
+STEPS = [Step("turn", (MessageSpec(content=f"turn {i}"),)) for i in range(4)]
+
+
+@pytest.mark.parametrize(
+    ("error", "told"),
+    [
+        (http_error(discord.DiscordServerError, 503), "This debate round stopped early: Discord answered 503"),
+        (http_error(discord.Forbidden, 403), None),  # the channel refuses posts: only the log line
+    ],
+)
+async def test_a_failed_post_ends_the_round_with_one_message(error, told) -> None:
+    rounds = Rounds(pace=0, per_guild=2)
+    channel = channel_failing_on(2, error)
+    round_ = rounds.start(Round(10, 1, 1, "x", "n-"), Poster(channel), STEPS)
+    await asyncio.wait_for(round_.task, 5)
+    texts = [c.kwargs["content"] for c in channel.send.await_args_list]
+    assert texts[:3] == ["turn 0", "turn 1", "turn 2"]
+    assert texts[3:] == ([f"_{told}._"] if told else [])
+    assert round_.outcome.startswith("failed") and rounds.find(10) is None
+
+
+async def test_one_round_per_channel_and_a_cap_per_guild() -> None:
+    rounds = Rounds(pace=0, per_guild=2)
+    rounds.reserve(Round(10, 1, 1, "x", "a-"))
+    with pytest.raises(Busy, match="already running in this channel"):
+        rounds.reserve(Round(10, 1, 2, "y", "b-"))
+    rounds.reserve(Round(11, 1, 2, "y", "b-"))
+    with pytest.raises(Busy, match="already has 2"):
+        rounds.reserve(Round(12, 1, 3, "z", "c-"))
+
+
+async def test_stop_cancels_the_task_and_frees_the_channel(cog: DebateCog) -> None:
+    channel = MagicMock(typing=AsyncMock(), send=AsyncMock())
+    slow = Rounds(pace=60, per_guild=2)
+    cog.rounds = slow
+    round_ = slow.start(Round(10, 1, 1, "open source", "n-"), Poster(channel), STEPS)
+    await asyncio.sleep(0)
+    with pytest.raises(UsageError, match="Manage Messages"):
+        await cog.stop.callback(cog, interaction(user_id=2))
+    inter = interaction(user_id=2, manage_messages=True)
+    await cog.stop.callback(cog, inter)
+    assert round_.task.done() and round_.outcome == "stopped" and slow.find(10) is None
+    assert "stopped by Ann" in sent_text(inter)
+
+
+async def test_reload_keeps_the_old_data_and_says_why(cog: DebateCog, monkeypatch) -> None:
+    before = cog.bot.loaded
+    problem = Problem("personas/musk.yaml", 12, "positions[0].text", "not found in the article")
+    monkeypatch.setattr(cog_module, "load", MagicMock(side_effect=DataError([problem])))
+    inter = interaction()
+    await cog.reload.callback(cog, inter)
+    assert cog.bot.loaded is before
+    assert "Kept the current data" in sent_text(inter) and "personas/musk.yaml:12" in sent_text(inter)
+    assert inter.followup.send.await_args.kwargs["ephemeral"] is True
+
+
+async def test_reload_swaps_in_valid_data(cog: DebateCog) -> None:
+    before = cog.bot.loaded
+    inter = interaction()
+    await cog.reload.callback(cog, inter)
+    assert cog.bot.loaded is not before and "Reloaded:" in sent_text(inter)
+
+
+async def test_unknown_figure_becomes_a_short_did_you_mean(cog: DebateCog) -> None:
+    with pytest.raises(UsageError) as caught:
+        await cog.stance.callback(cog, interaction(), "muks", "regulation")
+    error = app_commands.CommandInvokeError(MagicMock(), caught.value)
+    assert "did you mean musk" in explain_error(error)
+
+
+def test_cooldowns_and_permissions_are_explained() -> None:
+    cooldown = app_commands.CommandOnCooldown(app_commands.Cooldown(1, 30), 12.4)
+    assert explain_error(cooldown) == "Slow down: you can use this command again in 12 s."
+    missing = app_commands.BotMissingPermissions(["embed_links", "attach_files"])
+    assert explain_error(missing) == "I need these permissions here: Embed Links, Attach Files."
+    assert explain_error(app_commands.AppCommandError("bug")) is None  # logged, generic reply

@@ -1,0 +1,119 @@
+"""The Discord-free payloads: every message within limits, nothing anyone said ever cut, user text inert."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.discord_app.main import command_payloads
+from bot.discord_app.payloads import CONTENT_LIMIT, Payloads, split_text, within_limits
+from bot.engine import Engine
+from bot.render import Renderer
+
+TOPICS = ["open source", "regulation", "safety", "monopoly", "cooking recipes", "@everyone **bold** <@1>"]
+
+
+@pytest.fixture(scope="module")
+def payloads(data) -> Payloads:
+    return Payloads(Renderer(data))
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"^> ", "", text, flags=re.M).split()
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=6000), st.integers(40, 2000))
+@settings(max_examples=200, deadline=None)
+def test_split_text_fits_and_loses_no_word(text: str, limit: int) -> None:
+    chunks = split_text(text, limit)
+    assert all(len(c) <= limit for c in chunks)
+    assert _words("\n".join(chunks)) == _words(text.strip("\n"))
+
+
+def test_a_long_quote_block_continues_instead_of_being_cut() -> None:
+    quote = "> “" + " ".join(f"word{i}" for i in range(800)) + "”\n> — Someone, quoted · ¶1"
+    chunks = split_text(quote, CONTENT_LIMIT)
+    assert len(chunks) > 1 and all(c.startswith("> ") for c in chunks)
+    assert _words("\n".join(chunks)) == _words(quote)
+
+
+@pytest.mark.parametrize("webhook", [False, True])
+@pytest.mark.parametrize("topic", TOPICS)
+def test_every_debate_message_fits_discord(payloads: Payloads, engine: Engine, topic: str, webhook: bool) -> None:
+    for rounds in (1, 3, 6):
+        plan = engine.debate(topic, None, rounds)
+        for step in payloads.debate_steps(plan, webhook=webhook):
+            for message in step.messages:
+                assert within_limits(message) == []
+
+
+def test_each_quote_appears_whole_once_per_turn(payloads: Payloads, engine: Engine) -> None:
+    plan = engine.debate("open source", None, 3)
+    steps = [s for s in payloads.debate_steps(plan) if s.kind == "turn"]
+    for step in steps:
+        (turn,) = step.turns
+        if turn.position is None:
+            continue
+        shown = "".join(e.description for m in step.messages for e in m.embeds)
+        assert turn.position.text.replace("*", "\\*") in shown.replace("\n> ", " ")
+
+
+def test_webhook_voice_is_labelled_and_never_carries_narration(payloads: Payloads, engine: Engine) -> None:
+    plan = engine.debate("open source", None, 3)
+    for step in payloads.debate_steps(plan, webhook=True):
+        for message in step.messages:
+            if message.username:
+                assert re.search(r" · (quoted|reported) in Winzheng\.com", message.username)
+                assert message.content is None
+                assert len(message.username) <= 80
+
+
+def test_turn_embeds_use_the_camp_colour_and_cite_the_publisher(payloads: Payloads, engine: Engine) -> None:
+    plan = engine.debate("open source", None, 1)
+    turn = next(t for t in plan.turns if t.figure is not None)
+    (message,) = payloads.turn(turn)
+    (embed,) = message.embeds
+    assert embed.colour == payloads.data.lexicon.camps[turn.figure.camp].colour
+    assert embed.author.startswith(turn.figure.name + " · ")
+    assert "Winzheng.com" in embed.footer and f"¶{turn.position.citation.paragraph}" in embed.footer
+    assert message.content.startswith("_") and "“" not in message.content  # narration: italic, unquoted
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_one_shot_answers_fit_and_escape_the_topic(payloads: Payloads, engine: Engine, topic: str) -> None:
+    result = engine.ask(topic)
+    messages = [*payloads.ask(result), *payloads.figures(), *payloads.about()]
+    messages += [m for s in result.stances for m in payloads.stance(s)]
+    article = next(iter(payloads.data.articles.values()))
+    messages += [m for n in range(1, len(article.paragraphs) + 1) for m in payloads.source(article, n)]
+    for message in messages:
+        assert within_limits(message) == []
+        assert "@everyone" not in (message.content or "")
+        assert "<@1>" not in (message.content or "")
+
+
+def test_nobody_with_a_stance_means_an_honest_abstention(payloads: Payloads, engine: Engine) -> None:
+    plan = engine.debate("cooking recipes", None, 3)
+    assert not plan.participants
+    (message,) = payloads.nobody(plan)
+    assert "Nobody in this article has a sourced stance" in message.content
+
+
+def test_dumped_commands_follow_discords_rules() -> None:
+    commands = asyncio.run(command_payloads())
+    name = re.compile(r"^[-_\w]{1,32}$")
+    assert len(commands) <= 100
+    for command in commands:
+        assert name.match(command["name"]) and command["name"] == command["name"].lower()
+        assert 1 <= len(command["description"]) <= 100
+        options = command["options"]
+        assert len(options) <= 25
+        required = [o.get("required", False) for o in options]
+        assert required == sorted(required, reverse=True)  # required options come first
+        for option in options:
+            assert name.match(option["name"]) and option["name"] == option["name"].lower()
+            assert 1 <= len(option["description"]) <= 100
