@@ -49,10 +49,11 @@ maintains contended contends agreed agrees believes believe thinks think confirm
 described describes testified announced blasted slammed called calls
 """)
 _MULTI_CUES = ["pointed out", "points out", "according to", "put it", "hit back", "shot back", "went on"]
-# Cues after which the speaker may follow the verb: ', said Ian Fogg', '" says Charpentier'.
+# Cues after which the speaker may follow the verb: ', said Ian Fogg', '" says Charpentier' (never 'told X':
+# X is the listener).
 _INVERTING = _words(
     "said says added adds wrote writes explained asked replied continued recalled noted observed argued "
-    "insisted warned stated told"
+    "insisted warned stated"
 )
 # Cues that take a reported clause: "X emphasized that <clause>", "X said <clause>".
 _THAT_VERBS = _words("""said says say told tells added adds argued argues noted notes stated states explained explains insisted
@@ -159,6 +160,7 @@ _PREPOSITIONS = _words("in on at to by for with of from into about over under af
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _PAIRS = {"“": "”", "「": "」", "『": "』", "«": "»"}
 _STRAY_CLOSERS = set(_PAIRS.values())
+_OPENERS = set(_PAIRS) | {'"', "‘", "'"}
 _MASK = "\x00"
 _NAME_TOKEN = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]|[a-z]{1,3}[A-Z][\w\-]*|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)"
 _PARTICLE = r"(?:de|van|von|der|den|la|le|da|di|del|du|bin|al|ibn|dos|das)"
@@ -360,10 +362,12 @@ class _Analyser:
 
     def run(self) -> Extraction:
         self._register_names(self.text)
-        for para in self.article.paragraphs:
+        paragraphs = self.article.paragraphs
+        for index, para in enumerate(paragraphs):
             if para.kind != "body":
                 continue
-            self._paragraph(para)
+            following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+            self._paragraph(para, following[:1] in _OPENERS)
         quotes = sorted(self.quotes, key=lambda q: (q.start, q.kind))
         speakers = tuple(
             Speaker(e.name, e.kind, e.role, tuple(a for a in e.aliases if a != e.name))
@@ -371,8 +375,13 @@ class _Analyser:
         )
         return Extraction(self.article.id, tuple(quotes), speakers)
 
-    def _paragraph(self, para: Paragraph) -> None:
+    def _paragraph(self, para: Paragraph, next_opens_quote: bool) -> None:
         marks = _find_marks(para.text, para.start, self.single_quotes)
+        if next_opens_quote and marks and marks[-1].open is not None and marks[-1].close is None:
+            # A quotation running on into the next paragraph, which opens with a quote mark: the news
+            # convention for multi-paragraph quotes, so it is balanced (closed at the paragraph end).
+            last = marks[-1]
+            marks[-1] = _Mark(last.open, para.end, last.start, last.end)
         masked = _mask(para.text, para.start, marks)
         sentences = _sentences(masked)
         abs_sentences = [(para.start + s, para.start + e) for s, e in sentences]
@@ -864,6 +873,12 @@ def _find_marks(text: str, base: int, single: bool) -> list[_Mark]:
                 i += 1
                 continue
             close = text.find('"', i + 1)
+            if close >= 0 and _looks_opening(text, close) and not _looks_closing(text, close):
+                # '"A sentence. "The next one..."': a new quotation opens without closing the last (the
+                # multi-paragraph convention, paragraphs run together); end this one where the next begins.
+                pairs.append((i, close))
+                i = close
+                continue
             pairs.append((i, close if close >= 0 else None))
             if close < 0:
                 break

@@ -260,3 +260,17 @@ def test_extract_unknown_article_is_one_line_and_exit_2(capsys) -> None:
     assert main(["extract", "no-such-article"]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "unknown article 'no-such-article'" in err
+
+
+def test_multi_paragraph_quotes_and_run_on_openers_keep_their_speaker() -> None:
+    found = who_said(
+        'Minister Ruth Kell told the BBC: "We will keep the promise we made to every school in 2004.\n'
+        '"That is not negotiable." Analyst Paul Dunn, of Fiscal Watch, said: "The sums look too optimistic. '
+        '"It will take a turnaround to meet them."'
+    )
+    assert found == {
+        "We will keep the promise we made to every school in 2004.": "Ruth Kell",
+        "That is not negotiable.": "Ruth Kell",
+        "The sums look too optimistic.": "Paul Dunn",
+        "It will take a turnaround to meet them.": "Paul Dunn",
+    }
