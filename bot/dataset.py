@@ -25,6 +25,11 @@ def default_folder(name: str) -> Path:
     return here if here.is_dir() else _PROJECT_ROOT / name
 
 
+def _name_score(query: str, name: str, **kwargs: object) -> float:
+    """Whole-string similarity first ("muks" is musk), partial matches a little below ("grok")."""
+    return max(fuzz.ratio(query, name), 0.9 * fuzz.WRatio(query, name))
+
+
 @dataclass(frozen=True)
 class Dataset:
     articles: dict[str, Article]
@@ -48,7 +53,7 @@ class Dataset:
         query = " ".join(name.casefold().replace("-", " ").split())
         if not query:
             return list(self.personas[:limit])
-        found = process.extract(query, list(names), scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=60)
+        found = process.extract(query, list(names), scorer=_name_score, limit=limit * 4, score_cutoff=60)
         result: list[Persona] = []
         for alias, _score, _ in found:
             persona = self.by_id(names[alias])
