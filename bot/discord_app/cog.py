@@ -201,7 +201,8 @@ class DebateCog(commands.Cog):
         if interaction.app_permissions.manage_webhooks and isinstance(home, discord.TextChannel):
             webhook = await self.webhooks.get(home, self.bot.user)
         steps = loaded.payloads.debate_steps(plan, webhook=webhook is not None)
-        self.rounds.start(round_, Poster(target, webhook), steps)
+        poster = Poster(target, webhook, on_webhook_gone=lambda: self.webhooks.forget(home.id))
+        self.rounds.start(round_, poster, steps)
         where = f" in {target.mention}" if target is not channel else " below"
         names = ", ".join(escape(p.name) for p in plan.participants)
         await interaction.edit_original_response(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import discord
@@ -54,9 +55,15 @@ async def reply(interaction: discord.Interaction, messages: list[MessageSpec], e
 class Poster:
     """Posts a debate's messages into one channel or thread, through a webhook when it has one."""
 
-    def __init__(self, target: discord.abc.Messageable, webhook: discord.Webhook | None = None):
+    def __init__(
+        self,
+        target: discord.abc.Messageable,
+        webhook: discord.Webhook | None = None,
+        on_webhook_gone: Callable[[], None] | None = None,
+    ):
         self.target = target
         self.webhook = webhook
+        self.on_webhook_gone = on_webhook_gone
 
     async def typing(self) -> None:
         # The indicator is a nicety; a failure here must not end the round.
@@ -68,7 +75,13 @@ class Poster:
         if message.username and self.webhook is not None:
             if isinstance(self.target, discord.Thread):
                 kwargs["thread"] = self.target
-            await self.webhook.send(username=message.username, wait=True, **kwargs)
+            try:
+                await self.webhook.send(username=message.username, wait=True, **kwargs)
+            except discord.NotFound:
+                # Someone deleted the webhook: the next round makes a new one.
+                if self.on_webhook_gone is not None:
+                    self.on_webhook_gone()
+                raise
         else:
             # The nonce makes Discord drop a duplicate if a retried request had in fact gone through.
             await self.target.send(nonce=nonce, **kwargs)
