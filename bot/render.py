@@ -7,6 +7,7 @@ channel sees. Anything that came from a user is escaped so it can neither format
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,6 +81,19 @@ class Renderer:
 
     def summary(self, plan: DebatePlan) -> str:
         return self._render("summary.md.j2", plan=plan)
+
+    def debate_header(self, plan: DebatePlan) -> str:
+        return self._render("debate_header.md.j2", plan=plan)
+
+    def passes(self, plan: DebatePlan, figures: Sequence[Persona]) -> str:
+        return self._render("passes.md.j2", plan=plan, figures=figures)
+
+    def about(self) -> str:
+        return self._render("about.md.j2")
+
+    def macro(self, name: str, *args: object) -> str:
+        """One piece from ``_macros.j2`` (a narration line, a heading), for layouts built elsewhere."""
+        return str(getattr(self.env.get_template("_macros.j2").module, name)(*args)).strip()
 
     def figures(self) -> str:
         return self._render("figures.md.j2")

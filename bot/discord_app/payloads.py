@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..article import Article, Citation
 from ..engine import AskResult, DebatePlan, Stance, Turn
 from ..personas import Persona, Position
-from ..render import Renderer, debate_rounds, escape
+from ..render import Renderer, debate_rounds
 
 # Discord's documented limits.
 CONTENT_LIMIT = 2000
@@ -213,22 +213,13 @@ class Payloads:
     # --- debate rounds ------------------------------------------------------------------
 
     def header(self, plan: DebatePlan) -> list[MessageSpec]:
-        names = ", ".join(escape(p.name) for p in plan.participants)
-        lines = [
-            f"## Debate: “{escape(plan.topic)}”",
-            "_Every quotation below is verbatim from the cited article; lines in italics are the bot's narration, not anyone's words._",
-            f"_Taking part: {names}._",
-        ]
-        if plan.abstainers:
-            silent = ", ".join(escape(p.name) for p in plan.abstainers)
-            lines.append(f"_No sourced stance on this topic, so not taking part: {silent}._")
-        return text_messages("\n".join(lines) + "\n" + self.render.credit())
+        return text_messages(self.render.debate_header(plan) + "\n" + self.render.credit())
 
     def turn(self, turn: Turn, webhook: bool = False) -> list[MessageSpec]:
         """One turn; a figure's words never share a message author with the narration in webhook mode."""
         if turn.figure is None or turn.position is None:
             return text_messages(self.render.turn(turn))  # scene-setting or a pass: the bot's own voice
-        narration = f"_{escape(turn.narration)}_"
+        narration = self.render.macro("narration", turn.narration)
         embeds = self.position_embeds(turn.figure, turn.position)
         if not webhook:
             return pack_embeds(embeds, content=narration)
@@ -238,13 +229,7 @@ class Payloads:
         return [MessageSpec(content=narration), *voiced]
 
     def summary(self, plan: DebatePlan) -> list[MessageSpec]:
-        text = self.render.summary(plan)
-        if plan.rounds_played < plan.rounds_requested:
-            text = (
-                f"_The record runs out after round {plan.rounds_played}: nobody has anything further on record about this topic._\n\n"
-                + text
-            )
-        return text_messages(text)
+        return text_messages(self.render.summary(plan))
 
     def transcript(self, plan: DebatePlan) -> MessageSpec:
         return MessageSpec(
@@ -253,8 +238,7 @@ class Payloads:
         )
 
     def passes(self, plan: DebatePlan, figures: Sequence[Persona]) -> list[MessageSpec]:
-        names = ", ".join(escape(p.name) for p in figures)
-        return text_messages(f"_Nothing further on record from {names} about “{escape(plan.topic)}”._")
+        return text_messages(self.render.passes(plan, figures))
 
     def debate_steps(self, plan: DebatePlan, webhook: bool = False) -> list[Step]:
         """The round as posted: a turn per step; a round's passes together in one line, as in the transcript."""
@@ -270,16 +254,14 @@ class Payloads:
 
     def nobody(self, plan: DebatePlan) -> list[MessageSpec]:
         """Honest abstention: no round is staged when nobody has a sourced stance."""
-        return text_messages(
-            f"_Nobody in this article has a sourced stance on “{escape(plan.topic)}”, so there is no debate to stage._"
-        )
+        return text_messages(self.render.debate_header(plan))
 
     # --- one-shot commands --------------------------------------------------------------
 
     def stance(self, stance: Stance) -> list[MessageSpec]:
         if stance.position is None:
             return text_messages(self.render.stance(stance))
-        heading = f"**{escape(stance.figure.name)}** ({escape(stance.figure.role)}) on “{escape(stance.topic)}”:"
+        heading = self.render.macro("stance_heading", stance)
         return pack_embeds(self.position_embeds(stance.figure, stance.position), content=heading)
 
     def ask(self, result: AskResult) -> list[MessageSpec]:
@@ -293,7 +275,7 @@ class Payloads:
             for i, chunk in enumerate(split_text(text, DESCRIPTION_LIMIT)):
                 title = camp.label if i == 0 else f"{camp.label} (continued)"
                 embeds.append(EmbedSpec(chunk, title=_clip(title, TITLE_LIMIT), colour=camp.colour))
-        heading = f"## Who said what on “{escape(result.topic)}”"
+        heading = self.render.macro("ask_heading", result.topic)
         return [*pack_embeds(embeds, content=heading), *text_messages(self.render.credit())]
 
     def figures(self) -> list[MessageSpec]:
@@ -304,17 +286,7 @@ class Payloads:
         return pack_embeds([EmbedSpec(c, colour=ARTICLE_COLOUR) for c in chunks])
 
     def about(self) -> list[MessageSpec]:
-        text = (
-            "## About this bot\n"
-            "This bot stages debates using only what real people said in a news article. "
-            "Every quotation is verbatim from the cited article, with its paragraph; "
-            "words the article only reports are marked as reported, never turned into a first-person quote. "
-            "Lines in italics are the bot's own narration, not anyone's words. "
-            "When the article has nothing from someone on a topic, the bot says so instead of filling the gap.\n"
-            "The speakers are not these people's accounts: each label reads “quoted in” the publisher.\n\n"
-            "Commands: `/figures`, `/stance`, `/ask`, `/debate`, `/stop`, `/source`, `/about`.\n\n"
-        )
-        return text_messages(text + self.render.credit())
+        return text_messages(self.render.about())
 
 
 def within_limits(message: MessageSpec) -> list[str]:
