@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import dataclasses
 import json
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -58,11 +60,52 @@ def _require_token(settings: Settings) -> str:
     return settings.token
 
 
+# How long a clean shutdown may take after Ctrl-C or SIGTERM before the process gives up waiting.
+SHUTDOWN_TIMEOUT = 10.0
+
+
 async def run(settings: Settings) -> None:
+    """Run until the bot stops or a signal asks it to.
+
+    Ctrl-C is handled here rather than by asyncio.run's task cancellation: during startup discord.py
+    awaits the gateway through ``asyncio.wait_for``, which on Python < 3.12 can swallow that
+    cancellation, and the bot then carried on to ready. Closing the client ends its reconnect loop
+    whatever it was awaiting. A second Ctrl-C falls back to the default KeyboardInterrupt.
+    """
     token = _require_token(settings)
-    bot = make_bot(settings, load())
-    async with bot:
-        await bot.start(token)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    handled = []
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):  # not the main thread, Windows
+            loop.add_signal_handler(signum, stop.set)
+            handled.append(signum)
+    try:
+        bot = make_bot(settings, await asyncio.to_thread(load))
+        async with bot:
+            runner = asyncio.create_task(bot.start(token), name="debate-bot")
+            stopper = asyncio.create_task(stop.wait())
+            await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            if not runner.done():
+                log.info("stopping: closing the gateway and every running round")
+                for signum in handled:  # a second Ctrl-C interrupts at once
+                    loop.remove_signal_handler(signum)
+                handled.clear()
+                await _shut_down(bot, runner)
+                return  # asked to stop: whatever the interrupted connect raised is beside the point
+            stopper.cancel()
+            runner.result()  # a login failure or a lost connection surfaces as before
+    finally:
+        for signum in handled:
+            loop.remove_signal_handler(signum)
+
+
+async def _shut_down(bot: discord.Client, runner: asyncio.Task) -> None:
+    await bot.close()  # marks the client closed, so a connect in progress does not carry on
+    runner.cancel()
+    done, _ = await asyncio.wait({runner}, timeout=SHUTDOWN_TIMEOUT)
+    if not done:
+        log.warning("the client did not stop within %.0f s; exiting anyway", SHUTDOWN_TIMEOUT)
 
 
 async def sync(settings: Settings, guild_id: int | None) -> str:

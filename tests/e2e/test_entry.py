@@ -9,15 +9,19 @@ import signal
 import sys
 from pathlib import Path
 
+import pytest
+
 from .standin import TOKEN, DiscordStandIn
 
 RUN_TIMEOUT = 30.0
 
 
-async def debate_bot(*args: str, env: dict[str, str], interrupt_after: str | None = None) -> tuple[int, str]:
+async def debate_bot(
+    *args: str, env: dict[str, str], interrupt_after: str | None = None, signum: int = signal.SIGINT
+) -> tuple[int, str]:
     """Run ``python -m bot`` with only the given settings (no .env from the working tree).
 
-    With ``interrupt_after``, press Ctrl-C once a log line contains that text.
+    With ``interrupt_after``, press Ctrl-C (or send ``signum``) once a log line contains that text.
     """
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DEBATE_", "LOG_LEVEL"))}
     process = await asyncio.create_subprocess_exec(
@@ -37,7 +41,7 @@ async def debate_bot(*args: str, env: dict[str, str], interrupt_after: str | Non
         async for line in process.stdout:  # read all along: a DEBUG log would otherwise fill the pipe
             lines.append(line)
             if interrupt_after and interrupt_after.encode() in line:
-                process.send_signal(signal.SIGINT)
+                process.send_signal(signum)
 
     try:
         await asyncio.wait_for(asyncio.gather(read(), process.wait()), RUN_TIMEOUT)
@@ -82,3 +86,18 @@ async def test_sync_pushes_exactly_the_dumped_commands(standin: DiscordStandIn) 
     pushed = standin.requests("PUT", r"/applications/\d+/commands")
     assert len(pushed) == 1 and pushed[0].body == json.loads(dumped)
     assert standin.gateway.identifies == 0  # a sync needs no gateway session
+
+
+@pytest.mark.parametrize("moment", ["logging in using static token", "Created websocket", "has sent the IDENTIFY"])
+async def test_ctrl_c_during_startup_stops_the_bot(standin: DiscordStandIn, moment: str) -> None:
+    """Reported: Ctrl-C in the first seconds (before ready) left the process running."""
+    env = {"DISCORD_TOKEN": TOKEN, "DISCORD_API_BASE": standin.api_base, "LOG_LEVEL": "DEBUG"}
+    code, output = await debate_bot(env=env, interrupt_after=moment)  # a hang fails after RUN_TIMEOUT
+    assert code == 0, output[-2000:]
+    assert "ready as" not in output  # it stopped where it was, instead of carrying on to ready
+
+
+async def test_sigterm_stops_a_running_bot_cleanly(standin: DiscordStandIn) -> None:
+    env = {"DISCORD_TOKEN": TOKEN, "DISCORD_API_BASE": standin.api_base}
+    code, output = await debate_bot(env=env, interrupt_after="ready as", signum=signal.SIGTERM)
+    assert code == 0 and "stopping" in output and "Traceback" not in output
