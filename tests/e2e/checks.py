@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .standin import Call, DiscordStandIn
+from bot.discord_app.payloads import Payloads
+from bot.engine import Engine
+
+from .standin import CHANNEL_ID, Call, DiscordStandIn
 
 _EMBED_LIMITS = {"title": 256, "description": 4096}
+TOPIC = "open source"
+EPHEMERAL = 64
 
 
 def message_body(call: Call) -> dict[str, Any] | None:
@@ -81,3 +86,22 @@ def expected(spec) -> tuple:
     """The same view of a MessageSpec the bot meant to send."""
     embeds = tuple((e.author, e.title, e.description, e.footer) for e in spec.embeds)
     return spec.username, spec.content, embeds
+
+
+def planned(payloads: Payloads, webhook: bool, topic: str = TOPIC) -> list[tuple]:
+    """Every message the round should post, in order, as a reader would see it."""
+    plan = Engine(payloads.data).debate(topic, None, 3)
+    steps = payloads.debate_steps(plan, webhook=webhook)
+    return [expected(m) for step in steps for m in step.messages]
+
+
+async def run_round(standin: DiscordStandIn, count: int, channel_id: int = CHANNEL_ID, **options) -> list[dict]:
+    """Start /debate on TOPIC and wait until ``count`` messages are in the channel and the command answered.
+
+    ``_app_permissions`` in ``options`` sets what the bot may do there (default: everything, webhooks too).
+    """
+    permissions = {"app_permissions": options.pop("_app_permissions")} if "_app_permissions" in options else {}
+    interaction = await standin.interact("debate", {"topic": TOPIC, **options}, channel_id=channel_id, **permissions)
+    await standin.wait_until(lambda: len(standin.channel_posts(channel_id)) >= count)
+    await standin.wait_until(lambda: interaction.answered)
+    return standin.channel_posts(channel_id)

@@ -9,9 +9,12 @@ from collections.abc import AsyncIterator
 import discord
 import pytest
 
+from bot.dataset import load_dataset
 from bot.discord_app.client import make_bot
 from bot.discord_app.loaded import load
+from bot.discord_app.payloads import Payloads
 from bot.discord_app.settings import load_settings
+from bot.render import Renderer
 
 from .standin import GUILD_ID, TOKEN, DiscordStandIn
 
@@ -64,3 +67,9 @@ async def running_bot(standin: DiscordStandIn, restore_discord_globals) -> Async
         # Nothing may be left behind: no debate round still running once the bot has closed.
         leftover = [t for t in asyncio.all_tasks() if t.get_name().startswith("debate-") and not t.done()]
         assert not leftover, leftover
+
+
+@pytest.fixture(scope="session")
+def payloads() -> Payloads:
+    """The payloads the bot builds from the shipped data: what a round should post."""
+    return Payloads(Renderer(load_dataset()))

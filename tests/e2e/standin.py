@@ -2,7 +2,9 @@
 
 It records every REST call so tests can assert on what the bot actually sent, enforces the rules
 that matter to this bot (the 3-second interaction deadline, nonce de-duplication with
-``enforce_nonce``), and can inject faults: a 429 with ``retry_after``, a 5xx, a dropped gateway.
+``enforce_nonce``), and can inject faults: a 429 with ``retry_after`` (per route or global), a 5xx,
+a slow answer, a dropped gateway (resumed, or refused so the bot must identify afresh), a channel
+deleted or its permissions revoked mid-round. ``add_channels`` grows the guild for load tests.
 It speaks API v10 JSON over plain text websocket frames (discord.py accepts uncompressed frames).
 """
 
@@ -13,7 +15,7 @@ import contextlib
 import itertools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,7 +55,10 @@ class Call:
 
 @dataclass
 class Fault:
-    """Answer matching requests with ``status`` the next ``times`` times; ``after_commit`` keeps the effect."""
+    """Answer matching requests with ``status`` the next ``times`` times; ``after_commit`` keeps the effect.
+
+    ``status=200`` with a ``delay`` is a slow endpoint: the request is served normally, late.
+    """
 
     method: str
     path: str  # regex on the path
@@ -62,6 +67,8 @@ class Fault:
     retry_after: float = 0.05
     after_commit: bool = False  # the write happens, then the answer is lost (tests nonce de-duplication)
     skip: int = 0  # let this many matching requests through first
+    is_global: bool = False  # a 429 for every route at once, as Discord's global limit
+    delay: float = 0.0  # seconds to wait before answering
 
 
 @dataclass
@@ -69,7 +76,10 @@ class Interaction:
     id: int
     token: str
     dispatched_at: float
+    channel_id: int = CHANNEL_ID
     answered: bool = False
+    answered_at: float | None = None
+    late: bool = False  # the bot tried to answer after the deadline (Discord says Unknown interaction)
 
 
 @dataclass
@@ -106,12 +116,16 @@ class DiscordStandIn:
         self.webhooks: dict[int, dict] = {}
         self.threads: dict[int, dict] = {}
         self.commands: dict[str, list[dict]] = {}
+        self.channel_ids: list[int] = [CHANNEL_ID, OTHER_CHANNEL_ID]
+        self.deleted: set[int] = set()  # channels (or threads) deleted: every call on them is a 404
+        self.revoked: set[int] = set()  # channels where the bot lost Send Messages: posts are a 403
         self.on_message: list[Callable[[int, dict], None]] = []  # hooks, e.g. drop the gateway mid-round
         # While set and not yet released, channel posts wait here: keeps a round "running" for a test.
         self.hold: asyncio.Event | None = None
         self.held = 0
         self._ids = _snowflakes()
         self._nonces: dict[str, dict] = {}
+        self._actions: set[asyncio.Future] = set()
         self._runner: web.AppRunner | None = None
         self.changed = asyncio.Event()
         self.port = 0
@@ -164,6 +178,29 @@ class DiscordStandIn:
     def requests(self, method: str, pattern: str) -> list[Call]:
         return [c for c in self.calls if c.method == method and re.fullmatch(pattern, c.path)]
 
+    def add_channels(self, count: int) -> list[int]:
+        """More text channels in the guild (call before the bot connects); returns their ids."""
+        start = max(self.channel_ids) + 1
+        added = list(range(start, start + count))
+        self.channel_ids += added
+        return added
+
+    def when_posted(
+        self, count: int, action: Callable[[], Awaitable[object] | None], channel_id: int = CHANNEL_ID
+    ) -> None:
+        """Run ``action`` once, right after the ``count``-th message lands in the channel (a fault mid-round)."""
+
+        def hook(posted_in: int, message: dict) -> None:
+            if posted_in == channel_id and len(self.channel_posts(channel_id)) == count:
+                self.on_message.remove(hook)
+                result = action()
+                if result is not None:
+                    future = asyncio.ensure_future(result)
+                    self._actions.add(future)
+                    future.add_done_callback(self._actions.discard)
+
+        self.on_message.append(hook)
+
     def channel_posts(self, channel_id: int = CHANNEL_ID) -> list[dict]:
         """Messages that exist in a channel (after de-duplication), in order."""
         return self.messages.get(channel_id, [])
@@ -213,6 +250,20 @@ class DiscordStandIn:
         if self.gateway.socket is not None:
             await self.gateway.socket.close(code=4000, message=b"stand-in: unknown error")
 
+    async def invalidate_session(self) -> None:
+        """Forget the session, then drop: the bot's RESUME gets op 9 (not resumable) and must IDENTIFY."""
+        self.gateway.session_id = f"stand-in-session-{next(self._ids)}"
+        self.gateway.backlog.clear()
+        await self.drop_gateway()
+
+    async def delete_channel(self, channel_id: int) -> None:
+        """Someone deletes the channel: Discord tells the bot, and its webhooks go with it."""
+        self.deleted.add(channel_id)
+        self.webhooks = {k: w for k, w in self.webhooks.items() if int(w["channel_id"]) != channel_id}
+        if self.gateway.socket is not None:
+            data = self._text_channel(channel_id, "deleted", 0)
+            await self._dispatch(self.gateway.socket, "CHANNEL_DELETE", data)
+
     def _ready(self) -> dict:
         return {
             "v": 10,
@@ -225,22 +276,29 @@ class DiscordStandIn:
             "relationships": [],
         }
 
-    def _guild(self) -> dict:
-        def text_channel(channel_id: int, name: str, position: int) -> dict:
-            return {
-                "id": str(channel_id),
-                "type": 0,
-                "guild_id": str(GUILD_ID),
-                "name": name,
-                "position": position,
-                "permission_overwrites": [],
-                "nsfw": False,
-                "parent_id": None,
-                "topic": None,
-                "last_message_id": None,
-                "rate_limit_per_user": 0,
-            }
+    @staticmethod
+    def _text_channel(channel_id: int, name: str, position: int) -> dict:
+        return {
+            "id": str(channel_id),
+            "type": 0,
+            "guild_id": str(GUILD_ID),
+            "name": name,
+            "position": position,
+            "permission_overwrites": [],
+            "nsfw": False,
+            "parent_id": None,
+            "topic": None,
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
+        }
 
+    def _guild(self) -> dict:
+        names = {CHANNEL_ID: "debates", OTHER_CHANNEL_ID: "other"}
+        channels = [
+            self._text_channel(c, names.get(c, f"room-{i}"), i)
+            for i, c in enumerate(self.channel_ids)
+            if c not in self.deleted
+        ]
         return {
             "id": str(GUILD_ID),
             "name": "Stand-in guild",
@@ -285,7 +343,7 @@ class DiscordStandIn:
             "member_count": 2,
             "voice_states": [],
             "members": [self._member(self._bot_user())],
-            "channels": [text_channel(CHANNEL_ID, "debates", 0), text_channel(OTHER_CHANNEL_ID, "other", 1)],
+            "channels": channels,
             "threads": [],
             "presences": [],
             "stage_instances": [],
@@ -345,7 +403,7 @@ class DiscordStandIn:
                 "options": data_options,
             },
         }
-        record = Interaction(number, token, self.now())
+        record = Interaction(number, token, self.now(), channel_id)
         self.interactions[token] = record
         await self._dispatch(self.gateway.socket, "INTERACTION_CREATE", payload)
         return record
@@ -370,6 +428,10 @@ class DiscordStandIn:
         self.calls.append(call)
         request[CALL] = call
         fault = self._fault_for(call)
+        if fault is not None and fault.delay:
+            await asyncio.sleep(fault.delay)
+        if fault is not None and fault.status == 200:
+            fault = None  # only slow: serve it normally
         if fault is not None and not fault.after_commit:
             response = self._fault_response(fault)
         else:
@@ -393,9 +455,15 @@ class DiscordStandIn:
     @staticmethod
     def _fault_response(fault: Fault) -> web.Response:
         if fault.status == 429:
-            body = {"message": "You are being rate limited.", "retry_after": fault.retry_after, "global": False}
+            body = {
+                "message": "You are being rate limited.",
+                "retry_after": fault.retry_after,
+                "global": fault.is_global,
+            }
             # discord.py treats a 429 without Via as Cloudflare's, so Discord's own carry it.
             headers = {"Via": "1.1 google", "Retry-After": str(fault.retry_after)}
+            if fault.is_global:
+                headers["X-RateLimit-Global"] = "true"
             return _json(body, status=429, headers=headers)
         return _json({"message": "stand-in fault", "code": 0}, status=fault.status)
 
@@ -405,6 +473,11 @@ class DiscordStandIn:
         bot_route = not call.path.startswith(("/interactions/", "/webhooks/"))
         if bot_route and request.headers.get("Authorization") != f"Bot {TOKEN}":
             return _json({"message": "401: Unauthorized", "code": 0}, status=401)
+        channel = re.match(r"/channels/(\d+)/", call.path)
+        if channel and int(channel.group(1)) in self.deleted:
+            return _json({"message": "Unknown Channel", "code": 10003}, status=404)
+        if channel and int(channel.group(1)) in self.revoked and call.method == "POST":
+            return _json({"message": "Missing Permissions", "code": 50013}, status=403)
         for method, pattern, handler in self._routes():
             match = re.fullmatch(pattern, call.path)
             if method == call.method and match:
@@ -465,9 +538,11 @@ class DiscordStandIn:
 
     async def _callback(self, call: Call, interaction_id: int, token: str) -> web.Response:
         record = self.interactions.get(token)
-        if record is None or record.answered or self.now() - record.dispatched_at > INTERACTION_DEADLINE:
+        if record is not None and not record.answered and self.now() - record.dispatched_at > INTERACTION_DEADLINE:
+            record.late = True
+        if record is None or record.answered or record.late:
             return _json({"message": "Unknown interaction", "code": 10062}, status=404)
-        record.answered = True
+        record.answered, record.answered_at = True, self.now()
         kind = call.body["type"]
         resource: dict[str, Any] = {"type": kind}
         if kind == 4:
@@ -491,7 +566,11 @@ class DiscordStandIn:
         return _json(self._message(CHANNEL_ID, call.body or {}, author=self._bot_user()))
 
     async def _followup(self, call: Call, token: str) -> web.Response:
-        return _json(self._message(CHANNEL_ID, call.body or {}, author=self._bot_user()))
+        record = self.interactions.get(token)
+        channel_id = record.channel_id if record is not None else CHANNEL_ID
+        if channel_id in self.deleted:
+            return _json({"message": "Unknown Channel", "code": 10003}, status=404)
+        return _json(self._message(channel_id, call.body or {}, author=self._bot_user()))
 
     async def _create_message(self, call: Call, channel_id: int) -> web.Response:
         body = call.body or {}
@@ -541,6 +620,8 @@ class DiscordStandIn:
         if hook is None or hook["token"] != token:
             return _json({"message": "Unknown Webhook", "code": 10015}, status=404)
         channel_id = int(call.query.get("thread_id") or hook["channel_id"])
+        if channel_id in self.deleted:
+            return _json({"message": "Unknown Channel", "code": 10003}, status=404)
         author = {"id": str(webhook_id), "username": call.body.get("username") or hook["name"], "bot": True}
         author.update(discriminator="0000", avatar=None)
         message = self._store(channel_id, {**call.body, "webhook_id": str(webhook_id)}, author, call)

@@ -4,43 +4,13 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
-
-from bot.dataset import load_dataset
 from bot.discord_app.payloads import TRANSCRIPT_NAME, Payloads
 from bot.engine import Engine
-from bot.render import Renderer
 
-from .checks import assert_every_post_is_safe, expected, visible
+from .checks import EPHEMERAL, TOPIC, assert_every_post_is_safe, planned, run_round, visible
 from .standin import BASIC_BOT_PERMISSIONS, CHANNEL_ID, USER_ID, DiscordStandIn, Fault
 
-TOPIC = "open source"
-EPHEMERAL = 64
 MANAGE_MESSAGES = 1 << 13
-
-
-@pytest.fixture(scope="module")
-def payloads() -> Payloads:
-    data = load_dataset()
-    return Payloads(Renderer(data))
-
-
-def planned(payloads: Payloads, webhook: bool, topic: str = TOPIC) -> list[tuple]:
-    """Every message the round should post, in order, as a reader would see it."""
-    plan = Engine(payloads.data).debate(topic, None, 3)
-    steps = payloads.debate_steps(plan, webhook=webhook)
-    return [expected(m) for step in steps for m in step.messages]
-
-
-async def run_round(standin: DiscordStandIn, count: int, channel_id: int = CHANNEL_ID, **options) -> list[dict]:
-    interaction = await standin.interact("debate", {"topic": TOPIC, **options}, **_permissions(options))
-    await standin.wait_until(lambda: len(standin.channel_posts(channel_id)) >= count)
-    await standin.wait_until(lambda: interaction.answered)
-    return standin.channel_posts(channel_id)
-
-
-def _permissions(options: dict) -> dict:
-    return {"app_permissions": options.pop("_app_permissions")} if "_app_permissions" in options else {}
 
 
 async def test_round_posts_every_turn_once_in_order_with_transcript(
@@ -91,13 +61,7 @@ async def test_round_survives_429_500_and_a_dropped_gateway(
         # The post is made but the answer lost: the retry must not post the turn twice.
         Fault("POST", posts_path, 500, skip=2, after_commit=True),
     ]
-    dropped: list[asyncio.Task] = []
-
-    def drop_once(channel_id: int, message: dict) -> None:
-        if len(standin.channel_posts(channel_id)) == 4 and not dropped:
-            dropped.append(asyncio.ensure_future(standin.drop_gateway()))
-
-    standin.on_message.append(drop_once)
+    standin.when_posted(4, standin.drop_gateway)
     posts = await run_round(standin, len(want), _app_permissions=BASIC_BOT_PERMISSIONS)
     await standin.wait_until(lambda: standin.gateway.resumes == 1)
     assert [visible(p) for p in posts] == want
