@@ -202,6 +202,11 @@ class DebateCog(commands.Cog):
             webhook = await self.webhooks.get(home, self.bot.user)
         steps = loaded.payloads.debate_steps(plan, webhook=webhook is not None)
         poster = Poster(target, webhook, on_webhook_gone=lambda: self.webhooks.forget(home.id))
+
+        async def notify(text: str) -> None:
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+        round_.notify = notify
         self.rounds.start(round_, poster, steps)
         where = f" in {target.mention}" if target is not channel else " below"
         names = ", ".join(escape(p.name) for p in plan.participants)
@@ -221,6 +226,24 @@ class DebateCog(commands.Cog):
         await self.rounds.stop(round_)
         who = escape(interaction.user.display_name)
         await reply(interaction, text_messages(f"_Debate on “{escape(round_.topic)}” stopped by {who}._"))
+
+    # --- channels going away mid-round ---------------------------------------------------
+
+    @commands.Cog.listener()
+    async def on_guild_channel_delete(self, channel: discord.abc.GuildChannel) -> None:
+        await self._channel_gone(channel.id)
+
+    @commands.Cog.listener()
+    async def on_raw_thread_delete(self, payload: discord.RawThreadDeleteEvent) -> None:
+        await self._channel_gone(payload.thread_id)
+
+    async def _channel_gone(self, channel_id: int) -> None:
+        """Stop the round at once rather than wait for its next post to fail, and drop the dead webhook."""
+        self.webhooks.forget(channel_id)
+        round_ = self.rounds.find(channel_id)
+        if round_ is not None:
+            log.info("channel %s was deleted; stopping its debate round", channel_id)
+            await self.rounds.stop(round_, reason="channel deleted")
 
     # --- operations ---------------------------------------------------------------------
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 import discord
 
+from ..render import escape
 from .payloads import Step, text_messages
 from .sender import Poster
 
@@ -34,7 +35,9 @@ class Round:
     target_id: int | None = None  # the thread it posts in, when not the channel itself
     task: asyncio.Task | None = None
     posted: list[str] = field(default_factory=list)  # step kinds posted so far, for logs and tests
-    outcome: str = "running"  # "finished", "stopped" or "failed: ..."
+    outcome: str = "running"  # "finished", "stopped", "channel deleted" or "failed: ..."
+    # Tells the starter privately (an ephemeral follow-up) when the channel itself refuses posts.
+    notify: Callable[[str], Awaitable[object]] | None = None
 
 
 class Rounds:
@@ -75,9 +78,11 @@ class Rounds:
         round_.task = asyncio.create_task(self._run(round_, poster, steps), name=f"debate-{round_.channel_id}")
         return round_
 
-    async def stop(self, round_: Round) -> None:
+    async def stop(self, round_: Round, reason: str = "stopped") -> None:
         if round_.task is None:
             return
+        if not round_.task.done():
+            round_.outcome = reason
         round_.task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await round_.task
@@ -102,24 +107,32 @@ class Rounds:
                 round_.posted.append(step.kind)
             round_.outcome = "finished"
         except asyncio.CancelledError:
-            round_.outcome = "stopped"
+            if round_.outcome == "running":
+                round_.outcome = "stopped"
             raise
         except discord.HTTPException as exc:
             round_.outcome = f"failed: {exc.status} {type(exc).__name__}"
             log.warning("debate round in channel %s ended early: %s", round_.channel_id, round_.outcome)
-            await _tell(poster, exc)
+            await _tell(round_, poster, exc)
         except Exception:
             round_.outcome = "failed: internal error"
             log.exception("debate round in channel %s crashed", round_.channel_id)
-            await _tell(poster, None)
+            await _tell(round_, poster, None)
         finally:
-            self._running.pop(round_.channel_id, None)
+            if self._running.get(round_.channel_id) is round_:
+                del self._running[round_.channel_id]
 
 
-async def _tell(poster: Poster, exc: discord.HTTPException | None) -> None:
-    """One clear message where the channel still accepts posts; silence (and the log line) otherwise."""
-    if isinstance(exc, discord.Forbidden | discord.NotFound):
-        return  # the bot can no longer post here: a message would fail the same way
+async def _tell(round_: Round, poster: Poster, exc: discord.HTTPException | None) -> None:
+    """One clear message: in the channel while it accepts posts, else privately to whoever started the round."""
     why = f"Discord answered {exc.status}" if exc is not None else "an internal error (logged)"
     with contextlib.suppress(discord.HTTPException):
-        await poster.post(text_messages(f"_This debate round stopped early: {why}._")[0])
+        if not isinstance(exc, discord.Forbidden | discord.NotFound):
+            await poster.post(text_messages(f"_This debate round stopped early: {why}._")[0])
+        elif round_.notify is not None:
+            # A channel message would fail the same way; the interaction's follow-up still reaches the starter.
+            gone = "the channel or its webhook is gone" if exc.status == 404 else "I may no longer post there"
+            topic = escape(round_.topic)
+            await round_.notify(
+                f"_The debate round on “{topic}” stopped early: {gone} ({why}, {exc.text or 'no detail'})._"
+            )
