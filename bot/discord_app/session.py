@@ -48,6 +48,10 @@ class Rounds:
         self.per_guild = per_guild
         self._running: dict[int, Round] = {}
 
+    def __len__(self) -> int:
+        """Rounds running or reserved right now (load tests watch that the cap holds)."""
+        return len(self._running)
+
     def find(self, channel_id: int) -> Round | None:
         """The round started from this channel or posting into it (a thread)."""
         return self._running.get(channel_id) or next(

@@ -1,0 +1,57 @@
+"""Start and stop the real bot against a stand-in: shared by the e2e fixtures and benchmarks/load_discord.py."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+import discord
+
+from bot.discord_app.client import make_bot
+from bot.discord_app.loaded import load
+from bot.discord_app.settings import Settings, load_settings
+
+from .standin import GUILD_ID, TOKEN, DiscordStandIn
+
+# Every wait in this suite is bounded; a hang fails the test instead of stalling CI.
+STARTUP_TIMEOUT = 15.0
+
+
+def settings_for(server: DiscordStandIn, **extra: str) -> Settings:
+    env = {
+        "DISCORD_TOKEN": TOKEN,
+        "DISCORD_GUILD_ID": str(GUILD_ID),
+        "DISCORD_API_BASE": server.api_base,
+        "DEBATE_PACE_SECONDS": "0.01",
+        "DEBATE_COOLDOWN_SECONDS": "0",
+        **extra,
+    }
+    return load_settings(env)
+
+
+@contextlib.contextmanager
+def discord_globals_restored():
+    """DISCORD_API_BASE points discord.py's process-wide base URLs at the stand-in; put them back after."""
+    base, gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    try:
+        yield
+    finally:
+        discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = base, gateway
+
+
+@contextlib.asynccontextmanager
+async def bot_running(server: DiscordStandIn, **settings: str) -> AsyncIterator[discord.Client]:
+    """The bot logged in to ``server`` with its guild known; closed after, with no round task left behind."""
+    bot = make_bot(settings_for(server, **settings), load())
+    task = asyncio.create_task(bot.start(TOKEN))
+    try:
+        # The guild is known once GUILD_CREATE is parsed; on_ready itself waits a further 2 s for stragglers.
+        await server.wait_until(lambda: bot.get_guild(GUILD_ID) is not None, STARTUP_TIMEOUT)
+        yield bot
+    finally:
+        await asyncio.wait_for(bot.close(), STARTUP_TIMEOUT)
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.wait_for(task, STARTUP_TIMEOUT)
+        leftover = [t for t in asyncio.all_tasks() if t.get_name().startswith("debate-") and not t.done()]
+        assert not leftover, leftover
