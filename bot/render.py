@@ -24,12 +24,22 @@ _MARKDOWN = re.compile(r"([\\*_`~|<>\[\]])")
 _ZWSP = "\u200b"
 
 
+# Control characters and the invisible bidi controls (embeddings, overrides, isolates, marks): echoed
+# from a user they could hide text or flip the rest of the line they sit in, so they are dropped.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1b\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: str) -> str:
+    """User text as one plain line: whitespace collapsed, control and bidi characters dropped."""
+    return " ".join(_INVISIBLE.sub("", str(text)).split())
+
+
 def escape(text: str) -> str:
     """Make text inert in Discord Markdown: no formatting, no mentions, no links, one line."""
-    text = " ".join(str(text).split())
-    text = _MARKDOWN.sub(r"\\\1", text)
-    # A zero-width space after @ stops @everyone, @here and <@id> from ever resolving.
-    return text.replace("@", "@" + _ZWSP)
+    text = _MARKDOWN.sub(r"\\\1", plain(text))
+    # A zero-width space after @ stops @everyone, @here and <@id> from ever resolving; one after
+    # "://" stops a URL from becoming a link with a preview of someone else's page under the bot's name.
+    return text.replace("@", "@" + _ZWSP).replace("://", ":" + _ZWSP + "//")
 
 
 def quote_text(text: str) -> str:

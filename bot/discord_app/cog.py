@@ -13,7 +13,7 @@ from ..cli import check_topic
 from ..engine import MAX_ROUNDS, MAX_TOPIC_LENGTH
 from ..errors import DataError, UsageError
 from ..personas import Persona
-from ..render import escape
+from ..render import escape, plain
 from .loaded import Loaded, load
 from .payloads import text_messages
 from .sender import NO_MENTIONS, Poster, WebhookCache, reply
@@ -32,7 +32,11 @@ def _debate_cooldown(interaction: discord.Interaction) -> app_commands.Cooldown 
 
 # Quick commands share a gentle per-user rate so one person cannot flood a channel.
 quick_cooldown = app_commands.checks.cooldown(5, 10.0)
+# Every free-text option has a maximum length, so Discord refuses an over-long value before we see it.
 Topic = app_commands.Range[str, 1, MAX_TOPIC_LENGTH]
+Figure = app_commands.Range[str, 1, 100]  # a name or alias; autocomplete values are at most 100 too
+FigureList = app_commands.Range[str, 1, 300]  # a comma-separated list of them
+ArticleId = app_commands.Range[str, 1, 100]
 
 
 def _nonce_prefix(interaction_id: int) -> str:
@@ -101,7 +105,7 @@ class DebateCog(commands.Cog):
     @app_commands.describe(figure="Name or alias, e.g. musk", topic="What about, e.g. regulation")
     @app_commands.autocomplete(figure=figure_autocomplete)
     @quick_cooldown
-    async def stance(self, interaction: discord.Interaction, figure: str, topic: Topic) -> None:
+    async def stance(self, interaction: discord.Interaction, figure: Figure, topic: Topic) -> None:
         loaded = self.loaded
         result = loaded.engine.stance(loaded.data.resolve(figure), check_topic(topic))
         await reply(interaction, loaded.payloads.stance(result))
@@ -121,7 +125,7 @@ class DebateCog(commands.Cog):
         self,
         interaction: discord.Interaction,
         paragraph: app_commands.Range[int, 1, MAX_PARAGRAPH],
-        article: str | None = None,
+        article: ArticleId | None = None,
     ) -> None:
         articles = self.loaded.data.articles
         chosen = articles.get(article or next(iter(articles)))
@@ -153,7 +157,7 @@ class DebateCog(commands.Cog):
         self,
         interaction: discord.Interaction,
         topic: Topic,
-        figures: str | None = None,
+        figures: FigureList | None = None,
         rounds: app_commands.Range[int, 1, MAX_ROUNDS] = 3,
         thread: bool = False,
     ) -> None:
@@ -188,12 +192,16 @@ class DebateCog(commands.Cog):
         loaded = self.loaded  # the round keeps this data even if /reload swaps it meanwhile
         plan = loaded.engine.debate(round_.topic, chosen, rounds)
         if not plan.participants:
-            await interaction.edit_original_response(content=loaded.payloads.nobody(plan)[0].content)
+            await interaction.edit_original_response(
+                content=loaded.payloads.nobody(plan)[0].content, allowed_mentions=NO_MENTIONS
+            )
             return
         target: discord.TextChannel | discord.Thread = channel
         if thread and isinstance(channel, discord.TextChannel):
             target = await channel.create_thread(
-                name=f"Debate: {round_.topic}"[:100], type=discord.ChannelType.public_thread, auto_archive_duration=60
+                name=f"Debate: {plain(round_.topic)}"[:100],
+                type=discord.ChannelType.public_thread,
+                auto_archive_duration=60,
             )
             round_.target_id = target.id
         webhook = None
