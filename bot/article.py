@@ -202,6 +202,10 @@ def _metadata(path: Path) -> LineDict:
         value = data.get(key)
         if value is not None and not isinstance(value, str):
             problems.append(Problem(str(path), data.line_of(key), key, "must be text"))
+    url = data.get("url")
+    if isinstance(url, str) and url.strip() and not re.fullmatch(r"https?://[^\s<>]+", url.strip()):
+        # Shown to every reader as the source link: only a web address, never a script or a stray word.
+        problems.append(Problem(str(path), data.line_of("url"), "url", "must be an http(s) link, e.g. https://…"))
     unknown = sorted(set(data) - {"title", "publisher", "reprint_notice", "url", "language"})
     problems += [Problem(str(path), data.line_of(k), k, "unknown field") for k in unknown]
     if problems:

@@ -204,3 +204,48 @@ def test_every_problem_is_listed_not_just_the_first(data_copy, capsys):
 def test_valid_data_passes(capsys):
     assert main(["validate"]) == 0
     assert capsys.readouterr().out.startswith("ok: 1 article(s), 8 personas")
+
+
+# Seed mistakes: (file suffix, change or whole new content, expected line, field, message fragment).
+SEED = "winzheng-open-source-2026"
+SEED_CASES = {
+    "metadata wrong type": (".yaml", ('title: "Musk', 'title: [a, b]\n# "Musk'), 2, "title", "must be text"),
+    "metadata unknown field": (".yaml", ("language: en", "language: en\nautor: x"), 9, "autor", "unknown field"),
+    "metadata bad YAML": (".yaml", ('publisher: "', 'publisher: """'), None, "yaml", ""),
+    "metadata tab indentation": (".yaml", ("language: en", "\tlanguage: en"), 8, "indentation", "tab used"),
+    "metadata not a mapping": (".yaml", b"- a\n- b\n", 1, "metadata", "must be a mapping"),
+    "metadata link not a link": (".yaml", ("url:", "url: javascript:alert(1)"), 7, "url", "must be an http(s) link"),
+    "empty article": (".txt", b"", 1, "text", "the article is empty"),
+    "non-UTF-8 article": (".txt", b"Musk said \xff\xfe\n", 1, "file", "not valid UTF-8"),
+    "huge article": (".txt", b"a" * (3 * 1024 * 1024), 1, "file", "larger than"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SEED_CASES))
+def test_each_seed_mistake_is_one_precise_line_and_exit_2(case, data_copy, capsys):
+    seeds, personas = data_copy
+    suffix, change, line, field, message = SEED_CASES[case]
+    path = seeds / f"{SEED}{suffix}"
+    if isinstance(change, bytes):
+        path.write_bytes(change)
+    else:
+        _edit(path, *change)
+    code = main(["--seeds", str(seeds), "--personas", str(personas), "validate"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and len(err) == 1, err
+    prefix = f"{path}:{line}: {field}: " if line else f"{path}:"
+    assert err[0].startswith(prefix) and message in err[0] and f": {field}: " in err[0], err[0]
+
+
+def test_a_symlink_loop_among_the_seeds_is_reported(data_copy, capsys):
+    seeds, personas = data_copy
+    os.symlink(seeds / "loop.txt", seeds / "loop.txt")
+    assert main(["--seeds", str(seeds), "--personas", str(personas), "validate"]) == 2
+    assert capsys.readouterr().err.strip().startswith(f"{seeds / 'loop.txt'}:1: file: cannot read")
+
+
+def test_a_valid_link_is_accepted_and_shown(data_copy, capsys):
+    seeds, personas = data_copy
+    _edit(seeds / f"{SEED}.yaml", "url:", "url: https://www.winzheng.com/article/1")
+    assert main(["--seeds", str(seeds), "--personas", str(personas), "ask", "regulation"]) == 0
+    assert "<https://www.winzheng.com/article/1>" in capsys.readouterr().out
