@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 
 import discord
 from discord import app_commands
@@ -11,7 +12,7 @@ from discord.ext import commands
 
 from ..cli import check_topic
 from ..engine import MAX_ROUNDS, MAX_TOPIC_LENGTH
-from ..errors import DataError, UsageError
+from ..errors import DataError, Problem, UsageError
 from ..personas import Persona
 from ..render import escape, plain
 from .loaded import Loaded, load
@@ -264,10 +265,10 @@ class DebateCog(commands.Cog):
         try:
             fresh = await asyncio.to_thread(load)
         except DataError as exc:
-            shown = "\n".join(str(p)[:150] for p in exc.problems[:_RELOAD_PROBLEMS_SHOWN]).replace("`", "ˋ")
+            shown = "\n".join(f"- {_reload_problem(p)}" for p in exc.problems[:_RELOAD_PROBLEMS_SHOWN])
             more = len(exc.problems) - _RELOAD_PROBLEMS_SHOWN
-            extra = f"\n…and {more} more." if more > 0 else ""
-            text = f"Kept the current data: the new data has {len(exc.problems)} problem(s).\n```\n{shown}\n```{extra}"
+            extra = f"\n…and {more} more (`debate-cli validate` lists them all)." if more > 0 else ""
+            text = f"Kept the current data: the new data has {len(exc.problems)} problem(s).\n{shown}{extra}"
             log.warning("reload refused: %d problem(s) in the data", len(exc.problems))
         else:
             self.bot.loaded = fresh  # type: ignore[attr-defined]
@@ -275,6 +276,12 @@ class DebateCog(commands.Cog):
             text = f"Reloaded: {len(fresh.data.articles)} article(s), {len(fresh.data.personas)} figures, {positions} positions."
             log.info("data reloaded")
         await reply(interaction, text_messages(text), ephemeral=True)
+
+
+def _reload_problem(problem: Problem) -> str:
+    """``personas/musk.yaml:33: field: what``: the folder and file, not the server's full path, so the reason fits."""
+    where = "/".join(Path(problem.file).parts[-2:])
+    return escape(f"{where}:{problem.line}: {problem.field}: {problem.message[:300]}")
 
 
 async def setup(bot: commands.Bot) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Iterator
 
 import discord
 import pytest
@@ -12,7 +13,42 @@ from bot.discord_app.payloads import Payloads
 from bot.render import Renderer
 
 from .harness import bot_running, discord_globals_restored
-from .standin import DiscordStandIn
+from .standin import TOKEN, DiscordStandIn
+
+LOG_LINES_CHECKED = [0]  # across the whole e2e run, for the summary line and docs/RELIABILITY.md
+
+
+class _Keep(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def token_never_logged() -> Iterator[None]:
+    """Every log record of every e2e test, at DEBUG and unfiltered (no Redact), must be free of the token."""
+    keep, root = _Keep(), logging.getLogger()
+    level = root.level
+    root.addHandler(keep)
+    root.setLevel(logging.DEBUG)
+    try:
+        yield
+    finally:
+        root.removeHandler(keep)
+        root.setLevel(level)
+    formatter = logging.Formatter()
+    for record in keep.records:
+        line = formatter.format(record)  # message, arguments and any traceback
+        assert TOKEN not in line, f"the token leaked into a log line from {record.name}"
+    LOG_LINES_CHECKED[0] += len(keep.records)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if LOG_LINES_CHECKED[0]:
+        terminalreporter.write_line(f"e2e: {LOG_LINES_CHECKED[0]} log records checked, none holds the token")
 
 
 @pytest.fixture

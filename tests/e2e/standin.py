@@ -38,6 +38,8 @@ ALL_BOT_PERMISSIONS = (
     (1 << 10) | (1 << 11) | (1 << 13) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 29) | (1 << 35) | (1 << 38)
 )
 BASIC_BOT_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16)
+ADMINISTRATOR = 1 << 3
+ALL_PERMISSIONS = (1 << 51) - 1
 
 
 @dataclass
@@ -367,6 +369,8 @@ class DiscordStandIn:
     ) -> Interaction:
         """Send an INTERACTION_CREATE for a slash command (kind 2) or an autocomplete (kind 4)."""
         assert self.gateway.socket is not None, "the bot is not connected to the gateway"
+        if member_permissions & ADMINISTRATOR:  # Discord sends an administrator's permissions as all of them
+            member_permissions = ALL_PERMISSIONS
         number = next(self._ids)
         token = f"interaction-token-{number}"
         types = {str: 3, int: 4, bool: 5}
