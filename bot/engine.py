@@ -9,12 +9,16 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from . import cache
 from .article import Citation
 from .dataset import Dataset
 from .personas import Persona, Position
 from .topics import QueryAnalysis, content_stems
+
+if TYPE_CHECKING:
+    from .fastscore import FigureIndex
 
 # A figure speaks on a topic only when its best position scores at least this much.
 THRESHOLD = 0.6
@@ -23,6 +27,10 @@ MAX_ROUNDS = 6
 MAX_TOPIC_LENGTH = 200
 # Favour a position another speaker answers on record, so the article's own exchange gets staged.
 _ANSWERED_BONUS = 1.0
+# From this many positions the engine also keeps a per-figure index (bot.fastscore, numpy) for `ask`;
+# a query reaching this many postings uses it. Below either, plain dicts are quicker than numpy's overhead.
+_FAST_MIN_ENTRIES = 2_000
+_FAST_MIN_POSTINGS = 256
 
 
 # The records made for every query are NamedTuples: as immutable as a frozen dataclass, and about
@@ -153,6 +161,16 @@ class _Index:
 
 class Engine:
     def __init__(self, data: Dataset):
+        cached = data.__dict__.pop("_engine_state", None)
+        if cached is not None:
+            self.__dict__.update(cached)  # the same data object: data and index were cached together
+            return
+        self._build(data)
+        entry = data.__dict__.pop("_cache_entry", None)
+        if entry is not None:
+            cache.store(entry, (data, self.__dict__))
+
+    def _build(self, data: Dataset) -> None:
         self.data = data
         self.lexicon = data.lexicon
         self._positions = _Index()
@@ -180,11 +198,25 @@ class Engine:
                     self._narration.add(_Entry(self._tags(text, ()), self._content(text), span=span))
         self._narration.finish()
         self._record_stems = self._positions.idf.keys() | self._narration.idf.keys()
+        self._fast = self._figure_index() if len(self._positions.entries) >= _FAST_MIN_ENTRIES else None
         self._answered_by: dict[str, list[Position]] = defaultdict(list)
         for persona in data.personas:
             for position in persona.positions:
                 if position.replies_to:
                     self._answered_by[position.replies_to].append(position)
+
+    def _figure_index(self) -> tuple[FigureIndex, list[int]]:
+        """The per-figure index, and the entry number at each of its slots (by figure, then tie-break order)."""
+        from .fastscore import FigureIndex  # numpy only where the record is large enough to need it
+
+        figure_number = {p.id: i for i, p in enumerate(self.data.personas)}
+        entries = self._positions.entries
+        numbers = sorted(range(len(entries)), key=lambda n: (figure_number[entries[n].figure], entries[n].order, n))
+        slot_of = {n: slot for slot, n in enumerate(numbers)}
+        by_topic = {t: [(slot_of[n], w) for n, w in pairs] for t, pairs in self._positions.by_topic.items()}
+        by_stem = {s: [slot_of[n] for n in ids] for s, ids in self._positions.by_stem.items()}
+        figures = [figure_number[entries[n].figure] for n in numbers]
+        return FigureIndex(figures, len(figure_number), by_topic, by_stem), numbers
 
     def _content(self, text: str) -> frozenset[str]:
         return frozenset(s for s in content_stems(text) if s not in self.lexicon.generic)
@@ -199,37 +231,51 @@ class Engine:
 
     # --- scoring -------------------------------------------------------------------------
 
+    def _weights(
+        self, index: _Index, analysis: QueryAnalysis
+    ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+        """What each query topic and stem adds to a text that carries it, in the order they are summed."""
+        query_stems = analysis.stems
+        query_topics = analysis.topics
+        if not query_stems and not query_topics:
+            return [], []
+        trigger_stems = {s for hit in analysis.hits for s in hit.stems}
+        known = sum(1 for s in query_stems if s in trigger_stems or s in self._record_stems)
+        # How much of the query the record can speak to at all ("regulation of cooking" is half-known).
+        # The square root keeps a paraphrase with one unknown filler word ("step in") above the bar.
+        explained = math.sqrt(known / len(query_stems)) if query_stems else 1.0
+        topics = [(topic, explained * weight / len(query_topics)) for topic, weight in query_topics.items()]
+        weights = [index.idf.get(s, index.unseen_idf) for s in query_stems]
+        total_weight = sum(weights) or 1.0
+        return topics, [(s, weight / total_weight) for s, weight in zip(query_stems, weights, strict=True)]
+
     def _score(self, index: _Index, analysis: QueryAnalysis) -> tuple[dict[int, float], dict[int, float]]:
         """Topic and word parts of the score for every entry sharing a topic or a word with the query.
 
         Only the posting lists of the query's topics and stems are walked (an inverted index), so
         the cost follows the matches, not the size of the record.
         """
-        query_stems = analysis.stems
-        query_topics = analysis.topics
         topic_part: dict[int, float] = {}
         word_part: dict[int, float] = {}
-        if not query_stems and not query_topics:
-            return topic_part, word_part
-        trigger_stems = {s for hit in analysis.hits for s in hit.stems}
-        known = sum(1 for s in query_stems if s in trigger_stems or s in self._record_stems)
-        # How much of the query the record can speak to at all ("regulation of cooking" is half-known).
-        # The square root keeps a paraphrase with one unknown filler word ("step in") above the bar.
-        explained = math.sqrt(known / len(query_stems)) if query_stems else 1.0
-        for topic, weight in query_topics.items():
-            scale = explained * weight / len(query_topics)
+        topics, words = self._weights(index, analysis)
+        for topic, scale in topics:
             for number, tag_weight in index.by_topic.get(topic, ()):
                 topic_part[number] = topic_part.get(number, 0.0) + scale * tag_weight
-        weights = [index.idf.get(s, index.unseen_idf) for s in query_stems]
-        total_weight = sum(weights) or 1.0
-        for s, weight in zip(query_stems, weights, strict=True):
-            share = weight / total_weight
+        for s, share in words:
             for number in index.by_stem.get(s, ()):
                 word_part[number] = word_part.get(number, 0.0) + share
         return topic_part, word_part
 
     def _best_per_figure(self, analysis: QueryAnalysis, detail: bool) -> dict[str, tuple[Candidate, ...]]:
         """Matched positions per figure, best first: all of them with ``detail``, else just the best."""
+        if not detail and self._fast is not None:
+            topics, words = self._weights(self._positions, analysis)
+            index = self._positions
+            reach = sum(len(index.by_topic.get(t, ())) for t, _ in topics)
+            reach += sum(len(index.by_stem.get(s, ())) for s, _ in words)
+            # A zero coefficient would let a weaker position tie the bound, so those go the plain way.
+            if reach >= _FAST_MIN_POSTINGS and all(c > 0 for _, c in topics + words):
+                return self._best_fast(analysis, topics, words)
         parts = self._score(self._positions, analysis)
         topic_part, word_part = parts
         entries = self._positions.entries
@@ -248,6 +294,20 @@ class Engine:
             figure: tuple(self._candidate(n, analysis, parts) for _, _, n in sorted(keys))
             for figure, keys in ranked.items()
         }
+
+    def _best_fast(
+        self, analysis: QueryAnalysis, topics: list[tuple[str, float]], words: list[tuple[str, float]]
+    ) -> dict[str, tuple[Candidate, ...]]:
+        fast, numbers = self._fast
+        entries = self._positions.entries
+        found = {}
+        for best in fast.best(topics, words):
+            entry = entries[numbers[best.slot]]
+            match = Match(
+                best.topic_score + best.word_score, best.topic_score, best.word_score, entry.tags, entry.stems, analysis
+            )
+            found[entry.figure] = (Candidate(entry.position, match),)
+        return found
 
     def _candidate(
         self, number: int, analysis: QueryAnalysis, parts: tuple[dict[int, float], dict[int, float]]
