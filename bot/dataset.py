@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from . import cache
 from .article import Article, load_articles
 from .errors import UsageError
 from .personas import Persona, load_personas
@@ -77,7 +78,17 @@ def load_dataset(seeds: Path | None = None, personas: Path | None = None) -> Dat
     """Load and validate everything; raises DataError listing every problem found."""
     seeds = seeds or default_folder("seeds")
     personas = personas or default_folder("personas")
+    entry = cache.key(seeds, personas)
+    if entry is not None:
+        hit = cache.load(entry)
+        if hit is not None:
+            data, engine_state = hit
+            # The engine built with this data comes along, so Engine(data) need not index it again.
+            object.__setattr__(data, "_engine_state", engine_state)
+            return data
     articles = load_articles(seeds)
     lexicon = load_lexicon(personas)
     loaded = load_personas(personas, articles, lexicon)
-    return Dataset(articles, lexicon, tuple(loaded))
+    data = Dataset(articles, lexicon, tuple(loaded))
+    object.__setattr__(data, "_cache_entry", entry)  # Engine(data) stores data and index together
+    return data
