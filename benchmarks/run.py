@@ -12,6 +12,7 @@ asserts times (tests don't time anything).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -37,6 +38,11 @@ _RANK_BM25_BUDGET = 3_000_000  # positions scored per size
 
 
 def _peak_mb() -> float:
+    """This process's own peak: VmHWM resets at exec, ru_maxrss keeps the parent's high-water mark."""
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
