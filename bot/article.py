@@ -16,6 +16,7 @@ from .yamlio import LineDict, load_yaml, read_text
 
 ARTICLE_SUFFIX = ".txt"
 METADATA_SUFFIX = ".yaml"
+UNKNOWN_PUBLISHER = "unknown publisher"  # only for ad-hoc files given to `extract`; seeds must name one
 
 _SENTENCE_END = ".!?。！？"
 _CLOSERS = "\"'”’»」』)]"
@@ -139,6 +140,10 @@ class Article:
     def credit(self) -> str:
         return self.publisher
 
+    @property
+    def has_publisher(self) -> bool:
+        return self.publisher != UNKNOWN_PUBLISHER
+
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split a paragraph into (start, end) sentence spans, relative to the paragraph."""
@@ -228,7 +233,7 @@ def load_article(path: Path) -> Article:
     return Article(
         id=path.stem,
         title=meta.get("title") or first_heading,
-        publisher=meta.get("publisher") or "unknown publisher",
+        publisher=meta.get("publisher") or UNKNOWN_PUBLISHER,
         url=meta.get("url") or None,
         reprint_notice=meta.get("reprint_notice") or footer,
         text=text,
@@ -248,6 +253,11 @@ def load_articles(folder: Path) -> dict[str, Article]:
             article = load_article(path)
         except DataError as exc:
             problems += exc.problems
+            continue
+        if not article.has_publisher:
+            # Every citation names the publisher (the reprint terms ask for it): no seed without one.
+            meta = path.with_suffix(METADATA_SUFFIX)
+            problems.append(Problem(str(meta), 1, "publisher", f"missing: every citation names the publisher; add it to {meta.name}"))
             continue
         articles[article.id] = article
     if problems:

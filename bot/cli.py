@@ -9,7 +9,7 @@ import shlex
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from .dataset import Dataset, load_dataset
 from .engine import MAX_ROUNDS, MAX_TOPIC_LENGTH, THRESHOLD, Engine
@@ -203,8 +203,16 @@ def _join_topic(words: list[str]) -> list[str]:
 Handler = Callable[[Session, argparse.Namespace, TextIO], int]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its errors on one line (argparse alone prints the whole usage first)."""
+
+    def error(self, message: str) -> NoReturn:
+        hint = "; a topic that starts with '-' goes after '--'" if "unrecognized arguments: -" in message else ""
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}{hint} (see --help)\n")
+
+
 def build_parser(prog: str = "debate-cli", repl: bool = False) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=prog,
         description="Stage a debate from what public figures actually said, every quote cited to its article.",
     )
@@ -254,7 +262,10 @@ def build_parser(prog: str = "debate-cli", repl: bool = False) -> argparse.Argum
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error already printed on one line
+        return int(exc.code or 0)
     try:
         # Commands from COMMAND_MODULES set ``func(args)`` and load what they need themselves.
         if hasattr(args, "func"):

@@ -84,6 +84,7 @@ def test_drafted_personas_validate_and_speak_in_their_own_words(capsys, tmp_path
     seeds.mkdir()
     personas.mkdir()
     shutil.copy(DATA / "corpus" / f"{article_id}.txt", seeds)
+    (seeds / f"{article_id}.yaml").write_text('publisher: "BBC News"\n', encoding="utf-8")
     shutil.copy(PERSONAS / LEXICON_FILE, personas)
     code, out = run(capsys, "--seeds", str(seeds), "build", article_id, "--personas", str(personas))
     assert code == 0 and "drafted" in out

@@ -183,6 +183,7 @@ def test_a_symlink_loop_is_reported(data_copy, capsys):
 def test_a_persona_for_a_missing_article(data_copy, capsys):
     seeds, personas = data_copy
     (seeds / "winzheng-open-source-2026.txt").rename(seeds / "other.txt")
+    (seeds / "winzheng-open-source-2026.yaml").rename(seeds / "other.yaml")
     assert main(["--seeds", str(seeds), "--personas", str(personas), "validate"]) == 2
     err = capsys.readouterr().err
     assert "unknown article 'winzheng-open-source-2026' (known: other)" in err
@@ -249,3 +250,11 @@ def test_a_valid_link_is_accepted_and_shown(data_copy, capsys):
     _edit(seeds / f"{SEED}.yaml", "url:", "url: https://www.winzheng.com/article/1")
     assert main(["--seeds", str(seeds), "--personas", str(personas), "ask", "regulation"]) == 0
     assert "<https://www.winzheng.com/article/1>" in capsys.readouterr().out
+
+
+def test_a_seed_without_a_publisher_is_refused(data_copy, capsys):
+    seeds, personas = data_copy
+    (seeds / "winzheng-open-source-2026.yaml").unlink()
+    assert main(["--seeds", str(seeds), "--personas", str(personas), "validate"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"{seeds / 'winzheng-open-source-2026.yaml'}:1: publisher: missing: every citation names the publisher; add it to winzheng-open-source-2026.yaml"]
