@@ -208,6 +208,8 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         hint = "; a topic that starts with '-' goes after '--'" if "unrecognized arguments: -" in message else ""
+        # The message may echo what was typed: show control characters escaped, keep one line.
+        message = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}{hint} (see --help)\n")
 
 
