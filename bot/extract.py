@@ -46,14 +46,17 @@ admits conceded concedes suggested suggests continued continues recalled recalls
 predicts concluded complained complains urged urges compared welcomed accused accusing defended supported
 praised criticised criticized countered counters quipped joked cautioned affirmed reiterated maintained
 maintains contended contends agreed agrees believes believe thinks think confirmed confirms denied denies
-described describes testified announced blasted slammed called calls
+described describes testified announced blasted slammed called calls branded
+announce warn insist argue explain admit concede deny confirm predict declare
 """)
 _MULTI_CUES = ["pointed out", "points out", "according to", "put it", "hit back", "shot back", "went on"]
 # Cues after which the speaker may follow the verb: ', said Ian Fogg', '" says Charpentier' (never 'told X':
 # X is the listener).
 _INVERTING = _words(
     "said says added adds wrote writes explained asked replied continued recalled noted observed argued "
-    "insisted warned stated"
+    "insisted warned stated admitted admits conceded concedes acknowledged confirmed declared claimed commented "
+    "responded countered remarked stressed emphasised emphasized suggested predicted quipped joked cautioned "
+    "complained concluded insists warns argues explains notes"
 )
 # Cues that take a reported clause: "X emphasized that <clause>", "X said <clause>".
 _THAT_VERBS = _words("""said says say told tells added adds argued argues noted notes stated states explained explains insisted
@@ -119,7 +122,8 @@ _LEADING = _words("""the a an but and or if in on at as by for from to of with d
     there here what who whom whose how why where not no few many some all every everyone first second third finally
     then also last next so yet still even only asked according earlier later meanwhile now today yesterday under
     over about among between during without within against one two three both each either neither such other
-    another more most much several any another background conclusion""")
+    another more most much several any another background conclusion monday tuesday wednesday thursday friday
+    saturday sunday""")
 # Title words: stripped from the front of a name ("Foreign Secretary Jack Straw" -> "Jack Straw").
 _TITLES = _words("""secretary minister president chancellor senator governor prime foreign home chief executive director
     professor prof dr sir lord lady judge justice general captain mayor chairman chairwoman chair king queen prince
@@ -129,7 +133,9 @@ _TITLES = _words("""secretary minister president chancellor senator governor pri
     novelist poet actor actress singer musician artist scientist researcher physicist biologist chemist lawyer
     activist campaigner journalist reporter columnist historian philosopher coach manager player striker
     presenter host producer designer architect engineer investor entrepreneur banker consultant adviser advisor
-    expert candidate councillor councilor lawmaker legislator diplomat envoy official""")
+    expert candidate councillor councilor lawmaker legislator diplomat envoy official acting detective superintendent
+    supt inspector insp sergeant sgt constable commander backbencher boss midfielder defender goalkeeper winger
+    meteorologist forecaster agent owner vice-president""")
 # Words that make a capitalised run an organisation, not a person.
 _ORG_WORDS = _words("""party institute university association foundation consortium company corporation corp inc ltd llc plc group
     ventures partners therapeutics medicine biosciences research times news post journal review council commission
@@ -138,7 +144,8 @@ _ORG_WORDS = _words("""party institute university association foundation consort
     systems technologies technology media network press club league alliance management index report programme
     program service services airlines motors pharmaceuticals capital holdings industries electronics federation
     organisation organization authority board exchange kingdom states republic street road city county province
-    museum library society trust church ai""")
+    museum library society trust church ai airport airports airways express station stadium arena theater theatre
+    hotel railway railways""")
 # Heads of noun phrases that can speak as a group: "critics", "the firms", "xAI engineers".
 _GROUP_NOUNS = _words("""critics analysts experts officials researchers scientists engineers advocates supporters opponents campaigners
     observers economists investors lawyers executives users residents protesters activists employees workers
@@ -162,7 +169,8 @@ _PAIRS = {"“": "”", "「": "」", "『": "』", "«": "»"}
 _STRAY_CLOSERS = set(_PAIRS.values())
 _OPENERS = set(_PAIRS) | {'"', "‘", "'"}
 _MASK = "\x00"
-_NAME_TOKEN = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]|[a-z]{1,3}[A-Z][\w\-]*|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)"
+# A middle initial ("Brian M. Good") only when a capitalised word that can start no sentence follows: "Plan B. Then".
+_NAME_TOKEN = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]\.(?=[ \u00a0][A-Z])(?![ \u00a0](?:The|A|An|But|And|Then|This|It|He|She|They|We|I|In|On|So|If)\b)|[A-Z]|[a-z]{1,3}[A-Z][\w\-]*|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)"
 _PARTICLE = r"(?:de|van|von|der|den|la|le|da|di|del|du|bin|al|ibn|dos|das)"
 _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0](?:{_PARTICLE}[ \u00a0])?{_NAME_TOKEN})*")
 _VERB_RE = re.compile(
@@ -173,6 +181,7 @@ _VERB_RE = re.compile(
 _BOUNDARY = re.compile(r"[.!?。！？][\x00”\"’'」』)\]]*(?=\s+[\x00A-Z0-9“\"‘'(「『\u4e00-\u9fff]|\s*$)|[。！？](?=\S)")
 _ABBREVIATIONS = _words("mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no gen gov sen rep")
 _WORD = re.compile(r"[\w’'\-]+")
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,26 +496,53 @@ class _Analyser:
         left = masked[sent_start:vstart]
         after = masked[vend : vend + 80]
         if verb == "according to" or (verb in _INVERTING and re.search(r"(?:^|[,\x00:]|\bthen)\s*$", left)):
-            inverted = re.match(rf"\s+(?P<who>he|she|He|She|(?:the |The )?{_RUN.pattern})", after)
-            if inverted:
-                who = inverted["who"]
-                start = vend + inverted.start("who")
-                if who.casefold() in _SUBJECT_PRONOUNS:
-                    return self.resolve_pronoun(base + start, who.casefold(), first_sentence), start
-                entity = self.resolve_run(who.split(), speaking=True)
-                if entity is not None:
-                    return entity, start
+            found = self._inverted(after, vend, base, first_sentence)
+            if found is not None:
+                return found
             if verb == "according to":
                 return None, vstart
         return self._subject(masked, sent_start, vstart, base, first_sentence)
+
+    def _inverted(self, after: str, vend: int, base: int, first_sentence: int) -> tuple[_Entity | None, int] | None:
+        """The speaker named after the verb: 'said Ian Fogg', 'said economist Marie-Pierre Ripert at IXIS',
+        'wrote S&P credit analyst Helena Hessel', 'admitted the 28-year-old Morientes', 'said a Fox spokesman'."""
+        pronoun = re.match(r"\s+(he|she|He|She)\b", after)
+        if pronoun:
+            start = vend + pronoun.start(1)
+            return self.resolve_pronoun(base + start, pronoun.group(1).casefold(), first_sentence), start
+        phrase = _noun_phrase(after)
+        if not phrase.strip():
+            return None
+        runs = list(_RUN.finditer(phrase))
+        if runs and not phrase[runs[-1].end() :].strip():
+            # The name heads the phrase; what comes before it is a role ("S&P credit analyst").
+            run = runs[-1]
+            lead = phrase[: run.start()]
+            entity = self.resolve_run(
+                run.group().split(), the_prefix=bool(re.search(r"\b[Tt]he\s+$", lead)), speaking=True
+            )
+            if entity is not None:
+                if entity.kind == "person" and not entity.role and any(w.casefold() in _TITLES for w in lead.split()):
+                    entity.role = lead.strip()
+                return entity, vend + run.start()
+        group = self._group(phrase.rstrip())
+        if group is not None:
+            name, offset = group
+            return self._entity(name, "group"), vend + offset
+        if runs:
+            entity = self.resolve_run(runs[0].group().split(), speaking=True)
+            if entity is not None:
+                return entity, vend + runs[0].start()
+        return None
 
     def _subject(
         self, masked: str, sent_start: int, vstart: int, base: int, first_sentence: int
     ) -> tuple[_Entity | None, int]:
         left = masked[sent_start:vstart]
-        # Drop adverbs and auxiliaries between subject and verb: "publicly", "has", "also".
+        # Drop adverbs, auxiliaries and modals between subject and verb: "publicly", "has", "also", "will".
         left = re.sub(
-            r"(?:\s+(?:also|then|later|has|have|had|did|does|once|previously|again|today|yesterday|[a-z]{3,}ly))+\s*$",
+            r"(?:\s+(?:also|then|later|has|have|had|did|does|will|would|could|can|may|might|must|once|previously|again"
+            r"|today|yesterday|[a-z]{3,}ly))+\s*$",
             "",
             " " + left,
         )[1:].rstrip()
@@ -526,23 +562,52 @@ class _Analyser:
             ), sent_start + pronoun.start()
         if left.endswith(",") or re.search(r"\b(?:who|and|but|or|then)$", left):
             # Apposition, participle or a second verb: "Neil O'Brien, director of ..., said", "He compared ... and
-            # emphasized"; the sentence's first person speaks.
-            firsts = [m for m in self.mentions if base + sent_start <= m.pos < base + vstart]
+            # emphasized"; the main clause's first person speaks, not one in a leading "When Carson died, ...".
+            lead = _SUBORDINATE.match(left)
+            clause = sent_start + (lead.end() if lead else 0)
+            named = re.match(rf"\s*(?P<run>{_RUN.pattern})(?P<noun>\s+[a-z][\w\-]*)?", masked[clause:vstart])
+            noun = (named["noun"] or "").strip() if named else ""
+            if named and {noun, noun[:-1]} & (_TITLES | _GROUP_NOUNS):
+                # "Fox producers defended the show, saying ...": the group speaks, not the name qualifying it.
+                group = self._group(named.group().strip())
+                if group is not None:
+                    return self._entity(group[0], "group"), clause + named.start("run")
+            firsts = [m for m in self.mentions if base + clause <= m.pos < base + vstart]
             chosen = next((m for m in firsts if not m.possessive), firsts[0] if firsts else None)
             if chosen is not None:
                 return chosen.entity, chosen.pos - base
-            return None, vstart
+            # A bare surname after a title ("President Bush led ..., saying") is no mention until it speaks.
+            entity = self.resolve_run(named["run"].split(), speaking=True) if named else None
+            return (entity, clause + named.start("run")) if entity is not None and named else (None, vstart)
         run = re.search(rf"(?:(?P<the>\b[Tt]he )?(?P<run>{_RUN.pattern}))$", left)
         if run:
+            # "Patrol Chief James Hall with the New York Police Department said": the person speaks, not the body.
+            owner = re.search(rf"(?P<run>{_RUN.pattern})\s+(?:with|of|at|from|for)\s+$", left[: run.start()])
+            person = self.resolve_run(owner["run"].split()) if owner else None
+            if owner is not None and person is not None and person.kind == "person" and " " in person.name:
+                return person, sent_start + owner.start()
             tokens = run["run"].split()
             entity = self.resolve_run(tokens, the_prefix=bool(run["the"]), speaking=True)
             if entity is not None:
                 return entity, sent_start + run.start()
+        described = re.search(r"\b[Tt]he\s+(?P<title>[a-z][\w\-]*)$", left)
+        if described and described["title"] in _TITLES:
+            # "The minister said": the person last introduced with that title ("Justice Minister Cathy Jamieson").
+            entity = self._titled(described["title"], base + vstart)
+            if entity is not None:
+                return entity, sent_start + described.start()
         group = self._group(left)
         if group is not None:
             name, offset = group
             return self._entity(name, "group"), sent_start + offset
         return None, vstart
+
+    def _titled(self, title: str, pos: int) -> _Entity | None:
+        for mention in reversed(self.mentions):
+            role = mention.entity.role or ""
+            if mention.pos < pos and title in role.casefold().split():
+                return mention.entity
+        return None
 
     def _group(self, left: str) -> tuple[str, int] | None:
         """A noun phrase that can speak as a group: "Critics", "the firms", "xAI engineers"."""
@@ -622,14 +687,18 @@ class _Analyser:
         self.prev_tail_speaker = None
         last = self.quotes[-1] if self.quotes and self.quotes[-1].paragraph == para.index else None
         ends_on_quote = bool(marks) and marks[-1].close is not None
-        if (
-            last is not None
-            and last.kind == QUOTED
-            and last.speaker is not None
-            and ends_on_quote
-            and not _SENTENCE_TEXT.search(masked[marks[-1].close + 1 - base :])
-        ):
-            self.prev_tail_speaker = self.entities.get(last.speaker.casefold())
+        if last is None or last.kind != QUOTED or last.speaker is None or not ends_on_quote:
+            return
+        speaker = self.entities.get(last.speaker.casefold())
+        close = marks[-1].close
+        assert close is not None
+        tail = masked[close + 1 - base :]
+        # ... or on a quotation and its tag ('"...," he said.'), the usual lead-in to a quotation going on.
+        tag_only = len(_sentences(tail.strip())) == 1 and any(
+            e.pos > close and e.entity is speaker and e.verb in _INVERTING for e in events
+        )
+        if not _SENTENCE_TEXT.search(tail) or tag_only:
+            self.prev_tail_speaker = speaker
 
     def _cue_for(
         self,
@@ -781,7 +850,7 @@ def _strip_possessive(token: str) -> str:
 
 def _is_person_token(token: str) -> bool:
     token = _strip_possessive(token)
-    return (
+    return bool(_INITIAL.fullmatch(token)) or (
         len(token) > 1
         and token[0].isupper()
         and not token.isupper()
@@ -802,9 +871,35 @@ def _split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     cut = 0
     for index, token in enumerate(tokens):
         bare = _strip_possessive(token)
-        if (bare.isupper() and len(bare) > 1) or bare.casefold() in _TITLES or token.endswith(("'s", "’s")):
+        acronym = bare.isupper() and len(bare) > 1 and not _INITIAL.fullmatch(bare)
+        if acronym or bare.casefold() in _TITLES or token.endswith(("'s", "’s")):
             cut = index + 1
     return tokens[cut:], tokens[:cut]
+
+
+# A leading subordinate clause: "When Carson died, President Bush led the tributes, saying ...".
+_SUBORDINATE = re.compile(
+    r"\s*(?:When|While|After|Before|As|Although|Though|If|Since|Because|Once|Until|Unless|Whereas)\b[^,\x00]*,"
+)
+# Words that end the noun phrase naming a speaker after the verb: 'said Marie-Pierre Ripert at IXIS'.
+_NP_BREAKS = _PREPOSITIONS | _words("who which that whose when while and but as than because since though although")
+
+
+def _noun_phrase(after: str) -> str:
+    """The noun phrase at the start of ``after`` (up to punctuation, a quotation or a preposition), as a prefix."""
+    end, previous = 0, 0
+    for count, token in enumerate(re.finditer(r"\S+", after)):
+        word = token.group()
+        if count == 8 or after[previous : token.start()].strip():
+            break
+        keeps_dot = bool(_INITIAL.fullmatch(word)) or word.casefold() in _HONORIFICS
+        bare = word if keeps_dot else re.split(r"[\x00,.;:!?()\"“”]", word)[0]
+        if not bare or bare.casefold() in _NP_BREAKS:
+            break
+        end, previous = token.start() + len(bare), token.end()
+        if bare != word:
+            break  # punctuation ends the phrase
+    return after[:end]
 
 
 def _word_count(text: str) -> int:

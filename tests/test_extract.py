@@ -274,3 +274,58 @@ def test_multi_paragraph_quotes_and_run_on_openers_keep_their_speaker() -> None:
         "The sums look too optimistic.": "Paul Dunn",
         "It will take a turnaround to meet them.": "Paul Dunn",
     }
+
+
+# --- patterns found on the held-out articles ------------------------------------------------------
+
+
+def test_speaker_after_the_verb_behind_a_role_or_a_description() -> None:
+    found = who_said(
+        'Striker Paulo Reyes joined in May. "I would be keen to stay," admitted the 24-year-old Reyes.\n'
+        '"Rates will rise again in the spring," said economist Anne-Marie Colin at Banque Lyon.\n'
+        '"The risks are growing," wrote S&P credit analyst Olga Petrova.\n'
+        '"The show was checked before broadcast," said a Fox spokesman.'
+    )
+    assert found == {
+        "I would be keen to stay": "Paulo Reyes",
+        "Rates will rise again in the spring": "Anne-Marie Colin",
+        "The risks are growing": "Olga Petrova",
+        "The show was checked before broadcast": "A Fox spokesman",
+    }
+
+
+def test_the_person_before_a_prepositional_phrase_speaks_not_the_body_in_it() -> None:
+    found = who_said('"We will decide in the morning," Patrol Chief Sam Reed with the City Police Department said.')
+    assert found == {"We will decide in the morning": "Sam Reed"}
+
+
+def test_a_participle_cue_belongs_to_the_main_clause_not_a_leading_when_clause() -> None:
+    found = who_said(
+        "The singer Tom Vale lived in Leeds.\n"
+        'When Vale died, Mayor Bush led the tributes, saying the singer "changed the city for good".\n'
+        'Studio producers defended the album, saying it was a "bold new sound".'
+    )
+    assert found == {"changed the city for good": "Bush", "bold new sound": "Studio producers"}
+
+
+def test_titles_ranks_middle_initials_and_the_minister() -> None:
+    found = who_said(
+        "Health Minister Cathy Ross will publish the plan, and Detective Chief Superintendent Mick Dean leads the case.\n"
+        'The minister said: "Waiting lists will be halved by spring."\n'
+        'Chief Supt Dean went on to warn: "Fraud is growing every year."\n'
+        'Brian M. Good said he was late. "The roads were empty," he said.'
+    )
+    assert found == {
+        "Waiting lists will be halved by spring.": "Cathy Ross",
+        "Fraud is growing every year.": "Mick Dean",
+        "The roads were empty": "Brian M. Good",
+    }
+
+
+def test_a_paragraph_of_quotation_after_a_tagged_quote_keeps_the_speaker() -> None:
+    found = who_said(
+        'Coach Matt Kerr will stay. "I am committed to this team," he said.\n'
+        '"We have worked hard this year. "Nobody is walking away."\n'
+        "The board meets on Friday."
+    )
+    assert set(found.values()) == {"Matt Kerr"} and len(found) == 3
