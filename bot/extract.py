@@ -713,8 +713,12 @@ class _Analyser:
         assert mark.open is not None and mark.close is not None
         ends_sentence = self.text[mark.open : mark.close].rstrip().endswith((".", "。"))
         # 1. A cue right after the closing mark: '," said Ian Fogg' / '," he says' / '" Charpentier says.'
+        # 'She said she was "confident ...." The WLGA had said ...': the next sentence's subject is not this tag.
+        cued = ends_sentence and any(sent_start <= e.pos < mark.open for e in events)
         for event in events:
             gap = masked[mark.close + 1 - base : min(event.pos, event.subject_start) - base]
+            if cued and event.subject_start < event.pos:
+                continue
             if event.pos > mark.close and re.fullmatch(r"[\s,\x00—–-]*", gap):
                 tail = masked[event.end - base : event.end - base + 40]
                 follows = re.match(r"\s*(?:[.,;!?]|$|\s+(?:in|on|at|to|via|during|after|when|while)\b)", tail)
