@@ -69,7 +69,7 @@ class Stance(NamedTuple):
     topic: str
     position: Position | None
     match: Match | None
-    candidates: tuple[Candidate, ...]  # matched positions, best first (all of them when asked in detail)
+    candidates: tuple[Candidate, ...]  # matched positions, best first (in a plain ask: just the one it speaks with)
 
     @property
     def status(self) -> str:
@@ -205,8 +205,8 @@ class Engine:
                 if position.replies_to:
                     self._answered_by[position.replies_to].append(position)
 
-    def _figure_index(self) -> tuple[FigureIndex, list[int]]:
-        """The per-figure index, and the entry number at each of its slots (by figure, then tie-break order)."""
+    def _figure_index(self) -> tuple[FigureIndex, list[_Entry]]:
+        """The per-figure index, and the entry at each of its slots (by figure, then tie-break order)."""
         from .fastscore import FigureIndex  # numpy only where the record is large enough to need it
 
         figure_number = {p.id: i for i, p in enumerate(self.data.personas)}
@@ -216,7 +216,7 @@ class Engine:
         by_topic = {t: [(slot_of[n], w) for n, w in pairs] for t, pairs in self._positions.by_topic.items()}
         by_stem = {s: [slot_of[n] for n in ids] for s, ids in self._positions.by_stem.items()}
         figures = [figure_number[entries[n].figure] for n in numbers]
-        return FigureIndex(figures, len(figure_number), by_topic, by_stem), numbers
+        return FigureIndex(figures, len(figure_number), by_topic, by_stem), [entries[n] for n in numbers]
 
     def _content(self, text: str) -> frozenset[str]:
         return frozenset(s for s in content_stems(text) if s not in self.lexicon.generic)
@@ -266,47 +266,52 @@ class Engine:
                 word_part[number] = word_part.get(number, 0.0) + share
         return topic_part, word_part
 
-    def _best_per_figure(self, analysis: QueryAnalysis, detail: bool) -> dict[str, tuple[Candidate, ...]]:
-        """Matched positions per figure, best first: all of them with ``detail``, else just the best."""
-        if not detail and self._fast is not None:
-            topics, words = self._weights(self._positions, analysis)
-            index = self._positions
-            reach = sum(len(index.by_topic.get(t, ())) for t, _ in topics)
-            reach += sum(len(index.by_stem.get(s, ())) for s, _ in words)
-            # A zero coefficient would let a weaker position tie the bound, so those go the plain way.
-            if reach >= _FAST_MIN_POSTINGS and all(c > 0 for _, c in topics + words):
-                return self._best_fast(analysis, topics, words)
+    def _ranked(self, analysis: QueryAnalysis) -> dict[str, tuple[Candidate, ...]]:
+        """Every matched position per figure, best first, each with the full account of its score."""
         parts = self._score(self._positions, analysis)
-        topic_part, word_part = parts
         entries = self._positions.entries
         ranked: dict[str, list[tuple[float, tuple, int]]] = defaultdict(list)
-        best: dict[str, tuple[float, tuple, int]] = {}
-        for number in topic_part.keys() | word_part.keys():
+        for number in parts[0].keys() | parts[1].keys():
             entry = entries[number]
-            key = (-(topic_part.get(number, 0.0) + word_part.get(number, 0.0)), entry.order, number)
-            if detail:
-                ranked[entry.figure].append(key)
-            elif entry.figure not in best or key < best[entry.figure]:
-                best[entry.figure] = key
-        if not detail:
-            return {figure: (self._candidate(key[2], analysis, parts),) for figure, key in best.items()}
+            ranked[entry.figure].append((-(parts[0].get(number, 0.0) + parts[1].get(number, 0.0)), entry.order, number))
         return {
             figure: tuple(self._candidate(n, analysis, parts) for _, _, n in sorted(keys))
             for figure, keys in ranked.items()
         }
 
-    def _best_fast(
-        self, analysis: QueryAnalysis, topics: list[tuple[str, float]], words: list[tuple[str, float]]
-    ) -> dict[str, tuple[Candidate, ...]]:
-        fast, numbers = self._fast
+    def _speaking(self, analysis: QueryAnalysis) -> dict[str, Candidate]:
+        """Each figure's best position, for the figures whose best clears the threshold."""
+        topics, words = self._weights(self._positions, analysis)
+        if self._fast is not None:
+            index = self._positions
+            reach = sum(len(index.by_topic.get(t, ())) for t, _ in topics)
+            reach += sum(len(index.by_stem.get(s, ())) for s, _ in words)
+            # The array scorer relies on every coefficient being positive; zero goes the plain way.
+            if reach >= _FAST_MIN_POSTINGS and all(c > 0 for _, c in topics + words):
+                return self._speaking_fast(analysis, topics, words)
+        parts = self._score(self._positions, analysis)
+        topic_part, word_part = parts
         entries = self._positions.entries
+        best: dict[str, tuple[float, tuple, int]] = {}
+        for number in topic_part.keys() | word_part.keys():
+            entry = entries[number]
+            key = (-(topic_part.get(number, 0.0) + word_part.get(number, 0.0)), entry.order, number)
+            if entry.figure not in best or key < best[entry.figure]:
+                best[entry.figure] = key
+        return {
+            figure: self._candidate(key[2], analysis, parts) for figure, key in best.items() if -key[0] >= THRESHOLD
+        }
+
+    def _speaking_fast(
+        self, analysis: QueryAnalysis, topics: list[tuple[str, float]], words: list[tuple[str, float]]
+    ) -> dict[str, Candidate]:
+        fast, entry_at_slot = self._fast
         found = {}
-        for best in fast.best(topics, words):
-            entry = entries[numbers[best.slot]]
-            match = Match(
-                best.topic_score + best.word_score, best.topic_score, best.word_score, entry.tags, entry.stems, analysis
-            )
-            found[entry.figure] = (Candidate(entry.position, match),)
+        winners = fast.best(topics, words, THRESHOLD)
+        for slot, topic_score, word_score in zip(winners.slots, winners.topic_scores, winners.word_scores, strict=True):
+            entry = entry_at_slot[slot]
+            match = Match(topic_score + word_score, topic_score, word_score, entry.tags, entry.stems, analysis)
+            found[entry.figure] = Candidate(entry.position, match)
         return found
 
     def _candidate(
@@ -323,27 +328,31 @@ class Engine:
 
     # --- queries -------------------------------------------------------------------------
 
-    _silent: tuple[Candidate, ...] = ()
-
-    def _stance_from(self, figure: Persona, topic: str, candidates: tuple[Candidate, ...]) -> Stance:
-        best = candidates[0] if candidates and candidates[0].match.score >= THRESHOLD else None
-        return Stance(figure, topic, best.position if best else None, best.match if best else None, candidates)
-
-    def stance(self, figure: Persona, topic: str, detail: bool = True) -> Stance:
-        candidates = self._best_per_figure(self.analyse(topic), detail).get(figure.id, ())
-        return self._stance_from(figure, topic, candidates)
+    def stance(self, figure: Persona, topic: str) -> Stance:
+        """One figure's stance, with every matched position kept in ``candidates``."""
+        return self._stance_of(figure, topic, self._ranked(self.analyse(topic)).get(figure.id, ()))
 
     def ask(self, topic: str, detail: bool = False) -> AskResult:
         """Every figure's stance. ``detail`` keeps every matched position in ``candidates`` (for
-        explain and debates); without it each stance carries only its best candidate."""
+        explain and debates); without it a stance carries only the position it speaks with, if any."""
         analysis = self.analyse(topic)
-        by_figure = self._best_per_figure(analysis, detail)
-        silent = self._silent
+        if detail:
+            ranked = self._ranked(analysis)
+            stances = tuple(self._stance_of(p, topic, ranked.get(p.id, ())) for p in self.data.personas)
+            return AskResult(topic, analysis, stances)
+        speaking = self._speaking(analysis)
         stances = tuple(
-            self._stance_from(p, topic, by_figure[p.id]) if p.id in by_figure else Stance(p, topic, None, None, silent)
+            Stance(p, topic, c.position, c.match, (c,))
+            if (c := speaking.get(p.id))
+            else Stance(p, topic, None, None, ())
             for p in self.data.personas
         )
         return AskResult(topic, analysis, stances)
+
+    @staticmethod
+    def _stance_of(figure: Persona, topic: str, candidates: tuple[Candidate, ...]) -> Stance:
+        best = candidates[0] if candidates and candidates[0].match.score >= THRESHOLD else None
+        return Stance(figure, topic, best.position if best else None, best.match if best else None, candidates)
 
     def explain(self, topic: str) -> AskResult:
         """Like ask, with every candidate and its score parts kept, so each decision can be shown."""
