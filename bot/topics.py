@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import snowballstemmer
-from rapidfuzz import fuzz, process
+from rapidfuzz import distance, process
 
 from .errors import DataError, Problem
 from .yamlio import LineDict, load_yaml
@@ -40,8 +40,11 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _STEMMER = snowballstemmer.stemmer("english")
 # Fuzzy matching only for words long enough that one typo does not turn them into another word.
-_FUZZY_MIN_LENGTH = 5
-_FUZZY_CUTOFF = 84.0
+# Typo tolerance in edits (OSA distance: a swapped pair of letters is one edit): one edit from four
+# letters on, two from eight. Three-letter words are too easily another word, so they are left alone
+# unless one inserted letter makes a topic trigger ("opn" -> "open").
+_FUZZY_MIN_LENGTH = 4
+_LONG_WORD = 8
 
 
 _SEPARATORS = re.compile(r"[-‐‑‒–—/_]+")
@@ -149,7 +152,8 @@ class Lexicon:
                 self._by_first_stem.setdefault(trigger.stems[0], []).append(hit)
         self._vocabulary: dict[str, str] = {}  # surface word -> stem
         self._known_stems: set[str] = set()
-        self._choices: dict[int, list[str]] = {}  # query word length -> vocabulary it may match
+        self._choices: dict[tuple[int, str, str], list[str]] = {}  # (length, 1st, 2nd letter) -> candidates
+        self._trigger_words = {w for rule in topics.values() for t in rule.triggers for w in words(t.phrase)}
         self._words: dict[str, tuple[str, str | None, bool]] = {}
         for rule in topics.values():
             for trigger in rule.triggers:
@@ -168,18 +172,31 @@ class Lexicon:
 
     def correct(self, word: str) -> str | None:
         """The vocabulary word a misspelt query word most likely meant, if any."""
-        if len(word) < _FUZZY_MIN_LENGTH:
+        if len(word) < _FUZZY_MIN_LENGTH - 1:
             return None
-        choices = self._choices.get(len(word))
-        if choices is None:
-            # Only words whose length lets fuzz.ratio reach the cutoff can match:
-            # 2*min(a, b) / (a + b) >= cutoff bounds the other word's length.
-            share = _FUZZY_CUTOFF / 100
-            low, high = len(word) * share / (2 - share), len(word) * (2 - share) / share
-            choices = sorted(w for w in self._vocabulary if low <= len(w) <= high)
-            self._choices[len(word)] = choices
-        found = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+        edits = 2 if len(word) >= _LONG_WORD else 1
+        found = process.extractOne(
+            word, self._candidates(word, edits), scorer=distance.OSA.distance, score_cutoff=edits
+        )
         return found[0] if found else None
+
+    def _candidates(self, word: str, edits: int) -> list[str]:
+        """Vocabulary words within ``edits`` letters of the word's length that start like it.
+
+        A typo rarely touches both of the first two letters, so a candidate starts with the word's
+        first or second letter. Trigger words come first: on a tie, the topic word is the likelier meaning.
+        """
+        key = (len(word), word[0], word[1])
+        choices = self._choices.get(key)
+        if choices is None:
+            if len(word) < _FUZZY_MIN_LENGTH:  # "opn": only a trigger word one letter longer
+                pool = [w for w in self._trigger_words if len(w) == len(word) + 1]
+            else:
+                pool = [w for w in self._vocabulary if abs(len(w) - len(word)) <= edits]
+            near = [w for w in pool if w[0] in key[1:]]
+            choices = sorted(near, key=lambda w: (w not in self._trigger_words, w))
+            self._choices[key] = choices
+        return choices
 
     def _word(self, word: str) -> tuple[str, str | None, bool]:
         """(stem after typo correction, the vocabulary word it was corrected to, counts as content)."""

@@ -45,6 +45,8 @@ def test_safety(engine):
     ("topic", "expected"),
     [
         ("regulaton", {"musk", "kai-fu-lee"}),  # typo
+        ("saftey", {"altman", "musk", "amodei"}),  # swapped letters
+        ("opn source", {"musk", "lecun"}),  # a dropped letter in a short word
         ("goverment oversight", {"musk", "kai-fu-lee"}),  # typo + synonym
         ("should regulators step in?", {"musk", "kai-fu-lee"}),
         ("Is closed AI safer?", {"altman", "musk"}),
