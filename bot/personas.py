@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,8 @@ class _Checker:
         return value
 
     def unknown_fields(self, data: LineDict, allowed: set[str], where: str) -> None:
+        if data.keys() <= allowed:  # the usual case, without building a set per mapping
+            return
         for key in sorted(set(data) - allowed):
             self.fail(
                 data.line_of(key), f"{where}{key}", f"unknown field (expected one of: {', '.join(sorted(allowed))})"
@@ -118,8 +121,11 @@ class _Checker:
                 f"{number} is out of range 1..{len(article.paragraphs)} of {article_id}",
             )
             return None
-        para = article.paragraph(number)
-        if article.text[start:end] != text or not para.start <= start < end <= para.end:
+        para = article.paragraphs[number - 1]
+        # Offsets first, then compare in place: no slice of the article per position.
+        if not (
+            para.start <= start < end <= para.end and end - start == len(text) and article.text.startswith(text, start)
+        ):
             found = para.text.find(text)
             if found >= 0:
                 hint = f"; the text is at start: {para.start + found}, end: {para.start + found + len(text)}"
@@ -136,7 +142,8 @@ class _Checker:
                 f"does not match {article_id} paragraph {number} at {start}:{end}{hint}",
             )
             return None
-        return Span(text, Citation(article_id, number, start, end))
+        # The article's own id string: one object shared by every citation of it.
+        return Span(text, Citation(article.id if article.id == article_id else article_id, number, start, end))
 
 
 def _string_list(checker: _Checker, data: LineDict, key: str, where: str) -> tuple[str, ...]:
@@ -145,6 +152,11 @@ def _string_list(checker: _Checker, data: LineDict, key: str, where: str) -> tup
         checker.fail(data.line_of(key), f"{where}{key}", "must be a list of text")
         return ()
     return tuple(value)
+
+
+def _shared(value: str | None) -> str | None:
+    """One object for each of the few cue words and channels that a hundred thousand positions repeat."""
+    return None if value is None else sys.intern(value)
 
 
 def _position(checker: _Checker, figure: str, raw: Any, index: int, default_article: str | None) -> Position | None:
@@ -184,12 +196,21 @@ def _position(checker: _Checker, figure: str, raw: Any, index: int, default_arti
         replies_to = None
     if replies_to is not None and "/" not in replies_to:
         replies_to = f"{figure}/{replies_to}"
-    cue = checker.text(raw, "cue", where, required=False)
-    channel = checker.text(raw, "channel", where, required=False)
+    cue = _shared(checker.text(raw, "cue", where, required=False))
+    channel = _shared(checker.text(raw, "channel", where, required=False))
     if position_id is None or kind not in KINDS or span is None:
         return None
     return Position(
-        figure, position_id, kind, span.text, span.citation, cue, channel, topics, tuple(stance), replies_to
+        figure,
+        position_id,
+        kind,
+        span.text,
+        span.citation,
+        cue,
+        channel,
+        tuple(map(sys.intern, topics)),
+        tuple(stance),
+        replies_to,
     )
 
 
