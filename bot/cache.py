@@ -34,7 +34,10 @@ def folder() -> Path | None:
 
 
 def key(*folders: Path) -> str | None:
-    """The content hash of every file the record is loaded from, or None when too small to be worth caching."""
+    """The content hash of every file the record is loaded from, or None when too small to be worth caching
+    or when caching is off."""
+    if folder() is None:
+        return None  # caching is off: hashing would read every input file a second time for nothing
     digest = hashlib.sha256(f"{FORMAT} {sys.version}".encode())
     here = Path(__file__).resolve().parent
     for name in _CODE:

@@ -68,6 +68,7 @@ def test_an_edited_lexicon_changes_the_answers_after_a_cached_load(cached) -> No
 def test_a_cache_folder_set_to_off_writes_nothing(cached, monkeypatch: pytest.MonkeyPatch) -> None:
     seeds, personas, store = cached
     monkeypatch.setenv("DEBATE_CACHE", "off")
+    assert cache.key(seeds, personas) is None  # not even hashed
     Engine(load_dataset(seeds, personas))
     assert not store.exists()
 
