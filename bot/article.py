@@ -58,6 +58,7 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _HEADING_MAX_WORDS = 12
+_SENTENCE_LIKE_ENDS = _SENTENCE_END + _CLOSERS + ":;,"
 _FOOTER_MARKS = ("©", "(c)", "copyright")
 
 
@@ -164,11 +165,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _paragraph_kind(line: str) -> str:
-    lowered = line.lower()
-    if lowered.startswith(_FOOTER_MARKS):
+    # Lower-case only the head: the marks are at most 9 characters long (and ASCII).
+    if line[:9].lower().startswith(_FOOTER_MARKS):
         return "footer"
     stripped = line.rstrip()
-    ends_like_sentence = stripped[-1] in _SENTENCE_END + _CLOSERS + ":;,"
+    ends_like_sentence = stripped[-1] in _SENTENCE_LIKE_ENDS
     if not ends_like_sentence and len(stripped.split()) <= _HEADING_MAX_WORDS:
         return "heading"
     return "body"
@@ -182,11 +183,10 @@ def parse_paragraphs(text: str) -> tuple[Paragraph, ...]:
         line_start = offset
         offset += len(raw_line) + 1
         content = raw_line.rstrip("\r \t\u3000")
-        lead = len(content) - len(content.lstrip())
-        if not content.strip():
+        body = content.lstrip()
+        if not body:
             continue
-        start = line_start + lead
-        body = content[lead:]
+        start = line_start + len(content) - len(body)
         kind = _paragraph_kind(body)
         if kind == "heading":
             section = body
@@ -222,7 +222,7 @@ def load_article(path: Path) -> Article:
     """Load one article file and the metadata file beside it (same stem, ``.yaml``)."""
     text = read_text(path)
     # Normalise only the Unicode form a reader cannot see; offsets are into this exact string.
-    if unicodedata.normalize("NFC", text) != text:
+    if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     paragraphs = parse_paragraphs(text)
     if not paragraphs:
@@ -257,7 +257,11 @@ def load_articles(folder: Path) -> dict[str, Article]:
         if not article.has_publisher:
             # Every citation names the publisher (the reprint terms ask for it): no seed without one.
             meta = path.with_suffix(METADATA_SUFFIX)
-            problems.append(Problem(str(meta), 1, "publisher", f"missing: every citation names the publisher; add it to {meta.name}"))
+            problems.append(
+                Problem(
+                    str(meta), 1, "publisher", f"missing: every citation names the publisher; add it to {meta.name}"
+                )
+            )
             continue
         articles[article.id] = article
     if problems:
