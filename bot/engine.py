@@ -45,7 +45,7 @@ class Match(NamedTuple):
     word_score: float
     # What the text carries; the overlap with the query is worked out only when someone asks.
     tags: dict[str, float]
-    stems: frozenset[str]
+    text: str
     query: QueryAnalysis
 
     @property
@@ -56,7 +56,8 @@ class Match(NamedTuple):
     @property
     def words(self) -> tuple[str, ...]:
         """The query's stems found in the text."""
-        return tuple(s for s in self.query.stems if s in self.stems)
+        found = set(content_stems(self.text))
+        return tuple(s for s in self.query.stems if s in found)
 
 
 class Candidate(NamedTuple):
@@ -126,14 +127,20 @@ class DebatePlan:
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
-    """An indexed text: a position or a narration sentence, with its topic tags and stems."""
+    """An indexed text: a position or a narration sentence, with its topic tags.
 
-    tags: dict[str, float]
-    stems: frozenset[str]
+    Its stems live only in the index's posting lists: a set per text would cost more than the text.
+    """
+
+    tags: dict[str, float]  # shared between entries with the same tags
     position: Position | None = None
     span: ArticleSpan | None = None
     order: tuple = ()  # tie-break after the score: own words before reported ones, then article order
     figure: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.position.text if self.position is not None else self.span.text  # type: ignore[union-attr]
 
 
 @dataclass
@@ -144,10 +151,10 @@ class _Index:
     idf: dict[str, float] = field(default_factory=dict)
     unseen_idf: float = 1.0
 
-    def add(self, entry: _Entry) -> None:
+    def add(self, entry: _Entry, stems: frozenset[str]) -> None:
         number = len(self.entries)
         self.entries.append(entry)
-        for value in entry.stems:
+        for value in stems:
             self.by_stem[value].append(number)
         for topic, weight in entry.tags.items():
             self.by_topic[topic].append((number, weight))
@@ -175,6 +182,7 @@ class Engine:
         self.lexicon = data.lexicon
         self._positions = _Index()
         self._narration = _Index()
+        self._tag_sets: dict[frozenset[tuple[str, float]], dict[str, float]] = {}
         quoted_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for persona in data.personas:
             for position in persona.positions:
@@ -182,7 +190,7 @@ class Engine:
                 c = position.citation
                 order = (position.kind != "quoted", c.article, c.start)
                 tags, stems = self._tags(position.text, position.topics), self._content(position.text)
-                self._positions.add(_Entry(tags, stems, position=position, order=order, figure=position.figure))
+                self._positions.add(_Entry(tags, position=position, order=order, figure=position.figure), stems)
                 quoted_spans[position.citation.article].append((position.citation.start, position.citation.end))
         self._positions.finish()
         for article in data.articles.values():
@@ -195,7 +203,7 @@ class Engine:
                     text = article.text[start:end]
                     self.lexicon.add_vocabulary(text)
                     span = ArticleSpan(text, Citation(article.id, para.index, start, end))
-                    self._narration.add(_Entry(self._tags(text, ()), self._content(text), span=span))
+                    self._narration.add(_Entry(self._tags(text, ()), span=span), self._content(text))
         self._narration.finish()
         self._record_stems = self._positions.idf.keys() | self._narration.idf.keys()
         self._fast = self._figure_index() if len(self._positions.entries) >= _FAST_MIN_ENTRIES else None
@@ -227,7 +235,8 @@ class Engine:
         for hit in self.lexicon.analyse(text).hits:
             if hit.how == "exact":
                 tags[hit.topic] = max(tags.get(hit.topic, 0.0), hit.weight)
-        return tags
+        # Most texts share one of a few tag sets: keep one dict per set, not one per text.
+        return self._tag_sets.setdefault(frozenset(tags.items()), tags)
 
     # --- scoring -------------------------------------------------------------------------
 
@@ -310,7 +319,7 @@ class Engine:
         winners = fast.best(topics, words, THRESHOLD)
         for slot, topic_score, word_score in zip(winners.slots, winners.topic_scores, winners.word_scores, strict=True):
             entry = entry_at_slot[slot]
-            match = Match(topic_score + word_score, topic_score, word_score, entry.tags, entry.stems, analysis)
+            match = Match(topic_score + word_score, topic_score, word_score, entry.tags, entry.text, analysis)
             found[entry.figure] = Candidate(entry.position, match)
         return found
 
@@ -320,7 +329,7 @@ class Engine:
         """A position with the full account of its score, built only for positions someone will see."""
         entry = self._positions.entries[number]
         topic_score, word_score = parts[0].get(number, 0.0), parts[1].get(number, 0.0)
-        match = Match(topic_score + word_score, topic_score, word_score, entry.tags, entry.stems, analysis)
+        match = Match(topic_score + word_score, topic_score, word_score, entry.tags, entry.text, analysis)
         return Candidate(entry.position, match)  # type: ignore[arg-type]
 
     def analyse(self, topic: str) -> QueryAnalysis:
