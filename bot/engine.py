@@ -258,7 +258,12 @@ class Engine:
         total_weight = sum(weights) or 1.0
         return topics, [(s, weight / total_weight) for s, weight in zip(query_stems, weights, strict=True)]
 
-    def _score(self, index: _Index, analysis: QueryAnalysis) -> tuple[dict[int, float], dict[int, float]]:
+    def _score(
+        self,
+        index: _Index,
+        analysis: QueryAnalysis,
+        weights: tuple[list[tuple[str, float]], list[tuple[str, float]]] | None = None,
+    ) -> tuple[dict[int, float], dict[int, float]]:
         """Topic and word parts of the score for every entry sharing a topic or a word with the query.
 
         Only the posting lists of the query's topics and stems are walked (an inverted index), so
@@ -266,7 +271,7 @@ class Engine:
         """
         topic_part: dict[int, float] = {}
         word_part: dict[int, float] = {}
-        topics, words = self._weights(index, analysis)
+        topics, words = weights or self._weights(index, analysis)
         for topic, scale in topics:
             for number, tag_weight in index.by_topic.get(topic, ()):
                 topic_part[number] = topic_part.get(number, 0.0) + scale * tag_weight
@@ -298,7 +303,7 @@ class Engine:
             # The array scorer relies on every coefficient being positive; zero goes the plain way.
             if reach >= _FAST_MIN_POSTINGS and all(c > 0 for _, c in topics + words):
                 return self._speaking_fast(analysis, topics, words)
-        parts = self._score(self._positions, analysis)
+        parts = self._score(self._positions, analysis, (topics, words))
         topic_part, word_part = parts
         entries = self._positions.entries
         best: dict[str, tuple[float, tuple, int]] = {}
