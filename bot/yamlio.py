@@ -87,9 +87,19 @@ _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
-@functools.lru_cache(maxsize=1 << 16)
+# PyYAML's live table of implicit types (int, bool, null...), keyed by the first character they can start with
+_IMPLICIT = _RESOLVER.yaml_implicit_resolvers
+
+
 def _plain(value: str) -> Any:
-    """A plain scalar, resolved and built by PyYAML's own rules (cached: ids, numbers and words repeat a lot)."""
+    """A plain scalar, resolved and built by PyYAML's own rules."""
+    if value[0] not in _IMPLICIT and None not in _IMPLICIT:
+        return value  # no implicit type starts with this character, so it stays text (most ids and words)
+    return _resolved(value)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # numbers and keywords repeat; bounded so a long-lived bot stays lean
+def _resolved(value: str) -> Any:
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
     if tag == _STR_TAG:
         return value
@@ -163,7 +173,7 @@ def _inline(text: str, line: int) -> Any:
 
 class _FastReader:
     def __init__(self, text: str):
-        if _OUTSIDE_SUBSET.search(text):
+        if _OUTSIDE_SUBSET.search(text) or _RESOLVER.yaml_path_resolvers:
             raise _Fallback
         # (line number, indent, content) of every line that is not blank or a comment
         self.lines: list[tuple[int, int, str]] = []
