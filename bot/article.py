@@ -75,18 +75,29 @@ class Citation:
         return {"article": self.article, "paragraph": self.paragraph, "start": self.start, "end": self.end}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Paragraph:
     index: int  # 1-based among the non-empty lines
     start: int
     end: int
-    text: str
+    # The whole article text, shared: a copy of every paragraph's text doubled the memory of the seeds.
+    article_text: str
     kind: str  # "heading", "body" or "footer"
     section: str | None  # text of the heading this paragraph sits under
 
     @property
+    def text(self) -> str:
+        return self.article_text[self.start : self.end]
+
+    @property
     def is_heading(self) -> bool:
         return self.kind == "heading"
+
+    def __repr__(self) -> str:
+        return (
+            f"Paragraph(index={self.index!r}, start={self.start!r}, end={self.end!r}, text={self.text!r}, "
+            f"kind={self.kind!r}, section={self.section!r})"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +201,7 @@ def parse_paragraphs(text: str) -> tuple[Paragraph, ...]:
         kind = _paragraph_kind(body)
         if kind == "heading":
             section = body
-        paragraphs.append(Paragraph(len(paragraphs) + 1, start, start + len(body), body, kind, section))
+        paragraphs.append(Paragraph(len(paragraphs) + 1, start, start + len(body), text, kind, section))
     return tuple(paragraphs)
 
 

@@ -35,6 +35,13 @@ def test_paragraph_offsets_index_the_article_text(article):
         assert article.paragraph_at(para.start) is para
 
 
+def test_paragraphs_share_the_article_text_and_print_their_own(article):
+    # One copy of the text per article, not one more per paragraph (memory at 100k positions).
+    assert all(para.article_text is article.text for para in article.paragraphs)
+    first = article.paragraph(1)
+    assert repr(first) == "Paragraph(index=1, start=0, end=9, text='News Lead', kind='heading', section='News Lead')"
+
+
 def test_metadata_names_publisher_and_reprint_notice(article):
     assert article.publisher == "Winzheng.com (赢政天下)"
     assert article.reprint_notice == "转载请注明来源并附原文链接"
