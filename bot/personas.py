@@ -203,7 +203,7 @@ def _position(checker: _Checker, figure: str, raw: Any, index: int, default_arti
     return Position(
         figure,
         position_id,
-        kind,
+        sys.intern(kind),  # one "quoted" for all, not one per position
         span.text,
         span.citation,
         cue,
