@@ -15,6 +15,7 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -59,14 +60,23 @@ def load(entry: str) -> Any | None:
     path = where / f"{entry}.pickle" if where else None
     if path is None or not path.is_file():
         return None
-    gc.disable()  # unpickling makes millions of objects; collecting in between only costs time
     try:
-        with path.open("rb") as file:
+        with gc_paused(), path.open("rb") as file:
             return pickle.load(file)  # noqa: S301 - our own file, named by the hash of its inputs
     except Exception:  # noqa: BLE001 - an unreadable entry is rebuilt, never trusted
         return None
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """For building a record's millions of objects (none in a cycle): collecting in between only costs time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
-        gc.enable()
+        if was_enabled:
+            gc.enable()
 
 
 def store(entry: str, value: Any) -> None:
