@@ -66,6 +66,7 @@ class _Fallback(Exception):
 # Characters YAML rejects, reads as line breaks or byte-order marks, or that the subset leaves to the full loader.
 _OUTSIDE_SUBSET = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _KEY_TEXT = r"[A-Za-z_][\w-]*"
+_KEY_NAME = re.compile(_KEY_TEXT)
 _KEY = re.compile(rf"({_KEY_TEXT}):(?: +(.*))?")
 _DOUBLE = r'"[^"\\]*(?:\\[\\"nt][^"\\]*)*"'
 _SINGLE = r"'(?:[^']|'')*'"
@@ -117,9 +118,10 @@ def _line_dict(line: int) -> LineDict:
 
 @functools.lru_cache(maxsize=1024)
 def _key(text: str) -> str:
-    if len(text) > 1000:
-        raise _Fallback  # YAML caps implicit keys at 1024 characters; let the full loader say so
-    return str(_plain(text))  # as _construct_mapping does: "yes" is True, so "True"
+    """A mapping key, resolved as _construct_mapping does: "yes" is True, so "True"."""
+    if len(text) > 1000 or not _KEY_NAME.fullmatch(text):
+        raise _Fallback  # quoted or complex keys, and YAML's cap of 1024 characters, are the full loader's
+    return str(_plain(text))
 
 
 def _put(mapping: LineDict, key_text: str, value: Any, line: int) -> None:
@@ -176,11 +178,11 @@ class _FastReader:
         if _OUTSIDE_SUBSET.search(text) or _RESOLVER.yaml_path_resolvers:
             raise _Fallback
         # (line number, indent, content) of every line that is not blank or a comment
-        self.lines: list[tuple[int, int, str]] = []
-        for number, raw in enumerate(text.split("\n"), 1):
-            content = raw.lstrip(" ")
-            if content and content[0] != "#":
-                self.lines.append((number, len(raw) - len(content), content.rstrip(" ")))
+        self.lines: list[tuple[int, int, str]] = [
+            (number, len(raw) - len(content), content.rstrip(" "))
+            for number, raw in enumerate(text.split("\n"), 1)
+            if (content := raw.lstrip(" ")) and content[0] != "#"
+        ]
         self.at = 0
 
     def document(self) -> Any:
@@ -199,25 +201,31 @@ class _FastReader:
 
     def mapping(self, indent: int) -> LineDict:
         lines = self.lines
-        result = _line_dict(lines[self.at][0])
+        at = self.at  # a local while on this level: this loop runs once per line of the file
+        result = _line_dict(lines[at][0])
         key_lines = result.key_lines
-        entry = _KEY.fullmatch
-        while self.at < len(lines):
-            number, at_indent, content = lines[self.at]
+        while at < len(lines):
+            number, at_indent, content = lines[at]
             if at_indent != indent:
                 if at_indent > indent:
                     raise _Fallback
                 break
-            match = entry(content)
-            if match is None:
-                raise _Fallback
-            key_text, rest = match.groups()
+            key_text, colon, rest = content.partition(":")
+            if not colon or (rest and rest[0] != " "):
+                raise _Fallback  # "a:b" is one plain scalar, not a key and a value
             key = _key(key_text)
             if key in result:
                 raise _Fallback
-            self.at += 1
-            result[key] = _inline(rest, number) if rest and rest[0] != "#" else self.nested(indent)
+            rest = rest.lstrip(" ")
+            if rest and rest[0] != "#":
+                result[key] = _inline(rest, number)
+                at += 1
+            else:
+                self.at = at + 1
+                result[key] = self.nested(indent)
+                at = self.at
             key_lines[key] = number
+        self.at = at
         return result
 
     def nested(self, indent: int) -> Any:
