@@ -40,6 +40,8 @@ def test_a_second_load_comes_from_the_cache_and_answers_the_same(cached) -> None
     assert len(list(store.glob("*.pickle"))) == 1
     data = load_dataset(seeds, personas)
     assert "_engine_state" in data.__dict__  # served from the cache, index included
+    for article in data.articles.values():  # still one copy of each article's text, shared by its paragraphs
+        assert all(para.article_text is article.text for para in article.paragraphs)
     again = Engine(data)
     for topic in ("regulation", "open source", "safety", "goverment oversight"):
         assert _answers(again, topic) == _answers(fresh, topic)
