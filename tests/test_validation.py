@@ -257,4 +257,6 @@ def test_a_seed_without_a_publisher_is_refused(data_copy, capsys):
     (seeds / "winzheng-open-source-2026.yaml").unlink()
     assert main(["--seeds", str(seeds), "--personas", str(personas), "validate"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == [f"{seeds / 'winzheng-open-source-2026.yaml'}:1: publisher: missing: every citation names the publisher; add it to winzheng-open-source-2026.yaml"]
+    assert err == [
+        f"{seeds / 'winzheng-open-source-2026.yaml'}:1: publisher: missing: every citation names the publisher; add it to winzheng-open-source-2026.yaml"
+    ]
