@@ -146,11 +146,6 @@ def _flow_scalar(token: str) -> Any:
 def _inline(text: str, line: int) -> Any:
     """A value written on the key's own line."""
     first = text[0]
-    # The common cases first, with string tests only: "text" without escapes, and a bare word or number.
-    if first == '"' and text[-1] == '"' and text.count('"') == 2 and "\\" not in text:
-        return text[1:-1]
-    if (first.isalnum() or first == "_") and "#" not in text and ":" not in text:
-        return _plain(text)
     if first in "\"'":
         match = _QUOTED.fullmatch(text)
         if match:
@@ -217,7 +212,16 @@ class _FastReader:
             if key in result:
                 raise _Fallback
             rest = rest.lstrip(" ")
-            if rest and rest[0] != "#":
+            first = rest[:1]
+            # The common values first, with string tests only (no call, no regex): "text" without escapes, and a
+            # bare word or number; _inline reads these the same way, and everything else.
+            if first == '"' and rest[-1] == '"' and rest.count('"') == 2 and "\\" not in rest:
+                result[key] = rest[1:-1]
+                at += 1
+            elif (first.isalnum() or first == "_") and "#" not in rest and ":" not in rest:
+                result[key] = _plain(rest)
+                at += 1
+            elif first and first != "#":
                 result[key] = _inline(rest, number)
                 at += 1
             else:
