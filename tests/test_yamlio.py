@@ -9,6 +9,10 @@ from typing import Any
 import pytest
 import yaml
 
+from bot import yamlio
+from bot.article import load_articles
+from bot.personas import load_persona
+from bot.topics import load_lexicon
 from bot.yamlio import LineDict, _Fallback, _FastReader, _LineLoader
 
 from .conftest import PERSONAS, ROOT, SEEDS
@@ -136,3 +140,50 @@ def test_mutated_files_are_read_the_same_or_left_to_the_full_loader() -> None:
             accepted += 1
             assert fast == _full(text), text
     assert accepted > 300  # the edits leave plenty of texts inside the subset
+
+
+def test_edited_persona_files_give_the_same_problems_with_or_without_the_fast_reader(monkeypatch, tmp_path) -> None:
+    """End to end: every problem (field, message, line) and every loaded persona is the same either way."""
+    articles, lexicon = load_articles(SEEDS), load_lexicon(PERSONAS)
+    rng = random.Random(11)
+    edits = [
+        ("paragraph: ", "paragraph: x"),
+        ("start: ", "start: 9"),
+        ("kind: quoted", "kind: said"),
+        ("id: ", "id: Bad "),
+        ("topics: [", "topics: [cooking, "),
+        ("stance: {", "stance: {sideways: 1, "),
+        ('text: "', 'text: "Not '),
+        ("cue: ", "cue: ''#"),
+        ("  - id:", "  - colour: red\n    id:"),
+        ("channel: ", "channel: \n"),
+        ("\n", "\n\n# x\n"),
+    ]
+
+    def full_only(text: str) -> None:
+        raise _Fallback
+
+    def both_ways(path: Path) -> tuple[Any, Any]:
+        fast = load_persona(path, articles, lexicon)
+        with monkeypatch.context() as patch:
+            patch.setattr(yamlio, "_FastReader", full_only)
+            return fast, load_persona(path, articles, lexicon)
+
+    sources = [p for p in sorted(PERSONAS.glob("*.yaml")) if p.name != "topics.yaml"]
+    problems = read_fast = 0
+    for round_ in range(40):
+        source = rng.choice(sources)
+        text = source.read_text(encoding="utf-8")
+        for _ in range(rng.randint(1, 3)):
+            old, new = rng.choice(edits)
+            at = [i for i in range(len(text)) if text.startswith(old, i)]
+            if at:
+                where = rng.choice(at)
+                text = text[:where] + new + text[where + len(old) :]
+        path = tmp_path / source.name  # the file name is the figure's id
+        path.write_text(text, encoding="utf-8")
+        fast, full = both_ways(path)
+        problems += len(full[1])
+        read_fast += _fast(text) is not None
+        assert fast == full, (round_, text)
+    assert problems > 20 and read_fast > 10  # both readers, and plenty of problems, were compared
