@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import pickled_by_fields
 from .errors import DataError, Problem
 from .yamlio import LineDict, load_yaml, read_text
 
@@ -62,6 +63,7 @@ _SENTENCE_LIKE_ENDS = _SENTENCE_END + _CLOSERS + ":;,"
 _FOOTER_MARKS = ("©", "(c)", "copyright")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Citation:
     """Where a span sits: article id, 1-based paragraph, and character offsets into the article text."""
@@ -75,6 +77,7 @@ class Citation:
         return {"article": self.article, "paragraph": self.paragraph, "start": self.start, "end": self.end}
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True, repr=False)
 class Paragraph:
     index: int  # 1-based among the non-empty lines
@@ -100,6 +103,7 @@ class Paragraph:
         )
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Article:
     id: str

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .article import Article, Citation
+from .cache import pickled_by_fields
 from .errors import DataError, Problem
 from .topics import LEXICON_FILE, Lexicon
 from .yamlio import LineDict, load_yaml
@@ -20,6 +21,7 @@ _SPAN_FIELDS = {"article", "paragraph", "start", "end", "text"}
 _POSITION_FIELDS = _SPAN_FIELDS | {"id", "kind", "cue", "channel", "topics", "stance", "replies_to"}
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Span:
     """A verbatim span of an article: the text and where it sits."""
@@ -28,6 +30,7 @@ class Span:
     citation: Citation
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Position:
     figure: str
@@ -49,6 +52,7 @@ class Position:
         return next((value for name, value in self.stance if name == axis), None)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Persona:
     id: str

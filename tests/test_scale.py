@@ -3,7 +3,9 @@ as the plain scorer does (benchmarks/ measures their speed; nothing here times a
 
 from __future__ import annotations
 
+import pickle
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,17 @@ def test_the_per_figure_index_answers_exactly_as_the_plain_scorer(tmp_path: Path
     plain = [engine.ask(topic) for topic in topics]
     assert indexed == plain  # same figures, positions, scores and score parts
     assert sum(s.position is not None for result in plain for s in result.stances) > 100
+
+
+def test_records_pickle_by_their_fields_and_come_back_equal(data) -> None:
+    article = next(iter(data.articles.values()))
+    back = pickle.loads(pickle.dumps((data.personas, article), protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == (data.personas, article)
+    assert all(para.article_text is back[1].text for para in back[1].paragraphs)
+
+    @cache.pickled_by_fields
+    @dataclass(frozen=True, slots=True)
+    class One:
+        only: int
+
+    assert One(3).__reduce__() == (One, (3,))
