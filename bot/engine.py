@@ -186,10 +186,9 @@ class Engine:
         quoted_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for persona in data.personas:
             for position in persona.positions:
-                self.lexicon.add_vocabulary(position.text)
                 c = position.citation
                 order = (position.kind != "quoted", c.article, c.start)
-                tags, stems = self._tags(position.text, position.topics), self._content(position.text)
+                tags, stems = self._read(position.text, position.topics)
                 self._positions.add(_Entry(tags, position=position, order=order, figure=position.figure), stems)
                 quoted_spans[position.citation.article].append((position.citation.start, position.citation.end))
         self._positions.finish()
@@ -201,9 +200,9 @@ class Engine:
                     if any(s < end and start < e for s, e in quoted_spans[article.id]):
                         continue  # a sentence that carries a figure's words is theirs, not the narrator's
                     text = article.text[start:end]
-                    self.lexicon.add_vocabulary(text)
                     span = ArticleSpan(text, Citation(article.id, para.index, start, end))
-                    self._narration.add(_Entry(self._tags(text, ()), span=span), self._content(text))
+                    tags, stems = self._read(text, ())
+                    self._narration.add(_Entry(tags, span=span), stems)
         self._narration.finish()
         self._record_stems = self._positions.idf.keys() | self._narration.idf.keys()
         self._fast = self._figure_index() if len(self._positions.entries) >= _FAST_MIN_ENTRIES else None
@@ -226,17 +225,15 @@ class Engine:
         figures = [figure_number[entries[n].figure] for n in numbers]
         return FigureIndex(figures, len(figure_number), by_topic, by_stem), [entries[n] for n in numbers]
 
-    def _content(self, text: str) -> frozenset[str]:
-        return frozenset(s for s in content_stems(text) if s not in self.lexicon.generic)
-
-    def _tags(self, text: str, curated: tuple[str, ...]) -> dict[str, float]:
-        """Curated topic tags count fully; a trigger found in the text's own words counts at its weight."""
+    def _read(self, text: str, curated: tuple[str, ...]) -> tuple[dict[str, float], frozenset[str]]:
+        """A text's topic tags and content stems. Curated tags count fully; a trigger found in the
+        text's own words counts at its weight."""
+        stems, triggered = self.lexicon.read(text)
         tags = {topic: 1.0 for topic in curated}
-        for hit in self.lexicon.analyse(text).hits:
-            if hit.how == "exact":
-                tags[hit.topic] = max(tags.get(hit.topic, 0.0), hit.weight)
+        for topic, weight in triggered.items():
+            tags[topic] = max(tags.get(topic, 0.0), weight)
         # Most texts share one of a few tag sets: keep one dict per set, not one per text.
-        return self._tag_sets.setdefault(frozenset(tags.items()), tags)
+        return self._tag_sets.setdefault(frozenset(tags.items()), tags), stems
 
     # --- scoring -------------------------------------------------------------------------
 

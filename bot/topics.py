@@ -162,13 +162,30 @@ class Lexicon:
 
     def add_vocabulary(self, text: str) -> None:
         """Words the engine can match; typos are corrected towards these."""
-        for word in words(text):
+        self._add_words(words(text))
+
+    def _add_words(self, found: list[str]) -> None:
+        added = False
+        for word in found:
             if word not in STOPWORDS and not word.isdigit() and word not in self._vocabulary:
                 self._vocabulary[word] = stem(word)
                 self._known_stems.add(self._vocabulary[word])
-                self._choices = {}  # rebuilt on the next correction, not once per added text
-        self._cache = {}
-        self._words = {}
+                added = True
+        if added:  # what was read or corrected before may read differently now
+            self._choices = {}
+            self._cache = {}
+            self._words = {}
+
+    def read(self, text: str) -> tuple[frozenset[str], dict[str, float]]:
+        """A source text (a quote, a sentence of narration), read once: its words join the vocabulary;
+        returns its content stems and the topics its own words trigger (exactly, no typo tolerance)."""
+        found = words(text)
+        self._add_words(found)
+        all_stems = tuple(stem(w) for w in found)
+        content = frozenset(
+            s for w, s in zip(found, all_stems, strict=True) if w not in STOPWORDS and s not in self.generic
+        )
+        return content, {hit.topic: hit.weight for hit in self._find_topics(all_stems, {})}
 
     def correct(self, word: str) -> str | None:
         """The vocabulary word a misspelt query word most likely meant, if any."""
