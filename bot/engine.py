@@ -70,7 +70,7 @@ class Stance(NamedTuple):
     topic: str
     position: Position | None
     match: Match | None
-    candidates: tuple[Candidate, ...]  # matched positions, best first (in a plain ask: just the one it speaks with)
+    candidates: tuple[Candidate, ...]  # matched positions, best first (kept by explain, stance and debate)
 
     @property
     def status(self) -> str:
@@ -220,10 +220,14 @@ class Engine:
         entries = self._positions.entries
         numbers = sorted(range(len(entries)), key=lambda n: (figure_number[entries[n].figure], entries[n].order, n))
         slot_of = {n: slot for slot, n in enumerate(numbers)}
-        by_topic = {t: [(slot_of[n], w) for n, w in pairs] for t, pairs in self._positions.by_topic.items()}
         by_stem = {s: [slot_of[n] for n in ids] for s, ids in self._positions.by_stem.items()}
         figures = [figure_number[entries[n].figure] for n in numbers]
-        return FigureIndex(figures, len(figure_number), by_topic, by_stem), [entries[n] for n in numbers]
+        # Tag dicts are shared per tag set (see _read), so the dict's identity names the set.
+        tag_sets = list({id(tags): tags for tags in self._tag_sets.values()}.values())
+        set_number = {id(tags): i for i, tags in enumerate(tag_sets)}
+        tag_set_of_slot = [set_number[id(entries[n].tags)] for n in numbers]
+        index = FigureIndex(figures, len(figure_number), tag_set_of_slot, tag_sets, by_stem)
+        return index, [entries[n] for n in numbers]
 
     def _read(self, text: str, curated: tuple[str, ...]) -> tuple[dict[str, float], frozenset[str]]:
         """A text's topic tags and content stems. Curated tags count fully; a trigger found in the
@@ -290,7 +294,7 @@ class Engine:
             for figure, keys in ranked.items()
         }
 
-    def _speaking(self, analysis: QueryAnalysis) -> dict[str, Candidate]:
+    def _speaking(self, analysis: QueryAnalysis) -> dict[str, tuple[Position, Match]]:
         """Each figure's best position, for the figures whose best clears the threshold."""
         topics, words = self._weights(self._positions, analysis)
         if self._fast is not None:
@@ -315,14 +319,17 @@ class Engine:
 
     def _speaking_fast(
         self, analysis: QueryAnalysis, topics: list[tuple[str, float]], words: list[tuple[str, float]]
-    ) -> dict[str, Candidate]:
+    ) -> dict[str, tuple[Position, Match]]:
         fast, entry_at_slot = self._fast
         found = {}
         winners = fast.best(topics, words, THRESHOLD)
         for slot, topic_score, word_score in zip(winners.slots, winners.topic_scores, winners.word_scores, strict=True):
             entry = entry_at_slot[slot]
-            match = Match(topic_score + word_score, topic_score, word_score, entry.tags, entry.text, analysis)
-            found[entry.figure] = Candidate(entry.position, match)
+            position = entry.position
+            found[entry.figure] = (
+                position,
+                Match(topic_score + word_score, topic_score, word_score, entry.tags, position.text, analysis),
+            )
         return found
 
     def _candidate(
@@ -345,19 +352,16 @@ class Engine:
 
     def ask(self, topic: str, detail: bool = False) -> AskResult:
         """Every figure's stance. ``detail`` keeps every matched position in ``candidates`` (for
-        explain and debates); without it a stance carries only the position it speaks with, if any."""
+        explain and debates); without it ``candidates`` is empty and a stance carries only the position
+        it speaks with, if any."""
         analysis = self.analyse(topic)
         if detail:
             ranked = self._ranked(analysis)
             stances = tuple(self._stance_of(p, topic, ranked.get(p.id, ())) for p in self.data.personas)
             return AskResult(topic, analysis, stances)
         speaking = self._speaking(analysis)
-        stances = tuple(
-            Stance(p, topic, c.position, c.match, (c,))
-            if (c := speaking.get(p.id))
-            else Stance(p, topic, None, None, ())
-            for p in self.data.personas
-        )
+        silent = (None, None)
+        stances = tuple(Stance(p, topic, *speaking.get(p.id, silent), ()) for p in self.data.personas)
         return AskResult(topic, analysis, stances)
 
     @staticmethod

@@ -130,7 +130,7 @@ def test_a_persona_holds_positions_from_two_articles_each_cited_to_its_own(capsy
     engine = Engine(data)
 
     def musk_on(topic: str) -> set[str]:
-        stance = next(s for s in engine.ask(topic).stances if s.figure.id == "musk")
+        stance = next(s for s in engine.explain(topic).stances if s.figure.id == "musk")
         return {c.position.citation.article for c in stance.candidates}
 
     # `ask` draws on both articles: the recap's words and the seed's own.

@@ -67,9 +67,11 @@ def test_no_stance_carries_no_quote(engine):
 
 
 def test_explain_shows_every_score_and_the_threshold(engine):
-    result = engine.ask("regulation")
+    result = engine.explain("regulation")
     lee = next(s for s in result.stances if s.figure.id == "kai-fu-lee")
     assert lee.candidates and lee.candidates[0].match.score >= THRESHOLD
+    lecun = next(s for s in result.stances if s.figure.id == "lecun")
+    assert lecun.status == "no_stance" and lecun.candidates == ()
     assert [h.topic for h in result.analysis.hits] == ["regulation"]
 
 
