@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import platform
@@ -82,6 +83,7 @@ def child(system: str, seeds: Path, personas: Path, topics: int, seed: int) -> d
         peer = PEERS[system](data)
         ask, speakers = peer.ask, peer.speakers
     ready = time.perf_counter()
+    gc.freeze()  # as debate-bot does once its record is loaded (bot/discord_app/loaded.py), for every system
     positions = sum(len(p.positions) for p in data.personas)
     batch = make_topics(data, topics, seed)
     if system == "rank-bm25":
