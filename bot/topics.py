@@ -153,6 +153,7 @@ class Lexicon:
         self._vocabulary: dict[str, str] = {}  # surface word -> stem
         self._known_stems: set[str] = set()
         self._choices: dict[tuple[int, str, str], list[str]] = {}  # (length, 1st, 2nd letter) -> candidates
+        self._by_start: dict[tuple[str, int], list[str]] = {}
         self._trigger_words = {w for rule in topics.values() for t in rule.triggers for w in words(t.phrase)}
         self._words: dict[str, tuple[str, str | None, bool]] = {}
         for rule in topics.values():
@@ -173,6 +174,7 @@ class Lexicon:
                 added = True
         if added:  # what was read or corrected before may read differently now
             self._choices = {}
+            self._by_start = {}
             self._cache = {}
             self._words = {}
 
@@ -206,11 +208,16 @@ class Lexicon:
         key = (len(word), word[0], word[1])
         choices = self._choices.get(key)
         if choices is None:
+            if not self._by_start:  # (first letter, length) -> words, rebuilt after the vocabulary grows
+                for known in self._vocabulary:
+                    self._by_start.setdefault((known[0], len(known)), []).append(known)
             if len(word) < _FUZZY_MIN_LENGTH:  # "opn": only a trigger word one letter longer
-                pool = [w for w in self._trigger_words if len(w) == len(word) + 1]
+                lengths = [len(word) + 1]
             else:
-                pool = [w for w in self._vocabulary if abs(len(w) - len(word)) <= edits]
-            near = [w for w in pool if w[0] in key[1:]]
+                lengths = list(range(len(word) - edits, len(word) + edits + 1))
+            near = {w for start in key[1:] for size in lengths for w in self._by_start.get((start, size), ())}
+            if len(word) < _FUZZY_MIN_LENGTH:
+                near &= self._trigger_words
             choices = sorted(near, key=lambda w: (w not in self._trigger_words, w))
             self._choices[key] = choices
         return choices
