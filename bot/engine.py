@@ -196,8 +196,9 @@ class Engine:
             for para in article.paragraphs:
                 if para.kind != "body":
                     continue
+                quoted = [(s, e) for s, e in quoted_spans[article.id] if s < para.end and para.start < e]
                 for start, end in article.sentences(para.index):
-                    if any(s < end and start < e for s, e in quoted_spans[article.id]):
+                    if any(s < end and start < e for s, e in quoted):
                         continue  # a sentence that carries a figure's words is theirs, not the narrator's
                     text = article.text[start:end]
                     span = ArticleSpan(text, Citation(article.id, para.index, start, end))

@@ -154,6 +154,7 @@ class Lexicon:
         self._known_stems: set[str] = set()
         self._choices: dict[tuple[int, str, str], list[str]] = {}  # (length, 1st, 2nd letter) -> candidates
         self._by_start: dict[tuple[str, int], list[str]] = {}
+        self._reading: dict[str, tuple[str, bool]] = {}  # source-text word -> (stem, counts as content)
         self._trigger_words = {w for rule in topics.values() for t in rule.triggers for w in words(t.phrase)}
         self._words: dict[str, tuple[str, str | None, bool]] = {}
         for rule in topics.values():
@@ -166,11 +167,12 @@ class Lexicon:
         self._add_words(words(text))
 
     def _add_words(self, found: list[str]) -> None:
+        vocabulary = self._vocabulary
         added = False
         for word in found:
-            if word not in STOPWORDS and not word.isdigit() and word not in self._vocabulary:
-                self._vocabulary[word] = stem(word)
-                self._known_stems.add(self._vocabulary[word])
+            if word not in vocabulary and word not in STOPWORDS and not word.isdigit():
+                vocabulary[word] = stem(word)
+                self._known_stems.add(vocabulary[word])
                 added = True
         if added:  # what was read or corrected before may read differently now
             self._choices = {}
@@ -183,11 +185,18 @@ class Lexicon:
         returns its content stems and the topics its own words trigger (exactly, no typo tolerance)."""
         found = words(text)
         self._add_words(found)
-        all_stems = tuple(stem(w) for w in found)
-        content = frozenset(
-            s for w, s in zip(found, all_stems, strict=True) if w not in STOPWORDS and s not in self.generic
-        )
-        return content, {hit.topic: hit.weight for hit in self._find_topics(all_stems, {})}
+        reading = self._reading
+        all_stems = []
+        content = set()
+        for word in found:
+            known = reading.get(word)
+            if known is None:  # (stem, counts as content), the same for every text the word is in
+                word_stem = stem(word)
+                known = reading[word] = (word_stem, word not in STOPWORDS and word_stem not in self.generic)
+            all_stems.append(known[0])
+            if known[1]:
+                content.add(known[0])
+        return frozenset(content), {hit.topic: hit.weight for hit in self._find_topics(tuple(all_stems), {})}
 
     def correct(self, word: str) -> str | None:
         """The vocabulary word a misspelt query word most likely meant, if any."""
