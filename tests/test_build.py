@@ -25,12 +25,6 @@ def run(capsys, *argv: str) -> tuple[int, str]:
     return code, captured.out + captured.err
 
 
-@pytest.fixture
-def folders(tmp_path: Path) -> tuple[Path, Path]:
-    seeds, personas = tmp_path / "seeds", tmp_path / "personas"
-    shutil.copytree(SEEDS, seeds)
-    shutil.copytree(PERSONAS, personas)
-    return seeds, personas
 
 
 def test_shipped_personas_are_in_step_with_the_seed(capsys) -> None:
@@ -39,8 +33,8 @@ def test_shipped_personas_are_in_step_with_the_seed(capsys) -> None:
     assert "every persona file is in step (8 checked)" in out
 
 
-def test_a_position_dropped_from_a_persona_is_reported_and_check_fails(capsys, folders) -> None:
-    seeds, personas = folders
+def test_a_position_dropped_from_a_persona_is_reported_and_check_fails(capsys, data_copy) -> None:
+    seeds, personas = data_copy
     musk = personas / "musk.yaml"
     text = musk.read_text(encoding="utf-8")
     start = text.index("  - id: safety-disguise")
@@ -60,8 +54,8 @@ def test_a_position_dropped_from_a_persona_is_reported_and_check_fails(capsys, f
     assert code == 0, out
 
 
-def test_a_persona_position_no_longer_in_the_article_is_reported(capsys, folders, tmp_path) -> None:
-    seeds, personas = folders
+def test_a_persona_position_no_longer_in_the_article_is_reported(capsys, data_copy, tmp_path) -> None:
+    seeds, personas = data_copy
     article = seeds / f"{SEED}.txt"
     article.write_text(article.read_text(encoding="utf-8").replace("safety comes first", "safety first"), "utf-8")
     code, out = run(capsys, "--seeds", str(seeds), "build", SEED, "--personas", str(personas), "--check")
@@ -69,8 +63,8 @@ def test_a_persona_position_no_longer_in_the_article_is_reported(capsys, folders
     assert f"{personas / 'altman.yaml'}:" in out and "no longer found in" in out
 
 
-def test_check_reports_a_speaker_with_no_persona_file_and_writes_nothing(capsys, folders) -> None:
-    seeds, personas = folders
+def test_check_reports_a_speaker_with_no_persona_file_and_writes_nothing(capsys, data_copy) -> None:
+    seeds, personas = data_copy
     (personas / "kai-fu-lee.yaml").unlink()
     code, out = run(capsys, "--seeds", str(seeds), "build", SEED, "--personas", str(personas), "--check")
     assert code == 2
@@ -110,8 +104,8 @@ def test_drafted_personas_validate_and_speak_in_their_own_words(capsys, tmp_path
     assert {p.name: p.read_text(encoding="utf-8") for p in personas.glob("*.yaml")} == before
 
 
-def test_a_persona_holds_positions_from_two_articles_each_cited_to_its_own(capsys, folders) -> None:
-    seeds, personas = folders
+def test_a_persona_holds_positions_from_two_articles_each_cited_to_its_own(capsys, data_copy) -> None:
+    seeds, personas = data_copy
     shutil.copy(RECAP, seeds)
     shutil.copy(RECAP.with_suffix(".yaml"), seeds)
     musk = personas / "musk.yaml"
