@@ -25,8 +25,6 @@ def run(capsys, *argv: str) -> tuple[int, str]:
     return code, captured.out + captured.err
 
 
-
-
 def test_shipped_personas_are_in_step_with_the_seed(capsys) -> None:
     code, out = run(capsys, "build", SEED, "--personas", str(PERSONAS), "--check")
     assert code == 0, out
