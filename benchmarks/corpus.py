@@ -34,15 +34,15 @@ CACHE = Path(__file__).resolve().parent / "results" / "corpus"
 PUBLISHER = "Synthetic Daily"
 _BATCH = 64  # articles per worker task
 
-_FIRST = (  # noqa: SIM905 - word lists read better as text
+_FIRST = (
     "Alice Bruno Carmen Dmitri Elena Farid Grace Hiro Ines Jonas Keiko Liam Maya Nikolai Olga Pablo Quentin Rosa "
     "Samir Tara Ugo Vera Wei Ximena Yusuf Zara Amir Beatrix Cyrus Dalia Emeka Freya Goran Hana Ivo Jana Kofi Lena"
 ).split()
-_SURNAME_HEADS = (  # noqa: SIM905 - word lists read better as text
+_SURNAME_HEADS = (
     "Bel Cor Dal Fen Gar Hal Kor Lan Mor Nor Pel Quin Ros Sal Tor Val Wen Yar Zel Ash Brin Cas Dor Ev Fal Gil Har "
     "Ist Jar Kel"
 ).split()
-_SURNAME_TAILS = "mont ova ez ford berg ani ski wood ier sen ardi etti ano ström holt ric ley an".split()  # noqa: SIM905
+_SURNAME_TAILS = "mont ova ez ford berg ani ski wood ier sen ardi etti ano ström holt ric ley an".split()
 _ROLES = (
     "chief executive of {org}",
     "co-founder of {org}",
@@ -56,8 +56,8 @@ _ROLES = (
 _ORG_PARTS = (
     "Vel Quor Tran Lum Ster Nex Ora Cal Zen Mira Dyn Hel Arc Pol Syn Vor".split(),
     "trix ana ion ex is ora um ent".split(),
-)  # noqa: SIM905
-_NOUNS = (  # noqa: SIM905 - word lists read better as text
+)
+_NOUNS = (
     "company board market users developers startup lab chip cloud platform product launch team report study "
     "agreement deal plan rule proposal court case budget quarter customer partner network system service app "
     "device robot assistant search engine standard license contract decision strategy roadmap version release "
@@ -65,15 +65,15 @@ _NOUNS = (  # noqa: SIM905 - word lists read better as text
     "country region city school hospital bank newsroom election voter privacy copyright creator artist worker "
     "job economy energy datacenter supply shortage price subscription advertising"
 ).split()
-_VERBS = (  # noqa: SIM905 - word lists read better as text
+_VERBS = (
     "build ship test release protect limit expand change slow speed share publish review support oppose fund "
     "hire train measure explain improve replace question challenge welcome delay accelerate"
 ).split()
-_ADJECTIVES = (  # noqa: SIM905 - word lists read better as text
+_ADJECTIVES = (
     "new bigger smaller faster careful reckless open closed public private powerful fragile honest serious "
     "urgent early late global local independent dangerous useful cheap fair unfair clear vague"
 ).split()
-_SYLLABLES = "ba ke lo mi nu ra si to vu ze da fe go hi ju ka le mo ni pa qui re sa ti vo wa xe yo zu bri".split()  # noqa: SIM905
+_SYLLABLES = "ba ke lo mi nu ra si to vu ze da fe go hi ju ka le mo ni pa qui re sa ti vo wa xe yo zu bri".split()
 _OPENERS = ("We", "They", "Our team", "The industry", "Everyone", "Regulators", "Developers", "Nobody")
 _MODALS = ("will", "must", "should", "cannot", "need to", "want to", "have to", "are trying to")
 _LINKS = ("because", "and", "but", "while", "so that", "even if", "before")

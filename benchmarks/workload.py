@@ -24,8 +24,8 @@ EXAMPLES = [
     ("Is closed AI safer?", {"altman", "musk"}, {"lecun"}),
 ]
 
-_FILLER = "what does everyone think about is should we worry about the future of how".split()  # noqa: SIM905
-_OFF_TOPIC = "cooking weather football recipes gardening holidays music painting traffic tennis".split()  # noqa: SIM905
+_FILLER = "what does everyone think about is should we worry about the future of how".split()
+_OFF_TOPIC = "cooking weather football recipes gardening holidays music painting traffic tennis".split()
 
 
 def make_topics(data: Dataset, count: int, seed: int) -> list[str]:

@@ -33,7 +33,7 @@ STOPWORDS = frozenset(
     these they thing things think thinks this those through to told too under until up very view
     views was we were what what's whats when where which while who whom why will with would you your
     yours yourself yourselves
-    """.split()  # noqa: SIM905 - a word list reads better as text
+    """.split()
 )
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"))
