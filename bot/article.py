@@ -161,19 +161,35 @@ class Article:
         return self.publisher != UNKNOWN_PUBLISHER
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Split a paragraph into (start, end) sentence spans, relative to the paragraph."""
+def sentence_breaks(
+    text: str,
+    boundary: re.Pattern[str] = _BOUNDARY,
+    abbreviations: frozenset[str] = _ABBREVIATIONS,
+    initials: bool = False,
+) -> tuple[list[tuple[int, int]], int]:
+    """Sentence spans ending at each ``boundary`` match, skipping a full stop after an abbreviation
+    (or, with ``initials``, after a single capital: "Brian M. Good"). Also returns where the rest starts."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in boundary.finditer(text):
         end = match.end()
-        word = re.search(r"([\w.]+)[.]$", text[start : match.start() + 1])
-        if word and text[match.start()] == "." and word.group(1).lower() in _ABBREVIATIONS:
+        word = re.search(r"([\w.]+)\.$", text[start : match.start() + 1])
+        if (
+            text[match.start()] == "."
+            and word
+            and (word.group(1).lower() in abbreviations or (initials and re.fullmatch(r"[A-Z]", word.group(1))))
+        ):
             continue
         spans.append((start, end))
         start = end
         while start < len(text) and text[start].isspace():
             start += 1
+    return spans, start
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split a paragraph into (start, end) sentence spans, relative to the paragraph."""
+    spans, start = sentence_breaks(text)
     if start < len(text.rstrip()):
         spans.append((start, len(text.rstrip())))
     return spans

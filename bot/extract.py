@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .article import Article, Paragraph
+from .article import Article, Paragraph, sentence_breaks
 
 QUOTED = "quoted"
 REPORTED = "reported"
@@ -1067,21 +1067,8 @@ def _mask(text: str, base: int, marks: list[_Mark]) -> str:
 
 
 def _sentences(masked: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _BOUNDARY.finditer(masked):
-        end = match.end()
-        word = re.search(r"([\w.]+)\.$", masked[start : match.start() + 1])
-        if (
-            masked[match.start()] == "."
-            and word
-            and (word.group(1).casefold() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word.group(1)))
-        ):
-            continue
-        spans.append((start, end))
-        start = end
-        while start < len(masked) and masked[start].isspace():
-            start += 1
+    """Sentences of a paragraph whose quotations are masked, so a full stop inside a quote ends nothing."""
+    spans, start = sentence_breaks(masked, _BOUNDARY, _ABBREVIATIONS, initials=True)
     if start < len(masked) or not spans:
         spans.append((start, len(masked)))
     return spans
