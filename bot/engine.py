@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from itertools import repeat
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import cache
 from .article import Citation
@@ -33,6 +34,8 @@ _FAST_MIN_ENTRIES = 2_000
 _FAST_MIN_POSTINGS = 256
 
 
+_new = tuple.__new__  # builds a NamedTuple from a tuple of its fields in C, without the Python __new__
+
 # The records made for every query are NamedTuples: as immutable as a frozen dataclass, and about
 # twice as cheap to build, which matters when `ask` answers in tens of microseconds.
 
@@ -43,9 +46,9 @@ class Match(NamedTuple):
     score: float
     topic_score: float
     word_score: float
-    # What the text carries; the overlap with the query is worked out only when someone asks.
+    # What the position carries; the overlap with the query is worked out only when someone asks.
     tags: dict[str, float]
-    text: str
+    position: Position
     query: QueryAnalysis
 
     @property
@@ -56,7 +59,7 @@ class Match(NamedTuple):
     @property
     def words(self) -> tuple[str, ...]:
         """The query's stems found in the text."""
-        found = set(content_stems(self.text))
+        found = set(content_stems(self.position.text))
         return tuple(s for s in self.query.stems if s in found)
 
 
@@ -66,11 +69,35 @@ class Candidate(NamedTuple):
 
 
 class Stance(NamedTuple):
+    """A figure's stance on a topic: the position it speaks with (None when silent) and why.
+
+    The chosen position's score parts are kept flat rather than as a Match, so `ask` builds one record per
+    figure (a large record has hundreds of figures); `match` gives the full account on demand.
+    """
+
     figure: Persona
     topic: str
+    query: QueryAnalysis
     position: Position | None
-    match: Match | None
     candidates: tuple[Candidate, ...]  # matched positions, best first (kept by explain, stance and debate)
+    topic_score: float  # 0.0 when silent
+    word_score: float
+    tags: dict[str, float] | None  # what the chosen position carries
+
+    @classmethod
+    def of(
+        cls, figure: Persona, topic: str, query: QueryAnalysis, best: Match | None, candidates: tuple = ()
+    ) -> Stance:
+        if best is None:
+            return cls(figure, topic, query, None, candidates, 0.0, 0.0, None)
+        return cls(figure, topic, query, best.position, candidates, best.topic_score, best.word_score, best.tags)
+
+    @property
+    def match(self) -> Match | None:
+        if self.position is None:
+            return None
+        score = self.topic_score + self.word_score
+        return Match(score, self.topic_score, self.word_score, self.tags, self.position, self.query)  # type: ignore[arg-type]
 
     @property
     def status(self) -> str:
@@ -143,6 +170,13 @@ class _Entry:
         return self.position.text if self.position is not None else self.span.text  # type: ignore[union-attr]
 
 
+class _Slots(NamedTuple):
+    """Per slot of the figure index (numpy object arrays, so a query's winners are gathered in one step)."""
+
+    position: Any
+    tags: Any
+
+
 @dataclass
 class _Index:
     entries: list[_Entry] = field(default_factory=list)
@@ -213,9 +247,9 @@ class Engine:
                 if position.replies_to:
                     self._answered_by[position.replies_to].append(position)
 
-    def _figure_index(self) -> tuple[FigureIndex, list[_Entry]]:
-        """The per-figure index, and the entry at each of its slots (by figure, then tie-break order)."""
-        from .fastscore import FigureIndex  # numpy only where the record is large enough to need it
+    def _figure_index(self) -> tuple[FigureIndex, _Slots]:
+        """The per-figure index, and what sits at each of its slots (by figure, then tie-break order)."""
+        from .fastscore import FigureIndex, objects  # numpy only where the record is large enough to need it
 
         figure_number = {p.id: i for i, p in enumerate(self.data.personas)}
         entries = self._positions.entries
@@ -228,7 +262,9 @@ class Engine:
         set_number = {id(tags): i for i, tags in enumerate(tag_sets)}
         tag_set_of_slot = [set_number[id(entries[n].tags)] for n in numbers]
         index = FigureIndex(figures, len(figure_number), tag_set_of_slot, tag_sets, by_stem)
-        return index, [entries[n] for n in numbers]
+        at_slot = [entries[n] for n in numbers]
+        positions = [e.position for e in at_slot]
+        return index, _Slots(objects(positions, len(positions)), objects((e.tags for e in at_slot), len(at_slot)))
 
     def _read(self, text: str, curated: tuple[str, ...]) -> tuple[dict[str, float], frozenset[str]]:
         """A text's topic tags and content stems. Curated tags count fully; a trigger found in the
@@ -295,8 +331,8 @@ class Engine:
             for figure, keys in ranked.items()
         }
 
-    def _speaking(self, analysis: QueryAnalysis) -> dict[str, tuple[Position, Match]]:
-        """Each figure's best position, for the figures whose best clears the threshold."""
+    def _speaking(self, analysis: QueryAnalysis, topic: str) -> tuple[Stance, ...]:
+        """Every figure's stance with only its best position, silent where that best is under the threshold."""
         topics, words = self._weights(self._positions, analysis)
         if self._fast is not None:
             index = self._positions
@@ -304,7 +340,7 @@ class Engine:
             reach += sum(len(index.by_stem.get(s, ())) for s, _ in words)
             # The array scorer relies on every coefficient being positive; zero goes the plain way.
             if reach >= _FAST_MIN_POSTINGS and all(c > 0 for _, c in topics + words):
-                return self._speaking_fast(analysis, topics, words)
+                return self._speaking_fast(analysis, topic, topics, words)
         parts = self._score(self._positions, analysis, (topics, words))
         topic_part, word_part = parts
         entries = self._positions.entries
@@ -314,24 +350,40 @@ class Engine:
             key = (-(topic_part.get(number, 0.0) + word_part.get(number, 0.0)), entry.order, number)
             if entry.figure not in best or key < best[entry.figure]:
                 best[entry.figure] = key
-        return {
-            figure: self._candidate(key[2], analysis, parts) for figure, key in best.items() if -key[0] >= THRESHOLD
+        speaking = {
+            figure: self._candidate(key[2], analysis, parts).match
+            for figure, key in best.items()
+            if -key[0] >= THRESHOLD
         }
+        return tuple(Stance.of(p, topic, analysis, speaking.get(p.id)) for p in self.data.personas)
 
     def _speaking_fast(
-        self, analysis: QueryAnalysis, topics: list[tuple[str, float]], words: list[tuple[str, float]]
-    ) -> dict[str, tuple[Position, Match]]:
-        fast, entry_at_slot = self._fast
-        found = {}
-        winners = fast.best(topics, words, THRESHOLD)
-        for slot, topic_score, word_score in zip(winners.slots, winners.topic_scores, winners.word_scores, strict=True):
-            entry = entry_at_slot[slot]
-            position = entry.position
-            found[entry.figure] = (
-                position,
-                Match(topic_score + word_score, topic_score, word_score, entry.tags, position.text, analysis),
-            )
-        return found
+        self, analysis: QueryAnalysis, topic: str, topics: list[tuple[str, float]], words: list[tuple[str, float]]
+    ) -> tuple[Stance, ...]:
+        """As _speaking, from the per-figure index. Hundreds of figures may speak at once, so the records
+        are built by C loops (map over zip) rather than one Python call each."""
+        from .fastscore import spread  # loaded with the index already
+
+        fast, at_slot = self._fast
+        won = fast.best(topics, words, THRESHOLD)
+        count = len(self.data.personas)
+        topic_scores, word_scores = (
+            spread(won.topic_scores, won.figures, count, 0.0),
+            spread(won.word_scores, won.figures, count, 0.0),
+        )
+        position_of = spread(at_slot.position[won.slots], won.figures, count)
+        tags_of = spread(at_slot.tags[won.slots], won.figures, count)
+        records = zip(
+            self.data.personas,
+            repeat(topic),
+            repeat(analysis),
+            position_of,
+            repeat(()),
+            topic_scores,
+            word_scores,
+            tags_of,
+        )
+        return tuple(map(_new, repeat(Stance), records))
 
     def _candidate(
         self, number: int, analysis: QueryAnalysis, parts: tuple[dict[int, float], dict[int, float]]
@@ -339,7 +391,7 @@ class Engine:
         """A position with the full account of its score, built only for positions someone will see."""
         entry = self._positions.entries[number]
         topic_score, word_score = parts[0].get(number, 0.0), parts[1].get(number, 0.0)
-        match = Match(topic_score + word_score, topic_score, word_score, entry.tags, entry.text, analysis)
+        match = Match(topic_score + word_score, topic_score, word_score, entry.tags, entry.position, analysis)
         return Candidate(entry.position, match)  # type: ignore[arg-type]
 
     def analyse(self, topic: str) -> QueryAnalysis:
@@ -349,7 +401,8 @@ class Engine:
 
     def stance(self, figure: Persona, topic: str) -> Stance:
         """One figure's stance, with every matched position kept in ``candidates``."""
-        return self._stance_of(figure, topic, self._ranked(self.analyse(topic)).get(figure.id, ()))
+        analysis = self.analyse(topic)
+        return self._stance_of(figure, topic, analysis, self._ranked(analysis).get(figure.id, ()))
 
     def ask(self, topic: str, detail: bool = False) -> AskResult:
         """Every figure's stance. ``detail`` keeps every matched position in ``candidates`` (for
@@ -358,17 +411,14 @@ class Engine:
         analysis = self.analyse(topic)
         if detail:
             ranked = self._ranked(analysis)
-            stances = tuple(self._stance_of(p, topic, ranked.get(p.id, ())) for p in self.data.personas)
+            stances = tuple(self._stance_of(p, topic, analysis, ranked.get(p.id, ())) for p in self.data.personas)
             return AskResult(topic, analysis, stances)
-        speaking = self._speaking(analysis)
-        silent = (None, None)
-        stances = tuple(Stance(p, topic, *speaking.get(p.id, silent), ()) for p in self.data.personas)
-        return AskResult(topic, analysis, stances)
+        return AskResult(topic, analysis, self._speaking(analysis, topic))
 
     @staticmethod
-    def _stance_of(figure: Persona, topic: str, candidates: tuple[Candidate, ...]) -> Stance:
-        best = candidates[0] if candidates and candidates[0].match.score >= THRESHOLD else None
-        return Stance(figure, topic, best.position if best else None, best.match if best else None, candidates)
+    def _stance_of(figure: Persona, topic: str, analysis: QueryAnalysis, candidates: tuple[Candidate, ...]) -> Stance:
+        best = candidates[0].match if candidates and candidates[0].match.score >= THRESHOLD else None
+        return Stance.of(figure, topic, analysis, best, candidates)
 
     def explain(self, topic: str) -> AskResult:
         """Like ask, with every candidate and its score parts kept, so each decision can be shown."""

@@ -2,12 +2,13 @@
 
 The plain scorer (``Engine._score``) walks posting lists in Python; a common topic reaches a third of a large
 record, so that walk costs milliseconds. Here positions sit in *slots*, numbered by figure and then by
-tie-break order (so among equal scores the lowest slot wins), and a query costs about the number of distinct
-(figure, tag set) pairs plus the number of slots that carry a query word:
+tie-break order (so among equal scores the lowest slot wins), and a query costs about the number of figures
+plus the number of slots that carry a query word:
 
-- a slot's topic part depends only on its tag set, and the engine shares one tag set among many positions;
-  so each tag set is scored once, and a figure's best on the topics alone is the first slot of its
-  best-scoring tag set;
+- a slot's topic part depends only on the weights its tag set gives the query's topics. For each set of
+  query topics a *view* keeps, per figure, only the first slot of each distinct combination of those
+  weights: no other slot can be a figure's best on the topics alone. A view depends on the data alone, is
+  built once per topic set and kept (the lexicon has few topics, a query names one to three of them);
 - only the slots that carry a query word can beat that, so they alone are scored again, topic part plus
   word part, and compared with their figure's topic-only best.
 
@@ -18,17 +19,35 @@ numbers, not close ones.
 
 from __future__ import annotations
 
+import itertools
+import threading
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import numpy as np
 
+# Views for this many topic sets at most; past it the oldest goes (only a lexicon of many topics gets there).
+_MAX_VIEWS = 4096
+
 
 class Winners(NamedTuple):
-    """Per figure scoring at least the minimum: best slot and that slot's score parts."""
+    """The figures scoring at least the minimum (ascending), each one's best slot and that slot's score parts."""
 
-    slots: list[int]
-    topic_scores: list[float]
-    word_scores: list[float]
+    figures: np.ndarray
+    slots: np.ndarray
+    topic_scores: np.ndarray
+    word_scores: np.ndarray
+
+
+_NOBODY = Winners(*(np.zeros(0, dtype=dtype) for dtype in (np.int64, np.int64, float, float)))
+
+
+class _View(NamedTuple):
+    """For one set of query topics: the slots that can be a figure's best on those topics alone."""
+
+    slot: np.ndarray
+    figure: np.ndarray
+    tag_set: np.ndarray
 
 
 class FigureIndex:
@@ -52,48 +71,65 @@ class FigureIndex:
         for slot, pair in enumerate(zip(figure_of_slot, tag_set_of_slot, strict=True)):
             first.setdefault(pair, slot)
         pairs = sorted((figure, slot, tag_set) for (figure, tag_set), slot in first.items())
-        self.pair_figure = np.asarray([p[0] for p in pairs], dtype=np.int64)
-        self.pair_slot = np.asarray([p[1] for p in pairs], dtype=np.int64)
-        self.pair_set = np.asarray([p[2] for p in pairs], dtype=np.int64)
-        starts = np.flatnonzero(np.diff(self.pair_figure, prepend=-1))
-        self.pair_starts, self.pair_counts = starts, np.diff(np.append(starts, len(pairs)))
-        self.stem_slots = {s: np.asarray(sorted(slots), dtype=np.int64) for s, slots in by_stem.items()}
+        self._pair_figure = np.asarray([p[0] for p in pairs], dtype=np.int64)
+        self._pair_slot = np.asarray([p[1] for p in pairs], dtype=np.int64)
+        self._pair_set = np.asarray([p[2] for p in pairs], dtype=np.int64)
+        # Each stem's slots with their figures and tag sets alongside, so a query gathers nothing for them.
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        for stem, slots in by_stem.items():
+            ordered = np.asarray(sorted(slots), dtype=np.int64)
+            self.postings[stem] = (ordered, self.figure_of_slot[ordered], self.tag_set_of_slot[ordered])
+        self._views: dict[frozenset[str], _View | None] = {}
+        # Queries name one or two topics most of the time: those views are built now, never mid-query.
+        for size in (1, 2):
+            for topics in itertools.combinations(topic_ids, size):
+                self._view(frozenset(topics))
+        self._scratch = threading.local()
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        del state["_scratch"]  # per-thread buffers, made again on first use
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._scratch = threading.local()
 
     def best(self, topics: list[tuple[str, float]], words: list[tuple[str, float]], minimum: float) -> Winners:
-        """Every figure's best slot where it scores at least ``minimum`` (> 0). Coefficients must be > 0."""
+        """Every figure's best slot where it scores at least ``minimum`` (> 0). Coefficients must be > 0.
+
+        The candidates are the view's slots scored on the topics alone, and the slots carrying a query
+        word scored on both. A slot in both comes twice, its topic-only score under its full one: it
+        can only reach its figure's top with the full score, so each figure's top is right, and so is
+        the lowest slot reaching it.
+        """
         set_score = self._set_scores(topics)
-        base_score, base_slot = self._topic_only(set_score)
-
-        # Slots carrying a query word: the only ones that can beat their figure's topic-only best.
-        word_terms = [(self.stem_slots[s], c) for s, c in words if s in self.stem_slots]
-        topic_of: dict[int, float] = {}
-        word_of: dict[int, float] = {}
-        if word_terms:
-            touched = self._union([slots for slots, _ in word_terms])
-            word_u = np.zeros(len(touched))
-            for slots, coefficient in word_terms:
-                word_u[np.searchsorted(touched, slots)] += coefficient
-            topic_u = set_score[self.tag_set_of_slot[touched]]
-            score_u = topic_u + word_u
-            owners_u = self.figure_of_slot[touched]
-            first = self._first_at_top(score_u, owners_u)
-            figures_u, slots_u = owners_u[first], touched[first]
-            # A word slot wins over the topic-only best when higher, or equal and earlier in tie-break order.
-            held = base_score[figures_u]
-            wins = (score_u[first] > held) | ((score_u[first] == held) & (slots_u < base_slot[figures_u]))
-            base_score[figures_u[wins]] = score_u[first][wins]
-            base_slot[figures_u[wins]] = slots_u[wins]
-            topic_of = dict(zip(slots_u[wins].tolist(), topic_u[first][wins].tolist(), strict=True))
-            word_of = dict(zip(slots_u[wins].tolist(), word_u[first][wins].tolist(), strict=True))
-
-        chosen = base_slot[(base_score >= minimum) & (base_slot >= 0)]
-        slots = chosen.tolist()
-        topic_parts = set_score[self.tag_set_of_slot[chosen]].tolist()
-        return Winners(
-            slots,
-            [topic_of.get(s, t) for s, t in zip(slots, topic_parts, strict=True)],
-            [word_of.get(s, 0.0) for s in slots],
+        view = self._view(frozenset(t for t, _ in topics if t in self.set_weights))
+        parts = [(view.slot, view.figure, view.tag_set)] if view is not None else []
+        terms = [(self.postings[s], c) for s, c in words if s in self.postings]
+        parts += [posting for posting, _ in terms]
+        if not parts:
+            return _NOBODY
+        slots, owners, sets = (
+            np.concatenate(column) if len(parts) > 1 else column[0] for column in zip(*parts, strict=True)
         )
+        sums = self._sums()
+        try:
+            for (word_slots, _, _), coefficient in terms:  # each slot's word part, summed in query order
+                sums[word_slots] += coefficient
+            score = set_score[sets] + sums[slots]  # a slot without query words adds 0.0: its topic part exactly
+            top = np.zeros(self.figures)
+            np.maximum.at(top, owners, score)
+            at = np.flatnonzero(score == top[owners])
+            first = np.full(self.figures, self.size, dtype=np.int64)
+            np.minimum.at(first, owners[at], slots[at])
+            chosen = np.flatnonzero(top >= minimum)
+            chosen_slots = first[chosen]
+            word_part = sums[chosen_slots]
+        finally:
+            for (word_slots, _, _), _ in terms:
+                sums[word_slots] = 0.0  # clean for the next query
+        return Winners(chosen, chosen_slots, set_score[self.tag_set_of_slot[chosen_slots]], word_part)
 
     def _set_scores(self, topics: list[tuple[str, float]]) -> np.ndarray:
         """Each tag set's topic part, summed in query order as the plain scorer sums it (c x 0.0 adds 0.0)."""
@@ -101,37 +137,46 @@ class FigureIndex:
         for topic, coefficient in topics:
             weights = self.set_weights.get(topic)
             if weights is not None:
-                total = total + coefficient * weights
+                total += coefficient * weights
         return total
 
-    def _topic_only(self, set_score: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Per figure: the best score on the topics alone and its slot (-1 where no topic reaches it)."""
-        base_score, base_slot = np.zeros(self.figures), np.full(self.figures, -1, dtype=np.int64)
-        score = set_score[self.pair_set]
-        first = self._first_at_top(score, self.pair_figure, self.pair_starts, self.pair_counts)
-        reached = score[first] > 0.0
-        owners = self.pair_figure[first][reached]
-        base_score[owners] = score[first][reached]
-        base_slot[owners] = self.pair_slot[first][reached]
-        return base_score, base_slot
+    def _view(self, topics: frozenset[str]) -> _View | None:
+        if topics in self._views:
+            return self._views[topics]
+        view = self._views[topics] = self._make_view(topics) if topics else None
+        if len(self._views) > _MAX_VIEWS:
+            del self._views[next(iter(self._views))]
+        return view
 
-    @staticmethod
-    def _first_at_top(
-        score: np.ndarray, owners: np.ndarray, starts: np.ndarray | None = None, counts: np.ndarray | None = None
-    ) -> np.ndarray:
-        """Per run of equal owners (owners ascend): the index of the first element with the run's top score."""
-        if starts is None or counts is None:
-            starts = np.flatnonzero(np.diff(owners, prepend=-1))
-            counts = np.diff(np.append(starts, len(score)))
-        top = np.maximum.reduceat(score, starts)
-        at_top = np.flatnonzero(score == np.repeat(top, counts))
-        return at_top[np.flatnonzero(np.diff(owners[at_top], prepend=-1))]
+    def _make_view(self, topics: frozenset[str]) -> _View | None:
+        # Tag sets giving these topics the same weights are of one kind: alike for these queries.
+        weights = np.stack([self.set_weights[t] for t in sorted(topics)], axis=1)
+        _, kind = np.unique(weights, axis=0, return_inverse=True)
+        kinds = int(kind.max()) + 1
+        pairs = np.flatnonzero(weights.any(axis=1)[self._pair_set])  # pairs these topics reach at all
+        if not len(pairs):
+            return None
+        # The first pair of each (figure, kind): pairs ascend by (figure, slot), so it has the lowest slot.
+        first = np.full(self.figures * kinds, len(self._pair_set), dtype=np.int64)
+        np.minimum.at(first, self._pair_figure[pairs] * kinds + kind.reshape(-1)[self._pair_set[pairs]], pairs)
+        first = first[first < len(self._pair_set)]
+        return _View(self._pair_slot[first], self._pair_figure[first], self._pair_set[first])
 
-    def _union(self, lists: list[np.ndarray]) -> np.ndarray:
-        """The sorted union of sorted slot lists (a mark per slot beats sorting when the lists are long)."""
-        if len(lists) == 1:
-            return lists[0]
-        marks = np.zeros(self.size, dtype=bool)
-        for slots in lists:
-            marks[slots] = True
-        return np.flatnonzero(marks)
+    def _sums(self) -> np.ndarray:
+        """A slot-sized scratch array of zeros, one per thread, reused: allocating it costs more than a query."""
+        scratch = self._scratch
+        if not hasattr(scratch, "sums"):
+            scratch.sums = np.zeros(self.size)
+        return scratch.sums
+
+
+def objects(values: Iterable[object], count: int) -> np.ndarray:
+    """A one-dimensional object array of ``count`` values, however sequence-like they are (tuples stay whole)."""
+    return np.fromiter(values, dtype=object, count=count)
+
+
+def spread(values: np.ndarray, at: np.ndarray, size: int, default: float | None = None) -> list:
+    """A list of ``size`` holding ``values`` at the indexes ``at`` and ``default`` elsewhere."""
+    out = np.full(size, default, dtype=object if default is None else values.dtype)
+    out[at] = values
+    return out.tolist()
