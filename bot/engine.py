@@ -341,21 +341,30 @@ class Engine:
             # The array scorer relies on every coefficient being positive; zero goes the plain way.
             if reach >= _FAST_MIN_POSTINGS and all(c > 0 for _, c in topics + words):
                 return self._speaking_fast(analysis, topic, topics, words)
-        parts = self._score(self._positions, analysis, (topics, words))
-        topic_part, word_part = parts
+        topic_part, word_part = self._score(self._positions, analysis, (topics, words))
         entries = self._positions.entries
         best: dict[str, tuple[float, tuple, int]] = {}
         for number in topic_part.keys() | word_part.keys():
+            score = topic_part.get(number, 0.0) + word_part.get(number, 0.0)
+            if score < THRESHOLD:
+                continue  # never a speaking figure's best
             entry = entries[number]
-            key = (-(topic_part.get(number, 0.0) + word_part.get(number, 0.0)), entry.order, number)
-            if entry.figure not in best or key < best[entry.figure]:
+            key = (-score, entry.order, number)
+            held = best.get(entry.figure)
+            if held is None or key < held:
                 best[entry.figure] = key
-        speaking = {
-            figure: self._candidate(key[2], analysis, parts).match
-            for figure, key in best.items()
-            if -key[0] >= THRESHOLD
-        }
-        return tuple(Stance.of(p, topic, analysis, speaking.get(p.id)) for p in self.data.personas)
+        stances = []
+        for persona in self.data.personas:
+            key = best.get(persona.id)
+            if key is None:
+                fields = (persona, topic, analysis, None, (), 0.0, 0.0, None)
+            else:
+                number = key[2]
+                entry = entries[number]
+                topic_score, word_score = topic_part.get(number, 0.0), word_part.get(number, 0.0)
+                fields = (persona, topic, analysis, entry.position, (), topic_score, word_score, entry.tags)
+            stances.append(_new(Stance, fields))
+        return tuple(stances)
 
     def _speaking_fast(
         self, analysis: QueryAnalysis, topic: str, topics: list[tuple[str, float]], words: list[tuple[str, float]]
