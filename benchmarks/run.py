@@ -3,9 +3,10 @@
     python -m benchmarks [--quick] [--topics 1000] [--seed 7] [--json benchmarks/results/bench.json]
 
 Sizes: the shipped data ("seed"), then synthetic corpora of about 20, 1,000, 10,000 and 100,000 positions
-(``--quick`` stops at 10,000 and uses fewer topics). Each (size, system) runs in its own process so the peak
-memory (ru_maxrss) is that system's alone, and every system answers the same fixed batch of topics. Also
-measures the memory of a ``debate-bot`` process with the shipped data. Prints a table, writes JSON; never
+(``--quick`` stops at 10,000 and uses fewer topics). Each (size, system) loads in its own process so the
+peak memory is that system's alone. The per-query costs come from one process holding every system: per
+topic each answers in turn, the same fixed batch of topics, so a slow spell of this shared machine falls on
+all of them and the ratios hold. Also measures the memory of a ``debate-bot`` process with the shipped data. Prints a table, writes JSON; never
 asserts times (tests don't time anything).
 """
 
@@ -23,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.dataset import load_dataset
@@ -64,41 +66,18 @@ def prime(seeds: Path, personas: Path) -> dict:
     return {"cold_load_s": loaded - started, "cold_index_s": time.perf_counter() - loaded}
 
 
-def child(system: str, seeds: Path, personas: Path, topics: int, seed: int) -> dict:
-    """One system on one corpus: load, answer the topics, report (run in a fresh process)."""
+def child(system: str, seeds: Path, personas: Path) -> dict:
+    """One system on one corpus in a fresh process: load time and peak memory, that system's alone."""
     started = time.perf_counter()
     data = load_dataset(seeds, personas)
     loaded = time.perf_counter()
-    if system == "engine":
-        from bot.engine import Engine
-
-        engine = Engine(data)
-        ask = engine.ask
-
-        def speakers(t: str) -> set[str]:
-            return {s.figure.id for s in engine.ask(t).stances if s.position}
-    else:
-        from .peers import PEERS
-
-        peer = PEERS[system](data)
-        ask, speakers = peer.ask, peer.speakers
+    speakers = _systems(data, [system])[system][1]
     ready = time.perf_counter()
-    gc.freeze()  # as debate-bot does once its record is loaded (bot/discord_app/loaded.py), for every system
-    positions = sum(len(p.positions) for p in data.personas)
-    batch = make_topics(data, topics, seed)
-    if system == "rank-bm25":
-        batch = batch[: max(50, min(topics, _RANK_BM25_BUDGET // max(1, positions)))]
-    time_batch(ask, make_topics(data, WARMUP, seed + 1))  # other topics, so the measured ones are not cached
-    costs = time_batch(ask, batch)
     result = {
         "system": system,
-        "positions": positions,
+        "positions": sum(len(p.positions) for p in data.personas),
         "figures": len(data.personas),
         "articles": len(data.articles),
-        "topics": len(batch),
-        "median_us": statistics.median(costs) * 1e6,
-        "p99_us": percentile(costs, 0.99) * 1e6,
-        "mean_us": statistics.fmean(costs) * 1e6,
         # The engine's figure is load + validation + index (from the cache when the record is large enough);
         # a peer's is its index over the loaded positions.
         "load_s": ready - (started if system == "engine" else loaded),
@@ -108,6 +87,57 @@ def child(system: str, seeds: Path, personas: Path, topics: int, seed: int) -> d
     if seeds == PROJECT / "seeds":
         result["examples_right"] = examples_right(speakers)
     return result
+
+
+def race(seeds: Path, personas: Path, topics: int, seed: int) -> dict:
+    """Every system in one process answering the same topics in turn, so a slow spell of a shared machine
+    falls on all of them alike: per topic, each system answers once, the first to answer rotating."""
+    data = load_dataset(seeds, personas)
+    systems = _systems(data, SYSTEMS)
+    gc.freeze()  # as debate-bot does once its record is loaded (bot/discord_app/loaded.py)
+    positions = sum(len(p.positions) for p in data.personas)
+    batch = make_topics(data, topics, seed)
+    # rank-bm25 scores every position in Python: it answers only the first topics, so a size takes seconds.
+    limit = {name: len(batch) for name in SYSTEMS}
+    limit["rank-bm25"] = max(50, min(topics, _RANK_BM25_BUDGET // max(1, positions)))
+    for name, (ask, _) in systems.items():  # other topics, so the measured ones are not cached
+        time_batch(ask, make_topics(data, WARMUP, seed + 1)[: limit[name]])
+    costs: dict[str, list[float]] = {name: [] for name in SYSTEMS}
+    for number, topic in enumerate(batch):
+        turn = number % len(SYSTEMS)
+        for name in SYSTEMS[turn:] + SYSTEMS[:turn]:
+            if number < limit[name]:
+                costs[name] += time_batch(systems[name][0], [topic])
+    return {
+        name: {
+            "topics": len(values),
+            "median_us": statistics.median(values) * 1e6,
+            "p99_us": percentile(values, 0.99) * 1e6,
+            "mean_us": statistics.fmean(values) * 1e6,
+        }
+        for name, values in costs.items()
+    }
+
+
+def _systems(data, names) -> dict[str, tuple[Callable[[str], object], Callable[[str], set[str]]]]:
+    """Each system's ask (what is timed) and the figures it lets speak on a topic."""
+    systems = {}
+    for name in names:
+        if name == "engine":
+            from bot.engine import Engine
+
+            engine = Engine(data)
+
+            def speakers(topic: str, engine: Engine = engine) -> set[str]:
+                return {s.figure.id for s in engine.ask(topic).stances if s.position}
+
+            systems[name] = (engine.ask, speakers)
+        else:
+            from .peers import PEERS
+
+            peer = PEERS[name](data)
+            systems[name] = (peer.ask, peer.speakers)
+    return systems
 
 
 def bot_memory() -> dict:
@@ -200,9 +230,12 @@ def main(argv: list[str] | None = None) -> int:
             result = bot_memory()
         elif args.child[0] == "prime":
             result = prime(Path(args.child[1]), Path(args.child[2]))
+        elif args.child[0] == "race":
+            _, seeds, personas, topics = args.child
+            result = race(Path(seeds), Path(personas), int(topics), args.seed)
         else:
-            system, seeds, personas, topics = args.child
-            result = child(system, Path(seeds), Path(personas), int(topics), args.seed)
+            system, seeds, personas = args.child
+            result = child(system, Path(seeds), Path(personas))
         print(json.dumps(result))
         return 0
 
@@ -217,8 +250,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"corpus {size}: {info(seeds)} ready in {time.perf_counter() - built:.1f}s", flush=True)
         shutil.rmtree(CACHE, ignore_errors=True)  # the cold load below must really be cold
         cold = _spawn("prime", str(seeds), str(personas))
+        timed = _spawn("race", str(seeds), str(personas), str(topics), "--seed", str(args.seed))
         for system in SYSTEMS:
-            row = {"size": size, **_spawn(system, str(seeds), str(personas), str(topics), "--seed", str(args.seed))}
+            row = {"size": size, **_spawn(system, str(seeds), str(personas))}
+            row.update(timed.get(system, {"error": timed.get("error", "not timed")}))
             if system == "engine":
                 row.update(cold)
             rows.append(row)

@@ -30,7 +30,7 @@ MAX_TOPIC_LENGTH = 200
 _ANSWERED_BONUS = 1.0
 # From this many positions the engine also keeps a per-figure index (bot.fastscore, numpy) for `ask`;
 # a query reaching this many postings uses it. Below either, plain dicts are quicker than numpy's overhead.
-_FAST_MIN_ENTRIES = 2_000
+_FAST_MIN_ENTRIES = 500
 _FAST_MIN_POSTINGS = 256
 
 
@@ -239,6 +239,7 @@ class Engine:
                     tags, stems = self._read(text, ())
                     self._narration.add(_Entry(tags, span=span), stems)
         self._narration.finish()
+        self.lexicon.index_vocabulary()  # now that every text has been read: no query waits for it
         self._record_stems = self._positions.idf.keys() | self._narration.idf.keys()
         self._fast = self._figure_index() if len(self._positions.entries) >= _FAST_MIN_ENTRIES else None
         self._answered_by: dict[str, list[Position]] = defaultdict(list)

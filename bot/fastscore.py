@@ -28,6 +28,8 @@ import numpy as np
 
 # Views for this many topic sets at most; past it the oldest goes (only a lexicon of many topics gets there).
 _MAX_VIEWS = 4096
+# Views built with the index, for the likeliest topic sets (a view costs a few ms on 100,000 positions).
+_PREBUILT_VIEWS = 300
 
 
 class Winners(NamedTuple):
@@ -80,9 +82,13 @@ class FigureIndex:
             ordered = np.asarray(sorted(slots), dtype=np.int64)
             self.postings[stem] = (ordered, self.figure_of_slot[ordered], self.tag_set_of_slot[ordered])
         self._views: dict[frozenset[str], _View | None] = {}
-        # Queries name one or two topics most of the time: those views are built now, never mid-query.
-        for size in (1, 2):
-            for topics in itertools.combinations(topic_ids, size):
+        # Queries name one to three topics: those views are built now, not mid-query (larger sets are rare,
+        # and so are lexicons with so many topics that the triples would pass the cap).
+        for size in (1, 2, 3):
+            combinations = list(itertools.combinations(topic_ids, size))
+            if len(self._views) + len(combinations) > _PREBUILT_VIEWS:
+                break
+            for topics in combinations:
                 self._view(frozenset(topics))
         self._scratch = threading.local()
 

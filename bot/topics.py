@@ -154,6 +154,7 @@ class Lexicon:
         self._known_stems: set[str] = set()
         self._choices: dict[tuple[int, str, str], list[str]] = {}  # (length, 1st, 2nd letter) -> candidates
         self._by_start: dict[tuple[str, int], list[str]] = {}
+        self._by_deletion: dict[str, list[str]] | None = None  # see _one_edit
         self._reading: dict[str, tuple[str, bool]] = {}  # source-text word -> (stem, counts as content)
         self._trigger_words = {w for rule in topics.values() for t in rule.triggers for w in words(t.phrase)}
         self._words: dict[str, tuple[str, str | None, bool]] = {}
@@ -177,6 +178,7 @@ class Lexicon:
         if added:  # what was read or corrected before may read differently now
             self._choices = {}
             self._by_start = {}
+            self._by_deletion = None
             self._cache = {}
             self._words = {}
 
@@ -202,11 +204,41 @@ class Lexicon:
         """The vocabulary word a misspelt query word most likely meant, if any."""
         if len(word) < _FUZZY_MIN_LENGTH - 1:
             return None
-        edits = 2 if len(word) >= _LONG_WORD else 1
-        found = process.extractOne(
-            word, self._candidates(word, edits), scorer=distance.OSA.distance, score_cutoff=edits
-        )
+        near = self._one_edit(word)
+        if near is not None or len(word) < _LONG_WORD:
+            return near  # nothing at two edits can beat one at one edit
+        found = process.extractOne(word, self._candidates(word, 2), scorer=distance.OSA.distance, score_cutoff=2)
         return found[0] if found else None
+
+    def index_vocabulary(self) -> dict[str, list[str]]:
+        """The index behind typo correction; made on first use, or ahead of time by whoever loads a record."""
+        if self._by_deletion is None:
+            self._by_deletion = {}
+            for known in self._vocabulary:
+                for variant in {known, *_deletions(known)}:
+                    self._by_deletion.setdefault(variant, []).append(known)
+        return self._by_deletion
+
+    def _one_edit(self, word: str) -> str | None:
+        """The vocabulary word one edit from ``word`` that ``correct`` prefers, found without a scan.
+
+        Two words are one edit apart (OSA: a letter inserted, dropped, changed, or two neighbours swapped)
+        only if deleting at most one letter from each gives the same string, so an index from every such
+        deletion to its words finds them all (the SymSpell idea). They are then held to ``_candidates``'s
+        rules, and the order extractOne would pick in: trigger words first, then alphabetical.
+        """
+        by_deletion = self.index_vocabulary()
+        found = {w for variant in (word, *_deletions(word)) for w in by_deletion.get(variant, ())}
+        best: tuple[bool, str] | None = None
+        for known in found:
+            if known[0] not in word[:2] or distance.OSA.distance(word, known, score_cutoff=1) > 1:
+                continue
+            if len(word) < _FUZZY_MIN_LENGTH and (len(known) != len(word) + 1 or known not in self._trigger_words):
+                continue  # "opn": only a trigger word one letter longer
+            rank = (known not in self._trigger_words, known)
+            if best is None or rank < best:
+                best = rank
+        return best[1] if best else None
 
     def _candidates(self, word: str, edits: int) -> list[str]:
         """Vocabulary words within ``edits`` letters of the word's length that start like it.
@@ -286,6 +318,11 @@ class Lexicon:
             return list(best.values())
         # Report hits in the lexicon's order, so output does not depend on word order in the query.
         return [best[rule_id] for rule_id in self.topics if rule_id in best]
+
+
+def _deletions(word: str) -> set[str]:
+    """Every string made by deleting one letter of ``word``."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _colour(value: object) -> int | None:
