@@ -161,6 +161,19 @@ class Article:
         return self.publisher != UNKNOWN_PUBLISHER
 
 
+_INITIAL = re.compile(r"[A-Z]")
+
+
+def _word_before(text: str, start: int, stop: int) -> str:
+    """The run of letters, digits, underscores and dots ending at ``stop``, from ``start`` on.
+
+    Scanned backwards from the full stop: a regex search would walk the whole sentence for it."""
+    at = stop
+    while at > start and (text[at - 1].isalnum() or text[at - 1] in "._"):
+        at -= 1
+    return text[at:stop]
+
+
 def sentence_breaks(
     text: str,
     boundary: re.Pattern[str] = _BOUNDARY,
@@ -173,13 +186,10 @@ def sentence_breaks(
     start = 0
     for match in boundary.finditer(text):
         end = match.end()
-        word = re.search(r"([\w.]+)\.$", text[start : match.start() + 1])
-        if (
-            text[match.start()] == "."
-            and word
-            and (word.group(1).lower() in abbreviations or (initials and re.fullmatch(r"[A-Z]", word.group(1))))
-        ):
-            continue
+        if text[match.start()] == ".":
+            word = _word_before(text, start, match.start())
+            if word and (word.lower() in abbreviations or (initials and _INITIAL.fullmatch(word))):
+                continue
         spans.append((start, end))
         start = end
         while start < len(text) and text[start].isspace():

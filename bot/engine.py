@@ -152,11 +152,11 @@ class DebatePlan:
     rounds_played: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
+class _Entry(NamedTuple):
     """An indexed text: a position or a narration sentence, with its topic tags.
 
     Its stems live only in the index's posting lists: a set per text would cost more than the text.
+    A large record has 100,000s of entries: a NamedTuple is quicker to make than a frozen dataclass.
     """
 
     tags: dict[str, float]  # shared between entries with the same tags
@@ -217,22 +217,22 @@ class Engine:
         self._positions = _Index()
         self._narration = _Index()
         self._tag_sets: dict[frozenset[tuple[str, float]], dict[str, float]] = {}
-        quoted_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        quoted_spans: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)  # by paragraph
         for persona in data.personas:
             for position in persona.positions:
                 c = position.citation
                 order = (position.kind != "quoted", c.article, c.start)
                 tags, stems = self._read(position.text, position.topics)
                 self._positions.add(_Entry(tags, position=position, order=order, figure=position.figure), stems)
-                quoted_spans[position.citation.article].append((position.citation.start, position.citation.end))
+                quoted_spans[c.article, c.paragraph].append((c.start, c.end))
         self._positions.finish()
         for article in data.articles.values():
             for para in article.paragraphs:
                 if para.kind != "body":
                     continue
-                quoted = [(s, e) for s, e in quoted_spans[article.id] if s < para.end and para.start < e]
+                quoted = quoted_spans.get((article.id, para.index), ())
                 for start, end in article.sentences(para.index):
-                    if any(s < end and start < e for s, e in quoted):
+                    if quoted and any(s < end and start < e for s, e in quoted):
                         continue  # a sentence that carries a figure's words is theirs, not the narrator's
                     text = article.text[start:end]
                     span = ArticleSpan(text, Citation(article.id, para.index, start, end))
@@ -250,13 +250,16 @@ class Engine:
 
     def _figure_index(self) -> tuple[FigureIndex, _Slots]:
         """The per-figure index, and what sits at each of its slots (by figure, then tie-break order)."""
-        from .fastscore import FigureIndex, objects  # numpy only where the record is large enough to need it
+        import numpy as np  # only where the record is large enough to need it
+
+        from .fastscore import FigureIndex, objects
 
         figure_number = {p.id: i for i, p in enumerate(self.data.personas)}
         entries = self._positions.entries
         numbers = sorted(range(len(entries)), key=lambda n: (figure_number[entries[n].figure], entries[n].order, n))
-        slot_of = {n: slot for slot, n in enumerate(numbers)}
-        by_stem = {s: [slot_of[n] for n in ids] for s, ids in self._positions.by_stem.items()}
+        slot_of = np.empty(len(numbers), dtype=np.int64)
+        slot_of[numbers] = np.arange(len(numbers))
+        by_stem = {s: slot_of[ids] for s, ids in self._positions.by_stem.items()}
         figures = [figure_number[entries[n].figure] for n in numbers]
         # Tag dicts are shared per tag set (see _read), so the dict's identity names the set.
         tag_sets = list({id(tags): tags for tags in self._tag_sets.values()}.values())

@@ -59,7 +59,7 @@ class FigureIndex:
         figures: int,
         tag_set_of_slot: list[int],
         tag_sets: list[dict[str, float]],
-        by_stem: dict[str, list[int]],
+        by_stem: dict[str, np.ndarray],
     ):
         self.size = len(figure_of_slot)
         self.figures = figures
@@ -68,18 +68,15 @@ class FigureIndex:
         self.tag_sets = tag_sets
         topic_ids = sorted({topic for tags in tag_sets for topic in tags})
         self.set_weights = {t: np.asarray([tags.get(t, 0.0) for tags in tag_sets]) for t in topic_ids}
-        # The first slot of each (figure, tag set): slots ascend within a figure, so the first seen is lowest.
-        first: dict[tuple[int, int], int] = {}
-        for slot, pair in enumerate(zip(figure_of_slot, tag_set_of_slot, strict=True)):
-            first.setdefault(pair, slot)
-        pairs = sorted((figure, slot, tag_set) for (figure, tag_set), slot in first.items())
-        self._pair_figure = np.asarray([p[0] for p in pairs], dtype=np.int64)
-        self._pair_slot = np.asarray([p[1] for p in pairs], dtype=np.int64)
-        self._pair_set = np.asarray([p[2] for p in pairs], dtype=np.int64)
+        # The first slot of each (figure, tag set): slots ascend by figure, then tie-break order.
+        _, first = np.unique(self.figure_of_slot * len(tag_sets) + self.tag_set_of_slot, return_index=True)
+        first.sort()
+        self._pair_figure, self._pair_slot = self.figure_of_slot[first], first
+        self._pair_set = self.tag_set_of_slot[first]
         # Each stem's slots with their figures and tag sets alongside, so a query gathers nothing for them.
         self.postings: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         for stem, slots in by_stem.items():
-            ordered = np.asarray(sorted(slots), dtype=np.int64)
+            ordered = np.sort(slots)
             self.postings[stem] = (ordered, self.figure_of_slot[ordered], self.tag_set_of_slot[ordered])
         self._views: dict[frozenset[str], _View | None] = {}
         # Queries name one to three topics: those views are built now, not mid-query (larger sets are rare,

@@ -150,12 +150,15 @@ class Lexicon:
             for trigger in rule.triggers:
                 hit = TopicHit(rule.id, trigger.phrase, "exact", trigger.weight, trigger.stems)
                 self._by_first_stem.setdefault(trigger.stems[0], []).append(hit)
+        self._trigger_starts = frozenset(self._by_first_stem)
         self._vocabulary: dict[str, str] = {}  # surface word -> stem
         self._known_stems: set[str] = set()
         self._choices: dict[tuple[int, str, str], list[str]] = {}  # (length, 1st, 2nd letter) -> candidates
         self._by_start: dict[tuple[str, int], list[str]] = {}
         self._by_deletion: dict[str, list[str]] | None = None  # see _one_edit
-        self._reading: dict[str, tuple[str, bool]] = {}  # source-text word -> (stem, counts as content)
+        # Source-text word -> its stem, and that stem again if it counts as content ("" if not).
+        self._stem_of: dict[str, str] = {}
+        self._content_of: dict[str, str] = {}
         self._trigger_words = {w for rule in topics.values() for t in rule.triggers for w in words(t.phrase)}
         self._words: dict[str, tuple[str, str | None, bool]] = {}
         for rule in topics.values():
@@ -184,21 +187,39 @@ class Lexicon:
 
     def read(self, text: str) -> tuple[frozenset[str], dict[str, float]]:
         """A source text (a quote, a sentence of narration), read once: its words join the vocabulary;
-        returns its content stems and the topics its own words trigger (exactly, no typo tolerance)."""
+        returns its content stems and the topics its own words trigger (exactly, no typo tolerance).
+
+        A large record is 100,000s of texts, so the per-word work happens once per distinct word, and a
+        text is read with C loops (map, set operations) over the words' readings.
+        """
         found = words(text)
-        self._add_words(found)
-        reading = self._reading
-        all_stems = []
-        content = set()
-        for word in found:
-            known = reading.get(word)
-            if known is None:  # (stem, counts as content), the same for every text the word is in
-                word_stem = stem(word)
-                known = reading[word] = (word_stem, word not in STOPWORDS and word_stem not in self.generic)
-            all_stems.append(known[0])
-            if known[1]:
-                content.add(known[0])
-        return frozenset(content), {hit.topic: hit.weight for hit in self._find_topics(tuple(all_stems), {})}
+        try:
+            all_stems = tuple(map(self._stem_of.__getitem__, found))
+        except KeyError:  # words never read before
+            self._learn(found)
+            all_stems = tuple(map(self._stem_of.__getitem__, found))
+        content = set(map(self._content_of.__getitem__, found))
+        content.discard("")
+        return frozenset(content), self._text_topics(all_stems)
+
+    def _learn(self, found: list[str]) -> None:
+        """Add a text's new words to the vocabulary, with their stems and whether they count as content."""
+        unseen = sorted(set(found).difference(self._stem_of))  # the same order on every run
+        self._add_words(unseen)
+        for word in unseen:
+            word_stem = self._stem_of[word] = stem(word)
+            counts = word not in STOPWORDS and word_stem not in self.generic
+            self._content_of[word] = word_stem if counts else ""
+
+    def _text_topics(self, text_stems: tuple[str, ...]) -> dict[str, float]:
+        """Each topic a text's stems trigger, at its strongest trigger's weight: what _find_topics gives,
+        without a pass over every stem (only the triggers starting with one of the text's stems are tried)."""
+        found: dict[str, float] = {}
+        for start in self._trigger_starts.intersection(text_stems):
+            for hit in self._by_first_stem[start]:
+                if hit.weight > found.get(hit.topic, 0.0) and _contains(text_stems, hit.stems):
+                    found[hit.topic] = hit.weight
+        return found
 
     def correct(self, word: str) -> str | None:
         """The vocabulary word a misspelt query word most likely meant, if any."""
@@ -318,6 +339,20 @@ class Lexicon:
             return list(best.values())
         # Report hits in the lexicon's order, so output does not depend on word order in the query.
         return [best[rule_id] for rule_id in self.topics if rule_id in best]
+
+
+def _contains(stems: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    """Whether ``run`` occurs in ``stems`` as consecutive items (its first item is known to be there)."""
+    if len(run) == 1:
+        return True
+    at = stems.index(run[0])
+    while True:
+        if stems[at : at + len(run)] == run:
+            return True
+        try:
+            at = stems.index(run[0], at + 1)
+        except ValueError:
+            return False
 
 
 def _deletions(word: str) -> set[str]:

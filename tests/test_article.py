@@ -1,8 +1,11 @@
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from bot.article import load_article, split_sentences
+from bot.article import _word_before, load_article, split_sentences
 from bot.errors import DataError
 
 from .conftest import SEED_ID, SEEDS, SHARED
@@ -87,3 +90,11 @@ def test_unreadable_articles_give_one_line_errors(tmp_path: Path, content: bytes
         load_article(path)
     assert message in str(caught.value)
     assert str(caught.value).startswith(f"{path}:1: ")
+
+
+@given(st.text(alphabet="ab.Z_ 1é,\"'-²", max_size=12), st.integers(min_value=0, max_value=12))
+def test_the_word_before_a_full_stop_is_what_the_regex_finds(text: str, start: int) -> None:
+    text += "."
+    start = min(start, len(text) - 1)
+    found = re.search(r"([\w.]+)\.$", text[start:])
+    assert _word_before(text, start, len(text) - 1) == (found.group(1) if found else "")
