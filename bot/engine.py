@@ -273,10 +273,11 @@ class Engine:
     def _read(self, text: str, curated: tuple[str, ...]) -> tuple[dict[str, float], frozenset[str]]:
         """A text's topic tags and content stems. Curated tags count fully; a trigger found in the
         text's own words counts at its weight."""
-        stems, triggered = self.lexicon.read(text)
-        tags = {topic: 1.0 for topic in curated}
-        for topic, weight in triggered.items():
-            tags[topic] = max(tags.get(topic, 0.0), weight)
+        stems, tags = self.lexicon.read(text)
+        if curated:
+            triggered, tags = tags, dict.fromkeys(curated, 1.0)
+            for topic, weight in triggered.items():
+                tags[topic] = max(tags.get(topic, 0.0), weight)
         # Most texts share one of a few tag sets: keep one dict per set, not one per text.
         return self._tag_sets.setdefault(frozenset(tags.items()), tags), stems
 

@@ -38,6 +38,7 @@ STOPWORDS = frozenset(
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"))
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_PLAIN_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _STEMMER = snowballstemmer.stemmer("english")
 # Fuzzy matching only for words long enough that one typo does not turn them into another word.
 # Typo tolerance in edits (OSA distance: a swapped pair of letters is one edit): one edit from four
@@ -65,8 +66,18 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
+# ASCII text: everything but letters, digits and the apostrophe splits words (the regex's job, faster).
+_ASCII_SPLIT = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum() and c != "'"})
+
+
 def words(text: str) -> list[str]:
-    return _WORD.findall(normalise(text))
+    if not text.isascii():
+        return _WORD.findall(normalise(text))
+    found = text.lower().translate(_ASCII_SPLIT).split()
+    if "'" not in text:
+        return found
+    # Apostrophes join letters ("don't") but are not part of a word on their own ("'quoted'").
+    return [w for token in found for w in ((token,) if _PLAIN_WORD.fullmatch(token) else _WORD.findall(token))]
 
 
 def stems(text: str) -> tuple[str, ...]:
@@ -215,10 +226,16 @@ class Lexicon:
         """Each topic a text's stems trigger, at its strongest trigger's weight: what _find_topics gives,
         without a pass over every stem (only the triggers starting with one of the text's stems are tried)."""
         found: dict[str, float] = {}
+        present: set[str] | None = None
         for start in self._trigger_starts.intersection(text_stems):
             for hit in self._by_first_stem[start]:
-                if hit.weight > found.get(hit.topic, 0.0) and _contains(text_stems, hit.stems):
-                    found[hit.topic] = hit.weight
+                if hit.weight <= found.get(hit.topic, 0.0):
+                    continue
+                if len(hit.stems) > 1:  # a phrase: its stems must be there, and in a row
+                    present = set(text_stems) if present is None else present
+                    if not present.issuperset(hit.stems) or not _contains(text_stems, hit.stems):
+                        continue
+                found[hit.topic] = hit.weight
         return found
 
     def correct(self, word: str) -> str | None:
@@ -343,8 +360,6 @@ class Lexicon:
 
 def _contains(stems: tuple[str, ...], run: tuple[str, ...]) -> bool:
     """Whether ``run`` occurs in ``stems`` as consecutive items (its first item is known to be there)."""
-    if len(run) == 1:
-        return True
     at = stems.index(run[0])
     while True:
         if stems[at : at + len(run)] == run:

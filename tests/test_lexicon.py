@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.engine import Engine
+from bot.topics import _WORD, normalise, words
 
 
 def _trigger_and_common_stems(engine: Engine) -> list[str]:
@@ -28,3 +29,9 @@ def test_reading_a_text_twice_gives_the_same_reading(engine: Engine) -> None:
     first = engine.lexicon.read(text)
     assert engine.lexicon.read(text) == first
     assert first[1]  # it names topics
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="aZ9 _-/'.,\"!?\t\nxY’é", max_size=20))
+def test_the_ascii_word_splitter_splits_as_the_regex_does(text: str) -> None:
+    assert words(text) == _WORD.findall(normalise(text))
