@@ -73,11 +73,15 @@ class FigureIndex:
         first.sort()
         self._pair_figure, self._pair_slot = self.figure_of_slot[first], first
         self._pair_set = self.tag_set_of_slot[first]
-        # Each stem's slots with their figures and tag sets alongside, so a query gathers nothing for them.
-        self.postings: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        # Each stem's slots, with their figures and tag sets alongside so a query gathers nothing for them:
+        # three flat arrays and each stem's range in them (one array per stem would pickle 10,000s of them).
+        self._posting_range: dict[str, tuple[int, int]] = {}
+        end = 0
         for stem, slots in by_stem.items():
-            ordered = np.sort(slots)
-            self.postings[stem] = (ordered, self.figure_of_slot[ordered], self.tag_set_of_slot[ordered])
+            self._posting_range[stem] = (end, end + len(slots))
+            end += len(slots)
+        flat = np.concatenate([np.sort(slots) for slots in by_stem.values()]) if by_stem else np.zeros(0, np.int64)
+        self._postings = (flat, self.figure_of_slot[flat], self.tag_set_of_slot[flat])
         self._views: dict[frozenset[str], _View | None] = {}
         # Queries name one to three topics: those views are built now, not mid-query (larger sets are rare,
         # and so are lexicons with so many topics that the triples would pass the cap).
@@ -109,7 +113,7 @@ class FigureIndex:
         set_score = self._set_scores(topics)
         view = self._view(frozenset(t for t, _ in topics if t in self.set_weights))
         parts = [(view.slot, view.figure, view.tag_set)] if view is not None else []
-        terms = [(self.postings[s], c) for s, c in words if s in self.postings]
+        terms = [(self._posting(s), c) for s, c in words if s in self._posting_range]
         parts += [posting for posting, _ in terms]
         if not parts:
             return _NOBODY
@@ -133,6 +137,11 @@ class FigureIndex:
             for (word_slots, _, _), _ in terms:
                 sums[word_slots] = 0.0  # clean for the next query
         return Winners(chosen, chosen_slots, set_score[self.tag_set_of_slot[chosen_slots]], word_part)
+
+    def _posting(self, stem: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A stem's slots (ascending), their figures and their tag sets."""
+        start, end = self._posting_range[stem]
+        return tuple(column[start:end] for column in self._postings)  # type: ignore[return-value]
 
     def _set_scores(self, topics: list[tuple[str, float]]) -> np.ndarray:
         """Each tag set's topic part, summed in query order as the plain scorer sums it (c x 0.0 adds 0.0)."""
