@@ -104,8 +104,7 @@ class Stance(NamedTuple):
         return "stance" if self.position is not None else "no_stance"
 
 
-@dataclass(frozen=True, slots=True)
-class AskResult:
+class AskResult(NamedTuple):
     topic: str
     analysis: QueryAnalysis
     stances: tuple[Stance, ...]
@@ -291,8 +290,10 @@ class Engine:
         query_topics = analysis.topics
         if not query_stems and not query_topics:
             return [], []
-        trigger_stems = {s for hit in analysis.hits for s in hit.stems}
-        known = sum(1 for s in query_stems if s in trigger_stems or s in self._record_stems)
+        known = len(self._record_stems.intersection(query_stems))  # query stems are distinct
+        if analysis.hits:  # a trigger's stems count as known even where the record never uses them
+            trigger_stems = {s for hit in analysis.hits for s in hit.stems}
+            known += sum(1 for s in query_stems if s in trigger_stems and s not in self._record_stems)
         # How much of the query the record can speak to at all ("regulation of cooking" is half-known).
         # The square root keeps a paraphrase with one unknown filler word ("step in") above the bar.
         explained = math.sqrt(known / len(query_stems)) if query_stems else 1.0

@@ -62,7 +62,8 @@ def normalise(text: str) -> str:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     # Possessives and contractions share a stem with the bare word ("xai's" -> "xai").
-    word = re.sub(r"['’]s$", "", word)
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
     return _STEMMER.stemWord(word)
 
 
@@ -323,8 +324,9 @@ class Lexicon:
         content: list[str] = []
         corrections: list[tuple[str, str]] = []
         fuzzy_stems: dict[str, str] = {}
+        known_words = self._words
         for word in words(query):
-            word_stem, fixed, is_content = self._word(word)
+            word_stem, fixed, is_content = known_words.get(word) or self._word(word)
             if fixed is not None:
                 corrections.append((word, fixed))
                 fuzzy_stems[word_stem] = word
@@ -332,15 +334,16 @@ class Lexicon:
             if is_content:
                 content.append(word_stem)
         hits = tuple(self._find_topics(tuple(all_stems), fuzzy_stems))
-        result = QueryAnalysis(
-            query, tuple(dict.fromkeys(content)), tuple(corrections), hits, {h.topic: h.weight for h in hits}
-        )
+        weights = {h.topic: h.weight for h in hits} if hits else {}
+        result = QueryAnalysis(query, tuple(dict.fromkeys(content)), tuple(corrections), hits, weights)
         if len(self._cache) < 100_000:
             self._cache[query] = result
         return result
 
     def _find_topics(self, query_stems: tuple[str, ...], fuzzy: dict[str, str]) -> list[TopicHit]:
         """Every topic whose trigger occurs in the query as a run of stems; the strongest trigger wins."""
+        if self._trigger_starts.isdisjoint(query_stems):
+            return []
         best: dict[str, TopicHit] = {}
         for at, first in enumerate(query_stems):
             for exact in self._by_first_stem.get(first, ()):
