@@ -170,7 +170,8 @@ class _Entry(NamedTuple):
 
 
 class _Slots(NamedTuple):
-    """Per slot of the figure index (numpy object arrays, so a query's winners are gathered in one step)."""
+    """Per slot of the figure index, and None one past the last (numpy object arrays, so a query's
+    winners are gathered in one step)."""
 
     position: Any
     tags: Any
@@ -266,8 +267,9 @@ class Engine:
         tag_set_of_slot = [set_number[id(entries[n].tags)] for n in numbers]
         index = FigureIndex(figures, len(figure_number), tag_set_of_slot, tag_sets, by_stem)
         at_slot = [entries[n] for n in numbers]
-        positions = [e.position for e in at_slot]
-        return index, _Slots(objects(positions, len(positions)), objects((e.tags for e in at_slot), len(at_slot)))
+        # One more slot than there are positions, holding None: where best() points for a silent figure.
+        positions, tags = objects([*(e.position for e in at_slot), None]), objects([*(e.tags for e in at_slot), None])
+        return index, _Slots(positions, tags)
 
     def _read(self, text: str, curated: tuple[str, ...]) -> tuple[dict[str, float], frozenset[str]]:
         """A text's topic tags and content stems. Curated tags count fully; a trigger found in the
@@ -377,26 +379,17 @@ class Engine:
     ) -> tuple[Stance, ...]:
         """As _speaking, from the per-figure index. Hundreds of figures may speak at once, so the records
         are built by C loops (map over zip) rather than one Python call each."""
-        from .fastscore import spread  # loaded with the index already
-
         fast, at_slot = self._fast
         won = fast.best(topics, words, THRESHOLD)
-        count = len(self.data.personas)
-        topic_scores, word_scores = (
-            spread(won.topic_scores, won.figures, count, 0.0),
-            spread(won.word_scores, won.figures, count, 0.0),
-        )
-        position_of = spread(at_slot.position[won.slots], won.figures, count)
-        tags_of = spread(at_slot.tags[won.slots], won.figures, count)
         records = zip(
             self.data.personas,
             repeat(topic),
             repeat(analysis),
-            position_of,
+            at_slot.position[won.slots].tolist(),  # None past the last slot: a silent figure
             repeat(()),
-            topic_scores,
-            word_scores,
-            tags_of,
+            won.topic_scores.tolist(),
+            won.word_scores.tolist(),
+            at_slot.tags[won.slots].tolist(),
         )
         return tuple(map(_new, repeat(Stance), records))
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Iterable
 from typing import NamedTuple
 
 import numpy as np
@@ -33,15 +32,12 @@ _PREBUILT_VIEWS = 300
 
 
 class Winners(NamedTuple):
-    """The figures scoring at least the minimum (ascending), each one's best slot and that slot's score parts."""
+    """For every figure: its best slot if that scores at least the minimum, else the index's size (no
+    slot: one past the last), and that slot's score parts (0.0 where there is none)."""
 
-    figures: np.ndarray
     slots: np.ndarray
     topic_scores: np.ndarray
     word_scores: np.ndarray
-
-
-_NOBODY = Winners(*(np.zeros(0, dtype=dtype) for dtype in (np.int64, np.int64, float, float)))
 
 
 class _View(NamedTuple):
@@ -116,7 +112,7 @@ class FigureIndex:
         terms = [(self._posting(s), c) for s, c in words if s in self._posting_range]
         parts += [posting for posting, _ in terms]
         if not parts:
-            return _NOBODY
+            return Winners(np.full(self.figures, self.size), np.zeros(self.figures), np.zeros(self.figures))
         slots, owners, sets = (
             np.concatenate(column) if len(parts) > 1 else column[0] for column in zip(*parts, strict=True)
         )
@@ -131,12 +127,15 @@ class FigureIndex:
             first = np.full(self.figures, self.size, dtype=np.int64)
             np.minimum.at(first, owners[at], slots[at])
             chosen = np.flatnonzero(top >= minimum)
-            chosen_slots = first[chosen]
-            word_part = sums[chosen_slots]
+            slots = np.full(self.figures, self.size)
+            slots[chosen] = first[chosen]
+            topic_part, word_part = np.zeros(self.figures), np.zeros(self.figures)
+            word_part[chosen] = sums[slots[chosen]]
         finally:
             for (word_slots, _, _), _ in terms:
                 sums[word_slots] = 0.0  # clean for the next query
-        return Winners(chosen, chosen_slots, set_score[self.tag_set_of_slot[chosen_slots]], word_part)
+        topic_part[chosen] = set_score[self.tag_set_of_slot[slots[chosen]]]
+        return Winners(slots, topic_part, word_part)
 
     def _posting(self, stem: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """A stem's slots (ascending), their figures and their tag sets."""
@@ -182,13 +181,6 @@ class FigureIndex:
         return scratch.sums
 
 
-def objects(values: Iterable[object], count: int) -> np.ndarray:
-    """A one-dimensional object array of ``count`` values, however sequence-like they are (tuples stay whole)."""
-    return np.fromiter(values, dtype=object, count=count)
-
-
-def spread(values: np.ndarray, at: np.ndarray, size: int, default: float | None = None) -> list:
-    """A list of ``size`` holding ``values`` at the indexes ``at`` and ``default`` elsewhere."""
-    out = np.full(size, default, dtype=object if default is None else values.dtype)
-    out[at] = values
-    return out.tolist()
+def objects(values: list) -> np.ndarray:
+    """A one-dimensional object array of ``values``, however sequence-like they are (tuples stay whole)."""
+    return np.fromiter(values, dtype=object, count=len(values))
