@@ -63,7 +63,9 @@ class FigureIndex:
         self.tag_set_of_slot = np.asarray(tag_set_of_slot, dtype=np.int64)
         self.tag_sets = tag_sets
         topic_ids = sorted({topic for tags in tag_sets for topic in tags})
-        self.set_weights = {t: np.asarray([tags.get(t, 0.0) for tags in tag_sets]) for t in topic_ids}
+        # Per topic, each tag set's weight, and 0.0 for one more set that stands for "no slot" (see best()).
+        self.set_weights = {t: np.asarray([*(tags.get(t, 0.0) for tags in tag_sets), 0.0]) for t in topic_ids}
+        self._tag_set_or_none = np.append(self.tag_set_of_slot, len(tag_sets))
         # The first slot of each (figure, tag set): slots ascend by figure, then tie-break order.
         _, first = np.unique(self.figure_of_slot * len(tag_sets) + self.tag_set_of_slot, return_index=True)
         first.sort()
@@ -112,7 +114,8 @@ class FigureIndex:
         terms = [(self._posting(s), c) for s, c in words if s in self._posting_range]
         parts += [posting for posting, _ in terms]
         if not parts:
-            return Winners(np.full(self.figures, self.size), np.zeros(self.figures), np.zeros(self.figures))
+            nobody = np.full(self.figures, self.size)
+            return Winners(nobody, np.zeros(self.figures), np.zeros(self.figures))
         slots, owners, sets = (
             np.concatenate(column) if len(parts) > 1 else column[0] for column in zip(*parts, strict=True)
         )
@@ -126,16 +129,12 @@ class FigureIndex:
             at = np.flatnonzero(score == top[owners])
             first = np.full(self.figures, self.size, dtype=np.int64)
             np.minimum.at(first, owners[at], slots[at])
-            chosen = np.flatnonzero(top >= minimum)
-            slots = np.full(self.figures, self.size)
-            slots[chosen] = first[chosen]
-            topic_part, word_part = np.zeros(self.figures), np.zeros(self.figures)
-            word_part[chosen] = sums[slots[chosen]]
+            chosen = np.where(top >= minimum, first, self.size)
+            word_part = sums[chosen]  # the scratch array's extra last element, for "no slot", stays 0.0
         finally:
             for (word_slots, _, _), _ in terms:
                 sums[word_slots] = 0.0  # clean for the next query
-        topic_part[chosen] = set_score[self.tag_set_of_slot[slots[chosen]]]
-        return Winners(slots, topic_part, word_part)
+        return Winners(chosen, set_score[self._tag_set_or_none[chosen]], word_part)
 
     def _posting(self, stem: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """A stem's slots (ascending), their figures and their tag sets."""
@@ -144,7 +143,7 @@ class FigureIndex:
 
     def _set_scores(self, topics: list[tuple[str, float]]) -> np.ndarray:
         """Each tag set's topic part, summed in query order as the plain scorer sums it (c x 0.0 adds 0.0)."""
-        total = np.zeros(len(self.tag_sets))
+        total = np.zeros(len(self.tag_sets) + 1)
         for topic, coefficient in topics:
             weights = self.set_weights.get(topic)
             if weights is not None:
@@ -177,7 +176,7 @@ class FigureIndex:
         """A slot-sized scratch array of zeros, one per thread, reused: allocating it costs more than a query."""
         scratch = self._scratch
         if not hasattr(scratch, "sums"):
-            scratch.sums = np.zeros(self.size)
+            scratch.sums = np.zeros(self.size + 1)
         return scratch.sums
 
 
