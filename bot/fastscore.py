@@ -2,19 +2,19 @@
 
 The plain scorer (``Engine._score``) walks posting lists in Python; a common topic reaches a third of a large
 record, so that walk costs milliseconds. Here positions sit in *slots*, numbered by figure and then by
-tie-break order (so among equal scores the lowest slot wins), and a query costs about the number of figures
-plus the number of slots that carry a query word:
+tie-break order (so among equal scores the lowest slot wins), and a query scores only two kinds of slot:
 
 - a slot's topic part depends only on the weights its tag set gives the query's topics. For each set of
-  query topics a *view* keeps, per figure, only the first slot of each distinct combination of those
-  weights: no other slot can be a figure's best on the topics alone. A view depends on the data alone, is
-  built once per topic set and kept (the lexicon has few topics, a query names one to three of them);
-- only the slots that carry a query word can beat that, so they alone are scored again, topic part plus
-  word part, and compared with their figure's topic-only best.
+  query topics a *view* keeps, per figure, the first slot of each distinct combination of those weights:
+  no other slot can be a figure's best on the topics alone. A view depends on the data alone; the views
+  for one to three topics are built with the index, others on first use, and all are kept;
+- only a slot carrying a query word can beat those, so the slots of the query's words are the rest.
 
+Both kinds go through one pass of ``ufunc.at`` (per figure: the top score, then the lowest slot reaching
+it), so a query costs about the size of the view plus the postings of its words, not the record's size.
 Every sum happens in the plain scorer's order (topics in query order, then words in query order, then
 topic part + word part), and numpy's float64 arithmetic is IEEE like Python's, so the scores are the same
-numbers, not close ones.
+numbers, not close ones (tests/test_scale.py compares the two on thousands of topics).
 """
 
 from __future__ import annotations
@@ -49,6 +49,8 @@ class _View(NamedTuple):
 
 
 class FigureIndex:
+    """Slots, per-slot figure and tag set, per-topic tag-set weights, views and word postings."""
+
     def __init__(
         self,
         figure_of_slot: list[int],
@@ -173,7 +175,8 @@ class FigureIndex:
         return _View(self._pair_slot[first], self._pair_figure[first], self._pair_set[first])
 
     def _sums(self) -> np.ndarray:
-        """A slot-sized scratch array of zeros, one per thread, reused: allocating it costs more than a query."""
+        """Zeros, one per slot and one for "no slot", per thread and reused: allocating them costs more than a
+        query does. best() puts each query's word parts in and takes them out again."""
         scratch = self._scratch
         if not hasattr(scratch, "sums"):
             scratch.sums = np.zeros(self.size + 1)
