@@ -57,7 +57,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 # ---------------------------------------------------------------------------------------------------------------
 # A fast reader for the plain subset of YAML our data files use (block mappings and sequences, one-line scalars,
 # one-line flow lists and maps). Even with libyaml, PyYAML builds every value through Python-level nodes and
-# resolvers: 100k positions took ~16 s with _LineLoader (~8 s with plain CSafeLoader); this reads them in ~2 s.
+# resolvers: 100k positions took ~16 s with _LineLoader (~8 s with plain CSafeLoader); this reads them in ~1.3 s.
 # It gives exactly what _LineLoader gives, line numbers included, and anything outside the subset (anchors, tags, multi-line scalars, escapes it does not know,
 # odd indentation, duplicate keys, errors) is handed to the full loader, so results and messages never differ.
 
@@ -83,6 +83,10 @@ _FLOW_MAP = re.compile(
 # One item (and its key, in a map) of a body validated by the patterns above, with a "," appended
 _FLOW_PART = re.compile(rf"(?:({_KEY_TEXT}): +)?({_FLOW_ITEM}) *,")
 _QUOTED = re.compile(rf"({_DOUBLE}|{_SINGLE}){_END}")
+# Every line of a file in one pass (one match per line, so line n is match n - 1): its indent, then either a key with
+# a value of the two common shapes, "text" without escapes (group 3) or a bare word or number (group 4), or else the
+# rest of the line (group 5) for the line-by-line reader. A bare value has no "#" or ":", so no comment and no key.
+_LINE = re.compile(rf'^( *)(?:({_KEY_TEXT}): +(?:"([^"\\\n]*)"|(\w(?:[^#:\n]*[^#:\n ])?)) *$|(.*))', re.M)
 _ESCAPES = {"\\\\": "\\", '\\"': '"', "\\n": "\n", "\\t": "\t"}
 _ESCAPE = re.compile(r"\\.")
 _SCALAR_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null")}
@@ -95,21 +99,28 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _IMPLICIT = _RESOLVER.yaml_implicit_resolvers
 
 
+# Numbers and keywords are short and repeat; ids are long and each is read once. Caching only the short ones keeps
+# the cache from churning (at 100k positions, ids starting with t/n/o evicted every number before it was reused).
+_CACHED_LENGTH = 16
+
+
 def _plain(value: str) -> Any:
     """A plain scalar, resolved and built by PyYAML's own rules."""
     if value[0] not in _IMPLICIT and None not in _IMPLICIT:
         return value  # no implicit type starts with this character, so it stays text (most ids and words)
-    return _resolved(value)
+    return _resolved(value) if len(value) <= _CACHED_LENGTH else _resolve(value)
 
 
-@functools.lru_cache(maxsize=1 << 14)  # numbers and keywords repeat; bounded so a long-lived bot stays lean
-def _resolved(value: str) -> Any:
+def _resolve(value: str) -> Any:
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
     if tag == _STR_TAG:
         return value
     if tag not in _SCALAR_TAGS:
         raise _Fallback
     return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
+
+
+_resolved = functools.lru_cache(maxsize=1 << 14)(_resolve)  # bounded so a long-lived bot stays lean
 
 
 def _line_dict(line: int) -> LineDict:
@@ -171,86 +182,105 @@ def _inline(text: str, line: int) -> Any:
     raise _Fallback
 
 
+def _inside_subset(text: str) -> bool:
+    if text.isascii():  # most files: only control characters are outside, and isprintable() finds them in C
+        return text.replace("\n", "").isprintable()
+    return not _OUTSIDE_SUBSET.search(text)
+
+
+def _is_item(content: str) -> bool:
+    return content == "-" or content.startswith("- ")
+
+
 class _FastReader:
     def __init__(self, text: str):
-        if _OUTSIDE_SUBSET.search(text) or _RESOLVER.yaml_path_resolvers:
+        if not _inside_subset(text) or _RESOLVER.yaml_path_resolvers:
             raise _Fallback
-        # (line number, indent, content) of every line that is not blank or a comment
-        self.lines: list[tuple[int, int, str]] = [
-            (number, len(raw) - len(content), content.rstrip(" "))
-            for number, raw in enumerate(text.split("\n"), 1)
-            if (content := raw.lstrip(" ")) and content[0] != "#"
-        ]
+        # (indent, key, "text" body, bare value, other content) of every line: line n is self.lines[n - 1]
+        self.lines: list[tuple[str, str, str, str, str]] = _LINE.findall(text)
         self.at = 0
 
+    def peek(self) -> tuple[int, str] | None:
+        """Skip blank and comment lines: the next line's indent and content ("" for a key line _LINE split), or None."""
+        lines = self.lines
+        while self.at < len(lines):
+            indent_text, key_text, _, _, other = lines[self.at]
+            if key_text or (other and other[0] != "#"):
+                return len(indent_text), other.rstrip(" ")
+            self.at += 1
+        return None
+
     def document(self) -> Any:
-        if not self.lines:
+        first = self.peek()
+        if first is None:
             return None
-        if self.lines[0][1] != 0:
+        if first[0] != 0:
             raise _Fallback
-        value = self.block(0)
-        if self.at < len(self.lines):
+        value = self.block(0, first[1])
+        if self.peek() is not None:
             raise _Fallback
         return value
 
-    def block(self, indent: int) -> Any:
-        content = self.lines[self.at][2]
-        return self.sequence(indent) if content == "-" or content.startswith("- ") else self.mapping(indent)
+    def block(self, indent: int, content: str) -> Any:
+        return self.sequence(indent) if _is_item(content) else self.mapping(indent)
 
     def mapping(self, indent: int) -> LineDict:
         lines = self.lines
         at = self.at  # a local while on this level: this loop runs once per line of the file
-        result = _line_dict(lines[at][0])
+        end = len(lines)
+        result = _line_dict(at + 1)
         key_lines = result.key_lines
-        while at < len(lines):
-            number, at_indent, content = lines[at]
+        while at < end:
+            indent_text, key_text, quoted, bare, other = lines[at]
+            if not key_text and (not other or other[0] == "#"):
+                at += 1  # a blank or comment line
+                continue
+            at_indent = len(indent_text)
             if at_indent != indent:
                 if at_indent > indent:
                     raise _Fallback
                 break
-            key_text, colon, rest = content.partition(":")
-            if not colon or (rest and rest[0] != " "):
-                raise _Fallback  # "a:b" is one plain scalar, not a key and a value
-            key = _key(key_text)
-            if key in result:
-                raise _Fallback
-            rest = rest.lstrip(" ")
-            first = rest[:1]
-            # The common values first, with string tests only (no call, no regex): "text" without escapes, and a
-            # bare word or number; _inline reads these the same way, and everything else.
-            if first == '"' and rest[-1] == '"' and rest.count('"') == 2 and "\\" not in rest:
-                result[key] = rest[1:-1]
-                at += 1
-            elif (first.isalnum() or first == "_") and "#" not in rest and ":" not in rest:
-                result[key] = _plain(rest)
-                at += 1
-            elif first and first != "#":
-                result[key] = _inline(rest, number)
+            number = at + 1
+            if key_text:  # the common shapes, already split by _LINE
+                key = _key(key_text)
+                value = _plain(bare) if bare else quoted
                 at += 1
             else:
-                self.at = at + 1
-                result[key] = self.nested(indent)
-                at = self.at
+                key_text, colon, rest = other.rstrip(" ").partition(":")
+                if not colon or (rest and rest[0] != " "):
+                    raise _Fallback  # "a:b" is one plain scalar, not a key and a value
+                key = _key(key_text)
+                rest = rest.lstrip(" ")
+                if rest and rest[0] != "#":
+                    value = _inline(rest, number)
+                    at += 1
+                else:
+                    self.at = at + 1
+                    value = self.nested(indent)
+                    at = self.at
+            if key in result:
+                raise _Fallback
+            result[key] = value
             key_lines[key] = number
         self.at = at
         return result
 
     def nested(self, indent: int) -> Any:
         """The value of a key with nothing after it: a block below it (a list may sit at its own indent), or null."""
-        if self.at == len(self.lines):
+        peeked = self.peek()
+        if peeked is None:
             return None
-        _, below, content = self.lines[self.at]
+        below, content = peeked
         if below > indent:
-            return self.block(below)
-        if below == indent and (content == "-" or content.startswith("- ")):
+            return self.block(below, content)
+        if below == indent and _is_item(content):
             return self.sequence(indent)
         return None
 
     def sequence(self, indent: int) -> list[Any]:
-        lines = self.lines
         result: list[Any] = []
-        while self.at < len(lines):
-            number, at_indent, content = lines[self.at]
+        while (peeked := self.peek()) is not None:
+            at_indent, content = peeked
             if at_indent != indent or not content.startswith("- "):
                 if at_indent > indent or (at_indent == indent and content == "-"):
                     raise _Fallback
@@ -259,12 +289,13 @@ class _FastReader:
             if not item or item[0] in "#-":
                 raise _Fallback  # a nested block under the dash: left to the full loader
             if _KEY.fullmatch(item):
-                # "- key: value" opens a mapping whose keys line up with this first one
+                # "- key: value" opens a mapping whose keys line up with this first one: its line is read as if
+                # the key stood alone at that column
                 column = indent + len(content) - len(item)
-                lines[self.at] = (number, column, item)
+                self.lines[self.at] = _LINE.match(" " * column + item).groups("")  # type: ignore[union-attr]
                 result.append(self.mapping(column))
             else:
-                result.append(_inline(item, number))
+                result.append(_inline(item, self.at + 1))
                 self.at += 1
         return result
 

@@ -75,6 +75,8 @@ VALUES = [
     *["[x, 'y', \"z\", 1, yes] # c, d]", "[]", "[ ]", "[a,]", "[a b, c]", "[a:b]", "[a, [b]]", "['a, b', \"c]\"]"],
     *["{x: 1, y: 'z'} # c: 2}", "{}", "{x: 1, x: 2}", "{x:1}", "{x: }", "{yes: 1, null: 2}", "{a: {b: 1}}"],
     *["赢政天下", '"赢政天下"', "Ⅻ", "x\u00a0", "\u00a0x", "&x 1", "*x", "!!str 1", "|", ">", "%x", "@x", "`x`"],
+    *['""', '"x"   ', "x   ", "  x", '  "x"', "x\x7f", "x\x1b", "_x", "x-y: z", "true-ish", "no way"],
+    *["off-the-record-and-longer-than-the-cached-words", "12345678901234567890", "2026-01-01 10:00:00"],
 ]
 KEYS = ["yes", "null", "On", "名", "a-b", "_x", "1", "'a'", '"a"', "a b", "k" * 1100]
 STRUCTURES = [
@@ -105,6 +107,12 @@ STRUCTURES = [
     "a: # comment\n  b: 1\n",
     "a:\nb:\n",
     "a:\n  b:\n    c: 1\n  d: 2\ne: 3\n",
+    "-   a: 1\n    b: 2\n",
+    "-   a: 1\n  b: 2\n",
+    "- a: 1\n  # a comment between\n\n  b: 2\n- c: 3\n",
+    'a:\n  - x: 1\n    y: "z"\n  - w\n  -   v: [1]\n',
+    "a: 1   \n  \nb: 2\n   ",
+    "- a: 1\n  - b\n",
 ]
 CASES = [f"a: {v}\n" for v in VALUES] + [f"- {v}\n" for v in VALUES] + [f"{k}: 1\n" for k in KEYS] + STRUCTURES
 
