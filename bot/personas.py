@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 import sys
 from dataclasses import dataclass
@@ -17,8 +18,10 @@ from .yamlio import LineDict, load_yaml
 KINDS = ("quoted", "reported")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PERSONA_FIELDS = {"id", "name", "role", "aliases", "article", "camp", "positions", "ignored"}
-_SPAN_FIELDS = {"article", "paragraph", "start", "end", "text"}
+_OFFSET_FIELDS = ("paragraph", "start", "end")
+_SPAN_FIELDS = {"article", "text", *_OFFSET_FIELDS}
 _POSITION_FIELDS = _SPAN_FIELDS | {"id", "kind", "cue", "channel", "topics", "stance", "replies_to"}
+_place = operator.attrgetter("citation.article", "citation.start")  # where a position sits in the record
 
 
 @pickled_by_fields
@@ -98,6 +101,23 @@ class _Checker:
             )
 
     def span(self, data: LineDict, where: str, default_article: str | None) -> Span | None:
+        citation = self.cite(data, where, default_article)
+        return None if citation is None else Span(data["text"], citation)
+
+    def offsets(self, data: LineDict, where: str) -> tuple[int, int, int] | None:
+        """paragraph, start and end; None after reporting each that is not a whole number (a bool is not one)."""
+        number, start, end = offsets = data.get("paragraph"), data.get("start"), data.get("end")
+        if type(number) is int and type(start) is int and type(end) is int:
+            return offsets  # the usual case, without the loop below
+        whole = True
+        for key, value in zip(_OFFSET_FIELDS, offsets, strict=True):
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.fail(data.line_of(key), f"{where}{key}", "missing" if value is None else "must be a whole number")
+                whole = False
+        return offsets if whole else None
+
+    def cite(self, data: LineDict, where: str, default_article: str | None) -> Citation | None:
+        """The citation of a span's text (``data["text"]``), checked against the article; None after a problem."""
         article_id = data.get("article", default_article)
         if not isinstance(article_id, str):
             self.fail(data.line_of("article"), f"{where}article", "missing (set it here or at the top of the file)")
@@ -108,16 +128,10 @@ class _Checker:
             self.fail(data.line_of("article"), f"{where}article", f"unknown article {article_id!r} (known: {known})")
             return None
         text = self.text(data, "text", where)
-        numbers = {}
-        for key in ("paragraph", "start", "end"):
-            value = data.get(key)
-            if isinstance(value, bool) or not isinstance(value, int):
-                self.fail(data.line_of(key), f"{where}{key}", "missing" if value is None else "must be a whole number")
-            else:
-                numbers[key] = value
-        if text is None or len(numbers) < 3:
+        offsets = self.offsets(data, where)
+        if text is None or offsets is None:
             return None
-        number, start, end = numbers["paragraph"], numbers["start"], numbers["end"]
+        number, start, end = offsets
         if not 1 <= number <= len(article.paragraphs):
             self.fail(
                 data.line_of("paragraph"),
@@ -147,11 +161,13 @@ class _Checker:
             )
             return None
         # The article's own id string: one object shared by every citation of it.
-        return Span(text, Citation(article.id if article.id == article_id else article_id, number, start, end))
+        return Citation(article.id if article.id == article_id else article_id, number, start, end)
 
 
 def _string_list(checker: _Checker, data: LineDict, key: str, where: str) -> tuple[str, ...]:
-    value = data.get(key, [])
+    if key not in data:
+        return ()
+    value = data[key]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         checker.fail(data.line_of(key), f"{where}{key}", "must be a list of text")
         return ()
@@ -175,7 +191,7 @@ def _position(checker: _Checker, figure: str, raw: Any, index: int, default_arti
     kind = raw.get("kind")
     if kind not in KINDS:
         checker.fail(raw.line_of("kind"), f"{where}kind", f"must be one of {', '.join(KINDS)}, not {kind!r}")
-    span = checker.span(raw, where, default_article)
+    citation = checker.cite(raw, where, default_article)
     topics = _string_list(checker, raw, "topics", where)
     for topic in topics:
         if topic not in checker.lexicon.topics:
@@ -202,14 +218,14 @@ def _position(checker: _Checker, figure: str, raw: Any, index: int, default_arti
         replies_to = f"{figure}/{replies_to}"
     cue = _shared(checker.text(raw, "cue", where, required=False))
     channel = _shared(checker.text(raw, "channel", where, required=False))
-    if position_id is None or kind not in KINDS or span is None:
+    if position_id is None or kind not in KINDS or citation is None:
         return None
     return Position(
         figure,
         position_id,
         sys.intern(kind),  # one "quoted" for all, not one per position
-        span.text,
-        span.citation,
+        raw["text"],
+        citation,
         cue,
         channel,
         tuple(map(sys.intern, topics)),
@@ -340,18 +356,11 @@ def load_personas(folder: Path, articles: dict[str, Article], lexicon: Lexicon) 
     keys = {p.key for persona in personas for p in persona.positions}
     for persona in personas:
         for position in persona.positions:
-            target_figure = (position.replies_to or "").split("/")[0]
-            if position.replies_to and position.replies_to not in keys and target_figure not in broken:
+            target = position.replies_to
+            if target and target not in keys and target.split("/")[0] not in broken:
                 file, line = reply_lines.get(position.key, (persona.file, 1))
-                problems.append(
-                    Problem(file, line, "replies_to", f"{position.replies_to!r} is not a known figure/position")
-                )
+                problems.append(Problem(file, line, "replies_to", f"{target!r} is not a known figure/position"))
     if problems:
         raise DataError(problems)
     # Figures in the order the articles first cite them, so debates follow the story.
-    return sorted(
-        personas,
-        key=lambda p: (
-            min(((pos.citation.article, pos.citation.start) for pos in p.positions), default=("", 0)) + (p.id,)
-        ),
-    )
+    return sorted(personas, key=lambda p: (*min(map(_place, p.positions), default=("", 0)), p.id))

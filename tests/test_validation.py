@@ -88,6 +88,20 @@ CASES = {
         "must be a whole number",
         "paragraph: thirteen",
     ),
+    "offset is a yes/no": (
+        "musk.yaml",
+        ("start: 1167", "start: yes"),
+        "positions[1].start",
+        "must be a whole number",
+        "start: yes",
+    ),
+    "offset missing": (
+        "musk.yaml",
+        ("    end: 1263\n", ""),
+        "positions[1].end",
+        "missing",
+        "id: completely-closed",
+    ),
     "missing field": ("lecun.yaml", ("name: Yann LeCun\n", ""), "name", "missing", "id: lecun"),
     "stance out of range": (
         "lecun.yaml",
