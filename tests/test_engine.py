@@ -66,6 +66,15 @@ def test_no_stance_carries_no_quote(engine):
             assert stance.position is None and stance.match is None
 
 
+@pytest.mark.parametrize("topic", ["regulation", "open source safety", "Is closed AI safer?", "goverment oversight"])
+def test_ask_and_explain_choose_the_same_position_with_the_same_account(engine, topic):
+    """ask keeps only score parts and rebuilds the Match on demand; explain keeps every candidate."""
+    asked, explained = engine.ask(topic), engine.explain(topic)
+    for quick, full in zip(asked.stances, explained.stances, strict=True):
+        assert (quick.figure, quick.position, quick.match) == (full.figure, full.position, full.match)
+    assert any(s.match for s in asked.stances)
+
+
 def test_explain_shows_every_score_and_the_threshold(engine):
     result = engine.explain("regulation")
     lee = next(s for s in result.stances if s.figure.id == "kai-fu-lee")

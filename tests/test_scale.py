@@ -84,6 +84,8 @@ def test_the_per_figure_index_answers_exactly_as_the_plain_scorer(tmp_path: Path
     engine = Engine(load_dataset(seeds, personas))
     assert engine._fast is not None
     topics = make_topics(engine.data, 300, seed=11) + ["regulation", "open source safety", "nothing at all"]
+    # Four topics and more: views built on first use, not with the index.
+    topics += ["open source safety regulation profit", "mission competition innovation training data safety"]
     indexed = [engine.ask(topic) for topic in topics]
     engine._fast = None
     plain = [engine.ask(topic) for topic in topics]
