@@ -292,17 +292,20 @@ class Engine:
         query_topics = analysis.topics
         if not query_stems and not query_topics:
             return [], []
-        known = len(self._record_stems.intersection(query_stems))  # query stems are distinct
-        if analysis.hits:  # a trigger's stems count as known even where the record never uses them
+        # Query stems are distinct; a trigger's stems count as known even where the record never uses them.
+        known = len(self._record_stems.intersection(query_stems))
+        if analysis.hits and known < len(query_stems):
             trigger_stems = {s for hit in analysis.hits for s in hit.stems}
-            known += sum(1 for s in query_stems if s in trigger_stems and s not in self._record_stems)
+            known += len(trigger_stems.difference(self._record_stems).intersection(query_stems))
         # How much of the query the record can speak to at all ("regulation of cooking" is half-known).
         # The square root keeps a paraphrase with one unknown filler word ("step in") above the bar.
         explained = math.sqrt(known / len(query_stems)) if query_stems else 1.0
-        topics = [(topic, explained * weight / len(query_topics)) for topic, weight in query_topics.items()]
-        weights = [index.idf.get(s, index.unseen_idf) for s in query_stems]
+        count = len(query_topics)
+        topics = [(topic, explained * weight / count) for topic, weight in query_topics.items()]
+        # Built by C loops (map): this runs for every query.
+        weights = list(map(index.idf.get, query_stems, repeat(index.unseen_idf)))
         total_weight = sum(weights) or 1.0
-        return topics, [(s, weight / total_weight) for s, weight in zip(query_stems, weights, strict=True)]
+        return topics, list(zip(query_stems, map(total_weight.__rtruediv__, weights)))
 
     def _score(
         self,
