@@ -305,7 +305,7 @@ class Engine:
         # Built by C loops (map): this runs for every query.
         weights = list(map(index.idf.get, query_stems, repeat(index.unseen_idf)))
         total_weight = sum(weights) or 1.0
-        return topics, list(zip(query_stems, map(total_weight.__rtruediv__, weights)))
+        return topics, list(zip(query_stems, map(total_weight.__rtruediv__, weights), strict=True))
 
     def _score(
         self,
