@@ -50,7 +50,12 @@ async def bot_running(server: DiscordStandIn, **settings: str) -> AsyncIterator[
         await server.wait_until(lambda: bot.get_guild(GUILD_ID) is not None, STARTUP_TIMEOUT)
         yield bot
     finally:
+        # discord.py stops its heartbeat thread on close without waiting for it: a beat already under way
+        # would then meet this test's closed event loop (an unhandled-thread warning). Wait for it here.
+        heartbeat = getattr(bot.ws, "_keep_alive", None)
         await asyncio.wait_for(bot.close(), STARTUP_TIMEOUT)
+        if heartbeat is not None:
+            await asyncio.to_thread(heartbeat.join, STARTUP_TIMEOUT)
         with contextlib.suppress(asyncio.CancelledError):
             await asyncio.wait_for(task, STARTUP_TIMEOUT)
         leftover = [t for t in asyncio.all_tasks() if t.get_name().startswith("debate-") and not t.done()]
