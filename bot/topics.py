@@ -165,7 +165,6 @@ class Lexicon:
         self._trigger_starts = frozenset(self._by_first_stem)
         self._vocabulary: dict[str, str] = {}  # surface word -> stem
         self._known_stems: set[str] = set()
-        self._choices: dict[tuple[int, str, str], list[str]] = {}  # (length, 1st, 2nd letter) -> candidates
         self._by_start: dict[tuple[str, int], list[str]] = {}
         self._by_deletion: dict[str, list[str]] | None = None  # see _one_edit
         # Source-text word -> its stem, and that stem again if it counts as content ("" if not).
@@ -191,7 +190,6 @@ class Lexicon:
                 self._known_stems.add(vocabulary[word])
                 added = True
         if added:  # what was read or corrected before may read differently now
-            self._choices = {}
             self._by_start = {}
             self._by_deletion = None
             self._cache = {}
@@ -246,16 +244,21 @@ class Lexicon:
         near = self._one_edit(word)
         if near is not None or len(word) < _LONG_WORD:
             return near  # nothing at two edits can beat one at one edit
-        found = process.extractOne(word, self._candidates(word, 2), scorer=distance.OSA.distance, score_cutoff=2)
-        return found[0] if found else None
+        scorer = distance.OSA.distance
+        found = process.extract(word, self._candidates(word, 2), scorer=scorer, score_cutoff=2, limit=None)
+        return self._preferred(found) if found else None
 
     def index_vocabulary(self) -> dict[str, list[str]]:
-        """The index behind typo correction; made on first use, or ahead of time by whoever loads a record."""
+        """The indexes behind typo correction (by deletion, and by first letter and length); made on first
+        use, or ahead of time by whoever loads a record. Returns the first."""
         if self._by_deletion is None:
             self._by_deletion = {}
             for known in self._vocabulary:
                 for variant in {known, *_deletions(known)}:
                     self._by_deletion.setdefault(variant, []).append(known)
+        if not self._by_start:
+            for known in self._vocabulary:
+                self._by_start.setdefault((known[0], len(known)), []).append(known)
         return self._by_deletion
 
     def _one_edit(self, word: str) -> str | None:
@@ -263,8 +266,9 @@ class Lexicon:
 
         Two words are one edit apart (OSA: a letter inserted, dropped, changed, or two neighbours swapped)
         only if deleting at most one letter from each gives the same string, so an index from every such
-        deletion to its words finds them all (the SymSpell idea). They are then held to ``_candidates``'s
-        rules, and the order extractOne would pick in: trigger words first, then alphabetical.
+        deletion to its words finds them all (the SymSpell idea). They are then held to the scan's rules
+        (``_candidates``: the same first or second letter; a three-letter word only reaches a trigger word
+        one letter longer), and picked in its order (``_preferred``): trigger words first, then alphabetical.
         """
         by_deletion = self.index_vocabulary()
         found = {w for variant in (word, *_deletions(word)) for w in by_deletion.get(variant, ())}
@@ -280,27 +284,18 @@ class Lexicon:
         return best[1] if best else None
 
     def _candidates(self, word: str, edits: int) -> list[str]:
-        """Vocabulary words within ``edits`` letters of the word's length that start like it.
+        """Vocabulary words within ``edits`` letters of the word's length that start with its first or second
+        letter (a typo rarely touches both), in no particular order."""
+        self.index_vocabulary()  # (first letter, length) -> words, rebuilt after the vocabulary grows
+        lengths = range(len(word) - edits, len(word) + edits + 1)
+        return [
+            w for start in dict.fromkeys(word[:2]) for size in lengths for w in self._by_start.get((start, size), ())
+        ]
 
-        A typo rarely touches both of the first two letters, so a candidate starts with the word's
-        first or second letter. Trigger words come first: on a tie, the topic word is the likelier meaning.
-        """
-        key = (len(word), word[0], word[1])
-        choices = self._choices.get(key)
-        if choices is None:
-            if not self._by_start:  # (first letter, length) -> words, rebuilt after the vocabulary grows
-                for known in self._vocabulary:
-                    self._by_start.setdefault((known[0], len(known)), []).append(known)
-            if len(word) < _FUZZY_MIN_LENGTH:  # "opn": only a trigger word one letter longer
-                lengths = [len(word) + 1]
-            else:
-                lengths = list(range(len(word) - edits, len(word) + edits + 1))
-            near = {w for start in key[1:] for size in lengths for w in self._by_start.get((start, size), ())}
-            if len(word) < _FUZZY_MIN_LENGTH:
-                near &= self._trigger_words
-            choices = sorted(near, key=lambda w: (w not in self._trigger_words, w))
-            self._choices[key] = choices
-        return choices
+    def _preferred(self, found: list[tuple[str, float, int]]) -> str:
+        """Of extract's matches, the nearest; on a tie a trigger word (the likelier meaning), then the first
+        alphabetically, so the choice never depends on the vocabulary's order."""
+        return min(found, key=lambda match: (match[1], match[0] not in self._trigger_words, match[0]))[0]
 
     def _word(self, word: str) -> tuple[str, str | None, bool]:
         """(stem after typo correction, the vocabulary word it was corrected to, counts as content)."""

@@ -11,12 +11,22 @@ from bot.topics import Lexicon
 
 
 def _scanned(lexicon: Lexicon, word: str) -> str | None:
-    """The reference: extractOne over every candidate word, at up to one edit (two from eight letters)."""
+    """The reference, from the rules alone: every vocabulary word starting with the typo's first or second
+    letter, at up to one edit (two from eight letters; a three-letter typo only reaches a topic word one
+    letter longer); the nearest wins, then a topic word, then the first alphabetically."""
     if len(word) < 3:
         return None
     edits = 2 if len(word) >= 8 else 1
-    found = process.extractOne(word, lexicon._candidates(word, edits), scorer=distance.OSA.distance, score_cutoff=edits)
-    return found[0] if found else None
+    triggers = lexicon._trigger_words
+    found = process.extract(
+        word, list(lexicon._vocabulary), scorer=distance.OSA.distance, score_cutoff=edits, limit=None
+    )
+    allowed = [
+        (score, known not in triggers, known)
+        for known, score, _ in found
+        if known[0] in word[:2] and (len(word) > 3 or (len(known) == len(word) + 1 and known in triggers))
+    ]
+    return min(allowed)[2] if allowed else None
 
 
 def _typos(vocabulary: list[str], count: int, rng: random.Random) -> list[str]:
@@ -26,7 +36,7 @@ def _typos(vocabulary: list[str], count: int, rng: random.Random) -> list[str]:
     while len(made) < count:
         word = rng.choice(vocabulary)
         i = rng.randrange(len(word))
-        kind = rng.randrange(5)
+        kind = rng.randrange(6)
         if kind == 0:
             typo = word[:i] + word[i + 1 :]  # dropped
         elif kind == 1:
@@ -35,7 +45,10 @@ def _typos(vocabulary: list[str], count: int, rng: random.Random) -> list[str]:
             typo = word[:i] + rng.choice(letters) + word[i + 1 :]  # changed
         elif kind == 3 and i + 1 < len(word):
             typo = word[:i] + word[i + 1] + word[i] + word[i + 2 :]  # swapped
-        else:  # two edits, or a made-up word
+        elif kind == 4 and len(word) >= 9:
+            j = rng.randrange(1, len(word) - 1)
+            typo = (word[:i] + rng.choice(letters) + word[i + 1 :])[:j] + word[j + 1 :]  # changed and dropped
+        else:  # several edits, or a made-up word
             typo = "".join(rng.choice(letters) for _ in range(len(word)))[:i] + word[i:]
         if len(typo) >= 3 and typo not in known:
             made.append(typo)
@@ -48,6 +61,8 @@ def test_the_deletion_index_corrects_as_a_full_scan_does(engine: Engine) -> None
     typos = _typos(vocabulary, 3000, random.Random(5)) + ["opn", "goverment", "regulaton", "cooking", "xyzzy"]
     corrected = [lexicon.correct(typo) for typo in typos]
     assert corrected == [_scanned(lexicon, typo) for typo in typos]
+    two_edits = [c for typo, c in zip(typos, corrected, strict=True) if c and distance.OSA.distance(typo, c) == 2]
+    assert len(two_edits) > 50  # the scan for long words was exercised, not only the deletion index
     assert sum(c is not None for c in corrected) > 1500  # most typos were one edit from a word, and found
 
 
