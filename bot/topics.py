@@ -266,9 +266,10 @@ class Lexicon:
 
         Two words are one edit apart (OSA: a letter inserted, dropped, changed, or two neighbours swapped)
         only if deleting at most one letter from each gives the same string, so an index from every such
-        deletion to its words finds them all (the SymSpell idea). They are then held to the scan's rules
-        (``_candidates``: the same first or second letter; a three-letter word only reaches a trigger word
-        one letter longer), and picked in its order (``_preferred``): trigger words first, then alphabetical.
+        deletion to its words finds them all (the SymSpell idea). They are then held to the rules of the
+        two-edit scan (a candidate starts with the word's first or second letter, as in ``_candidates``), a
+        three-letter word only reaches a trigger word one letter longer, and the choice is ``_preferred``'s:
+        trigger words first, then alphabetical.
         """
         by_deletion = self.index_vocabulary()
         found = {w for variant in (word, *_deletions(word)) for w in by_deletion.get(variant, ())}
