@@ -302,10 +302,9 @@ class Engine:
         explained = math.sqrt(known / len(query_stems)) if query_stems else 1.0
         count = len(query_topics)
         topics = [(topic, explained * weight / count) for topic, weight in query_topics.items()]
-        # Built by C loops (map): this runs for every query.
         weights = list(map(index.idf.get, query_stems, repeat(index.unseen_idf)))
         total_weight = sum(weights) or 1.0
-        return topics, list(zip(query_stems, map(total_weight.__rtruediv__, weights), strict=True))
+        return topics, [(s, weight / total_weight) for s, weight in zip(query_stems, weights, strict=True)]
 
     def _score(
         self,

@@ -348,7 +348,7 @@ class Lexicon:
                 hit = exact
                 typo = [fuzzy[s] for s in exact.stems if s in fuzzy] if fuzzy else None
                 if typo:  # a trigger reached through a corrected typo counts a little less
-                    hit = exact._replace(how=f"fuzzy:{typo[0]}", weight=exact.weight * 0.9)
+                    hit = TopicHit(exact.topic, exact.trigger, f"fuzzy:{typo[0]}", exact.weight * 0.9, exact.stems)
                 if hit.topic not in best or hit.weight > best[hit.topic].weight:
                     best[hit.topic] = hit
         if len(best) < 2:
