@@ -367,13 +367,14 @@ class Engine:
         for persona in self.data.personas:
             key = best.get(persona.id)
             if key is None:
-                fields = (persona, topic, analysis, None, (), 0.0, 0.0, None)
-            else:
-                number = key[2]
-                entry = entries[number]
-                topic_score, word_score = topic_part.get(number, 0.0), word_part.get(number, 0.0)
-                fields = (persona, topic, analysis, entry.position, (), topic_score, word_score, entry.tags)
-            stances.append(_new(Stance, fields))
+                stances.append(_new(Stance, (persona, topic, analysis, None, (), 0.0, 0.0, None)))
+                continue
+            number = key[2]
+            entry = entries[number]
+            topic_score, word_score = topic_part.get(number, 0.0), word_part.get(number, 0.0)
+            stances.append(
+                _new(Stance, (persona, topic, analysis, entry.position, (), topic_score, word_score, entry.tags))
+            )
         return tuple(stances)
 
     def _speaking_fast(
@@ -423,7 +424,7 @@ class Engine:
             ranked = self._ranked(analysis)
             stances = tuple(self._stance_of(p, topic, analysis, ranked.get(p.id, ())) for p in self.data.personas)
             return AskResult(topic, analysis, stances)
-        return AskResult(topic, analysis, self._speaking(analysis, topic))
+        return _new(AskResult, (topic, analysis, self._speaking(analysis, topic)))
 
     @staticmethod
     def _stance_of(figure: Persona, topic: str, analysis: QueryAnalysis, candidates: tuple[Candidate, ...]) -> Stance:
