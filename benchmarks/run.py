@@ -6,8 +6,8 @@ Sizes: the shipped data ("seed"), then synthetic corpora of about 20, 1,000, 10,
 (``--quick`` stops at 10,000 and uses fewer topics). Each (size, system) loads in its own process so the
 peak memory is that system's alone. The per-query costs come from one process holding every system: per
 topic each answers in turn, the same fixed batch of topics, so a slow spell of this shared machine falls on
-all of them and the ratios hold. Also measures the memory of a ``debate-bot`` process with the shipped data. Prints a table, writes JSON; never
-asserts times (tests don't time anything).
+all of them and the ratios hold. Also measures the memory of a ``debate-bot`` process with the shipped data.
+Prints a table, writes JSON; never asserts times (tests don't time anything).
 """
 
 from __future__ import annotations
@@ -110,8 +110,9 @@ def race(seeds: Path, personas: Path, topics: int, seed: int) -> dict:
     # rank-bm25 scores every position in Python: it answers only the first topics, so a size takes seconds.
     limit = {name: len(batch) for name in SYSTEMS}
     limit["rank-bm25"] = max(50, min(topics, _RANK_BM25_BUDGET // max(1, positions)))
-    for name, (ask, _) in systems.items():  # other topics, so the measured ones are not cached
-        time_batch(ask, make_topics(data, WARMUP, seed + 1)[: limit[name]])
+    warmup = make_topics(data, WARMUP, seed + 1)  # other topics, so the measured ones are not cached
+    for name, (ask, _) in systems.items():
+        time_batch(ask, warmup[: limit[name]])
     costs: dict[str, list[float]] = {name: [] for name in SYSTEMS}
     for number, topic in enumerate(batch):
         turn = number % len(SYSTEMS)
