@@ -67,14 +67,15 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
-# ASCII text: everything but letters, digits and the apostrophe splits words (the regex's job, faster).
-_ASCII_SPLIT = str.maketrans({c: " " for c in map(chr, range(128)) if not c.isalnum() and c != "'"})
+# ASCII text: lower-cased, and everything but letters, digits and the apostrophe splits words. The
+# regex's job, done by one bytes.translate (a table lookup per byte, several times quicker than str's).
+_ASCII_SPLIT = bytes(c if c < 128 and (chr(c).isalnum() or c == ord("'")) else ord(" ") for c in range(256)).lower()
 
 
 def words(text: str) -> list[str]:
     if not text.isascii():
         return _WORD.findall(normalise(text))
-    found = text.lower().translate(_ASCII_SPLIT).split()
+    found = text.encode().translate(_ASCII_SPLIT).decode().split()
     if "'" not in text:
         return found
     # Apostrophes join letters ("don't") but are not part of a word on their own ("'quoted'").
@@ -343,13 +344,16 @@ class Lexicon:
         best: dict[str, TopicHit] = {}
         for at, first in enumerate(query_stems):
             for exact in self._by_first_stem.get(first, ()):
-                if query_stems[at : at + len(exact.stems)] != exact.stems:
-                    continue
+                run = exact.stems
+                if len(run) > 1 and query_stems[at : at + len(run)] != run:
+                    continue  # a phrase, not there in full
                 hit = exact
-                typo = [fuzzy[s] for s in exact.stems if s in fuzzy] if fuzzy else None
-                if typo:  # a trigger reached through a corrected typo counts a little less
-                    hit = TopicHit(exact.topic, exact.trigger, f"fuzzy:{typo[0]}", exact.weight * 0.9, exact.stems)
-                if hit.topic not in best or hit.weight > best[hit.topic].weight:
+                if fuzzy:
+                    typo = [fuzzy[s] for s in run if s in fuzzy]
+                    if typo:  # a trigger reached through a corrected typo counts a little less
+                        hit = TopicHit(exact.topic, exact.trigger, f"fuzzy:{typo[0]}", exact.weight * 0.9, run)
+                held = best.get(hit.topic)
+                if held is None or hit.weight > held.weight:
                     best[hit.topic] = hit
         if len(best) < 2:
             return list(best.values())
