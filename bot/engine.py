@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -32,6 +33,9 @@ _ANSWERED_BONUS = 1.0
 # a query reaching this many postings uses it. Below either, plain dicts are quicker than numpy's overhead.
 _FAST_MIN_ENTRIES = 500
 _FAST_MIN_POSTINGS = 256
+# Queries share a few topic combinations (few topics, a few weights each), so ask keeps each combination's
+# topic parts: most of its scoring is then a lookup. Bounded; cleared when full.
+_TOPIC_PARTS_KEPT = 4096
 
 
 _new = tuple.__new__  # builds a NamedTuple from a tuple of its fields in C, without the Python __new__
@@ -225,6 +229,8 @@ class Engine:
                 self._positions.add(_Entry(tags, position, None, figure_number), stems)
                 quoted_spans[c.article, c.paragraph].append((c.start, c.end))
         self._positions.finish()
+        self._figure_of = [entry.figure for entry in self._positions.entries]
+        self._topic_parts_kept: dict[tuple[tuple[str, float], ...], tuple[dict[int, float], _Best]] = {}
         for article in data.articles.values():
             for para in article.paragraphs:
                 if para.kind != "body":
@@ -312,27 +318,18 @@ class Engine:
         Only the posting lists of the query's topics and stems are walked (an inverted index), so
         the cost follows the matches, not the size of the record.
         """
-        topic_part: dict[int, float] = {}
-        word_part: dict[int, float] = {}
         topics, words = weights or self._weights(index, analysis)
-        for topic, scale in topics:
-            for number, tag_weight in index.by_topic.get(topic, ()):
-                topic_part[number] = topic_part.get(number, 0.0) + scale * tag_weight
-        for s, share in words:
-            for number in index.by_stem.get(s, ()):
-                word_part[number] = word_part.get(number, 0.0) + share
+        topic_part, word_part = _topic_parts(index, topics), _word_parts(index, words)
         total = topic_part.copy()  # an entry without query words scores its topic part exactly
-        for number, word_score in word_part.items():
-            total[number] = topic_part.get(number, 0.0) + word_score
+        total.update(_totals(topic_part, word_part))
         return topic_part, word_part, total
 
     def _ranked(self, analysis: QueryAnalysis) -> dict[str, tuple[Candidate, ...]]:
         """Every matched position per figure, best first, each with the full account of its score."""
         topic_part, word_part, total = self._score(self._positions, analysis)
-        entries = self._positions.entries
         ranked: dict[int, list[tuple[float, int]]] = defaultdict(list)
         for number, score in total.items():
-            ranked[entries[number].figure].append((-score, number))  # the lower number wins a tie (see _build)
+            ranked[self._figure_of[number]].append((-score, number))  # the lower number wins a tie (see _build)
         personas = self.data.personas
         return {
             personas[figure].id: tuple(self._candidate(n, analysis, topic_part, word_part) for _, n in sorted(keys))
@@ -349,21 +346,17 @@ class Engine:
             # The array scorer relies on every coefficient being positive; zero goes the plain way.
             if reach >= _FAST_MIN_POSTINGS and all(c > 0 for _, c in topics + words):
                 return self._speaking_fast(analysis, topic, topics, words)
-        topic_part, word_part, total = self._score(self._positions, analysis, (topics, words))
+        topic_part, best = self._topic_parts_and_best(topics)
+        word_part = _word_parts(self._positions, words)
+        if word_part:
+            # Query words only add (their shares are positive), so a figure's best is its best on topics
+            # alone or one of the entries the words reach.
+            best = _best_by_figure(best.copy(), self._figure_of, _totals(topic_part, word_part).items())
         entries = self._positions.entries
-        best: dict[int, tuple[float, int]] = {}  # figure -> (-score, entry number) of its best so far
-        for number, score in total.items():
-            if score < THRESHOLD:
-                continue  # never a speaking figure's best
-            figure = entries[number].figure
-            key = (-score, number)  # the lower number wins a tie (see _build)
-            held = best.get(figure)
-            if held is None or key < held:
-                best[figure] = key
         stances = []  # one call per figure: for a handful of figures, quicker than _speaking_fast's map over zip
         for figure, persona in enumerate(self.data.personas):
             key = best.get(figure)
-            if key is None:
+            if key is None or -key[0] < THRESHOLD:
                 stances.append(_new(Stance, (persona, topic, analysis, None, (), 0.0, 0.0, None)))
                 continue
             number = key[1]
@@ -373,6 +366,19 @@ class Engine:
                 _new(Stance, (persona, topic, analysis, entry.position, (), topic_score, word_score, entry.tags))
             )
         return tuple(stances)
+
+    def _topic_parts_and_best(self, topics: list[tuple[str, float]]) -> tuple[dict[int, float], _Best]:
+        """The topic part of each position's score, and each figure's best position on topics alone (kept:
+        see _TOPIC_PARTS_KEPT). Neither is changed by a caller."""
+        key = tuple(topics)
+        found = self._topic_parts_kept.get(key)
+        if found is None:
+            topic_part = _topic_parts(self._positions, topics)
+            found = topic_part, _best_by_figure({}, self._figure_of, topic_part.items())
+            if len(self._topic_parts_kept) >= _TOPIC_PARTS_KEPT:
+                self._topic_parts_kept.clear()
+            self._topic_parts_kept[key] = found
+        return found
 
     def _speaking_fast(
         self, analysis: QueryAnalysis, topic: str, topics: list[tuple[str, float]], words: list[tuple[str, float]]
@@ -607,6 +613,45 @@ class Engine:
             value, label = (values.pop(), None) if len(values) == 1 else (0, "mixed across what was said")
             entries.append(SummaryEntry(stance.figure, axis.id, value, label or axis.describe(value), with_stance[0]))
         return tuple(entries)
+
+
+# Per figure, (-score, entry number) of its best entry: the smallest key wins.
+_Best = dict[int, tuple[float, int]]
+
+
+def _topic_parts(index: _Index, topics: list[tuple[str, float]]) -> dict[int, float]:
+    """What the query's weighted topics add to each entry that carries one of them."""
+    part: dict[int, float] = {}
+    for topic, scale in topics:
+        for number, tag_weight in index.by_topic.get(topic, ()):
+            part[number] = part.get(number, 0.0) + scale * tag_weight
+    return part
+
+
+def _word_parts(index: _Index, words: list[tuple[str, float]]) -> dict[int, float]:
+    """What the query's weighted stems add to each entry that uses one of them."""
+    part: dict[int, float] = {}
+    for s, share in words:
+        for number in index.by_stem.get(s, ()):
+            part[number] = part.get(number, 0.0) + share
+    return part
+
+
+def _totals(topic_part: dict[int, float], word_part: dict[int, float]) -> dict[int, float]:
+    """The total score of each entry the words reach."""
+    return {number: topic_part.get(number, 0.0) + word_score for number, word_score in word_part.items()}
+
+
+def _best_by_figure(best: _Best, figure_of: list[int], scores: Iterable[tuple[int, float]]) -> _Best:
+    """``best`` updated with (entry number, score) pairs; on equal scores the lower number wins (see
+    Engine._build)."""
+    for number, score in scores:
+        key = (-score, number)
+        figure = figure_of[number]
+        held = best.get(figure)
+        if held is None or key < held:
+            best[figure] = key
+    return best
 
 
 def _order(position: Position) -> tuple:

@@ -332,7 +332,8 @@ class Lexicon:
                 content.append(word_stem)
         hits = tuple(self._find_topics(tuple(all_stems), fuzzy_stems))
         weights = {h.topic: h.weight for h in hits} if hits else {}
-        result = QueryAnalysis(query, tuple(dict.fromkeys(content)), tuple(corrections), hits, weights)
+        # Made in C (tuple.__new__, all fields given), not through the NamedTuple's Python-level __new__.
+        result = tuple.__new__(QueryAnalysis, (query, tuple(dict.fromkeys(content)), tuple(corrections), hits, weights))
         if len(self._cache) < 100_000:
             self._cache[query] = result
         return result
