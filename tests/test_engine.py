@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.engine import THRESHOLD
+from bot.engine import THRESHOLD, Engine
 
 
 def speakers(engine, topic: str) -> dict[str, int]:
@@ -85,7 +87,6 @@ def test_explain_shows_every_score_and_the_threshold(engine):
 
 
 def test_answers_are_deterministic(engine, data):
-    from bot.engine import Engine
 
     fresh = Engine(data)
     for topic in ["open source", "safety", "profit", "regulation"]:
@@ -176,3 +177,17 @@ def test_any_text_gives_an_answer_whose_quotes_are_verbatim(engine, data, topic)
             c = stance.position.citation
             assert data.articles[c.article].text[c.start : c.end] == stance.position.text
     engine.debate(topic, rounds=3)
+
+
+def test_ask_answers_as_explain_over_many_topics_sharing_topic_combinations(data):
+    """ask keeps what each combination of topics adds, between queries; explain scores from scratch. Words
+    on top of the same topics must never leak from one query's answer into another's."""
+    engine = Engine(data)
+    phrases = sorted({t.phrase for rule in data.lexicon.topics.values() for t in rule.triggers})
+    words = sorted({w for p in data.personas for pos in p.positions for w in pos.text.split()})
+    rng = random.Random(3)
+    for _ in range(400):
+        topic = " ".join([*rng.sample(phrases, rng.randint(1, 2)), *rng.sample(words, rng.randint(0, 2))])
+        asked, explained = engine.ask(topic), engine.explain(topic)
+        for quick, full in zip(asked.stances, explained.stances, strict=True):
+            assert (quick.position, quick.match) == (full.position, full.match), topic
