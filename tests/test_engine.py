@@ -87,7 +87,6 @@ def test_explain_shows_every_score_and_the_threshold(engine):
 
 
 def test_answers_are_deterministic(engine, data):
-
     fresh = Engine(data)
     for topic in ["open source", "safety", "profit", "regulation"]:
         assert engine.ask(topic) == fresh.ask(topic)
