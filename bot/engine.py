@@ -293,19 +293,34 @@ class Engine:
         query_topics = analysis.topics
         if not query_stems and not query_topics:
             return [], []
+        # Plain loops, not comprehensions, on the per-query path: on Python 3.11 each comprehension is a
+        # function made and called, which costs more than its few items (measured in the benchmark).
         # Query stems are distinct; a trigger's stems count as known even where the record never uses them.
         known = len(self._record_stems.intersection(query_stems))
         if analysis.hits and known < len(query_stems):
-            trigger_stems = {s for hit in analysis.hits for s in hit.stems}
+            trigger_stems: set[str] = set()
+            for hit in analysis.hits:
+                trigger_stems.update(hit.stems)
             known += len(trigger_stems.difference(self._record_stems).intersection(query_stems))
         # How much of the query the record can speak to at all ("regulation of cooking" is half-known).
         # The square root keeps a paraphrase with one unknown filler word ("step in") above the bar.
         explained = math.sqrt(known / len(query_stems)) if query_stems else 1.0
         count = len(query_topics)
-        topics = [(topic, explained * weight / count) for topic, weight in query_topics.items()]
-        weights = list(map(index.idf.get, query_stems, repeat(index.unseen_idf)))
-        total_weight = sum(weights) or 1.0
-        return topics, [(s, weight / total_weight) for s, weight in zip(query_stems, weights, strict=True)]
+        topics = []
+        for topic, weight in query_topics.items():
+            topics.append((topic, explained * weight / count))
+        idf, unseen_idf = index.idf, index.unseen_idf
+        weights = []
+        total_weight = 0.0
+        for s in query_stems:
+            weight = idf.get(s, unseen_idf)
+            weights.append(weight)
+            total_weight += weight
+        total_weight = total_weight or 1.0
+        words = []
+        for s, weight in zip(query_stems, weights):  # noqa: B905 (one list made from the other)
+            words.append((s, weight / total_weight))
+        return topics, words
 
     def _score(
         self,
@@ -639,7 +654,10 @@ def _word_parts(index: _Index, words: list[tuple[str, float]]) -> dict[int, floa
 
 def _totals(topic_part: dict[int, float], word_part: dict[int, float]) -> dict[int, float]:
     """The total score of each entry the words reach."""
-    return {number: topic_part.get(number, 0.0) + word_score for number, word_score in word_part.items()}
+    total = {}
+    for number, word_score in word_part.items():  # a loop, not a comprehension: see Engine._weights
+        total[number] = topic_part.get(number, 0.0) + word_score
+    return total
 
 
 def _best_by_figure(best: _Best, figure_of: list[int], scores: Iterable[tuple[int, float]]) -> _Best:

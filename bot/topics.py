@@ -273,7 +273,9 @@ class Lexicon:
         trigger words first, then alphabetical.
         """
         by_deletion = self.index_vocabulary()
-        found = {w for variant in (word, *_deletions(word)) for w in by_deletion.get(variant, ())}
+        found: set[str] = set()
+        for variant in (word, *_deletions(word)):  # loops, not comprehensions: see Engine._weights
+            found.update(by_deletion.get(variant, ()))
         best: tuple[bool, str] | None = None
         for known in found:
             if known[0] not in word[:2] or distance.OSA.distance(word, known, score_cutoff=1) > 1:
@@ -331,7 +333,9 @@ class Lexicon:
             if is_content:
                 content.append(word_stem)
         hits = tuple(self._find_topics(tuple(all_stems), fuzzy_stems))
-        weights = {h.topic: h.weight for h in hits} if hits else {}
+        weights = {}
+        for hit in hits:  # a loop, not a comprehension: see Engine._weights
+            weights[hit.topic] = hit.weight
         # Made in C (tuple.__new__, all fields given), not through the NamedTuple's Python-level __new__.
         result = tuple.__new__(QueryAnalysis, (query, tuple(dict.fromkeys(content)), tuple(corrections), hits, weights))
         if len(self._cache) < 100_000:
@@ -350,16 +354,21 @@ class Lexicon:
                     continue  # a phrase, not there in full
                 hit = exact
                 if fuzzy:
-                    typo = [fuzzy[s] for s in run if s in fuzzy]
-                    if typo:  # a trigger reached through a corrected typo counts a little less
-                        hit = TopicHit(exact.topic, exact.trigger, f"fuzzy:{typo[0]}", exact.weight * 0.9, run)
+                    for s in run:
+                        if s in fuzzy:  # a trigger reached through a corrected typo counts a little less
+                            hit = TopicHit(exact.topic, exact.trigger, f"fuzzy:{fuzzy[s]}", exact.weight * 0.9, run)
+                            break
                 held = best.get(hit.topic)
                 if held is None or hit.weight > held.weight:
                     best[hit.topic] = hit
         if len(best) < 2:
             return list(best.values())
         # Report hits in the lexicon's order, so output does not depend on word order in the query.
-        return [best[rule_id] for rule_id in self.topics if rule_id in best]
+        ordered = []
+        for rule_id in self.topics:
+            if rule_id in best:
+                ordered.append(best[rule_id])
+        return ordered
 
 
 def _contains(stems: tuple[str, ...], run: tuple[str, ...]) -> bool:
@@ -376,7 +385,10 @@ def _contains(stems: tuple[str, ...], run: tuple[str, ...]) -> bool:
 
 def _deletions(word: str) -> set[str]:
     """Every string made by deleting one letter of ``word``."""
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+    found = set()
+    for i in range(len(word)):
+        found.add(word[:i] + word[i + 1 :])
+    return found
 
 
 def _colour(value: object) -> int | None:
