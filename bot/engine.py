@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -366,7 +365,7 @@ class Engine:
         if word_part:
             # Query words only add (their shares are positive), so a figure's best is its best on topics
             # alone or one of the entries the words reach.
-            best = _best_by_figure(best.copy(), self._figure_of, _totals(topic_part, word_part).items())
+            best = _best_by_figure(best.copy(), self._figure_of, word_part, topic_part)
         entries = self._positions.entries
         stances = []  # one call per figure: for a handful of figures, quicker than _speaking_fast's map over zip
         for figure, persona in enumerate(self.data.personas):
@@ -389,7 +388,7 @@ class Engine:
         found = self._topic_parts_kept.get(key)
         if found is None:
             topic_part = _topic_parts(self._positions, topics)
-            found = topic_part, _best_by_figure({}, self._figure_of, topic_part.items())
+            found = topic_part, _best_by_figure({}, self._figure_of, topic_part, {})
             if len(self._topic_parts_kept) >= _TOPIC_PARTS_KEPT:
                 self._topic_parts_kept.clear()
             self._topic_parts_kept[key] = found
@@ -660,11 +659,11 @@ def _totals(topic_part: dict[int, float], word_part: dict[int, float]) -> dict[i
     return total
 
 
-def _best_by_figure(best: _Best, figure_of: list[int], scores: Iterable[tuple[int, float]]) -> _Best:
-    """``best`` updated with (entry number, score) pairs; on equal scores the lower number wins (see
-    Engine._build)."""
-    for number, score in scores:
-        key = (-score, number)
+def _best_by_figure(best: _Best, figure_of: list[int], parts: dict[int, float], added_to: dict[int, float]) -> _Best:
+    """``best`` updated with each entry of ``parts`` at its score: its part, plus what ``added_to`` holds for
+    it. On equal scores the lower number wins (see Engine._build)."""
+    for number, part in parts.items():
+        key = (-(added_to.get(number, 0.0) + part), number)
         figure = figure_of[number]
         held = best.get(figure)
         if held is None or key < held:
