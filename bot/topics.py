@@ -157,12 +157,13 @@ class Lexicon:
         self.topics = topics
         self.axes = axes
         self.camps = camps
-        # Triggers by their first stem, each as the hit it makes when matched exactly.
-        self._by_first_stem: dict[str, list[TopicHit]] = {}
-        for rule in topics.values():
+        # Triggers by their first stem, each as the hit it makes when matched exactly, after its rule's place
+        # in the lexicon (hits are reported in that order).
+        self._by_first_stem: dict[str, list[tuple[int, TopicHit]]] = {}
+        for rule_number, rule in enumerate(topics.values()):
             for trigger in rule.triggers:
                 hit = TopicHit(rule.id, trigger.phrase, "exact", trigger.weight, trigger.stems)
-                self._by_first_stem.setdefault(trigger.stems[0], []).append(hit)
+                self._by_first_stem.setdefault(trigger.stems[0], []).append((rule_number, hit))
         self._trigger_starts = frozenset(self._by_first_stem)
         self._vocabulary: dict[str, str] = {}  # surface word -> stem
         self._known_stems: set[str] = set()
@@ -228,7 +229,7 @@ class Lexicon:
         found: dict[str, float] = {}
         present: set[str] | None = None
         for start in self._trigger_starts.intersection(text_stems):
-            for hit in self._by_first_stem[start]:
+            for _, hit in self._by_first_stem[start]:
                 if hit.weight <= found.get(hit.topic, 0.0):
                     continue
                 if len(hit.stems) > 1:  # a phrase: its stems must be there, and in a row
@@ -346,9 +347,9 @@ class Lexicon:
         """Every topic whose trigger occurs in the query as a run of stems; the strongest trigger wins."""
         if self._trigger_starts.isdisjoint(query_stems):
             return []
-        best: dict[str, TopicHit] = {}
+        best: dict[int, TopicHit] = {}  # by rule number
         for at, first in enumerate(query_stems):
-            for exact in self._by_first_stem.get(first, ()):
+            for rule_number, exact in self._by_first_stem.get(first, ()):
                 run = exact.stems
                 if len(run) > 1 and query_stems[at : at + len(run)] != run:
                     continue  # a phrase, not there in full
@@ -358,16 +359,15 @@ class Lexicon:
                         if s in fuzzy:  # a trigger reached through a corrected typo counts a little less
                             hit = TopicHit(exact.topic, exact.trigger, f"fuzzy:{fuzzy[s]}", exact.weight * 0.9, run)
                             break
-                held = best.get(hit.topic)
+                held = best.get(rule_number)
                 if held is None or hit.weight > held.weight:
-                    best[hit.topic] = hit
+                    best[rule_number] = hit
         if len(best) < 2:
             return list(best.values())
         # Report hits in the lexicon's order, so output does not depend on word order in the query.
         ordered = []
-        for rule_id in self.topics:
-            if rule_id in best:
-                ordered.append(best[rule_id])
+        for rule_number in sorted(best):  # a loop, not a comprehension: see Engine._weights
+            ordered.append(best[rule_number])
         return ordered
 
 
