@@ -353,13 +353,8 @@ class Engine:
     def _speaking(self, analysis: QueryAnalysis, topic: str) -> tuple[Stance, ...]:
         """Every figure's stance with only its best position, silent where that best is under the threshold."""
         topics, words = self._weights(self._positions, analysis)
-        if self._fast is not None:
-            index = self._positions
-            reach = sum(len(index.by_topic.get(t, ())) for t, _ in topics)
-            reach += sum(len(index.by_stem.get(s, ())) for s, _ in words)
-            # The array scorer relies on every coefficient being positive; zero goes the plain way.
-            if reach >= _FAST_MIN_POSTINGS and all(c > 0 for _, c in topics + words):
-                return self._speaking_fast(analysis, topic, topics, words)
+        if self._fast is not None and self._reach(topics, words) >= _FAST_MIN_POSTINGS:
+            return self._speaking_fast(analysis, topic, topics, words)
         topic_part, best = self._topic_parts_and_best(topics)
         word_part = _word_parts(self._positions, words)
         if word_part:
@@ -380,6 +375,18 @@ class Engine:
                 _new(Stance, (persona, topic, analysis, entry.position, (), topic_score, word_score, entry.tags))
             )
         return tuple(stances)
+
+    def _reach(self, topics: list[tuple[str, float]], words: list[tuple[str, float]]) -> int:
+        """How many postings the plain scorer would walk; 0 where a coefficient is 0.0, which the array
+        scorer does not take (it relies on every coefficient being positive)."""
+        index = self._positions
+        reach = 0
+        for weighted, postings in ((topics, index.by_topic), (words, index.by_stem)):
+            for key, coefficient in weighted:  # loops, not generators: see _weights
+                if coefficient <= 0:
+                    return 0
+                reach += len(postings.get(key, ()))
+        return reach
 
     def _topic_parts_and_best(self, topics: list[tuple[str, float]]) -> tuple[dict[int, float], _Best]:
         """The topic part of each position's score, and each figure's best position on topics alone (kept:

@@ -40,12 +40,7 @@ class Winners(NamedTuple):
     word_scores: np.ndarray
 
 
-class _View(NamedTuple):
-    """For one set of query topics: the slots that can be a figure's best on those topics alone."""
-
-    slot: np.ndarray
-    figure: np.ndarray
-    tag_set: np.ndarray
+_new = tuple.__new__  # a NamedTuple made in C from all its fields
 
 
 class FigureIndex:
@@ -81,8 +76,10 @@ class FigureIndex:
             self._posting_range[stem] = (end, end + len(slots))
             end += len(slots)
         flat = np.concatenate([np.sort(slots) for slots in by_stem.values()]) if by_stem else np.zeros(0, np.int64)
-        self._postings = (flat, self.figure_of_slot[flat], self.tag_set_of_slot[flat])
-        self._views: dict[frozenset[str], _View | None] = {}
+        # One 3-row array (slot, figure, tag set): a stem's columns are one slice, several stems one concatenate.
+        self._postings = np.stack((flat, self.figure_of_slot[flat], self.tag_set_of_slot[flat]))
+        self._nobody = np.full(figures, self.size, dtype=np.int64)  # every figure's "no slot"
+        self._views: dict[frozenset[str], np.ndarray | None] = {}
         # Queries name one to three topics: those views are built now, not mid-query (larger sets are rare,
         # and so are lexicons with so many topics that the triples would pass the cap).
         for size in (1, 2, 3):
@@ -110,57 +107,73 @@ class FigureIndex:
         can only reach its figure's top with the full score, so each figure's top is right, and so is
         the lowest slot reaching it.
         """
+        # Plain loops, not comprehensions or generators, as in Engine._weights: this runs per query.
         set_score = self._set_scores(topics)
-        view = self._view(frozenset(t for t, _ in topics if t in self.set_weights))
-        parts = [(view.slot, view.figure, view.tag_set)] if view is not None else []
-        terms = [(self._posting(s), c) for s, c in words if s in self._posting_range]
-        parts += [posting for posting, _ in terms]
+        known_topics = []
+        for topic, _ in topics:
+            if topic in self.set_weights:
+                known_topics.append(topic)
+        view = self._view(frozenset(known_topics))
+        parts = [] if view is None else [view]
+        terms = []
+        for s, coefficient in words:
+            if s in self._posting_range:
+                posting = self._posting(s)
+                parts.append(posting)
+                terms.append((posting[0], coefficient))
         if not parts:
-            nobody = np.full(self.figures, self.size)
-            return Winners(nobody, np.zeros(self.figures), np.zeros(self.figures))
-        slots, owners, sets = (
-            np.concatenate(column) if len(parts) > 1 else column[0] for column in zip(*parts, strict=True)
-        )
+            return _new(Winners, (self._nobody.copy(), np.zeros(self.figures), np.zeros(self.figures)))
+        if len(parts) == 1:
+            slots, owners, sets = parts[0]
+        else:
+            slots, owners, sets = np.concatenate(parts, axis=1)
         sums = self._sums()
         try:
-            for (word_slots, _, _), coefficient in terms:  # each slot's word part, summed in query order
+            for word_slots, coefficient in terms:  # each slot's word part, summed in query order
                 sums[word_slots] += coefficient
             score = set_score[sets] + sums[slots]  # a slot without query words adds 0.0: its topic part exactly
             top = np.zeros(self.figures)
             np.maximum.at(top, owners, score)
-            at = np.flatnonzero(score == top[owners])
-            first = np.full(self.figures, self.size, dtype=np.int64)
-            np.minimum.at(first, owners[at], slots[at])
-            chosen = np.where(top >= minimum, first, self.size)
+            at = (score == top[owners]).nonzero()[0]
+            chosen = self._nobody.copy()  # then per figure the lowest slot reaching its top, and none under the bar
+            np.minimum.at(chosen, owners[at], slots[at])
+            chosen[top < minimum] = self.size
             word_part = sums[chosen]  # the scratch array's extra last element, for "no slot", stays 0.0
         finally:
-            for (word_slots, _, _), _ in terms:
+            for word_slots, _ in terms:
                 sums[word_slots] = 0.0  # clean for the next query
-        return Winners(chosen, set_score[self._tag_set_or_none[chosen]], word_part)
+        return _new(Winners, (chosen, set_score[self._tag_set_or_none[chosen]], word_part))
 
-    def _posting(self, stem: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _posting(self, stem: str) -> np.ndarray:
         """A stem's slots (ascending), their figures and their tag sets."""
         start, end = self._posting_range[stem]
-        return tuple(column[start:end] for column in self._postings)  # type: ignore[return-value]
+        return self._postings[:, start:end]
 
     def _set_scores(self, topics: list[tuple[str, float]]) -> np.ndarray:
         """Each tag set's topic part, summed in query order as the plain scorer sums it (c x 0.0 adds 0.0)."""
-        total = np.zeros(len(self.tag_sets) + 1)
+        total = None
         for topic, coefficient in topics:
             weights = self.set_weights.get(topic)
             if weights is not None:
-                total += coefficient * weights
-        return total
+                if total is None:
+                    total = coefficient * weights  # exactly 0.0 + that: no array of zeros to add it to
+                else:
+                    total += coefficient * weights
+        return np.zeros(len(self.tag_sets) + 1) if total is None else total
 
-    def _view(self, topics: frozenset[str]) -> _View | None:
-        if topics in self._views:
+    def _view(self, topics: frozenset[str]) -> np.ndarray | None:
+        """For one set of query topics, the slots that can be a figure's best on those topics alone: a
+        3-row array of slot, figure and tag set, as a stem's postings are."""
+        try:
             return self._views[topics]
+        except KeyError:
+            pass
         view = self._views[topics] = self._make_view(topics) if topics else None
         if len(self._views) > _MAX_VIEWS:
             del self._views[next(iter(self._views))]
         return view
 
-    def _make_view(self, topics: frozenset[str]) -> _View | None:
+    def _make_view(self, topics: frozenset[str]) -> np.ndarray | None:
         # Tag sets giving these topics the same weights are of one kind: alike for these queries.
         weights = np.stack([self.set_weights[t] for t in sorted(topics)], axis=1)
         _, kind = np.unique(weights, axis=0, return_inverse=True)
@@ -172,7 +185,7 @@ class FigureIndex:
         first = np.full(self.figures * kinds, len(self._pair_set), dtype=np.int64)
         np.minimum.at(first, self._pair_figure[pairs] * kinds + kind.reshape(-1)[self._pair_set[pairs]], pairs)
         first = first[first < len(self._pair_set)]
-        return _View(self._pair_slot[first], self._pair_figure[first], self._pair_set[first])
+        return np.stack((self._pair_slot[first], self._pair_figure[first], self._pair_set[first]))
 
     def _sums(self) -> np.ndarray:
         """Zeros, one per slot and one for "no slot", per thread and reused: allocating them costs more than a
