@@ -78,7 +78,6 @@ class FigureIndex:
         flat = np.concatenate([np.sort(slots) for slots in by_stem.values()]) if by_stem else np.zeros(0, np.int64)
         # One 3-row array (slot, figure, tag set): a stem's columns are one slice, several stems one concatenate.
         self._postings = np.stack((flat, self.figure_of_slot[flat], self.tag_set_of_slot[flat]))
-        self._nobody = np.full(figures, self.size, dtype=np.int64)  # every figure's "no slot"
         self._views: dict[frozenset[str], np.ndarray | None] = {}
         # Queries name one to three topics: those views are built now, not mid-query (larger sets are rare,
         # and so are lexicons with so many topics that the triples would pass the cap).
@@ -122,7 +121,8 @@ class FigureIndex:
                 parts.append(posting)
                 terms.append((posting[0], coefficient))
         if not parts:
-            return _new(Winners, (self._nobody.copy(), np.zeros(self.figures), np.zeros(self.figures)))
+            nobody = np.full(self.figures, self.size, dtype=np.int64)
+            return _new(Winners, (nobody, np.zeros(self.figures), np.zeros(self.figures)))
         if len(parts) == 1:
             slots, owners, sets = parts[0]
         else:
@@ -135,7 +135,10 @@ class FigureIndex:
             top = np.zeros(self.figures)
             np.maximum.at(top, owners, score)
             at = (score == top[owners]).nonzero()[0]
-            chosen = self._nobody.copy()  # then per figure the lowest slot reaching its top, and none under the bar
+            # Per figure, "no slot"; then the lowest slot reaching its top, and none under the bar. A new
+            # array, not a copy of a stored one: an array from the pickle cache has its own dtype object,
+            # not numpy's shared one (numpy issue 32298), and ufunc.at then takes a path 30 times slower.
+            chosen = np.full(self.figures, self.size, dtype=np.int64)
             np.minimum.at(chosen, owners[at], slots[at])
             chosen[top < minimum] = self.size
             word_part = sums[chosen]  # the scratch array's extra last element, for "no slot", stays 0.0
