@@ -46,6 +46,10 @@ _STEMMER = snowballstemmer.stemmer("english")
 # unless one inserted letter makes a topic trigger ("opn" -> "open").
 _FUZZY_MIN_LENGTH = 4
 _LONG_WORD = 8
+# A long-running bot meets words and queries without end (typos, spam): the readings and analyses it
+# keeps are capped. A kept analysis is about 500 bytes and a word's reading about 200, so a few MB each.
+_WORDS_KEPT = 50_000
+_ANALYSES_KEPT = 10_000
 
 
 _SEPARATORS = re.compile(r"[-‐‑‒–—/_]+")
@@ -312,7 +316,7 @@ class Lexicon:
                 if fixed is not None:
                     word_stem = self._vocabulary[fixed]
             known = (word_stem, fixed, word not in STOPWORDS and word_stem not in self.generic)
-            if len(self._words) < 200_000:
+            if len(self._words) < _WORDS_KEPT:
                 self._words[word] = known
         return known
 
@@ -339,7 +343,7 @@ class Lexicon:
             weights[hit.topic] = hit.weight
         # Made in C (tuple.__new__, all fields given), not through the NamedTuple's Python-level __new__.
         result = tuple.__new__(QueryAnalysis, (query, tuple(dict.fromkeys(content)), tuple(corrections), hits, weights))
-        if len(self._cache) < 100_000:
+        if len(self._cache) < _ANALYSES_KEPT:
             self._cache[query] = result
         return result
 

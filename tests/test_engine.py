@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.dataset import load_dataset
 from bot.engine import THRESHOLD, Engine
 
 
@@ -190,3 +191,25 @@ def test_ask_answers_as_explain_over_many_topics_sharing_topic_combinations(data
         asked, explained = engine.ask(topic), engine.explain(topic)
         for quick, full in zip(asked.stances, explained.stances, strict=True):
             assert (quick.position, quick.match) == (full.position, full.match), topic
+
+
+def test_what_a_long_running_engine_keeps_between_queries_is_bounded(monkeypatch):
+    """Word readings, query analyses and topic parts are kept to answer faster; endless distinct queries
+    (typos, spam) must not grow them past their caps, and answers must not change when a cap is reached."""
+    from bot import engine as engine_module
+    from bot import topics
+
+    from .conftest import PERSONAS, SEEDS
+
+    reference = Engine(load_dataset(SEEDS, PERSONAS))  # keeps everything
+    phrases = sorted({t.phrase for rule in reference.data.lexicon.topics.values() for t in rule.triggers})
+    queries = [f"{phrases[n % len(phrases)]} zq{n}x regulaton" for n in range(200)]
+    expected = [reference.ask(topic) for topic in queries]
+    monkeypatch.setattr(topics, "_WORDS_KEPT", 30)
+    monkeypatch.setattr(topics, "_ANALYSES_KEPT", 20)
+    monkeypatch.setattr(engine_module, "_TOPIC_PARTS_KEPT", 3)
+    capped = Engine(load_dataset(SEEDS, PERSONAS))
+    for topic, answer in zip(queries, expected, strict=True):
+        assert capped.ask(topic) == answer, topic
+    lexicon = capped.lexicon
+    assert len(lexicon._words) <= 30 and len(lexicon._cache) <= 20 and len(capped._topic_parts_kept) <= 3
