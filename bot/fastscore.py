@@ -40,9 +40,6 @@ class Winners(NamedTuple):
     word_scores: np.ndarray
 
 
-_new = tuple.__new__  # a NamedTuple made in C from all its fields
-
-
 class FigureIndex:
     """Slots, per-slot figure and tag set, per-topic tag-set weights, views and word postings."""
 
@@ -122,7 +119,7 @@ class FigureIndex:
                 terms.append((posting[0], coefficient))
         if not parts:
             nobody = np.full(self.figures, self.size, dtype=np.int64)
-            return _new(Winners, (nobody, np.zeros(self.figures), np.zeros(self.figures)))
+            return Winners(nobody, np.zeros(self.figures), np.zeros(self.figures))
         if len(parts) == 1:
             slots, owners, sets = parts[0]
         else:
@@ -145,7 +142,7 @@ class FigureIndex:
         finally:
             for word_slots, _ in terms:
                 sums[word_slots] = 0.0  # clean for the next query
-        return _new(Winners, (chosen, set_score[self._tag_set_or_none[chosen]], word_part))
+        return Winners(chosen, set_score[self._tag_set_or_none[chosen]], word_part)
 
     def _posting(self, stem: str) -> np.ndarray:
         """A stem's slots (ascending), their figures and their tag sets."""
