@@ -25,9 +25,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.article import load_article
 from bot.build import build, write_drafts
-from bot.topics import LEXICON_FILE, load_lexicon
+from bot.data.article import load_article
+from bot.data.lexicon import LEXICON_FILE, load_lexicon
 
 PROJECT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / "results" / "corpus"

@@ -11,9 +11,9 @@ import re
 
 import numpy as np
 
-from bot.dataset import Dataset
-from bot.personas import Position
-from bot.topics import STOPWORDS
+from bot.data.dataset import Dataset
+from bot.data.personas import Position
+from bot.text import STOPWORDS
 
 THRESHOLD = 0.0
 _TOKEN = re.compile(r"\w+")

@@ -24,10 +24,12 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bot.dataset import load_dataset
+from bot.core import load_core
+from bot.data.dataset import Dataset, load_dataset
+from bot.search.ranker import Ranker
 
 from .corpus import PROJECT, generate, info
 from .workload import examples_right, make_topics, percentile, time_batch
@@ -58,17 +60,17 @@ def _folders(size: str, seed: int) -> tuple[Path, Path]:
 def prime(seeds: Path, personas: Path) -> dict:
     """A cold load (parse and validate, then index) timed part by part, then the cache write that fills the
     load cache for the measured runs (a first run with the cache on pays it once, after the engine is built)."""
-    from bot import cache
-    from bot.engine import Engine
+    from bot.data import cache
+    from bot.search.ranker import Ranker
 
     started = time.perf_counter()
     data = load_dataset(seeds, personas)
     loaded = time.perf_counter()
-    entry = data.__dict__.pop("_cache_entry", None)  # stored below, so the index build is timed alone
-    engine = Engine(data)
+    ranker = Ranker(data)
     built = time.perf_counter()
+    entry = cache.key(seeds, personas)
     if entry is not None:
-        cache.store(entry, (data, engine.__dict__))
+        cache.store(entry, (data, ranker))
     return {
         "cold_load_s": loaded - started,
         "cold_index_s": built - loaded,
@@ -79,9 +81,14 @@ def prime(seeds: Path, personas: Path) -> dict:
 def child(system: str, seeds: Path, personas: Path) -> dict:
     """One system on one corpus in a fresh process: load time and peak memory, that system's alone."""
     started = time.perf_counter()
-    data = load_dataset(seeds, personas)
-    loaded = time.perf_counter()
-    speakers = _systems(data, [system])[system][1]
+    if system == "engine":
+        core = load_core(seeds, personas)  # as debate-cli and debate-bot load: from the cache when large
+        data, loaded = core.data, started
+        speakers = _systems(data, [system], core.ranker)[system][1]
+    else:
+        data = load_dataset(seeds, personas)
+        loaded = time.perf_counter()
+        speakers = _systems(data, [system])[system][1]
     ready = time.perf_counter()
     result = {
         "system": system,
@@ -90,8 +97,7 @@ def child(system: str, seeds: Path, personas: Path) -> dict:
         "articles": len(data.articles),
         # The engine's figure is load + validation + index (from the cache when the record is large enough);
         # a peer's is its index over the loaded positions.
-        "load_s": ready - (started if system == "engine" else loaded),
-        "dataset_s": loaded - started,
+        "load_s": ready - loaded,
         "peak_mb": _peak_mb(),
     }
     if seeds == PROJECT / "seeds":
@@ -102,8 +108,9 @@ def child(system: str, seeds: Path, personas: Path) -> dict:
 def race(seeds: Path, personas: Path, topics: int, seed: int) -> dict:
     """Every system in one process answering the same topics in turn, so a slow spell of a shared machine
     falls on all of them alike: per topic, each system answers once, the first to answer rotating."""
-    data = load_dataset(seeds, personas)
-    systems = _systems(data, SYSTEMS)
+    core = load_core(seeds, personas)
+    data = core.data
+    systems = _systems(data, SYSTEMS, core.ranker)
     gc.freeze()  # as debate-bot does once its record is loaded (bot/discord_app/loaded.py)
     positions = sum(len(p.positions) for p in data.personas)
     batch = make_topics(data, topics, seed)
@@ -130,19 +137,19 @@ def race(seeds: Path, personas: Path, topics: int, seed: int) -> dict:
     }
 
 
-def _systems(data, names) -> dict[str, tuple[Callable[[str], object], Callable[[str], set[str]]]]:
+def _systems(
+    data: Dataset, names: Sequence[str], ranker: Ranker | None = None
+) -> dict[str, tuple[Callable[[str], object], Callable[[str], set[str]]]]:
     """Each system's ask (what is timed) and the figures it lets speak on a topic."""
     systems = {}
     for name in names:
         if name == "engine":
-            from bot.engine import Engine
+            ranker = ranker or Ranker(data)
 
-            engine = Engine(data)
+            def speakers(topic: str, ranker: Ranker = ranker) -> set[str]:
+                return {s.figure.id for s in ranker.ask(topic).stances if s.position}
 
-            def speakers(topic: str, engine: Engine = engine) -> set[str]:
-                return {s.figure.id for s in engine.ask(topic).stances if s.position}
-
-            systems[name] = (engine.ask, speakers)
+            systems[name] = (ranker.ask, speakers)
         else:
             from .peers import PEERS
 
@@ -163,8 +170,7 @@ def bot_memory() -> dict:
     loaded = load()
     bot = make_bot(Settings(token=None), loaded)
     for topic in ("regulation", "open source", "safety"):
-        loaded.payloads.render.data  # noqa: B018 - touch the renderer as a command would
-        loaded.engine.debate(topic)
+        loaded.payloads.debate_steps(loaded.core.planner.debate(topic))
     return {"peak_mb": _peak_mb(), "ready_s": time.perf_counter() - started, "bot": type(bot).__name__}
 
 

@@ -7,7 +7,7 @@ import re
 import time
 from collections.abc import Callable
 
-from bot.dataset import Dataset
+from bot.data.dataset import Dataset
 
 # The examples on the shipped data: (topic, figures that must speak, figures that must not).
 EXAMPLES = [

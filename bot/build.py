@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .article import Article
+from .data.article import Article
+from .data.lexicon import LEXICON_FILE
+from .data.yamlload import LineDict, load_yaml
 from .errors import Problem
 from .extract import Extraction, Quote, Speaker, by_speaker, extract
-from .topics import LEXICON_FILE
-from .yamlio import LineDict, load_yaml
 
 DRAFT_CAMP = "unsorted"  # defined in personas/topics.yaml; a drafted figure sits here until someone curates it
 _SLUG_WORDS = 5

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .article import Article, Paragraph, sentence_breaks
+from .data.article import Article, Paragraph, sentence_breaks
 
 QUOTED = "quoted"
 REPORTED = "reported"

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .article import Article, Citation
-from .dataset import Dataset
-from .engine import AskResult, DebatePlan, Stance, Turn
-from .personas import Persona, Position
+from .data.article import Article, Citation
+from .data.dataset import Dataset
+from .data.personas import Persona, Position
+from .debate import DebatePlan, Turn
+from .search.records import AskResult, Stance
 
 TEMPLATES = Path(__file__).with_name("templates")
 # Characters that format, link or mention in Discord Markdown wherever they stand in a line.

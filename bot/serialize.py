@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .engine import AskResult, DebatePlan, Stance, Turn
-from .personas import Position
+from .data.article import Article
+from .data.personas import Persona, Position
+from .debate import DebatePlan, Turn
+from .search.records import AskResult, Stance
 
 
 def _quote(position: Position | None) -> dict[str, Any]:
@@ -93,5 +95,39 @@ def explain_json(result: AskResult, threshold: float) -> dict[str, Any]:
                 ],
             }
             for s in result.stances
+        ],
+    }
+
+
+def figures_json(personas: tuple[Persona, ...]) -> dict[str, Any]:
+    return {
+        "figures": [
+            {
+                "figure": p.id,
+                "name": p.name,
+                "role": p.role,
+                "camp": p.camp,
+                "aliases": list(p.aliases),
+                "positions": len(p.positions),
+            }
+            for p in personas
+        ]
+    }
+
+
+def source_json(personas: tuple[Persona, ...], article: Article, number: int) -> dict[str, Any]:
+    """A paragraph and every position cited in it."""
+    para = article.paragraph(number)
+    return {
+        "article": article.id,
+        "paragraph": para.index,
+        "start": para.start,
+        "end": para.end,
+        "text": para.text,
+        "positions": [
+            {"figure": p.id, "position": pos.id, "kind": pos.kind, "citation": pos.citation.as_dict()}
+            for p in personas
+            for pos in p.positions
+            if pos.citation.article == article.id and pos.citation.paragraph == para.index
         ],
     }

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.dataset import Dataset, load_dataset
-from bot.engine import Engine
+from bot.core import Core, load_core
+from bot.data.dataset import Dataset
+from bot.debate import Planner
 from bot.render import Renderer
+from bot.search.ranker import Ranker
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -19,18 +21,28 @@ SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
-def data() -> Dataset:
-    return load_dataset(SEEDS, PERSONAS)
+def core() -> Core:
+    return load_core(SEEDS, PERSONAS)
 
 
 @pytest.fixture(scope="session")
-def engine(data: Dataset) -> Engine:
-    return Engine(data)
+def data(core: Core) -> Dataset:
+    return core.data
 
 
 @pytest.fixture(scope="session")
-def renderer(data: Dataset) -> Renderer:
-    return Renderer(data)
+def ranker(core: Core) -> Ranker:
+    return core.ranker
+
+
+@pytest.fixture(scope="session")
+def planner(core: Core) -> Planner:
+    return core.planner
+
+
+@pytest.fixture(scope="session")
+def renderer(core: Core) -> Renderer:
+    return core.render
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.article import Article, load_article
+from bot.data.article import Article, load_article
 from bot.extract import QUOTED, REPORTED, Quote
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.article import _BOUNDARY, _word_before, load_article, split_sentences
+from bot.data.article import _BOUNDARY, _word_before, load_article, split_sentences
 from bot.errors import DataError
 
 from .conftest import SEED_ID, SEEDS, SHARED

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.dataset import load_dataset
-from bot.engine import Engine
-from bot.topics import LEXICON_FILE
+from bot.data.dataset import load_dataset
+from bot.data.lexicon import LEXICON_FILE
+from bot.search.ranker import Ranker
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS, PERSONAS = ROOT / "seeds", ROOT / "personas"
@@ -82,11 +82,11 @@ def test_drafted_personas_validate_and_speak_in_their_own_words(capsys, tmp_path
     assert code == 0 and "drafted" in out
     data = load_dataset(seeds, personas)  # raises DataError if a draft does not validate
     assert all(p.camp == "unsorted" for p in data.personas)
-    engine = Engine(data)
+    ranker = Ranker(data)
     for persona in data.personas:
         quote = next(p for p in persona.positions if p.kind == "quoted")
         words = " ".join(quote.text.split()[:8])
-        stance = next(s for s in engine.ask(words).stances if s.figure.id == persona.id)
+        stance = next(s for s in ranker.ask(words).stances if s.figure.id == persona.id)
         assert stance.position is not None, (persona.id, words)
         assert stance.position.citation.article == article_id
     # A second build leaves curated files alone and finds nothing new.
@@ -117,12 +117,12 @@ def test_a_persona_holds_positions_from_two_articles_each_cited_to_its_own(capsy
         encoding="utf-8",
     )
     data = load_dataset(seeds, personas)
-    cited = {p.citation.article for p in data.by_id("musk").positions}
+    cited = {p.citation.article for p in data.by_id["musk"].positions}
     assert cited == {SEED, "open-source-recap-synthetic"}
-    engine = Engine(data)
+    ranker = Ranker(data)
 
     def musk_on(topic: str) -> set[str]:
-        stance = next(s for s in engine.explain(topic).stances if s.figure.id == "musk")
+        stance = next(s for s in ranker.explain(topic).stances if s.figure.id == "musk")
         return {c.position.citation.article for c in stance.candidates}
 
     # `ask` draws on both articles: the recap's words and the seed's own.

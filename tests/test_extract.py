@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.article import Article, parse_paragraphs
 from bot.cli import main
+from bot.data.article import Article, parse_paragraphs
 from bot.extract import QUOTED, REPORTED, Quote, extract_quotes
 from tests.extract_gold import GOLD_DIR, Score, all_gold, load_gold, score, score_reported
 

@@ -47,7 +47,7 @@ def test_every_position_is_verbatim_at_its_offsets_inside_its_paragraph(data):
 
 @pytest.mark.parametrize(("paragraph", "figure", "fragment"), DIRECT_QUOTES)
 def test_every_direct_quotation_is_a_quoted_position_of_its_speaker(data, paragraph, figure, fragment):
-    persona = data.by_id(figure)
+    persona = data.by_id[figure]
     hits = [p for p in persona.positions if fragment in p.text]
     assert hits, f"{figure} lacks ¶{paragraph} {fragment!r}"
     assert all(p.kind == "quoted" and p.citation.paragraph == paragraph for p in hits)
@@ -55,13 +55,13 @@ def test_every_direct_quotation_is_a_quoted_position_of_its_speaker(data, paragr
 
 @pytest.mark.parametrize(("figure", "fragment"), REPORTED)
 def test_reported_positions_are_marked_reported(data, figure, fragment):
-    hits = [p for p in data.by_id(figure).positions if fragment in p.text]
+    hits = [p for p in data.by_id[figure].positions if fragment in p.text]
     assert hits and all(p.kind == "reported" for p in hits)
 
 
 def test_reply_links_follow_the_article(data):
-    altman = {p.citation.paragraph: p.replies_to for p in data.by_id("altman").positions if p.replies_to}
-    musk = {p.key: p.citation.paragraph for p in data.by_id("musk").positions}
+    altman = {p.citation.paragraph: p.replies_to for p in data.by_id["altman"].positions if p.replies_to}
+    musk = {p.key: p.citation.paragraph for p in data.by_id["musk"].positions}
     assert musk[altman[8]] == 7
     assert musk[altman[10]] == 9
 

@@ -17,8 +17,8 @@ def _all_texts(data):
     return [p.text for persona in data.personas for p in persona.positions]
 
 
-def test_every_quote_is_followed_by_its_citation(engine, renderer):
-    text = renderer.debate(engine.debate("open source"))
+def test_every_quote_is_followed_by_its_citation(planner, renderer):
+    text = renderer.debate(planner.debate("open source"))
     lines = text.splitlines()
     quote_lines = [i for i, line in enumerate(lines) if line.startswith("> “") or line.startswith("> *Reported")]
     assert len(quote_lines) >= 8
@@ -26,36 +26,36 @@ def test_every_quote_is_followed_by_its_citation(engine, renderer):
         assert re.match(r"> — .+, (quoted|reported) · ¶\d+ · " + re.escape(PUBLISHER), lines[i + 1]), lines[i + 1]
 
 
-def test_citation_format_matches_the_spec(engine, renderer):
-    text = renderer.debate(engine.debate("open source"))
+def test_citation_format_matches_the_spec(planner, renderer):
+    text = renderer.debate(planner.debate("open source"))
     assert "— Sam Altman, quoted · ¶10 · Winzheng.com (赢政天下)" in text
 
 
-def test_reported_positions_are_labelled_and_not_in_quotation_marks(engine, renderer, data):
-    text = renderer.ask(engine.ask("training data"))
+def test_reported_positions_are_labelled_and_not_in_quotation_marks(ranker, renderer, data):
+    text = renderer.ask(ranker.ask("training data"))
     reported = "while xAI is open-source, core training data remains closed"
     assert f"> *Reported by the article:* {reported}" in text
     assert f"“{reported}”" not in text
     assert "— Critics, reported · ¶15" in text
 
 
-def test_narration_is_italic_and_never_carries_a_figures_words(engine, renderer, data):
+def test_narration_is_italic_and_never_carries_a_figures_words(planner, renderer, data):
     texts = _all_texts(data)
     for topic in ["open source", "safety", "regulation"]:
-        for line in renderer.debate(engine.debate(topic)).splitlines():
+        for line in renderer.debate(planner.debate(topic)).splitlines():
             if line.startswith("_") and line.endswith("_"):
                 assert not any(t in line for t in texts), line
 
 
-def test_abstention_is_said_plainly(engine, renderer):
-    text = renderer.ask(engine.ask("regulation"))
+def test_abstention_is_said_plainly(ranker, renderer):
+    text = renderer.ask(ranker.ask("regulation"))
     assert "_No sourced stance from Yann LeCun on “regulation” in this article._" in text
 
 
-def test_source_credit_everywhere(engine, renderer, data):
+def test_source_credit_everywhere(ranker, planner, renderer, data):
     outputs = [
-        renderer.ask(engine.ask("safety")),
-        renderer.debate(engine.debate("safety")),
+        renderer.ask(ranker.ask("safety")),
+        renderer.debate(planner.debate("safety")),
         renderer.figures(),
         renderer.source(data.articles["winzheng-open-source-2026"], 7),
     ]
@@ -69,8 +69,8 @@ def test_source_marks_the_quoted_spans(renderer, data):
     assert "⁽3⁾ Sam Altman, reported" in text
 
 
-def test_debate_rounds_are_titled_and_passes_grouped(engine, renderer):
-    text = renderer.debate(engine.debate("open source"))
+def test_debate_rounds_are_titled_and_passes_grouped(planner, renderer):
+    text = renderer.debate(planner.debate("open source"))
     assert "## Round 1 · Openings" in text and "## Round 2 · Rebuttals" in text and "## Round 3 · Closings" in text
     assert text.count("_Nothing further on record from") <= 2
     assert "## Who stands where (open vs closed source)" in text
@@ -89,8 +89,8 @@ def test_debate_rounds_are_titled_and_passes_grouped(engine, renderer):
         "[link](https://evil.example)",
     ],
 )
-def test_echoed_topics_cannot_mention_or_format(engine, renderer, hostile):
-    text = renderer.ask(engine.ask(hostile))
+def test_echoed_topics_cannot_mention_or_format(ranker, renderer, hostile):
+    text = renderer.ask(ranker.ask(hostile))
     echoed = escape(hostile)
     assert echoed in text
     assert "@everyone" not in text and "@here" not in text

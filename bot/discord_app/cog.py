@@ -10,10 +10,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from ..cli import check_topic
-from ..engine import MAX_ROUNDS, MAX_TOPIC_LENGTH
+from ..data.personas import Persona
+from ..debate import MAX_ROUNDS
 from ..errors import DataError, Problem, UsageError
-from ..personas import Persona
+from ..query import MAX_TOPIC_LENGTH, check_topic
 from ..render import escape, plain
 from .loaded import Loaded, load
 from .payloads import text_messages
@@ -108,7 +108,7 @@ class DebateCog(commands.Cog):
     @quick_cooldown
     async def stance(self, interaction: discord.Interaction, figure: Figure, topic: Topic) -> None:
         loaded = self.loaded
-        result = loaded.engine.stance(loaded.data.resolve(figure), check_topic(topic))
+        result = loaded.core.ranker.stance(loaded.data.resolve(figure), check_topic(topic))
         await reply(interaction, loaded.payloads.stance(result))
 
     @app_commands.command(name="ask", description="Every figure's sourced stance on a topic, side by side")
@@ -116,7 +116,7 @@ class DebateCog(commands.Cog):
     @quick_cooldown
     async def ask(self, interaction: discord.Interaction, topic: Topic) -> None:
         loaded = self.loaded
-        await reply(interaction, loaded.payloads.ask(loaded.engine.ask(check_topic(topic))))
+        await reply(interaction, loaded.payloads.ask(loaded.core.ranker.ask(check_topic(topic))))
 
     @app_commands.command(name="source", description="An article paragraph with the quoted spans marked")
     @app_commands.describe(paragraph="Paragraph number, as cited (¶)", article="Article (default: the first)")
@@ -128,13 +128,10 @@ class DebateCog(commands.Cog):
         paragraph: app_commands.Range[int, 1, MAX_PARAGRAPH],
         article: ArticleId | None = None,
     ) -> None:
-        articles = self.loaded.data.articles
-        chosen = articles.get(article or next(iter(articles)))
-        if chosen is None:
-            raise UsageError(f"unknown article; known: {', '.join(articles)}")
-        if paragraph > len(chosen.paragraphs):
-            raise UsageError(f"paragraph must be between 1 and {len(chosen.paragraphs)}")
-        await reply(interaction, self.loaded.payloads.source(chosen, paragraph))
+        chosen = self.loaded.data.article(article)
+        await reply(
+            interaction, self.loaded.payloads.source(chosen, self.loaded.data.paragraph_number(chosen, paragraph))
+        )
 
     @app_commands.command(name="about", description="What this bot is and where its quotes come from")
     @quick_cooldown
@@ -191,7 +188,7 @@ class DebateCog(commands.Cog):
         thread: bool,
     ) -> None:
         loaded = self.loaded  # the round keeps this data even if /reload swaps it meanwhile
-        plan = loaded.engine.debate(round_.topic, chosen, rounds)
+        plan = loaded.core.planner.debate(round_.topic, chosen, rounds)
         if not plan.participants:
             await interaction.edit_original_response(
                 content=loaded.payloads.nobody(plan)[0].content, allowed_mentions=NO_MENTIONS

@@ -6,25 +6,25 @@ import gc
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..dataset import Dataset, load_dataset
-from ..engine import Engine
-from ..render import Renderer
+from ..core import Core, load_core
+from ..data.dataset import Dataset
 from .payloads import Payloads
 
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    data: Dataset
-    engine: Engine
-    render: Renderer
+    core: Core
     payloads: Payloads
+
+    @property
+    def data(self) -> Dataset:
+        return self.core.data
 
 
 def load(seeds: Path | None = None, personas: Path | None = None) -> Loaded:
     """Raises DataError (every problem, one line each) when the seeds or personas are invalid."""
-    data = load_dataset(seeds, personas)
-    render = Renderer(data)
-    loaded = Loaded(data, Engine(data), render, Payloads(render))
+    core = load_core(seeds, personas)
+    loaded = Loaded(core=core, payloads=Payloads(core.render))
     # The record lives until the next /reload: keep the cyclic collector from rescanning it after every
     # burst of allocations, which on a large record is a pause of milliseconds in the middle of a command.
     gc.freeze()

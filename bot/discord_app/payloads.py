@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..article import Article, Citation
-from ..engine import AskResult, DebatePlan, Stance, Turn
-from ..personas import Persona, Position
+from ..data.article import Article, Citation
+from ..data.personas import Persona, Position
+from ..debate import DebatePlan, Turn
 from ..render import Renderer, debate_rounds
+from ..search.records import AskResult, Stance
 
 # Discord's documented limits.
 CONTENT_LIMIT = 2000

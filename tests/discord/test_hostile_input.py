@@ -18,7 +18,6 @@ from discord import app_commands
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.cli import check_topic
 from bot.cli import main as cli_main
 from bot.discord_app.cog import DebateCog
 from bot.discord_app.loaded import load
@@ -26,8 +25,8 @@ from bot.discord_app.main import command_payloads
 from bot.discord_app.payloads import MessageSpec, Payloads, text_messages, within_limits
 from bot.discord_app.settings import Settings
 from bot.discord_app.tree import explain_error
-from bot.engine import MAX_TOPIC_LENGTH
 from bot.errors import UsageError
+from bot.query import MAX_TOPIC_LENGTH, check_topic
 from bot.render import Renderer, escape
 from tests.e2e.checks import limit_problems
 
@@ -98,19 +97,19 @@ def test_any_topic_is_accepted_or_refused_in_one_clear_sentence(text: str) -> No
 
 @PROPERTY
 @given(user_text)
-def test_every_answer_to_any_topic_fits_and_pings_nobody(payloads: Payloads, engine, text: str) -> None:
+def test_every_answer_to_any_topic_fits_and_pings_nobody(payloads: Payloads, ranker, planner, text: str) -> None:
     try:
         topic = check_topic(text)
     except UsageError as exc:  # what the user is told instead, through the command tree
         error = app_commands.CommandInvokeError(MagicMock(), exc)
         assert_safe(text_messages(explain_error(error)))
         return
-    result = engine.ask(topic)
+    result = ranker.ask(topic)
     heading = payloads.ask(result)[0].content
     assert heading == f"## Who said what on “{escape(topic)}”"  # the topic shows only in its escaped form
     assert_inert_line(escape(topic))
     messages = payloads.ask(result) + [m for s in result.stances[:3] for m in payloads.stance(s)]
-    plan = engine.debate(topic, None, 3)
+    plan = planner.debate(topic, None, 3)
     if plan.participants:
         for webhook in (False, True):
             messages += [m for step in payloads.debate_steps(plan, webhook) for m in step.messages]

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from bot.discord_app.main import command_payloads
 from bot.discord_app.payloads import CONTENT_LIMIT, Payloads, split_text, within_limits
-from bot.engine import Engine
 from bot.render import Renderer
 
 TOPICS = ["open source", "regulation", "safety", "monopoly", "cooking recipes", "@everyone **bold** <@1>"]
@@ -47,16 +46,16 @@ def test_a_long_quote_block_continues_instead_of_being_cut() -> None:
 
 @pytest.mark.parametrize("webhook", [False, True])
 @pytest.mark.parametrize("topic", TOPICS)
-def test_every_debate_message_fits_discord(payloads: Payloads, engine: Engine, topic: str, webhook: bool) -> None:
+def test_every_debate_message_fits_discord(payloads: Payloads, planner, topic: str, webhook: bool) -> None:
     for rounds in (1, 3, 6):
-        plan = engine.debate(topic, None, rounds)
+        plan = planner.debate(topic, None, rounds)
         for step in payloads.debate_steps(plan, webhook=webhook):
             for message in step.messages:
                 assert within_limits(message) == []
 
 
-def test_each_quote_appears_whole_once_per_turn(payloads: Payloads, engine: Engine) -> None:
-    plan = engine.debate("open source", None, 3)
+def test_each_quote_appears_whole_once_per_turn(payloads: Payloads, planner) -> None:
+    plan = planner.debate("open source", None, 3)
     steps = [s for s in payloads.debate_steps(plan) if s.kind == "turn"]
     for step in steps:
         (turn,) = step.turns
@@ -66,8 +65,8 @@ def test_each_quote_appears_whole_once_per_turn(payloads: Payloads, engine: Engi
         assert turn.position.text.replace("*", "\\*") in shown.replace("\n> ", " ")
 
 
-def test_webhook_voice_is_labelled_and_never_carries_narration(payloads: Payloads, engine: Engine) -> None:
-    plan = engine.debate("open source", None, 3)
+def test_webhook_voice_is_labelled_and_never_carries_narration(payloads: Payloads, planner) -> None:
+    plan = planner.debate("open source", None, 3)
     for step in payloads.debate_steps(plan, webhook=True):
         for message in step.messages:
             if message.username:
@@ -76,8 +75,8 @@ def test_webhook_voice_is_labelled_and_never_carries_narration(payloads: Payload
                 assert len(message.username) <= 80
 
 
-def test_turn_embeds_use_the_camp_colour_and_cite_the_publisher(payloads: Payloads, engine: Engine) -> None:
-    plan = engine.debate("open source", None, 1)
+def test_turn_embeds_use_the_camp_colour_and_cite_the_publisher(payloads: Payloads, planner) -> None:
+    plan = planner.debate("open source", None, 1)
     turn = next(t for t in plan.turns if t.figure is not None)
     (message,) = payloads.turn(turn)
     (embed,) = message.embeds
@@ -88,8 +87,8 @@ def test_turn_embeds_use_the_camp_colour_and_cite_the_publisher(payloads: Payloa
 
 
 @pytest.mark.parametrize("topic", TOPICS)
-def test_one_shot_answers_fit_and_escape_the_topic(payloads: Payloads, engine: Engine, topic: str) -> None:
-    result = engine.ask(topic)
+def test_one_shot_answers_fit_and_escape_the_topic(payloads: Payloads, ranker, topic: str) -> None:
+    result = ranker.ask(topic)
     messages = [*payloads.ask(result), *payloads.figures(), *payloads.about()]
     messages += [m for s in result.stances for m in payloads.stance(s)]
     article = next(iter(payloads.data.articles.values()))
@@ -100,8 +99,8 @@ def test_one_shot_answers_fit_and_escape_the_topic(payloads: Payloads, engine: E
         assert "<@1>" not in (message.content or "")
 
 
-def test_nobody_with_a_stance_means_an_honest_abstention(payloads: Payloads, engine: Engine) -> None:
-    plan = engine.debate("cooking recipes", None, 3)
+def test_nobody_with_a_stance_means_an_honest_abstention(payloads: Payloads, planner) -> None:
+    plan = planner.debate("cooking recipes", None, 3)
     assert not plan.participants
     (message,) = payloads.nobody(plan)
     assert "Nobody in this article has a sourced stance" in message.content

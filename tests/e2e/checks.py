@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.debate import Planner
 from bot.discord_app.payloads import Payloads
-from bot.engine import Engine
+from bot.search.ranker import Ranker
 
 from .standin import CHANNEL_ID, Call, DiscordStandIn
 
@@ -90,7 +91,7 @@ def expected(spec) -> tuple:
 
 def planned(payloads: Payloads, webhook: bool, topic: str = TOPIC) -> list[tuple]:
     """Every message the round should post, in order, as a reader would see it."""
-    plan = Engine(payloads.data).debate(topic, None, 3)
+    plan = Planner(Ranker(payloads.data)).debate(topic, None, 3)
     steps = payloads.debate_steps(plan, webhook=webhook)
     return [expected(m) for step in steps for m in step.messages]
 

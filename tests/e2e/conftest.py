@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 import discord
 import pytest
 
-from bot.dataset import load_dataset
+from bot.data.dataset import load_dataset
 from bot.discord_app.payloads import Payloads
 from bot.render import Renderer
 

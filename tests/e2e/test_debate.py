@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
+from bot.debate import Planner
 from bot.discord_app.payloads import TRANSCRIPT_NAME, Payloads
-from bot.engine import Engine
+from bot.search.ranker import Ranker
 
 from .checks import EPHEMERAL, TOPIC, assert_every_post_is_safe, planned, run_round, visible
 from .standin import BASIC_BOT_PERMISSIONS, CHANNEL_ID, USER_ID, DiscordStandIn, Fault
@@ -27,7 +28,7 @@ async def test_round_posts_every_turn_once_in_order_with_transcript(
     assert not standin.requests("POST", r"/webhooks/\d+/[^/]+")  # no follow-ups: they die with the token
     transcript = posts[-1]["attachments"]
     assert [a["filename"] for a in transcript] == [TRANSCRIPT_NAME]
-    assert transcript[0]["text"] == payloads.render.debate(Engine(payloads.data).debate(TOPIC, None, 3))
+    assert transcript[0]["text"] == payloads.render.debate(Planner(Ranker(payloads.data)).debate(TOPIC, None, 3))
     assert standin.requests("POST", rf"/channels/{CHANNEL_ID}/typing")
     assert_every_post_is_safe(standin)
 

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import operator
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import DataError, Problem
 from .article import Article, Citation
-from .cache import pickled_by_fields
-from .errors import DataError, Problem
-from .topics import LEXICON_FILE, Lexicon
-from .yamlio import LineDict, load_yaml
+from .lexicon import LEXICON_FILE, Lexicon
+from .yamlload import LineDict, load_yaml
 
 KINDS = ("quoted", "reported")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -21,10 +18,8 @@ _PERSONA_FIELDS = {"id", "name", "role", "aliases", "article", "camp", "position
 _OFFSET_FIELDS = ("paragraph", "start", "end")
 _SPAN_FIELDS = {"article", "text", *_OFFSET_FIELDS}
 _POSITION_FIELDS = _SPAN_FIELDS | {"id", "kind", "cue", "channel", "topics", "stance", "replies_to"}
-_place = operator.attrgetter("citation.article", "citation.start")  # where a position sits in the record
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Span:
     """A verbatim span of an article: the text and where it sits."""
@@ -33,7 +28,6 @@ class Span:
     citation: Citation
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Position:
     figure: str
@@ -55,7 +49,6 @@ class Position:
         return next((value for name, value in self.stance if name == axis), None)
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Persona:
     id: str
@@ -93,8 +86,6 @@ class _Checker:
         return value
 
     def unknown_fields(self, data: LineDict, allowed: set[str], where: str) -> None:
-        if data.keys() <= allowed:  # the usual case, without building a set per mapping
-            return
         for key in sorted(set(data) - allowed):
             self.fail(
                 data.line_of(key), f"{where}{key}", f"unknown field (expected one of: {', '.join(sorted(allowed))})"
@@ -102,13 +93,11 @@ class _Checker:
 
     def span(self, data: LineDict, where: str, default_article: str | None) -> Span | None:
         citation = self.cite(data, where, default_article)
-        return None if citation is None else Span(data["text"], citation)
+        return None if citation is None else Span(text=data["text"], citation=citation)
 
     def offsets(self, data: LineDict, where: str) -> tuple[int, int, int] | None:
         """paragraph, start and end; None after reporting each that is not a whole number (a bool is not one)."""
-        number, start, end = offsets = data.get("paragraph"), data.get("start"), data.get("end")
-        if type(number) is int and type(start) is int and type(end) is int:
-            return offsets  # the usual case, without the loop below
+        offsets = data.get("paragraph"), data.get("start"), data.get("end")
         whole = True
         for key, value in zip(_OFFSET_FIELDS, offsets, strict=True):
             if isinstance(value, bool) or not isinstance(value, int):
@@ -140,10 +129,7 @@ class _Checker:
             )
             return None
         para = article.paragraphs[number - 1]
-        # Offsets first, then compare in place: no slice of the article per position.
-        if not (
-            para.start <= start < end <= para.end and end - start == len(text) and article.text.startswith(text, start)
-        ):
+        if not (para.start <= start < end <= para.end and article.text[start:end] == text):
             found = para.text.find(text)
             if found >= 0:
                 hint = f"; the text is at start: {para.start + found}, end: {para.start + found + len(text)}"
@@ -160,8 +146,7 @@ class _Checker:
                 f"does not match {article_id} paragraph {number} at {start}:{end}{hint}",
             )
             return None
-        # The article's own id string: one object shared by every citation of it.
-        return Citation(article.id if article.id == article_id else article_id, number, start, end)
+        return Citation(article=article.id, paragraph=number, start=start, end=end)
 
 
 def _string_list(checker: _Checker, data: LineDict, key: str, where: str) -> tuple[str, ...]:
@@ -172,11 +157,6 @@ def _string_list(checker: _Checker, data: LineDict, key: str, where: str) -> tup
         checker.fail(data.line_of(key), f"{where}{key}", "must be a list of text")
         return ()
     return tuple(value)
-
-
-def _shared(value: str | None) -> str | None:
-    """One object for each of the few cue words and channels that a hundred thousand positions repeat."""
-    return None if value is None else sys.intern(value)
 
 
 def _position(checker: _Checker, figure: str, raw: Any, index: int, default_article: str | None) -> Position | None:
@@ -216,21 +196,21 @@ def _position(checker: _Checker, figure: str, raw: Any, index: int, default_arti
         replies_to = None
     if replies_to is not None and "/" not in replies_to:
         replies_to = f"{figure}/{replies_to}"
-    cue = _shared(checker.text(raw, "cue", where, required=False))
-    channel = _shared(checker.text(raw, "channel", where, required=False))
+    cue = checker.text(raw, "cue", where, required=False)
+    channel = checker.text(raw, "channel", where, required=False)
     if position_id is None or kind not in KINDS or citation is None:
         return None
     return Position(
-        figure,
-        position_id,
-        sys.intern(kind),  # one "quoted" for all, not one per position
-        raw["text"],
-        citation,
-        cue,
-        channel,
-        tuple(map(sys.intern, topics)),
-        tuple(stance),
-        replies_to,
+        figure=figure,
+        id=position_id,
+        kind=kind,
+        text=raw["text"],
+        citation=citation,
+        cue=cue,
+        channel=channel,
+        topics=topics,
+        stance=tuple(stance),
+        replies_to=replies_to,
     )
 
 
@@ -316,7 +296,17 @@ def load_persona(
 
     if checker.problems or persona_id is None or name is None or role is None:
         return None, checker.problems, reply_lines
-    persona = Persona(persona_id, name, role, aliases, camp_id, evidence, tuple(positions), tuple(ignored), str(path))
+    persona = Persona(
+        id=persona_id,
+        name=name,
+        role=role,
+        aliases=aliases,
+        camp=camp_id,
+        camp_evidence=evidence,
+        positions=tuple(positions),
+        ignored=tuple(ignored),
+        file=str(path),
+    )
     return persona, [], reply_lines
 
 
@@ -363,4 +353,4 @@ def load_personas(folder: Path, articles: dict[str, Article], lexicon: Lexicon) 
     if problems:
         raise DataError(problems)
     # Figures in the order the articles first cite them, so debates follow the story.
-    return sorted(personas, key=lambda p: (*min(map(_place, p.positions), default=("", 0)), p.id))
+    return sorted(personas, key=lambda p: (min((x.citation.article, x.citation.start) for x in p.positions), p.id))

@@ -1,4 +1,6 @@
-"""The `extract` and `build` subcommands of debate-cli (registered through bot.cli.COMMAND_MODULES)."""
+"""The `extract` and `build` subcommands of debate-cli: the persona author's tools over the quote extractor.
+
+The extractor is imported inside the commands, so the query commands never load it."""
 
 from __future__ import annotations
 
@@ -7,10 +9,9 @@ import json
 import sys
 from pathlib import Path
 
-from .article import ARTICLE_SUFFIX, Article, load_article
-from .build import build, write_drafts
-from .dataset import default_folder
-from .errors import Problem, UsageError
+from ..data.article import ARTICLE_SUFFIX, Article, load_article
+from ..data.dataset import default_folder
+from ..errors import Problem, UsageError
 
 EXIT_DIFFERS = 2
 
@@ -62,7 +63,7 @@ def resolve_article(spec: str, seeds: Path | None = None) -> Article:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     article = resolve_article(args.article, getattr(args, "seeds", None))
-    from .extract import extract_quotes  # here so `debate-cli --help` stays quick
+    from ..extract import extract_quotes
 
     quotes = extract_quotes(article)
     if args.json:
@@ -88,6 +89,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         raise UsageError(f"persona folder not found: {folder}")
     article = resolve_article(args.article, getattr(args, "seeds", None))
+    from ..build import build, write_drafts
+
     report = build(article, folder)
     for problem in report.differences:
         print(problem)

@@ -1,6 +1,6 @@
 """Best position per figure for large records, with numpy, giving exactly the answers of the plain scorer.
 
-The plain scorer (``Engine._score``) walks posting lists in Python; a common topic reaches a third of a large
+The plain scorer (``Ranker._score``, the reference the tests hold this to) walks posting lists in Python; a common topic reaches a third of a large
 record, so that walk costs milliseconds. Here positions sit in *slots*, numbered by figure and then by
 tie-break order (so among equal scores the lowest slot wins), and a query scores only two kinds of slot:
 
@@ -25,6 +25,11 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..data.personas import Persona
+from ..query import QueryAnalysis
+from .index import Index
+from .records import Match, Stance
+
 # Views for this many topic sets at most; past it the oldest goes (only a lexicon of many topics gets there).
 _MAX_VIEWS = 4096
 # Views built with the index, for the likeliest topic sets (a view costs a few ms on 100,000 positions).
@@ -45,6 +50,7 @@ class FigureIndex:
 
     def __init__(
         self,
+        *,
         figure_of_slot: list[int],
         figures: int,
         tag_set_of_slot: list[int],
@@ -103,7 +109,6 @@ class FigureIndex:
         can only reach its figure's top with the full score, so each figure's top is right, and so is
         the lowest slot reaching it.
         """
-        # Plain loops, not comprehensions or generators, as in Engine._weights: this runs per query.
         set_score = self._set_scores(topics)
         known_topics = []
         for topic, _ in topics:
@@ -196,6 +201,59 @@ class FigureIndex:
         return scratch.sums
 
 
-def objects(values: list) -> np.ndarray:
+def _objects(values: list) -> np.ndarray:
     """A one-dimensional object array of ``values``, however sequence-like they are (tuples stay whole)."""
     return np.fromiter(values, dtype=object, count=len(values))
+
+
+class ArrayScorer:
+    """The ranker's `ask` for large records: each figure's best position through a FigureIndex."""
+
+    def __init__(self, positions: Index, figures: int):
+        entries = positions.entries
+        by_stem = {s: np.asarray(ids, dtype=np.int64) for s, ids in positions.by_stem.items()}
+        # Tag dicts are shared per tag set (see TextReader), so the dict's identity names the set.
+        tag_sets = list({id(e.tags): e.tags for e in entries}.values())
+        set_number = {id(tags): i for i, tags in enumerate(tag_sets)}
+        # Entries are numbered by figure, then tie-break order (see index_positions): the order the index
+        # wants its slots in, so a slot is an entry.
+        self.index = FigureIndex(
+            figure_of_slot=[e.figure for e in entries],
+            figures=figures,
+            tag_set_of_slot=[set_number[id(e.tags)] for e in entries],
+            tag_sets=tag_sets,
+            by_stem=by_stem,
+        )
+        # One more slot than there are positions, holding None: where best() points for a silent figure.
+        self.entry_at_slot = _objects([*entries, None])
+
+    def stances(
+        self,
+        personas: tuple[Persona, ...],
+        topic: str,
+        analysis: QueryAnalysis,
+        topics: list[tuple[str, float]],
+        words: list[tuple[str, float]],
+        threshold: float,
+    ) -> tuple[Stance, ...]:
+        won = self.index.best(topics, words, threshold)
+        stances = []
+        for persona, entry, topic_score, word_score in zip(
+            personas,
+            self.entry_at_slot[won.slots].tolist(),
+            won.topic_scores.tolist(),
+            won.word_scores.tolist(),
+            strict=True,
+        ):
+            match = None
+            if entry is not None:
+                match = Match(
+                    score=topic_score + word_score,
+                    topic_score=topic_score,
+                    word_score=word_score,
+                    tags=entry.tags,
+                    position=entry.position,
+                    query=analysis,
+                )
+            stances.append(Stance(figure=persona, topic=topic, query=analysis, match=match))
+        return tuple(stances)

@@ -1,24 +1,24 @@
-"""The engine's answers on the shipped article: sourced stances, honest abstention, debate plans."""
+"""The ranker's and planner's answers on the shipped article: sourced stances, honest abstention, debate plans."""
 
 from __future__ import annotations
-
-import random
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.dataset import load_dataset
-from bot.engine import THRESHOLD, Engine
+from bot.core import load_core
+from bot.search.ranker import THRESHOLD
+
+from ..conftest import PERSONAS, SEEDS
 
 
-def speakers(engine, topic: str) -> dict[str, int]:
+def speakers(ranker, topic: str) -> dict[str, int]:
     """figure id -> cited paragraph, for every figure with a stance."""
-    return {s.figure.id: s.position.citation.paragraph for s in engine.ask(topic).stances if s.position}
+    return {s.figure.id: s.position.citation.paragraph for s in ranker.ask(topic).stances if s.position}
 
 
-def test_regulation(engine):
-    result = {s.figure.id: s for s in engine.ask("regulation").stances}
+def test_regulation(ranker):
+    result = {s.figure.id: s for s in ranker.ask("regulation").stances}
     assert result["musk"].position.citation.paragraph == 7
     assert "call on regulators" in result["musk"].position.text
     assert result["kai-fu-lee"].position.citation.paragraph == 14
@@ -27,19 +27,19 @@ def test_regulation(engine):
     assert result["suleyman"].status == "no_stance"
 
 
-def test_llama_is_lecun_alone(engine):
-    assert speakers(engine, "Llama") == {"lecun": 13}
+def test_llama_is_lecun_alone(ranker):
+    assert speakers(ranker, "Llama") == {"lecun": 13}
 
 
 @pytest.mark.parametrize(
     "topic", ["what should I cook tonight", "the weather in Paris", "football results", "?!", "AI"]
 )
-def test_off_topic_questions_get_no_quote_at_all(engine, topic):
-    assert speakers(engine, topic) == {}
+def test_off_topic_questions_get_no_quote_at_all(ranker, topic):
+    assert speakers(ranker, topic) == {}
 
 
-def test_safety(engine):
-    found = speakers(engine, "safety")
+def test_safety(ranker):
+    found = speakers(ranker, "safety")
     assert {"altman", "musk", "amodei"} <= set(found)
     assert "lecun" not in found
 
@@ -59,27 +59,27 @@ def test_safety(engine):
         ("democratisation of AI", {"musk", "xai-engineers"}),
     ],
 )
-def test_paraphrases_and_misspellings_reach_the_right_figures(engine, topic, expected):
-    assert expected <= set(speakers(engine, topic))
+def test_paraphrases_and_misspellings_reach_the_right_figures(ranker, topic, expected):
+    assert expected <= set(speakers(ranker, topic))
 
 
-def test_no_stance_carries_no_quote(engine):
-    for stance in engine.ask("regulation").stances:
+def test_no_stance_carries_no_quote(ranker):
+    for stance in ranker.ask("regulation").stances:
         if stance.status == "no_stance":
             assert stance.position is None and stance.match is None
 
 
 @pytest.mark.parametrize("topic", ["regulation", "open source safety", "Is closed AI safer?", "goverment oversight"])
-def test_ask_and_explain_choose_the_same_position_with_the_same_account(engine, topic):
+def test_ask_and_explain_choose_the_same_position_with_the_same_account(ranker, topic):
     """ask keeps only score parts and rebuilds the Match on demand; explain keeps every candidate."""
-    asked, explained = engine.ask(topic), engine.explain(topic)
+    asked, explained = ranker.ask(topic), ranker.explain(topic)
     for quick, full in zip(asked.stances, explained.stances, strict=True):
         assert (quick.figure, quick.position, quick.match) == (full.figure, full.position, full.match)
     assert any(s.match for s in asked.stances)
 
 
-def test_explain_shows_every_score_and_the_threshold(engine):
-    result = engine.explain("regulation")
+def test_explain_shows_every_score_and_the_threshold(ranker):
+    result = ranker.explain("regulation")
     lee = next(s for s in result.stances if s.figure.id == "kai-fu-lee")
     assert lee.candidates and lee.candidates[0].match.score >= THRESHOLD
     lecun = next(s for s in result.stances if s.figure.id == "lecun")
@@ -87,15 +87,15 @@ def test_explain_shows_every_score_and_the_threshold(engine):
     assert [h.topic for h in result.analysis.hits] == ["regulation"]
 
 
-def test_answers_are_deterministic(engine, data):
-    fresh = Engine(data)
+def test_answers_are_deterministic(ranker, planner):
+    fresh = load_core(SEEDS, PERSONAS)
     for topic in ["open source", "safety", "profit", "regulation"]:
-        assert engine.ask(topic) == fresh.ask(topic)
-        assert engine.debate(topic) == fresh.debate(topic)
+        assert ranker.ask(topic) == fresh.ranker.ask(topic)
+        assert planner.debate(topic) == fresh.planner.debate(topic)
 
 
-def test_open_source_debate(engine, data):
-    plan = engine.debate("open source")
+def test_open_source_debate(planner, data):
+    plan = planner.debate("open source")
     spoke = {t.figure.id for t in plan.turns if t.position is not None}
     assert len(spoke) >= 6
     rebuttals = [t for t in plan.turns if t.figure and t.figure.id == "altman" and t.move == "rebuttal"]
@@ -108,9 +108,9 @@ def test_open_source_debate(engine, data):
     assert reply.position.replies_to in said_before
 
 
-def test_every_quote_in_a_debate_is_verbatim_and_used_once(engine, data):
+def test_every_quote_in_a_debate_is_verbatim_and_used_once(planner, data):
     for topic in ["open source", "safety", "profit", "regulation", "mission"]:
-        plan = engine.debate(topic, rounds=6)
+        plan = planner.debate(topic, rounds=6)
         keys = [t.position.key for t in plan.turns if t.position]
         assert len(keys) == len(set(keys)), topic
         for turn in plan.turns:
@@ -120,40 +120,40 @@ def test_every_quote_in_a_debate_is_verbatim_and_used_once(engine, data):
                 assert data.articles[c.article].text[c.start : c.end] == span.text
 
 
-def test_rounds_are_capped_by_the_record(engine):
-    plan = engine.debate("regulation", rounds=5)
+def test_rounds_are_capped_by_the_record(planner):
+    plan = planner.debate("regulation", rounds=5)
     assert plan.rounds_played == 1
     assert {t.move for t in plan.turns} <= {"moderator", "opening"}
 
 
-def test_passes_when_a_figure_has_nothing_left(engine):
-    plan = engine.debate("safety")
+def test_passes_when_a_figure_has_nothing_left(planner):
+    plan = planner.debate("safety")
     passes = [t for t in plan.turns if t.move == "pass"]
     assert passes and all(t.position is None and "Nothing further on record" in t.narration for t in passes)
 
 
-def test_debate_with_chosen_figures_only(engine, data):
-    plan = engine.debate("open source", [data.resolve("musk"), data.resolve("Altman")])
+def test_debate_with_chosen_figures_only(planner, data):
+    plan = planner.debate("open source", [data.resolve("musk"), data.resolve("Altman")])
     assert {p.id for p in plan.participants} == {"musk", "altman"}
     assert {t.figure.id for t in plan.turns if t.figure} == {"musk", "altman"}
 
 
-def test_invited_figure_without_a_stance_abstains(engine, data):
-    plan = engine.debate("regulation", [data.resolve("musk"), data.resolve("lecun")])
+def test_invited_figure_without_a_stance_abstains(planner, data):
+    plan = planner.debate("regulation", [data.resolve("musk"), data.resolve("lecun")])
     assert [p.id for p in plan.abstainers] == ["lecun"]
     assert all(t.figure is None or t.figure.id == "musk" for t in plan.turns)
 
 
-def test_summary_says_who_stands_where_with_sources(engine):
-    plan = engine.debate("open source")
+def test_summary_says_who_stands_where_with_sources(planner):
+    plan = planner.debate("open source")
     where = {e.figure.id: e.value for e in plan.summary}
     assert where["musk"] == 1 and where["lecun"] == 1
     assert where["altman"] == -1 and where["suleyman"] == -1
     assert all(e.position is None or e.position.figure == e.figure.id for e in plan.summary)
 
 
-def test_moderator_context_is_article_narration_not_a_quote(engine, data):
-    plan = engine.debate("regulation")
+def test_moderator_context_is_article_narration_not_a_quote(planner, data):
+    plan = planner.debate("regulation")
     scene = plan.turns[0]
     assert scene.move == "moderator" and scene.figure is None
     assert "EU AI Act" in scene.context.text
@@ -162,54 +162,34 @@ def test_moderator_context_is_article_narration_not_a_quote(engine, data):
     assert not any(s < c.end and c.start < e for s, e in quoted)
 
 
-def test_nobody_to_debate(engine):
-    plan = engine.debate("what should I cook tonight")
+def test_nobody_to_debate(planner):
+    plan = planner.debate("what should I cook tonight")
     assert plan.participants == () and plan.turns == () and plan.rounds_played == 0
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=300))
-def test_any_text_gives_an_answer_whose_quotes_are_verbatim(engine, data, topic):
-    result = engine.ask(topic)
+def test_any_text_gives_an_answer_whose_quotes_are_verbatim(ranker, planner, data, topic):
+    result = ranker.ask(topic)
     assert len(result.stances) == len(data.personas)
     for stance in result.stances:
         if stance.position is not None:
             c = stance.position.citation
             assert data.articles[c.article].text[c.start : c.end] == stance.position.text
-    engine.debate(topic, rounds=3)
+    planner.debate(topic, rounds=3)
 
 
-def test_ask_answers_as_explain_over_many_topics_sharing_topic_combinations(data):
-    """ask keeps what each combination of topics adds, between queries; explain scores from scratch. Words
-    on top of the same topics must never leak from one query's answer into another's."""
-    engine = Engine(data)
-    phrases = sorted({t.phrase for rule in data.lexicon.topics.values() for t in rule.triggers})
-    words = sorted({w for p in data.personas for pos in p.positions for w in pos.text.split()})
-    rng = random.Random(3)
-    for _ in range(400):
-        topic = " ".join([*rng.sample(phrases, rng.randint(1, 2)), *rng.sample(words, rng.randint(0, 2))])
-        asked, explained = engine.ask(topic), engine.explain(topic)
-        for quick, full in zip(asked.stances, explained.stances, strict=True):
-            assert (quick.position, quick.match) == (full.position, full.match), topic
+def test_what_a_long_running_bot_keeps_between_queries_is_bounded(monkeypatch):
+    """Typo corrections are kept to answer faster; endless distinct typos (spam) must not grow them past
+    their cap, and answers must not change when the cap is reached."""
+    from bot import query
 
-
-def test_what_a_long_running_engine_keeps_between_queries_is_bounded(monkeypatch):
-    """Word readings, query analyses and topic parts are kept to answer faster; endless distinct queries
-    (typos, spam) must not grow them past their caps, and answers must not change when a cap is reached."""
-    from bot import engine as engine_module
-    from bot import topics
-
-    from .conftest import PERSONAS, SEEDS
-
-    reference = Engine(load_dataset(SEEDS, PERSONAS))  # keeps everything
+    reference = load_core(SEEDS, PERSONAS).ranker  # keeps every correction
     phrases = sorted({t.phrase for rule in reference.data.lexicon.topics.values() for t in rule.triggers})
     queries = [f"{phrases[n % len(phrases)]} zq{n}x regulaton" for n in range(200)]
     expected = [reference.ask(topic) for topic in queries]
-    monkeypatch.setattr(topics, "_WORDS_KEPT", 30)
-    monkeypatch.setattr(topics, "_ANALYSES_KEPT", 20)
-    monkeypatch.setattr(engine_module, "_TOPIC_PARTS_KEPT", 3)
-    capped = Engine(load_dataset(SEEDS, PERSONAS))
+    monkeypatch.setattr(query, "_CORRECTIONS_KEPT", 30)
+    capped = load_core(SEEDS, PERSONAS).ranker
     for topic, answer in zip(queries, expected, strict=True):
         assert capped.ask(topic) == answer, topic
-    lexicon = capped.lexicon
-    assert len(lexicon._words) <= 30 and len(lexicon._cache) <= 20 and len(capped._topic_parts_kept) <= 3
+    assert len(capped.reader.vocabulary._corrections) <= 30

@@ -1,7 +1,8 @@
-"""A load cache for large records: the validated data and the engine's index, keyed by every input byte.
+"""A load cache for large records: the validated data and the ranker's index, keyed by every input byte.
 
-The key hashes the content (not the dates) of every seed and persona file, their names, and the code that
-reads them, so a cache entry can never be stale: change any of these and the key changes. Small records
+The key hashes the content (not the dates) of every seed and persona file, their names, and every Python
+source file of the package, so a cache entry can never be stale: change any of these and the key changes
+(a module added later counts without anyone listing it). Small records
 are not cached (loading them is quicker than hashing and unpickling). The folder is
 ``$DEBATE_CACHE`` ("off" disables it), else ``$XDG_CACHE_HOME/sourced-debate-bot``, never the repository.
 """
@@ -9,41 +10,20 @@ are not cached (loading them is quicker than hashing and unpickling). The folder
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import gc
 import hashlib
-import operator
 import os
 import pickle
 import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-FORMAT = 1
-T = TypeVar("T")
+FORMAT = 2
 # Below this many input bytes a record loads faster than a cache entry is read back.
 MIN_BYTES = 1_000_000
-_CODE = ("article.py", "personas.py", "topics.py", "yamlio.py", "dataset.py", "engine.py", "fastscore.py", "cache.py")
-
-
-def pickled_by_fields(cls: type[T]) -> type[T]:
-    """Pickle a slots dataclass as its constructor and field values.
-
-    For slots classes, dataclasses pickles through Python-level __getstate__/__setstate__ that call fields() for
-    every object: with a few hundred thousand positions, citations and paragraphs, that was most of the time it
-    took to store a cache entry and to load one back.
-    """
-    names = [field.name for field in dataclasses.fields(cls)]  # type: ignore[arg-type]
-    # attrgetter gives a tuple only for two names or more
-    values = operator.attrgetter(*names) if len(names) > 1 else lambda self: tuple(getattr(self, n) for n in names)
-
-    def __reduce__(self: T) -> tuple[type[T], tuple[Any, ...]]:
-        return cls, values(self)
-
-    cls.__reduce__ = __reduce__  # type: ignore[assignment, method-assign]
-    return cls
+_PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def folder() -> Path | None:
@@ -56,24 +36,19 @@ def folder() -> Path | None:
 
 
 def key(*folders: Path) -> str | None:
-    """The content hash of every file the record is loaded from, or None when too small to be worth caching
-    or when caching is off."""
+    """The content hash of every file the record is loaded from and of the code that reads it, or None when
+    the record is too small to be worth caching or caching is off."""
     if folder() is None:
-        return None  # caching is off: hashing would read every input file a second time for nothing
+        return None
+    inputs = [p for where in folders for p in sorted(where.glob("*")) if p.suffix in (".txt", ".yaml") and p.is_file()]
+    if sum(p.stat().st_size for p in inputs) < MIN_BYTES:
+        return None
     digest = hashlib.sha256(f"{FORMAT} {sys.version}".encode())
-    here = Path(__file__).resolve().parent
-    for name in _CODE:
-        digest.update((here / name).read_bytes())
-    total = 0
-    for where in folders:
-        for path in sorted(where.glob("*")):
-            if path.suffix not in (".txt", ".yaml") or not path.is_file():
-                continue
-            data = path.read_bytes()
-            total += len(data)
-            digest.update(f"\0{where.name}/{path.name}\0{len(data)}\0".encode())
-            digest.update(data)
-    return digest.hexdigest() if total >= MIN_BYTES else None
+    for path in (*sorted(_PACKAGE.rglob("*.py")), *inputs):
+        data = path.read_bytes()
+        digest.update(f"\0{path.parent.name}/{path.name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
 
 
 def load(entry: str) -> Any | None:

@@ -11,9 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import pickled_by_fields
-from .errors import DataError, Problem
-from .yamlio import LineDict, load_yaml, read_text
+from ..errors import DataError, Problem
+from .yamlload import LineDict, load_yaml, read_text
 
 ARTICLE_SUFFIX = ".txt"
 METADATA_SUFFIX = ".yaml"
@@ -65,7 +64,6 @@ _SENTENCE_LIKE_ENDS = _SENTENCE_END + _CLOSERS + ":;,"
 _FOOTER_MARKS = ("©", "(c)", "copyright")
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Citation:
     """Where a span sits: article id, 1-based paragraph, and character offsets into the article text."""
@@ -79,7 +77,6 @@ class Citation:
         return {"article": self.article, "paragraph": self.paragraph, "start": self.start, "end": self.end}
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True, repr=False)
 class Paragraph:
     index: int  # 1-based among the non-empty lines
@@ -105,7 +102,6 @@ class Paragraph:
         )
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Article:
     id: str

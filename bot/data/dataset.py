@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from . import cache
+from ..errors import UsageError
 from .article import Article, load_articles
-from .errors import UsageError
+from .lexicon import Lexicon, load_lexicon
 from .personas import Persona, load_personas
-from .topics import Lexicon, load_lexicon
 
-_PROJECT_ROOT = Path(__file__).resolve().parent.parent
+_PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def default_folder(name: str) -> Path:
@@ -33,63 +32,65 @@ def _name_score(query: str, name: str, **kwargs: object) -> float:
 
 @dataclass(frozen=True)
 class Dataset:
+    """Everything loaded and validated: the articles, the topic rules and the personas."""
+
     articles: dict[str, Article]
     lexicon: Lexicon
     personas: tuple[Persona, ...]
+    # Every id, name and alias, case-folded, to the figure's id: what users may type for a figure.
+    names: dict[str, str] = field(repr=False, compare=False)
+    by_id: dict[str, Persona] = field(repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+    @classmethod
+    def of(cls, articles: dict[str, Article], lexicon: Lexicon, personas: tuple[Persona, ...]) -> Dataset:
         names: dict[str, str] = {}
-        for persona in self.personas:
+        for persona in personas:
             for alias in (persona.id, persona.name, *persona.aliases):
                 names.setdefault(alias.casefold(), persona.id)
-        object.__setattr__(self, "_names", names)
-        object.__setattr__(self, "_by_id", {p.id: p for p in self.personas})
-
-    def by_id(self, figure_id: str) -> Persona:
-        return self._by_id[figure_id]  # type: ignore[attr-defined]
+        by_id = {p.id: p for p in personas}
+        return cls(articles=articles, lexicon=lexicon, personas=personas, names=names, by_id=by_id)
 
     def suggest(self, name: str, limit: int = 3) -> list[Persona]:
         """Figures whose id, name or alias is closest to ``name`` (for autocomplete and 'did you mean')."""
-        names: dict[str, str] = self._names  # type: ignore[attr-defined]
         query = " ".join(name.casefold().replace("-", " ").split())
         if not query:
             return list(self.personas[:limit])
-        found = process.extract(query, list(names), scorer=_name_score, limit=limit * 4, score_cutoff=60)
+        found = process.extract(query, list(self.names), scorer=_name_score, limit=limit * 4, score_cutoff=60)
         result: list[Persona] = []
         for alias, _score, _ in found:
-            persona = self.by_id(names[alias])
+            persona = self.by_id[self.names[alias]]
             if persona not in result:
                 result.append(persona)
         return result[:limit]
 
     def resolve(self, name: str) -> Persona:
         """The figure a user means by an id, name or alias; a clear UsageError otherwise."""
-        names: dict[str, str] = self._names  # type: ignore[attr-defined]
         key = " ".join(name.split()).casefold()
         for candidate in (key, key.replace(" ", "-"), key.replace("-", " ")):
-            if candidate in names:
-                return self.by_id(names[candidate])
+            if candidate in self.names:
+                return self.by_id[self.names[candidate]]
         close = self.suggest(name)
         hint = f"; did you mean {', '.join(p.id for p in close)}?" if close else ""
         raise UsageError(f"unknown figure {name.strip()[:80]!r}{hint}")
+
+    def article(self, article_id: str | None = None) -> Article:
+        """An article by id (the first when none is given); a clear UsageError for an unknown one."""
+        chosen = self.articles.get(article_id or next(iter(self.articles)))
+        if chosen is None:
+            raise UsageError(f"unknown article {article_id!r}; known: {', '.join(self.articles)}")
+        return chosen
+
+    def paragraph_number(self, article: Article, number: int) -> int:
+        """``number`` if the article has such a paragraph; a clear UsageError otherwise."""
+        if not 1 <= number <= len(article.paragraphs):
+            raise UsageError(f"paragraph must be between 1 and {len(article.paragraphs)} in {article.id}")
+        return number
 
 
 def load_dataset(seeds: Path | None = None, personas: Path | None = None) -> Dataset:
     """Load and validate everything; raises DataError listing every problem found."""
     seeds = seeds or default_folder("seeds")
     personas = personas or default_folder("personas")
-    entry = cache.key(seeds, personas)
-    if entry is not None:
-        hit = cache.load(entry)
-        if hit is not None:
-            data, engine_state = hit
-            # The engine built with this data comes along, so Engine(data) need not index it again.
-            object.__setattr__(data, "_engine_state", engine_state)
-            return data
-    with cache.gc_paused():  # a cold load of 100k positions spent ~10% of its time in the collector
-        articles = load_articles(seeds)
-        lexicon = load_lexicon(personas)
-        loaded = load_personas(personas, articles, lexicon)
-    data = Dataset(articles, lexicon, tuple(loaded))
-    object.__setattr__(data, "_cache_entry", entry)  # Engine(data) stores data and index together
-    return data
+    articles = load_articles(seeds)
+    lexicon = load_lexicon(personas)
+    return Dataset.of(articles, lexicon, tuple(load_personas(personas, articles, lexicon)))

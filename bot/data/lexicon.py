@@ -1,0 +1,163 @@
+"""The topic rules (``personas/topics.yaml``): topics and their triggers, stance axes, camps, generic words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import DataError, Problem
+from ..text import stems, words
+from .yamlload import LineDict, load_yaml
+
+LEXICON_FILE = "topics.yaml"
+_SECTIONS = ("axes", "camps", "topics", "generic")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    phrase: str
+    stems: tuple[str, ...]
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRule:
+    id: str
+    label: str
+    triggers: tuple[Trigger, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Axis:
+    id: str
+    label: str
+    plus: str
+    zero: str
+    minus: str
+
+    def describe(self, value: int) -> str:
+        return self.plus if value > 0 else self.minus if value < 0 else self.zero
+
+
+@dataclass(frozen=True, slots=True)
+class Camp:
+    id: str
+    label: str
+    colour: int
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Topic rules, axes and camps as the topic file gives them; nothing here changes after loading."""
+
+    topics: dict[str, TopicRule]
+    axes: dict[str, Axis]
+    camps: dict[str, Camp]
+    generic: frozenset[str]  # stems that never count as content on their own ("ai", "model")
+
+    @property
+    def trigger_words(self) -> frozenset[str]:
+        """Every word of every trigger phrase: typo correction prefers these on a tie."""
+        return frozenset(w for rule in self.topics.values() for t in rule.triggers for w in words(t.phrase))
+
+
+def _colour(value: object) -> int | None:
+    if isinstance(value, str) and re.fullmatch(r"#?[0-9A-Fa-f]{6}", value):
+        return int(value.lstrip("#"), 16)
+    return None
+
+
+class _Reader:
+    """Reads one topic file, collecting every problem with its line."""
+
+    def __init__(self, path: Path, data: LineDict):
+        self.file = str(path)
+        self.data = data
+        self.problems: list[Problem] = []
+
+    def fail(self, line: int, field: str, message: str) -> None:
+        self.problems.append(Problem(self.file, line, field, message))
+
+    def section(self, name: str) -> LineDict:
+        value = self.data.get(name)
+        if not isinstance(value, LineDict) or not value:
+            self.fail(self.data.line_of(name), name, "must be a non-empty mapping")
+            return LineDict()
+        return value
+
+    def line(self, spec: object) -> int:
+        return getattr(spec, "line", self.data.line)
+
+    def axes(self) -> dict[str, Axis]:
+        axes = {}
+        for axis_id, spec in self.section("axes").items():
+            fields = ("label", "plus", "zero", "minus")
+            if not isinstance(spec, LineDict) or not all(isinstance(spec.get(k), str) for k in fields):
+                self.fail(self.line(spec), f"axes.{axis_id}", "needs label, plus, zero and minus as text")
+                continue
+            axes[axis_id] = Axis(
+                id=axis_id, label=spec["label"], plus=spec["plus"], zero=spec["zero"], minus=spec["minus"]
+            )
+        return axes
+
+    def camps(self) -> dict[str, Camp]:
+        camps = {}
+        for camp_id, spec in self.section("camps").items():
+            colour = _colour(spec.get("colour")) if isinstance(spec, LineDict) else None
+            if not isinstance(spec, LineDict) or not isinstance(spec.get("label"), str) or colour is None:
+                self.fail(self.line(spec), f"camps.{camp_id}", 'needs a label and a colour like "#2E9E5B"')
+                continue
+            camps[camp_id] = Camp(id=camp_id, label=spec["label"], colour=colour)
+        return camps
+
+    def topics(self) -> dict[str, TopicRule]:
+        topics = {}
+        for topic_id, spec in self.section("topics").items():
+            where = f"topics.{topic_id}"
+            if not isinstance(spec, LineDict) or not isinstance(spec.get("triggers"), list) or not spec["triggers"]:
+                self.fail(self.line(spec), where, "needs a label and a list of triggers")
+                continue
+            triggers = [self.trigger(raw, spec, where) for raw in spec["triggers"]]
+            topics[topic_id] = TopicRule(
+                id=topic_id,
+                label=str(spec.get("label") or topic_id.replace("_", " ")),
+                triggers=tuple(t for t in triggers if t is not None),
+            )
+        return topics
+
+    def trigger(self, raw: object, spec: LineDict, where: str) -> Trigger | None:
+        phrase, weight = (raw.get("phrase"), raw.get("weight", 1.0)) if isinstance(raw, LineDict) else (raw, 1.0)
+        if isinstance(phrase, str) and stems(phrase) and isinstance(weight, (int, float)) and 0 < weight <= 1:
+            return Trigger(phrase=phrase, stems=stems(phrase), weight=float(weight))
+        line = raw.line if isinstance(raw, LineDict) else spec.line_of("triggers")
+        self.fail(line, f"{where}.triggers", f"bad trigger {raw!r}: text, or {{phrase: text, weight: 0..1}}")
+        return None
+
+    def generic(self) -> frozenset[str]:
+        raw = self.data.get("generic", [])
+        if not isinstance(raw, list) or not all(isinstance(g, str) for g in raw):
+            self.fail(self.data.line_of("generic"), "generic", "must be a list of words")
+            return frozenset()
+        return frozenset(s for phrase in raw for s in stems(phrase))
+
+    def unknown_sections(self) -> None:
+        for key in sorted(set(self.data) - set(_SECTIONS)):
+            self.fail(self.data.line_of(key), key, "unknown section (expected axes, camps, topics, generic)")
+
+
+def load_lexicon(folder: Path) -> Lexicon:
+    """The topic file in a persona folder; raises DataError listing every problem."""
+    path = folder / LEXICON_FILE
+    if not path.exists():
+        raise DataError.single(path, 1, "topics", "topic lexicon file not found")
+    data = load_yaml(path)
+    if not isinstance(data, LineDict):
+        raise DataError.single(path, 1, "topics", "must be a mapping with axes, camps and topics")
+    reader = _Reader(path, data)
+    axes, camps, topics, generic = reader.axes(), reader.camps(), reader.topics(), reader.generic()
+    lexicon = Lexicon(topics=topics, axes=axes, camps=camps, generic=generic)
+    reader.unknown_sections()
+    if reader.problems:
+        raise DataError(reader.problems)
+    return lexicon

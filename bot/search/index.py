@@ -1,0 +1,112 @@
+"""The inverted indexes the ranker scores against: every position, and every sentence of narration.
+
+A text is read once: its content stems go into posting lists and its topic tags (curated ones at full
+weight, triggers found in its own words at their weight) into per-topic lists.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..data.article import Citation
+from ..data.dataset import Dataset
+from ..data.lexicon import Lexicon
+from ..data.personas import Position
+from ..query import TopicFinder
+from ..text import STOPWORDS, stem, words
+from .records import ArticleSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An indexed text: a position (with its speaker's place in the dataset) or a narration sentence."""
+
+    tags: dict[str, float]
+    position: Position | None = None
+    span: ArticleSpan | None = None
+    figure: int = -1  # the speaker's place in the dataset's personas; -1 for narration
+
+
+@dataclass
+class Index:
+    entries: list[Entry] = field(default_factory=list)
+    by_stem: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_topic: dict[str, list[tuple[int, float]]] = field(default_factory=lambda: defaultdict(list))
+    idf: dict[str, float] = field(default_factory=dict)
+    unseen_idf: float = 1.0
+
+    def add(self, entry: Entry, stems: frozenset[str]) -> None:
+        number = len(self.entries)
+        self.entries.append(entry)
+        for value in stems:
+            self.by_stem[value].append(number)
+        for topic, weight in entry.tags.items():
+            self.by_topic[topic].append((number, weight))
+
+    def finish(self) -> None:
+        total = max(1, len(self.entries))
+        self.idf = {s: math.log(1 + total / len(ids)) for s, ids in self.by_stem.items()}
+        # A query word the record never uses weighs more than any word it does use.
+        self.unseen_idf = math.log(1 + 2 * total)
+
+
+class TextReader:
+    """A source text's content stems and topic tags."""
+
+    def __init__(self, lexicon: Lexicon, finder: TopicFinder):
+        self.generic = lexicon.generic
+        self.finder = finder
+        # Most texts share one of a few tag sets: one dict per set, not one per text.
+        self._tag_sets: dict[frozenset[tuple[str, float]], dict[str, float]] = {}
+
+    def read(self, text: str, curated: tuple[str, ...] = ()) -> tuple[dict[str, float], frozenset[str]]:
+        found = words(text)
+        all_stems = tuple(stem(w) for w in found)
+        content = frozenset(
+            s for w, s in zip(found, all_stems, strict=True) if w not in STOPWORDS and s not in self.generic
+        )
+        tags = dict.fromkeys(curated, 1.0)
+        for topic, weight in self.finder.topics(all_stems).items():
+            tags[topic] = max(tags.get(topic, 0.0), weight)
+        return self._tag_sets.setdefault(frozenset(tags.items()), tags), content
+
+
+def tie_break(position: Position) -> tuple:
+    """After the score: a figure's own words before reported ones, then article order."""
+    return position.kind != "quoted", position.citation.article, position.citation.start
+
+
+def index_positions(data: Dataset, reader: TextReader) -> Index:
+    """Entries numbered by figure, then tie-break order, so of two equal scores the lower number wins."""
+    index = Index()
+    for figure_number, persona in enumerate(data.personas):
+        for position in sorted(persona.positions, key=tie_break):
+            tags, stems = reader.read(position.text, position.topics)
+            index.add(Entry(tags=tags, position=position, figure=figure_number), stems)
+    index.finish()
+    return index
+
+
+def index_narration(data: Dataset, reader: TextReader) -> Index:
+    """Every body sentence that carries no figure's words: the article's own voice, for a moderator."""
+    quoted: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)  # by paragraph
+    for persona in data.personas:
+        for position in persona.positions:
+            c = position.citation
+            quoted[c.article, c.paragraph].append((c.start, c.end))
+    index = Index()
+    for article in data.articles.values():
+        for para in article.paragraphs:
+            if para.kind != "body":
+                continue
+            spans = quoted.get((article.id, para.index), ())
+            for start, end in article.sentences(para.index):
+                if any(s < end and start < e for s, e in spans):
+                    continue  # a sentence that carries a figure's words is theirs, not the narrator's
+                span = ArticleSpan(text=article.text[start:end], citation=Citation(article.id, para.index, start, end))
+                tags, stems = reader.read(span.text)
+                index.add(Entry(tags=tags, span=span), stems)
+    index.finish()
+    return index

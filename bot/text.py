@@ -1,0 +1,61 @@
+"""Words and stems: the one tokeniser shared by the data loaders, the index and the query reader.
+
+Stems are Snowball English stems from PyStemmer (the Snowball project's own C code).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+# Words that carry no topic on their own: function words and the question frame around a topic.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any anyone are as at be because been before
+    being below between both but by can could did do does doing down during each everybody few
+    figure figures for from further get go going got had has have having he her here hers herself
+    him himself his how i if in into is it its itself just let like many may me might more most much
+    must my myself no nor not now of off on once one ones only opinion opinions or other our ours
+    ourselves out over own people position re really regarding said same say says shall she should
+    so some someone stance such talk tell than that the their theirs them themselves then there
+    these they thing things think thinks this those through to told too under until up very view
+    views was we were what what's whats when where which while who whom why will with would you your
+    yours yourself yourselves
+    """.split()
+)
+
+# Invisible characters a user may paste along with a question; they must not split or join words.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"))
+_SEPARATORS = re.compile(r"[-‐‑‒–—/_]+")
+# Letters and digits, joined by inner apostrophes ("don't"), never by an apostrophe alone ("'quoted'").
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_STEMMER = Stemmer.Stemmer("english")
+
+
+def normalise(text: str) -> str:
+    """Case-fold and NFKC-normalise; hyphens, slashes and underscores become spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).casefold()
+    return _SEPARATORS.sub(" ", text)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(normalise(text))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    # Possessives and contractions share a stem with the bare word ("xai's" -> "xai").
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    return _STEMMER.stemWord(word)
+
+
+def stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(text))
+
+
+def content_stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(text) if w not in STOPWORDS)

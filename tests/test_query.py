@@ -1,0 +1,44 @@
+"""Reading a user's topic: stems, typo correction towards the record's words, topics found."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.errors import UsageError
+from bot.query import check_topic
+from bot.text import stem, words
+
+
+def test_possessives_and_plurals_share_a_stem_with_the_bare_word() -> None:
+    assert stem("openai's") == stem("openai") and stem("regulators") == stem("regulator")
+
+
+def test_words_split_on_separators_and_keep_inner_apostrophes() -> None:
+    assert words("Open-source/closed_source: don't 'quote' me") == [
+        "open", "source", "closed", "source", "don't", "quote", "me"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("typo", "meant"), [("regulaton", "regulation"), ("goverment", "government"), ("opn", "open")])
+def test_common_typos_find_their_words(ranker, typo: str, meant: str) -> None:
+    assert ranker.reader.vocabulary.correct(typo) == meant
+
+
+@pytest.mark.parametrize("word", ["cooking", "xyzzy", "ai", "the"])
+def test_words_far_from_the_record_are_left_alone(ranker, word: str) -> None:
+    assert ranker.reader.vocabulary.correct(word) is None
+
+
+def test_a_corrected_trigger_counts_a_little_less_and_says_how_it_was_reached(ranker) -> None:
+    exact, fuzzy = ranker.analyse("regulation"), ranker.analyse("regulaton")
+    assert [h.how for h in exact.hits] == ["exact"] and [h.how for h in fuzzy.hits] == ["fuzzy:regulaton"]
+    assert fuzzy.topics["regulation"] < exact.topics["regulation"]
+    assert fuzzy.corrections == (("regulaton", "regulation"),)
+
+
+def test_a_topic_is_checked_once_for_every_face() -> None:
+    assert check_topic("  open \n source ") == "open source"
+    with pytest.raises(UsageError, match="empty"):
+        check_topic(" \t ")
+    with pytest.raises(UsageError, match="limit is 200"):
+        check_topic("x" * 201)
