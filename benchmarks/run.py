@@ -2,6 +2,7 @@
 
     python -m benchmarks [--quick] [--topics 1000] [--seed 7] [--json benchmarks/results/bench.json]
 
+Also the wall time of a `debate-cli ask` beside `python -c pass` (benchmarks/cli_start.py).
 Sizes: the shipped data ("seed"), then synthetic corpora of about 20, 1,000, 10,000 and 100,000 positions
 (``--quick`` stops at 10,000 and uses fewer topics). Each (size, system) loads in its own process so the
 peak memory is that system's alone. The per-query costs come from one process holding every system: per
@@ -31,6 +32,7 @@ from bot.core import load_core
 from bot.data.dataset import Dataset, load_dataset
 from bot.search.ranker import Ranker
 
+from . import cli_start
 from .corpus import PROJECT, generate, info
 from .workload import examples_right, make_topics, percentile, time_batch
 
@@ -283,7 +285,8 @@ def main(argv: list[str] | None = None) -> int:
             shown = row.get("error") or f"median {row['median_us']:.1f} µs, p99 {row['p99_us']:.1f} µs"
             print(f"  {size:>5} {system:>9}: {shown}", flush=True)
     bot = _spawn("bot")
-    table = _table(rows, bot)
+    start = cli_start.measure()
+    table = _table(rows, bot) + "\n" + cli_start.describe(start)
     print()
     print(table)
     elapsed = time.perf_counter() - started
@@ -291,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     args.json.parent.mkdir(parents=True, exist_ok=True)
     machine = {"python": platform.python_version(), "cpus": os.cpu_count(), "seconds": elapsed}
     report = {"command": " ".join(["python -m benchmarks", *(argv if argv is not None else sys.argv[1:])])}
-    args.json.write_text(json.dumps({**report, "machine": machine, "rows": rows, "bot": bot}, indent=2) + "\n")
+    figures = {**report, "machine": machine, "rows": rows, "bot": bot, "cli_start": start}
+    args.json.write_text(json.dumps(figures, indent=2) + "\n")
     print(f"wrote {args.json}")
     return 0
 

@@ -23,8 +23,8 @@ class Core:
 def load_core(seeds: Path | None = None, personas: Path | None = None) -> Core:
     """Load, validate and index a record; raises DataError listing every problem found.
 
-    A large record comes from the load cache when its inputs and the code are unchanged, and is stored
-    there after a cold load; small ones load quicker than a cache entry reads back.
+    The record comes from the load cache when its inputs and the code are unchanged, and is stored there
+    after a cold load.
     """
     seeds = seeds or default_folder("seeds")
     personas = personas or default_folder("personas")

@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import distance, process
-
 from .data.lexicon import Lexicon
 from .errors import UsageError
 from .text import STOPWORDS, stem, words
@@ -120,6 +118,8 @@ class Vocabulary:
         return found
 
     def _nearest(self, word: str) -> str | None:
+        from rapidfuzz import distance, process  # only once a word is not in the record
+
         edits = 2 if len(word) >= _LONG_WORD else 1
         # A word within ``edits`` edits is at most that many letters longer or shorter.
         candidates = [

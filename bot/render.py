@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
+from .data import cache
 from .data.article import Article, Citation
 from .data.dataset import Dataset
 from .data.personas import Persona, Position
@@ -171,11 +172,24 @@ def _join(names: list[str]) -> str:
 
 
 def _environment() -> Environment:
+    # Compiled templates are kept beside the load cache: jinja2 keys them by each template's source, so an
+    # edited template is compiled afresh, and a start skips compiling the rest.
+    compiled = _made(cache.folder() / "templates") if cache.folder() else None
     return Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
+        bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled else None,
         autoescape=False,  # Markdown, not HTML: escaping is done by the md filter where needed
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
+
+
+def _made(folder: Path) -> Path | None:
+    """The folder, created if need be; None where it cannot be (the templates are then compiled each start)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder

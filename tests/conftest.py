@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,12 @@ SEEDS = ROOT / "seeds"
 PERSONAS = ROOT / "personas"
 SEED_ID = "winzheng-open-source-2026"
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The load cache of this test run, not the user's (subprocesses inherit it through the environment)."""
+    os.environ["DEBATE_CACHE"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="session")

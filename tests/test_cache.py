@@ -17,12 +17,11 @@ from .conftest import PERSONAS, SEEDS
 
 @pytest.fixture
 def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, Path]:
-    """Copies of the shipped data, cached however small, into a cache folder of the test's own."""
+    """Copies of the shipped data, and a cache folder of the test's own."""
     seeds, personas, store = tmp_path / "seeds", tmp_path / "personas", tmp_path / "cache"
     shutil.copytree(SEEDS, seeds)
     shutil.copytree(PERSONAS, personas)
     monkeypatch.setenv("DEBATE_CACHE", str(store))
-    monkeypatch.setattr(cache, "MIN_BYTES", 0)
     return seeds, personas, store
 
 

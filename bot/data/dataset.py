@@ -6,8 +6,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from ..errors import UsageError
 from .article import Article, load_articles
 from .lexicon import Lexicon, load_lexicon
@@ -27,6 +25,8 @@ def default_folder(name: str) -> Path:
 
 def _name_score(query: str, name: str, **kwargs: object) -> float:
     """Whole-string similarity first ("muks" is musk), partial matches a little below ("grok")."""
+    from rapidfuzz import fuzz
+
     return max(fuzz.ratio(query, name), 0.9 * fuzz.WRatio(query, name))
 
 
@@ -55,6 +55,8 @@ class Dataset:
         query = " ".join(name.casefold().replace("-", " ").split())
         if not query:
             return list(self.personas[:limit])
+        from rapidfuzz import process  # only for a name that is not an id, name or alias
+
         found = process.extract(query, list(self.names), scorer=_name_score, limit=limit * 4, score_cutoff=60)
         result: list[Persona] = []
         for alias, _score, _ in found:

@@ -1,0 +1,69 @@
+"""How long a user waits for `debate-cli ask regulation`, beside a bare `python -c pass`, in one run.
+
+    python -m benchmarks.cli_start [--runs 21]
+
+The two commands take turns, so a slow spell of the shared machine falls on both; the first ask (which fills
+the load cache) is not counted. Prints the medians and their ratio; never asserts anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .corpus import PROJECT
+
+
+def _cli() -> list[str]:
+    script = Path(sys.executable).with_name("debate-cli")
+    return [str(script)] if script.exists() else [shutil.which("debate-cli") or "debate-cli"]
+
+
+def _wall(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - started
+
+
+def measure(runs: int = 21) -> dict:
+    bare, ask = [sys.executable, "-c", "pass"], [*_cli(), "ask", "regulation"]
+    _wall(ask)  # fills the load cache and the compiled templates, as any first run does
+    times: dict[str, list[float]] = {"python -c pass": [], "debate-cli ask regulation": []}
+    for number in range(runs):
+        pair = [("python -c pass", bare), ("debate-cli ask regulation", ask)]
+        for name, command in pair if number % 2 else reversed(pair):
+            times[name].append(_wall(command))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    return {
+        "runs": runs,
+        "median_s": medians,
+        "ratio": medians["debate-cli ask regulation"] / medians["python -c pass"],
+    }
+
+
+def describe(result: dict) -> str:
+    bare, ask = result["median_s"]["python -c pass"], result["median_s"]["debate-cli ask regulation"]
+    return (
+        f"CLI start ({result['runs']} runs each, taking turns): debate-cli ask regulation {ask * 1000:.0f} ms, "
+        f"python -c pass {bare * 1000:.0f} ms: {result['ratio']:.1f}x"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    result = measure(args.runs)
+    print(json.dumps(result) if args.json else describe(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
