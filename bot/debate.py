@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .data.article import Span
 from .data.personas import Persona, Position
 from .query import QueryAnalysis
 from .search.index import tie_break
 from .search.ranker import THRESHOLD, Ranker
-from .search.records import ArticleSpan, Candidate, Stance
+from .search.records import Candidate, Stance
 
 # Ask for more rounds than this and the plan is capped anyway; the record rarely holds more.
 MAX_ROUNDS = 6
@@ -31,7 +32,7 @@ class Turn:
     replying_to: Persona | None
     reason: str  # "reply_link", "opposed", "adds", "best", "nothing_left", "context"
     narration: str
-    context: ArticleSpan | None = None
+    context: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

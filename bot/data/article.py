@@ -77,6 +77,14 @@ class Citation:
         return {"article": self.article, "paragraph": self.paragraph, "start": self.start, "end": self.end}
 
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A verbatim span of an article: the text and where it sits."""
+
+    text: str
+    citation: Citation
+
+
 @dataclass(frozen=True, slots=True, repr=False)
 class Paragraph:
     index: int  # 1-based among the non-empty lines

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataError, Problem
-from .article import Article, Citation
+from .article import Article, Citation, Span
 from .lexicon import LEXICON_FILE, Lexicon
 from .yamlload import LineDict, load_yaml
 
@@ -18,14 +18,6 @@ _PERSONA_FIELDS = {"id", "name", "role", "aliases", "article", "camp", "position
 _OFFSET_FIELDS = ("paragraph", "start", "end")
 _SPAN_FIELDS = {"article", "text", *_OFFSET_FIELDS}
 _POSITION_FIELDS = _SPAN_FIELDS | {"id", "kind", "cue", "channel", "topics", "stance", "replies_to"}
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A verbatim span of an article: the text and where it sits."""
-
-    text: str
-    citation: Citation
 
 
 @dataclass(frozen=True, slots=True)

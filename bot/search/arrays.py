@@ -28,7 +28,7 @@ import numpy as np
 from ..data.personas import Persona
 from ..query import QueryAnalysis
 from .index import Index
-from .records import Match, Stance
+from .records import Stance
 
 # Views for this many topic sets at most; past it the oldest goes (only a lexicon of many topics gets there).
 _MAX_VIEWS = 4096
@@ -245,15 +245,6 @@ class ArrayScorer:
             won.word_scores.tolist(),
             strict=True,
         ):
-            match = None
-            if entry is not None:
-                match = Match(
-                    score=topic_score + word_score,
-                    topic_score=topic_score,
-                    word_score=word_score,
-                    tags=entry.tags,
-                    position=entry.position,
-                    query=analysis,
-                )
+            match = None if entry is None else entry.match(topic_score, word_score, analysis)
             stances.append(Stance(figure=persona, topic=topic, query=analysis, match=match))
         return tuple(stances)

@@ -10,13 +10,13 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..data.article import Citation
+from ..data.article import Citation, Span
 from ..data.dataset import Dataset
 from ..data.lexicon import Lexicon
 from ..data.personas import Position
-from ..query import TopicFinder
+from ..query import QueryAnalysis, TopicFinder
 from ..text import STOPWORDS, stem, words
-from .records import ArticleSpan
+from .records import Match
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +25,19 @@ class Entry:
 
     tags: dict[str, float]
     position: Position | None = None
-    span: ArticleSpan | None = None
+    span: Span | None = None
     figure: int = -1  # the speaker's place in the dataset's personas; -1 for narration
+
+    def match(self, topic_score: float, word_score: float, query: QueryAnalysis) -> Match:
+        """This position's score against a query, with its parts."""
+        return Match(
+            score=topic_score + word_score,
+            topic_score=topic_score,
+            word_score=word_score,
+            tags=self.tags,
+            position=self.position,
+            query=query,
+        )
 
 
 @dataclass
@@ -105,7 +116,10 @@ def index_narration(data: Dataset, reader: TextReader) -> Index:
             for start, end in article.sentences(para.index):
                 if any(s < end and start < e for s, e in spans):
                     continue  # a sentence that carries a figure's words is theirs, not the narrator's
-                span = ArticleSpan(text=article.text[start:end], citation=Citation(article.id, para.index, start, end))
+                span = Span(
+                    text=article.text[start:end],
+                    citation=Citation(article=article.id, paragraph=para.index, start=start, end=end),
+                )
                 tags, stems = reader.read(span.text)
                 index.add(Entry(tags=tags, span=span), stems)
     index.finish()

@@ -11,11 +11,12 @@ import math
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from ..data.article import Span
 from ..data.dataset import Dataset
 from ..data.personas import Persona
 from ..query import QueryAnalysis, QueryReader, TopicFinder, Vocabulary
 from .index import Index, TextReader, index_narration, index_positions
-from .records import ArticleSpan, AskResult, Candidate, Match, Stance
+from .records import AskResult, Candidate, Match, Stance
 
 if TYPE_CHECKING:
     from .arrays import ArrayScorer
@@ -71,7 +72,7 @@ class Ranker:
         stances = tuple(_stance_of(p, topic, analysis, ranked.get(p.id, ())) for p in self.data.personas)
         return AskResult(topic=topic, analysis=analysis, stances=stances)
 
-    def context(self, topic: str) -> ArticleSpan | None:
+    def context(self, topic: str) -> Span | None:
         """The article narration sentence that best sets the scene for a topic, if any clears the bar."""
         total = self._score(self.narration, self.analyse(topic))[2]
         best = min(((-score, n) for n, score in total.items()), default=None)
@@ -118,16 +119,7 @@ class Ranker:
         return topic_part, word_part, total
 
     def _match(self, number: int, analysis: QueryAnalysis, topic_part: dict, word_part: dict) -> Match:
-        entry = self.positions.entries[number]
-        topic_score, word_score = topic_part.get(number, 0.0), word_part.get(number, 0.0)
-        return Match(
-            score=topic_score + word_score,
-            topic_score=topic_score,
-            word_score=word_score,
-            tags=entry.tags,
-            position=entry.position,
-            query=analysis,
-        )
+        return self.positions.entries[number].match(topic_part.get(number, 0.0), word_part.get(number, 0.0), analysis)
 
     def _ranked(self, analysis: QueryAnalysis) -> dict[str, tuple[Candidate, ...]]:
         """Every matched position per figure, best first (the lower entry number wins a tie)."""

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..data.article import Citation
 from ..data.personas import Persona, Position
 from ..query import QueryAnalysis
 from ..text import content_stems
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleSpan:
-    """The article's own narration (not any figure's words), cited like a quote."""
-
-    text: str
-    citation: Citation
 
 
 @dataclass(frozen=True, slots=True)
