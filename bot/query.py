@@ -101,9 +101,10 @@ class Vocabulary:
                     self.stem_of[word] = stem(word)
         self.stems = frozenset(self.stem_of.values())
         self._preferred = preferred  # trigger words: the likelier meaning when two words are as near
-        self._by_length: dict[int, list[str]] = {}
+        # By first letter and length: the words a typo can be of (see _nearest).
+        self._by_start: dict[tuple[str, int], list[str]] = {}
         for word in sorted(self.stem_of):
-            self._by_length.setdefault(len(word), []).append(word)
+            self._by_start.setdefault((word[0], len(word)), []).append(word)
         self._corrections: dict[str, str | None] = {}
 
     def correct(self, word: str) -> str | None:
@@ -121,15 +122,17 @@ class Vocabulary:
         from rapidfuzz import distance, process  # only once a word is not in the record
 
         edits = 2 if len(word) >= _LONG_WORD else 1
-        # A word within ``edits`` edits is at most that many letters longer or shorter.
+        # Words that start with the typo's first or second letter and are at most ``edits`` letters longer
+        # or shorter: the only ones a typo of that many edits can be of.
+        sizes = range(len(word) - edits, len(word) + edits + 1)
         candidates = [
-            w for size in range(len(word) - edits, len(word) + edits + 1) for w in self._by_length.get(size, ())
+            w for start in dict.fromkeys(word[:2]) for size in sizes for w in self._by_start.get((start, size), ())
         ]
         found = process.extract(word, candidates, scorer=distance.OSA.distance, score_cutoff=edits, limit=None)
         allowed = [
             (edited, known not in self._preferred, known)
             for known, edited, _ in found
-            if known[0] in word[:2] and (len(word) >= _SHORT_WORD or self._lengthens_to_trigger(word, known))
+            if len(word) >= _SHORT_WORD or self._lengthens_to_trigger(word, known)
         ]
         return min(allowed)[2] if allowed else None
 
