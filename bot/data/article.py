@@ -64,7 +64,9 @@ _SENTENCE_LIKE_ENDS = _SENTENCE_END + _CLOSERS + ":;,"
 _FOOTER_MARKS = ("©", "(c)", "copyright")
 
 
-@dataclass(frozen=True, slots=True)
+# Not slots=True: slots dataclasses pickle through Python-level state functions, which made reading a
+# 100,000-position record back from the load cache take seconds; these pickle their __dict__ in C.
+@dataclass(frozen=True)
 class Citation:
     """Where a span sits: article id, 1-based paragraph, and character offsets into the article text."""
 
@@ -77,7 +79,7 @@ class Citation:
         return {"article": self.article, "paragraph": self.paragraph, "start": self.start, "end": self.end}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Span:
     """A verbatim span of an article: the text and where it sits."""
 
@@ -85,7 +87,7 @@ class Span:
     citation: Citation
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, repr=False)
 class Paragraph:
     index: int  # 1-based among the non-empty lines
     start: int
@@ -110,7 +112,7 @@ class Paragraph:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Article:
     id: str
     title: str

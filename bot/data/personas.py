@@ -20,7 +20,9 @@ _SPAN_FIELDS = {"article", "text", *_OFFSET_FIELDS}
 _POSITION_FIELDS = _SPAN_FIELDS | {"id", "kind", "cue", "channel", "topics", "stance", "replies_to"}
 
 
-@dataclass(frozen=True, slots=True)
+# Not slots=True: slots dataclasses pickle through Python-level state functions, which made reading a
+# 100,000-position record back from the load cache take seconds; these pickle their __dict__ in C.
+@dataclass(frozen=True)
 class Position:
     figure: str
     id: str
@@ -41,7 +43,7 @@ class Position:
         return next((value for name, value in self.stance if name == axis), None)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Persona:
     id: str
     name: str

@@ -245,6 +245,8 @@ class ArrayScorer:
             won.word_scores.tolist(),
             strict=True,
         ):
-            match = None if entry is None else entry.match(topic_score, word_score, analysis)
-            stances.append(Stance(figure=persona, topic=topic, query=analysis, match=match))
+            if entry is None:
+                stances.append(Stance(figure=persona, topic=topic, query=analysis))
+            else:
+                stances.append(entry.stance(persona, topic, analysis, topic_score, word_score))
         return tuple(stances)

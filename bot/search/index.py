@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 from ..data.article import Citation, Span
 from ..data.dataset import Dataset
 from ..data.lexicon import Lexicon
-from ..data.personas import Position
+from ..data.personas import Persona, Position
 from ..query import QueryAnalysis, TopicFinder
 from ..text import STOPWORDS, stem, words
-from .records import Match
+from .records import Match, Stance
 
 
-@dataclass(frozen=True, slots=True)
+# Not slots=True: slots dataclasses pickle through Python-level state functions, which made reading a
+# 100,000-position record back from the load cache take seconds; these pickle their __dict__ in C.
+@dataclass(frozen=True)
 class Entry:
     """An indexed text: a position (with its speaker's place in the dataset) or a narration sentence."""
 
@@ -27,6 +29,20 @@ class Entry:
     position: Position | None = None
     span: Span | None = None
     figure: int = -1  # the speaker's place in the dataset's personas; -1 for narration
+
+    def stance(
+        self, figure: Persona, topic: str, query: QueryAnalysis, topic_score: float, word_score: float
+    ) -> Stance:
+        """The figure's stance when this position is its best, with the score's parts."""
+        return Stance(
+            figure=figure,
+            topic=topic,
+            query=query,
+            position=self.position,
+            topic_score=topic_score,
+            word_score=word_score,
+            tags=self.tags,
+        )
 
     def match(self, topic_score: float, word_score: float, query: QueryAnalysis) -> Match:
         """This position's score against a query, with its parts."""

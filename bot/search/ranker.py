@@ -149,11 +149,14 @@ class Ranker:
             if figure not in best or key < best[figure]:
                 best[figure] = key
         stances = []
+        entries = self.positions.entries
         for figure, persona in enumerate(self.data.personas):
             negative_score, number = best.get(figure, (0.0, -1))
-            speaks = -negative_score >= THRESHOLD
-            match = self._match(number, analysis, topic_part, word_part) if speaks else None
-            stances.append(Stance(figure=persona, topic=topic, query=analysis, match=match))
+            if -negative_score >= THRESHOLD:
+                scores = topic_part.get(number, 0.0), word_part.get(number, 0.0)
+                stances.append(entries[number].stance(persona, topic, analysis, *scores))
+            else:
+                stances.append(Stance(figure=persona, topic=topic, query=analysis))
         return tuple(stances)
 
     def _reach(self, topics: Weights, words: Weights) -> int:
@@ -166,5 +169,16 @@ class Ranker:
 
 
 def _stance_of(figure: Persona, topic: str, analysis: QueryAnalysis, candidates: tuple[Candidate, ...]) -> Stance:
-    best = candidates[0].match if candidates and candidates[0].match.score >= THRESHOLD else None
-    return Stance(figure=figure, topic=topic, query=analysis, match=best, candidates=candidates)
+    if not candidates or candidates[0].match.score < THRESHOLD:
+        return Stance(figure=figure, topic=topic, query=analysis, candidates=candidates)
+    best = candidates[0].match
+    return Stance(
+        figure=figure,
+        topic=topic,
+        query=analysis,
+        position=best.position,
+        topic_score=best.topic_score,
+        word_score=best.word_score,
+        tags=best.tags,
+        candidates=candidates,
+    )

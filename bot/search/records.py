@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..data.personas import Persona, Position
 from ..query import QueryAnalysis
 from ..text import content_stems
 
+# Records made for every query are NamedTuples: immutable like a frozen dataclass, and half the cost to build,
+# which counts when a large record's `ask` makes one per figure (hundreds) for every question.
 
-@dataclass(frozen=True, slots=True)
-class Match:
+
+class Match(NamedTuple):
     """How one text scored against a topic: the parts, so `explain` can show every number."""
 
     score: float
@@ -32,29 +35,40 @@ class Match:
         return tuple(s for s in self.query.stems if s in found)
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     position: Position
     match: Match
 
 
-@dataclass(frozen=True, slots=True)
-class Stance:
-    """A figure's stance on a topic: the position it speaks with (None when silent) and why."""
+class Stance(NamedTuple):
+    """A figure's stance on a topic: the position it speaks with (None when silent), and its score parts."""
 
     figure: Persona
     topic: str
     query: QueryAnalysis
-    match: Match | None  # the chosen position and its score parts; None when silent
-    candidates: tuple[Candidate, ...] = ()  # matched positions, best first (kept by explain, stance and debate)
+    position: Position | None = None
+    topic_score: float = 0.0
+    word_score: float = 0.0
+    tags: dict[str, float] | None = None  # what the chosen position carries
+    candidates: tuple[Candidate, ...] = ()  # matched positions, best first (kept by explain and stance)
 
     @property
-    def position(self) -> Position | None:
-        return None if self.match is None else self.match.position
+    def match(self) -> Match | None:
+        """The chosen position's full account, made when someone asks for it."""
+        if self.position is None:
+            return None
+        return Match(
+            score=self.topic_score + self.word_score,
+            topic_score=self.topic_score,
+            word_score=self.word_score,
+            tags=self.tags,
+            position=self.position,
+            query=self.query,
+        )
 
     @property
     def status(self) -> str:
-        return "stance" if self.match is not None else "no_stance"
+        return "stance" if self.position is not None else "no_stance"
 
 
 @dataclass(frozen=True, slots=True)
