@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
@@ -19,6 +20,9 @@ from .data.dataset import Dataset
 from .data.personas import Persona, Position
 from .debate import DebatePlan, Turn
 from .search.records import AskResult, Stance
+
+if TYPE_CHECKING:
+    from .verify import QuoteCheck
 
 TEMPLATES = Path(__file__).with_name("templates")
 # Characters that format, link or mention in Discord Markdown wherever they stand in a line.
@@ -137,6 +141,10 @@ class Renderer:
 
     def credit(self) -> str:
         return self._render("credit.md.j2")
+
+    def verify(self, check: QuoteCheck) -> str:
+        """A quote check (bot/verify.py): the verdict, the real words cited, the differences marked."""
+        return self._render("verify.md.j2", check=check)
 
 
 _MOVE_TITLES = {"moderator": "Setting the scene", "opening": "Openings", "rebuttal": "Rebuttals", "closing": "Closings"}

@@ -10,7 +10,7 @@ from typing import NoReturn, TextIO
 
 from ..core import Core, load_core
 from ..errors import DataError, UsageError
-from . import authoring, queries, repl
+from . import authoring, queries, repl, stance_map, verify
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -52,6 +52,8 @@ def build_parser(prog: str = "debate-cli", for_repl: bool = False) -> argparse.A
     if not for_repl:
         add("repl", _cmd_repl, "an interactive prompt over the same commands", json_flag=False)
         authoring.register(sub)
+        verify.register(sub)
+        stance_map.register(sub)
     return parser
 
 
