@@ -225,7 +225,8 @@ class ArrayScorer:
             by_stem=by_stem,
         )
         # One more slot than there are positions, holding None: where best() points for a silent figure.
-        self.entry_at_slot = _objects([*entries, None])
+        self.position_at_slot = _objects([*(e.position for e in entries), None])
+        self.tags_at_slot = _objects([*(e.tags for e in entries), None])
 
     def stances(
         self,
@@ -237,16 +238,23 @@ class ArrayScorer:
         threshold: float,
     ) -> tuple[Stance, ...]:
         won = self.index.best(topics, words, threshold)
-        stances = []
-        for persona, entry, topic_score, word_score in zip(
-            personas,
-            self.entry_at_slot[won.slots].tolist(),
-            won.topic_scores.tolist(),
-            won.word_scores.tolist(),
-            strict=True,
-        ):
-            if entry is None:
-                stances.append(Stance(figure=persona, topic=topic, query=analysis))
-            else:
-                stances.append(entry.stance(persona, topic, analysis, topic_score, word_score))
-        return tuple(stances)
+        # A silent figure's slot holds None for its position and tags, and its score parts are 0.0.
+        return tuple(
+            Stance(
+                figure=figure,
+                topic=topic,
+                query=analysis,
+                position=position,
+                topic_score=topic_score,
+                word_score=word_score,
+                tags=tags,
+            )
+            for figure, position, topic_score, word_score, tags in zip(
+                personas,
+                self.position_at_slot[won.slots].tolist(),
+                won.topic_scores.tolist(),
+                won.word_scores.tolist(),
+                self.tags_at_slot[won.slots].tolist(),
+                strict=True,
+            )
+        )
