@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import DataError, Problem
+from .cache import PickledByFields
 from .yamlload import LineDict, load_yaml, read_text
 
 ARTICLE_SUFFIX = ".txt"
@@ -64,10 +65,8 @@ _SENTENCE_LIKE_ENDS = _SENTENCE_END + _CLOSERS + ":;,"
 _FOOTER_MARKS = ("©", "(c)", "copyright")
 
 
-# Not slots=True: slots dataclasses pickle through Python-level state functions, which made reading a
-# 100,000-position record back from the load cache take seconds; these pickle their __dict__ in C.
-@dataclass(frozen=True)
-class Citation:
+@dataclass(frozen=True, slots=True)
+class Citation(PickledByFields):
     """Where a span sits: article id, 1-based paragraph, and character offsets into the article text."""
 
     article: str
@@ -79,16 +78,16 @@ class Citation:
         return {"article": self.article, "paragraph": self.paragraph, "start": self.start, "end": self.end}
 
 
-@dataclass(frozen=True)
-class Span:
+@dataclass(frozen=True, slots=True)
+class Span(PickledByFields):
     """A verbatim span of an article: the text and where it sits."""
 
     text: str
     citation: Citation
 
 
-@dataclass(frozen=True, repr=False)
-class Paragraph:
+@dataclass(frozen=True, slots=True, repr=False)
+class Paragraph(PickledByFields):
     index: int  # 1-based among the non-empty lines
     start: int
     end: int
@@ -112,8 +111,8 @@ class Paragraph:
         )
 
 
-@dataclass(frozen=True)
-class Article:
+@dataclass(frozen=True, slots=True)
+class Article(PickledByFields):
     id: str
     title: str
     publisher: str

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import DataError, Problem
 from .article import Article, Citation, Span
+from .cache import PickledByFields
 from .lexicon import LEXICON_FILE, Lexicon
 from .yamlload import LineDict, load_yaml
 
@@ -20,10 +21,8 @@ _SPAN_FIELDS = {"article", "text", *_OFFSET_FIELDS}
 _POSITION_FIELDS = _SPAN_FIELDS | {"id", "kind", "cue", "channel", "topics", "stance", "replies_to"}
 
 
-# Not slots=True: slots dataclasses pickle through Python-level state functions, which made reading a
-# 100,000-position record back from the load cache take seconds; these pickle their __dict__ in C.
-@dataclass(frozen=True)
-class Position:
+@dataclass(frozen=True, slots=True)
+class Position(PickledByFields):
     figure: str
     id: str
     kind: str  # "quoted" (the figure's own words) or "reported" (the article's words about them)
@@ -43,8 +42,8 @@ class Position:
         return next((value for name, value in self.stance if name == axis), None)
 
 
-@dataclass(frozen=True)
-class Persona:
+@dataclass(frozen=True, slots=True)
+class Persona(PickledByFields):
     id: str
     name: str
     role: str

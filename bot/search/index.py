@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..data.article import Citation, Span
+from ..data.cache import PickledByFields
 from ..data.dataset import Dataset
 from ..data.lexicon import Lexicon
 from ..data.personas import Persona, Position
@@ -19,10 +20,8 @@ from ..text import STOPWORDS, stem, words
 from .records import Match, Stance
 
 
-# Not slots=True: slots dataclasses pickle through Python-level state functions, which made reading a
-# 100,000-position record back from the load cache take seconds; these pickle their __dict__ in C.
-@dataclass(frozen=True)
-class Entry:
+@dataclass(frozen=True, slots=True)
+class Entry(PickledByFields):
     """An indexed text: a position (with its speaker's place in the dataset) or a narration sentence."""
 
     tags: dict[str, float]
