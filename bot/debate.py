@@ -56,6 +56,17 @@ class DebatePlan:
     rounds_played: int
 
 
+@dataclass
+class _Stage:
+    """What each turn of one debate is chosen against: who speaks, how narration names the topic, the
+    axis of the summary and of set-against rebuttals, and the positions already said."""
+
+    speakers: set[str]
+    label: str
+    axis: str
+    used: set[str]
+
+
 class Planner:
     def __init__(self, ranker: Ranker):
         self.ranker = ranker
@@ -81,6 +92,8 @@ class Planner:
         used_keys: set[str] = set()
         turns: list[Turn] = []
         speaker_ids = {s.figure.id for s in speakers}
+        axis = self._axis_for(asked.analysis, [c for options in relevant.values() for c in options])
+        stage = _Stage(speakers=speaker_ids, label=label, axis=axis, used=used_keys)
 
         if moderator and speakers:
             scene = self.ranker.context(topic)
@@ -114,9 +127,7 @@ class Planner:
             round_turns: list[Turn] = []
             for s in speakers:  # each speaker sees what was said earlier in the same round
                 options = relevant[s.figure.id]
-                turn = self._next_turn(
-                    number, move, s.figure, options, turns + round_turns, used_keys, speaker_ids, label
-                )
+                turn = self._next_turn(number, move, s.figure, options, turns + round_turns, stage)
                 round_turns.append(turn)
             if all(t.move == "pass" for t in round_turns):
                 break  # the record has run out: stop rather than fill rounds with passes
@@ -131,7 +142,7 @@ class Planner:
             participants=tuple(s.figure for s in speakers),
             abstainers=abstainers,
             turns=tuple(turns),
-            summary=self._summary(speakers, used),
+            summary=self._summary(speakers, used, axis),
             rounds_requested=rounds,
             rounds_played=played if speakers else 0,
         )
@@ -183,10 +194,9 @@ class Planner:
         figure: Persona,
         options: list[Candidate],
         turns: list[Turn],
-        used: set[str],
-        speakers: set[str],
-        label: str,
+        stage: _Stage,
     ) -> Turn:
+        used, speakers, label, axis = stage.used, stage.speakers, stage.label, stage.axis
         said = [t for t in turns if t.position is not None and t.figure is not None]
         said_keys = {t.position.key for t in said}
         # Reply links reach past the matched topic: the article itself ties them to what was said.
@@ -209,7 +219,6 @@ class Planner:
         position = min(unused, key=lambda c: self._turn_rank(c, speakers, used)).position
         if move == "closing":
             return self._spoken_turn(number, move, figure, position, turns, label)
-        axis = self._axis
         mine = _stance_value(axis, position, [t.position for t in said if t.figure.id == figure.id])
         target, distance = None, 0
         for turn in reversed(said):  # most recent first, so ties go to the latest speaker
@@ -233,13 +242,19 @@ class Planner:
             narration=f"Rebuttal from {figure.name}, set against {target.name} (the article does not present it as a direct reply).",
         )
 
-    @property
-    def _axis(self) -> str:
+    def _axis_for(self, analysis: QueryAnalysis, options: list[Candidate]) -> str:
+        """The axis the debate is summed up on: that of the strongest matched topic with an axis of its own on
+        which some speaker's matched position takes a side; else the lexicon's first axis (open vs closed)."""
+        hits = sorted(analysis.hits, key=lambda hit: -hit.weight)  # stable: rule order breaks a tie
+        for hit in hits:
+            axis = self.lexicon.topics[hit.topic].axis
+            if axis is not None and any(c.position.stance_on(axis) is not None for c in options):
+                return axis
         return next(iter(self.lexicon.axes))
 
-    def _summary(self, speakers: list[Stance], used: list[Position]) -> tuple[SummaryEntry, ...]:
+    def _summary(self, speakers: list[Stance], used: list[Position], axis_id: str) -> tuple[SummaryEntry, ...]:
         entries = []
-        axis = self.lexicon.axes[self._axis]
+        axis = self.lexicon.axes[axis_id]
         for stance in speakers:
             mine = [p for p in used if p.figure == stance.figure.id]
             with_stance = [p for p in mine if p.stance_on(axis.id) is not None]

@@ -26,6 +26,7 @@ class TopicRule:
     id: str
     label: str
     triggers: tuple[Trigger, ...]
+    axis: str | None = None  # the stance axis a debate on this topic is summed up on, if it has its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,7 @@ class _Reader:
             camps[camp_id] = Camp(id=camp_id, label=spec["label"], colour=colour)
         return camps
 
-    def topics(self) -> dict[str, TopicRule]:
+    def topics(self, axes: dict[str, Axis]) -> dict[str, TopicRule]:
         topics = {}
         for topic_id, spec in self.section("topics").items():
             where = f"topics.{topic_id}"
@@ -119,10 +120,15 @@ class _Reader:
                 self.fail(self.line(spec), where, "needs a label and a list of triggers")
                 continue
             triggers = [self.trigger(raw, spec, where) for raw in spec["triggers"]]
+            axis = spec.get("axis")
+            if axis is not None and axis not in axes:
+                self.fail(spec.line_of("axis"), f"{where}.axis", f"unknown axis {axis!r} (known: {', '.join(axes)})")
+                axis = None
             topics[topic_id] = TopicRule(
                 id=topic_id,
                 label=str(spec.get("label") or topic_id.replace("_", " ")),
                 triggers=tuple(t for t in triggers if t is not None),
+                axis=axis,
             )
         return topics
 
@@ -155,7 +161,8 @@ def load_lexicon(folder: Path) -> Lexicon:
     if not isinstance(data, LineDict):
         raise DataError.single(path, 1, "topics", "must be a mapping with axes, camps and topics")
     reader = _Reader(path, data)
-    axes, camps, topics, generic = reader.axes(), reader.camps(), reader.topics(), reader.generic()
+    axes = reader.axes()
+    camps, topics, generic = reader.camps(), reader.topics(axes), reader.generic()
     lexicon = Lexicon(topics=topics, axes=axes, camps=camps, generic=generic)
     reader.unknown_sections()
     if reader.problems:
