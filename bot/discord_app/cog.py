@@ -176,7 +176,9 @@ class DebateCog(commands.Cog):
         round_ = Round(channel.id, interaction.guild_id, interaction.user.id, topic, _nonce_prefix(interaction.id))
         self.rounds.reserve(round_)  # before any await: a second request in this channel is refused
         try:
-            await interaction.response.defer(thinking=True)
+            # Private "thinking…": Discord fixes a deferred answer's visibility here, and whatever follows
+            # (an error, a failure notice) may be for the user alone. The round itself is public.
+            await interaction.response.defer(thinking=True, ephemeral=True)
             await self._begin(interaction, channel, round_, chosen, rounds, thread)
         finally:
             self.rounds.release(round_)  # a no-op once the round's task has started
@@ -216,13 +218,21 @@ class DebateCog(commands.Cog):
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
         round_.notify = notify
+        topic = escape(round_.topic)
+        if round_.outcome == "running":
+            where = f" in {target.mention}" if target is not channel else " below"
+            names = ", ".join(escape(p.name) for p in plan.participants)
+            # Said before the round starts, so a failure notice (a follow-up) can never be overwritten by it.
+            await interaction.edit_original_response(
+                content=f"Debate on “{topic}” starting{where} with {names}. `/stop` ends it.",
+                allowed_mentions=NO_MENTIONS,
+            )
+        if round_.outcome != "running":  # /stop came while this command awaited Discord: start nothing
+            await interaction.edit_original_response(
+                content=f"The debate on “{topic}” was stopped before it began.", allowed_mentions=NO_MENTIONS
+            )
+            return
         self.rounds.start(round_, poster, steps)
-        where = f" in {target.mention}" if target is not channel else " below"
-        names = ", ".join(escape(p.name) for p in plan.participants)
-        await interaction.edit_original_response(
-            content=f"Debate on “{escape(round_.topic)}” starting{where} with {names}. `/stop` ends it.",
-            allowed_mentions=NO_MENTIONS,
-        )
 
     @app_commands.command(name="stop", description="Stop the debate round running in this channel")
     @app_commands.guild_only()
@@ -232,9 +242,12 @@ class DebateCog(commands.Cog):
             raise UsageError("no debate round is running in this channel")
         if interaction.user.id != round_.starter_id and not interaction.permissions.manage_messages:
             raise UsageError("only whoever started this round, or someone with Manage Messages, can stop it")
-        await self.rounds.stop(round_)
-        who = escape(interaction.user.display_name)
-        await reply(interaction, text_messages(f"_Debate on “{escape(round_.topic)}” stopped by {who}._"))
+        started = self.rounds.stop(round_, by=interaction.user.display_name)
+        # The round posts its own closing line where it runs; this answer is for whoever asked.
+        when = "" if started else " before its first post"
+        await reply(
+            interaction, text_messages(f"Stopped the debate on “{escape(round_.topic)}”{when}."), ephemeral=True
+        )
 
     # --- channels going away mid-round ---------------------------------------------------
 
@@ -252,7 +265,7 @@ class DebateCog(commands.Cog):
         round_ = self.rounds.find(channel_id)
         if round_ is not None:
             log.info("channel %s was deleted; stopping its debate round", channel_id)
-            await self.rounds.stop(round_, reason="channel deleted")
+            self.rounds.stop(round_, reason="channel deleted")
 
     # --- operations ---------------------------------------------------------------------
 

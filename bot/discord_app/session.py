@@ -20,6 +20,9 @@ from .sender import Poster
 
 log = logging.getLogger(__name__)
 
+# A closing line is a courtesy: it must not hold up /stop or a shutdown when Discord is slow.
+CLOSING_TIMEOUT = 5.0
+
 
 class Busy(Exception):
     """A round is already running where one was asked for; the message says so to the user."""
@@ -35,7 +38,8 @@ class Round:
     target_id: int | None = None  # the thread it posts in, when not the channel itself
     task: asyncio.Task | None = None
     posted: list[str] = field(default_factory=list)  # step kinds posted so far, for logs and tests
-    outcome: str = "running"  # "finished", "stopped", "channel deleted" or "failed: ..."
+    outcome: str = "running"  # "finished", "stopped", "shut down", "channel deleted" or "failed: ..."
+    stopped_by: str | None = None  # the display name of whoever used /stop
     # Tells the starter privately (an ephemeral follow-up) when the channel itself refuses posts.
     notify: Callable[[str], Awaitable[object]] | None = None
 
@@ -77,22 +81,34 @@ class Rounds:
             del self._running[round_.channel_id]
 
     def start(self, round_: Round, poster: Poster, steps: Sequence[Step]) -> Round:
+        if round_.outcome != "running":
+            raise RuntimeError(f"round in channel {round_.channel_id} was {round_.outcome} before it started")
         if self._running.get(round_.channel_id) is not round_:
             self.reserve(round_)
         round_.task = asyncio.create_task(self._run(round_, poster, steps), name=f"debate-{round_.channel_id}")
         return round_
 
-    async def stop(self, round_: Round, reason: str = "stopped") -> None:
+    def stop(self, round_: Round, reason: str = "stopped", by: str | None = None) -> bool:
+        """End a round at whatever stage it is; returns whether it had started posting.
+
+        A round still being set up (its command awaiting Discord) is only marked: the command sees the
+        outcome before it starts the task, so a stop wins at any moment. A running task is cancelled
+        and posts its own closing line on the way out.
+        """
+        if round_.outcome == "running":
+            round_.outcome, round_.stopped_by = reason, by
         if round_.task is None:
-            return
-        if not round_.task.done():
-            round_.outcome = reason
+            if self._running.get(round_.channel_id) is round_:
+                del self._running[round_.channel_id]
+            return False
         round_.task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await round_.task
+        return True
 
     async def close(self) -> None:
         """Cancel every round (cog unload, shutdown) and wait until each task has ended."""
+        for round_ in self._running.values():
+            if round_.outcome == "running":
+                round_.outcome = "shut down"
         tasks = [r.task for r in self._running.values() if r.task is not None]
         for task in tasks:
             task.cancel()
@@ -113,6 +129,7 @@ class Rounds:
         except asyncio.CancelledError:
             if round_.outcome == "running":
                 round_.outcome = "stopped"
+            await _close(round_, poster)
             raise
         except discord.HTTPException as exc:
             round_.outcome = f"failed: {exc.status} {type(exc).__name__}"
@@ -125,6 +142,27 @@ class Rounds:
         finally:
             if self._running.get(round_.channel_id) is round_:
                 del self._running[round_.channel_id]
+
+
+def closing_line(round_: Round) -> str | None:
+    """What the channel reads when a round is cut short (nothing when the channel itself is gone)."""
+    topic = escape(round_.topic)
+    if round_.outcome == "stopped":
+        by = f" by {escape(round_.stopped_by)}" if round_.stopped_by else ""
+        return f"_The debate on “{topic}” was stopped{by}._"
+    if round_.outcome == "shut down":
+        return f"_The debate on “{topic}” was cut short: the bot is shutting down._"
+    return None
+
+
+async def _close(round_: Round, poster: Poster) -> None:
+    line = closing_line(round_)
+    if line is None:
+        return
+    try:
+        await asyncio.wait_for(poster.post(text_messages(line)[0]), CLOSING_TIMEOUT)
+    except (discord.HTTPException, asyncio.TimeoutError) as exc:
+        log.warning("could not post the closing line in channel %s: %s", round_.channel_id, exc)
 
 
 async def _tell(round_: Round, poster: Poster, exc: discord.HTTPException | None) -> None:

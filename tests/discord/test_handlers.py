@@ -100,8 +100,11 @@ async def test_stop_cancels_the_task_and_frees_the_channel(cog: DebateCog) -> No
         await cog.stop.callback(cog, interaction(user_id=2))
     inter = interaction(user_id=2, manage_messages=True)
     await cog.stop.callback(cog, inter)
-    assert round_.task.done() and round_.outcome == "stopped" and slow.find(10) is None
-    assert "stopped by Ann" in sent_text(inter)
+    await asyncio.wait_for(asyncio.gather(round_.task, return_exceptions=True), 5)
+    assert round_.outcome == "stopped" and slow.find(10) is None
+    assert sent_text(inter) == "Stopped the debate on “open source”."
+    # The channel reads one closing line, posted by the round itself.
+    assert channel.send.await_args.kwargs["content"] == "_The debate on “open source” was stopped by Ann._"
 
 
 async def test_reload_keeps_the_old_data_and_says_why(cog: DebateCog, monkeypatch) -> None:
