@@ -209,7 +209,9 @@ class DebateCog(commands.Cog):
             round_.target_id = target.id
         webhook = None
         home = channel.parent if isinstance(channel, discord.Thread) else channel
-        if interaction.app_permissions.manage_webhooks and isinstance(home, discord.TextChannel):
+        allowed = interaction.app_permissions
+        # Webhook posts carry no nonce: after a lost answer the channel's history shows whether it landed.
+        if allowed.manage_webhooks and allowed.read_message_history and isinstance(home, discord.TextChannel):
             webhook = await self.webhooks.get(home, self.bot.user)
         steps = loaded.payloads.debate_steps(plan, webhook=webhook is not None)
         poster = Poster(target, webhook, on_webhook_gone=lambda: self.webhooks.forget(home.id))

@@ -16,7 +16,7 @@ import discord
 
 from ..render import escape
 from .payloads import Step, text_messages
-from .sender import Poster
+from .sender import Poster, PostInDoubt
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +131,7 @@ class Rounds:
                 round_.outcome = "stopped"
             await _close(round_, poster)
             raise
-        except discord.HTTPException as exc:
+        except (discord.HTTPException, PostInDoubt) as exc:
             round_.outcome = f"failed: {exc.status} {type(exc).__name__}"
             log.warning("debate round in channel %s ended early: %s", round_.channel_id, round_.outcome)
             await _tell(round_, poster, exc)
@@ -165,7 +165,7 @@ async def _close(round_: Round, poster: Poster) -> None:
         log.warning("could not post the closing line in channel %s: %s", round_.channel_id, exc)
 
 
-async def _tell(round_: Round, poster: Poster, exc: discord.HTTPException | None) -> None:
+async def _tell(round_: Round, poster: Poster, exc: discord.HTTPException | PostInDoubt | None) -> None:
     """One clear message: in the channel while it accepts posts, else privately to whoever started the round."""
     why = f"Discord answered {exc.status}" if exc is not None else "an internal error (logged)"
     with contextlib.suppress(discord.HTTPException):
