@@ -167,12 +167,17 @@ class DebateCog(commands.Cog):
         channel = interaction.channel
         if not isinstance(channel, discord.TextChannel | discord.Thread):
             raise UsageError("debate rounds run in a server text channel or thread")
+        allowed = interaction.app_permissions
+        # Both, checked before the thread exists: without the second its first post is refused, leaving it empty.
         if (
             thread
             and isinstance(channel, discord.TextChannel)
-            and not interaction.app_permissions.create_public_threads
+            and not (allowed.create_public_threads and allowed.send_messages_in_threads)
         ):
-            raise UsageError("I need Create Public Threads to open a thread; run it without thread, or grant it")
+            raise UsageError(
+                "I need Create Public Threads and Send Messages In Threads to open a thread; "
+                "run it without thread, or grant them"
+            )
         round_ = Round(channel.id, interaction.guild_id, interaction.user.id, topic, _nonce_prefix(interaction.id))
         self.rounds.reserve(round_)  # before any await: a second request in this channel is refused
         try:
@@ -201,9 +206,11 @@ class DebateCog(commands.Cog):
             return
         target: discord.TextChannel | discord.Thread = channel
         if thread and isinstance(channel, discord.TextChannel):
+            # An announcement channel allows only announcement threads.
+            kind = discord.ChannelType.news_thread if channel.is_news() else discord.ChannelType.public_thread
             target = await channel.create_thread(
                 name=f"Debate: {plain(round_.topic)}"[:100],
-                type=discord.ChannelType.public_thread,
+                type=kind,
                 auto_archive_duration=60,
             )
             round_.target_id = target.id

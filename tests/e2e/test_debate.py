@@ -101,7 +101,7 @@ async def test_one_round_per_channel_and_stop_rules(standin: DiscordStandIn, run
 async def test_round_in_a_thread(standin: DiscordStandIn, running_bot, payloads: Payloads) -> None:
     want = planned(payloads, webhook=False)
     interaction = await standin.interact(
-        "debate", {"topic": TOPIC, "thread": True}, app_permissions=BASIC_BOT_PERMISSIONS | (1 << 35)
+        "debate", {"topic": TOPIC, "thread": True}, app_permissions=BASIC_BOT_PERMISSIONS | (1 << 35) | (1 << 38)
     )
     await standin.wait_until(lambda: bool(standin.threads))
     thread_id = next(iter(standin.threads))

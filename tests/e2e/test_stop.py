@@ -21,9 +21,9 @@ async def test_stop_during_start_up_stops_the_round_before_its_first_post(standi
     debate = await standin.interact("debate", {"topic": TOPIC}, app_permissions=ALL_BOT_PERMISSIONS)
     await standin.wait_until(lambda: bool(standin.requests("GET", rf"/channels/{CHANNEL_ID}/webhooks")))
     stop = await standin.interact("stop")
-    await standin.wait_until(lambda: stop.seen() != [])
+    await standin.wait_until(lambda: stop.settled)
     listing.set()
-    await standin.wait_until(lambda: debate.original is not None and not debate.loading)
+    await standin.wait_until(lambda: debate.settled)
     await standin.wait_until(lambda: len(rounds_of(running_bot)) == 0)
     assert stop.seen() == [(False, "Stopped the debate on “open source” before its first post.")]
     assert debate.seen() == [(False, "The debate on “open source” was stopped before it began.")]
@@ -36,7 +36,7 @@ async def test_a_stopped_round_ends_with_one_closing_line_in_the_channel(standin
     await standin.interact("debate", {"topic": TOPIC}, app_permissions=ALL_BOT_PERMISSIONS)
     await standin.wait_until(lambda: standin.held >= 1)
     stop = await standin.interact("stop", user_id=USER_ID + 2, member_permissions=MANAGE_MESSAGES)
-    await standin.wait_until(lambda: stop.seen() != [])
+    await standin.wait_until(lambda: stop.settled)
     assert stop.seen() == [(False, "Stopped the debate on “open source”.")]
     standin.hold.set()
     await standin.wait_until(lambda: len(rounds_of(running_bot)) == 0)

@@ -10,7 +10,7 @@ async def test_an_error_after_debate_deferred_is_shown_only_to_the_user(standin:
     """Reported: the first follow-up replaces a public "thinking…", so "Something went wrong" showed to all."""
     standin.faults.append(Fault("POST", rf"/channels/{CHANNEL_ID}/threads", 400))
     debate = await standin.interact("debate", {"topic": TOPIC, "thread": True}, app_permissions=ALL_BOT_PERMISSIONS)
-    await standin.wait_until(lambda: debate.original is not None and not debate.loading)
+    await standin.wait_until(lambda: debate.settled)
     ((public, text),) = debate.seen()
     assert not public and "Something went wrong" in text
 

@@ -126,3 +126,11 @@ class ChannelsMixin:
         """Keep channel posts waiting until the returned event is set (a round stays "running")."""
         self.hold = asyncio.Event()
         return self.hold
+
+    async def user_thread(self, parent_id: int, kind: int, announce: bool = True) -> int:
+        """A thread someone opened; ``announce=False`` skips THREAD_CREATE (the bot was away, say)."""
+        number = next(self._ids)
+        self.threads[number] = thread(number, parent_id, f"thread-{number}", kind)
+        if announce:
+            await self.dispatch("THREAD_CREATE", {**self.threads[number], "newly_created": True})
+        return number

@@ -38,6 +38,11 @@ class Interaction:
     followups: list[dict] = field(default_factory=list)  # messages after the original, each with its flags
     refused: list[int] = field(default_factory=list)  # Discord error codes the bot's calls got
 
+    @property
+    def settled(self) -> bool:
+        """Answered, and no "thinking…" placeholder left: what the user sees is final for now."""
+        return self.original is not None and not self.loading
+
     def seen(self) -> list[tuple[bool, str]]:
         """What the user was shown, in order: (public, text) for the original and each follow-up."""
         shown = [self.original] if self.original is not None else []
