@@ -18,17 +18,12 @@ from ..render import escape, plain
 from .loaded import Loaded, load
 from .payloads import text_messages
 from .sender import NO_MENTIONS, Poster, WebhookCache, reply
-from .session import Round, Rounds
+from .session import Cooldowns, Round, Rounds
 
 log = logging.getLogger(__name__)
 
 MAX_PARAGRAPH = 10_000
 _RELOAD_PROBLEMS_SHOWN = 10
-
-
-def _debate_cooldown(interaction: discord.Interaction) -> app_commands.Cooldown | None:
-    seconds = interaction.client.settings.cooldown  # type: ignore[attr-defined]
-    return app_commands.Cooldown(1, seconds) if seconds > 0 else None
 
 
 # Quick commands share a gentle per-user rate so one person cannot flood a channel.
@@ -54,6 +49,7 @@ class DebateCog(commands.Cog):
         self.bot = bot
         settings = bot.settings  # type: ignore[attr-defined]
         self.rounds = Rounds(settings.pace, settings.rounds_per_guild)
+        self.cooldowns = Cooldowns(settings.cooldown)
         self.webhooks = WebhookCache()
 
     async def cog_unload(self) -> None:
@@ -153,7 +149,6 @@ class DebateCog(commands.Cog):
     @app_commands.autocomplete(figures=figures_autocomplete)
     @app_commands.guild_only()
     @app_commands.checks.bot_has_permissions(send_messages=True, embed_links=True, attach_files=True)
-    @app_commands.checks.dynamic_cooldown(_debate_cooldown)
     async def debate(
         self,
         interaction: discord.Interaction,
@@ -178,6 +173,7 @@ class DebateCog(commands.Cog):
                 "I need Create Public Threads and Send Messages In Threads to open a thread; "
                 "run it without thread, or grant them"
             )
+        self.cooldowns.check(interaction.user.id)
         round_ = Round(channel.id, interaction.guild_id, interaction.user.id, topic, _nonce_prefix(interaction.id))
         self.rounds.reserve(round_)  # before any await: a second request in this channel is refused
         try:
@@ -185,6 +181,8 @@ class DebateCog(commands.Cog):
             # (an error, a failure notice) may be for the user alone. The round itself is public.
             await interaction.response.defer(thinking=True, ephemeral=True)
             await self._begin(interaction, channel, round_, chosen, rounds, thread)
+            if round_.task is not None:
+                self.cooldowns.spend(interaction.user.id)
         finally:
             self.rounds.release(round_)  # a no-op once the round's task has started
 

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 import discord
+from discord import app_commands
 
 from ..render import escape
 from .payloads import Step, text_messages
@@ -42,6 +43,29 @@ class Round:
     stopped_by: str | None = None  # the display name of whoever used /stop
     # Tells the starter privately (an ephemeral follow-up) when the channel itself refuses posts.
     notify: Callable[[str], Awaitable[object]] | None = None
+
+
+class Cooldowns:
+    """One round per user per ``seconds``, spent only when a round starts (a refused /debate costs nothing)."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self._by_user: dict[int, app_commands.Cooldown] = {}
+
+    def check(self, user_id: int) -> None:
+        """Raises CommandOnCooldown (explained to the user by the tree) while the user must wait."""
+        cooldown = self._by_user.get(user_id)
+        retry = cooldown.get_retry_after() if cooldown is not None else 0.0
+        if cooldown is not None and retry > 0:
+            raise app_commands.CommandOnCooldown(cooldown, retry)
+
+    def spend(self, user_id: int) -> None:
+        if self.seconds <= 0:
+            return
+        # Forget users whose wait is over, so the map holds only the last few minutes' starters.
+        self._by_user = {u: c for u, c in self._by_user.items() if c.get_retry_after() > 0}
+        cooldown = self._by_user.setdefault(user_id, app_commands.Cooldown(1, self.seconds))
+        cooldown.update_rate_limit()
 
 
 class Rounds:

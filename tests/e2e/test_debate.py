@@ -124,3 +124,19 @@ async def test_forbidden_post_ends_the_round_without_hanging(standin: DiscordSta
     again = await standin.interact("debate", {"topic": TOPIC}, app_permissions=BASIC_BOT_PERMISSIONS)
     await standin.wait_until(lambda: again.answered)
     assert standin.requests("POST", rf"/interactions/{again.id}/[^/]+/callback")[0].body["type"] == 5
+
+
+async def test_only_a_round_that_starts_spends_the_cooldown(standin: DiscordStandIn, restore_discord_globals) -> None:
+    """Reported: an unknown figure, then a valid /debate, gave "Slow down"."""
+    from .harness import bot_running
+
+    async with bot_running(standin, DEBATE_COOLDOWN_SECONDS="30") as bot:
+        refused = await standin.interact("debate", {"topic": TOPIC, "figures": "nobody-at-all"})
+        await standin.wait_until(lambda: refused.settled)
+        assert "did you mean" in refused.seen()[0][1] or "unknown" in refused.seen()[0][1].lower()
+        started = await standin.interact("debate", {"topic": TOPIC}, app_permissions=BASIC_BOT_PERMISSIONS)
+        await standin.wait_until(lambda: started.settled and len(bot.cogs["DebateCog"].rounds) == 0)
+        assert "starting below" in started.seen()[0][1]
+        again = await standin.interact("debate", {"topic": TOPIC}, app_permissions=BASIC_BOT_PERMISSIONS)
+        await standin.wait_until(lambda: again.settled)
+        assert again.seen() == [(False, "Slow down: you can use this command again in 30 s.")]
