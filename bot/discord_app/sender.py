@@ -15,6 +15,7 @@ from .payloads import MessageSpec
 log = logging.getLogger(__name__)
 
 WEBHOOK_NAME = "Sourced debate"
+UNKNOWN_WEBHOOK = 10015  # Discord's error code when a webhook was deleted
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
@@ -120,16 +121,20 @@ class Poster:
             if isinstance(self.target, discord.Thread):
                 kwargs["thread"] = self.target
             try:
-                sent = await self._voice(message.username, kwargs)
-            except discord.NotFound:
-                # Someone deleted the webhook: the next round makes a new one.
+                self.last_id = (await self._voice(message.username, kwargs)).id
+                return
+            except discord.NotFound as exc:
+                if exc.code != UNKNOWN_WEBHOOK:
+                    raise
+                # A moderator deleted the webhook: the round goes on with embeds (the same label as author),
+                # and the next round makes a new webhook.
+                log.warning("the debate webhook in channel %s was deleted; posting embeds instead", self.target.id)
+                self.webhook = None
                 if self.on_webhook_gone is not None:
                     self.on_webhook_gone()
-                raise
-        else:
-            # The nonce makes Discord drop a duplicate if a retried request had in fact gone through.
-            sent = await self.target.send(nonce=nonce, **kwargs)
-        self.last_id = sent.id
+                kwargs = send_kwargs(message)
+        # The nonce makes Discord drop a duplicate if a retried request had in fact gone through.
+        self.last_id = (await self.target.send(nonce=nonce, **kwargs)).id  # type: ignore[attr-defined]
 
     async def _voice(self, username: str, kwargs: dict[str, Any]) -> discord.Message:
         """A webhook post, sent again after a 5xx only if the channel shows it did not land."""
