@@ -15,6 +15,8 @@ from .session import Busy
 
 log = logging.getLogger(__name__)
 
+STALE = "That command is no longer available; it will disappear after the next sync."
+
 
 def explain_error(error: app_commands.AppCommandError) -> str | None:
     """What to tell the user, or None for a bug (logged, and a generic reply)."""
@@ -31,11 +33,17 @@ def explain_error(error: app_commands.AppCommandError) -> str | None:
         return f"You need these permissions here: {', '.join(_names(error.missing_permissions))}."
     if isinstance(error, app_commands.NoPrivateMessage):
         return "This command works in a server channel, not in direct messages."
-    if isinstance(error, app_commands.TransformerError | app_commands.CommandSignatureMismatch):
+    if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
+        return STALE
+    if isinstance(error, app_commands.TransformerError):
         return "That argument was not understood; check the command's options and try again."
     if isinstance(error, app_commands.CheckFailure):
         return str(error) or "You cannot use this command here."
     return None
+
+
+def _name(error: app_commands.AppCommandError) -> str:
+    return getattr(error, "name", None) or getattr(getattr(error, "command", None), "name", "?")
 
 
 def _names(permissions: list[str]) -> list[str]:
@@ -45,7 +53,10 @@ def _names(permissions: list[str]) -> list[str]:
 class DebateTree(app_commands.CommandTree):
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         text = explain_error(error)
-        if text is None:
+        if text == STALE:
+            # Discord still shows commands this version no longer has (or has changed), as Red warns.
+            log.warning("stale command %r used; run `debate-bot sync` to update Discord's list", _name(error))
+        elif text is None:
             command = interaction.command.name if interaction.command else "?"
             log.error("command /%s failed", command, exc_info=error)
             text = "Something went wrong on my side; it has been logged."

@@ -90,3 +90,14 @@ async def test_stop_without_a_round_and_reload_by_a_stranger_are_refused(standin
     assert stop["data"]["flags"] & EPHEMERAL and "no debate round" in stop["data"]["content"]
     reload = await answer(standin, "reload", member_permissions=BASIC_BOT_PERMISSIONS)
     assert reload["data"]["flags"] & EPHEMERAL and "owner" in reload["data"]["content"]
+
+
+async def test_a_stale_command_is_explained_and_logged_as_a_warning(
+    standin: DiscordStandIn, running_bot, caplog
+) -> None:
+    """Reported: a command Discord still shows but the bot no longer has was an error with a traceback."""
+    stale = await standin.interact("verify-old", {"topic": "x"})
+    await standin.wait_until(lambda: stale.settled)
+    assert stale.seen() == [(False, "That command is no longer available; it will disappear after the next sync.")]
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+    assert any("debate-bot sync" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")
