@@ -50,6 +50,11 @@ class DebateCog(commands.Cog):
         settings = bot.settings  # type: ignore[attr-defined]
         self.rounds = Rounds(settings.pace, settings.rounds_per_guild)
         self.cooldowns = Cooldowns(settings.cooldown)
+        loaded = getattr(bot, "loaded", None)
+        if loaded is not None:
+            # Discord's own range check, from the data, so the client refuses a paragraph the article lacks.
+            longest = max(len(a.paragraphs) for a in loaded.data.articles.values())
+            self.source._params["paragraph"].max_value = longest  # no public setter in discord.py
         self.webhooks = WebhookCache()
 
     async def cog_unload(self) -> None:
@@ -128,7 +133,7 @@ class DebateCog(commands.Cog):
         chosen = articles.get(article or next(iter(articles)))
         if chosen is None:
             raise UsageError(f"unknown article; known: {', '.join(articles)}")
-        if paragraph > len(chosen.paragraphs):
+        if not 1 <= paragraph <= len(chosen.paragraphs):  # Discord checks the range too, but not for every caller
             raise UsageError(f"paragraph must be between 1 and {len(chosen.paragraphs)}")
         await reply(interaction, self.loaded.payloads.source(chosen, paragraph))
 

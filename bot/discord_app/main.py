@@ -124,9 +124,9 @@ async def sync(settings: Settings, guild_id: int | None) -> str:
 
 
 async def command_payloads(settings: Settings | None = None) -> list[dict[str, Any]]:
-    """The JSON array a sync would send, built without logging in (and without loading data)."""
+    """The JSON array a sync would send, built without logging in (with the data: /source's range is its)."""
     settings = dataclasses.replace(settings or Settings(token=None), api_base=None, guild_id=None)
-    bot = make_bot(settings, None)  # type: ignore[arg-type]
+    bot = make_bot(settings, load())
     async with bot:
         await bot.load_extension(EXTENSION)
         return [command.to_dict(bot.tree) for command in bot.tree.get_commands()]

@@ -152,3 +152,15 @@ def test_a_replaced_record_is_freed_after_reload() -> None:
     load()
     gc.collect()
     assert all(ref() is None for ref in kept)
+
+
+@pytest.mark.parametrize("paragraph", [0, -3, 23])
+async def test_source_bounds_come_from_the_article(cog: DebateCog, paragraph: int) -> None:
+    """Reported: paragraph 0 or a negative one (outside Discord's min_value) raised IndexError."""
+    with pytest.raises(UsageError, match="paragraph must be between 1 and 22"):
+        await cog.source.callback(cog, interaction(), paragraph)
+
+
+def test_the_synced_paragraph_range_is_the_articles(cog: DebateCog) -> None:
+    (option,) = [o for o in cog.source.to_dict(MagicMock())["options"] if o["name"] == "paragraph"]
+    assert (option["min_value"], option["max_value"]) == (1, 22)
