@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from .session import Cooldowns, Round, Rounds
 log = logging.getLogger(__name__)
 
 MAX_PARAGRAPH = 10_000
+# An interaction token lives 15 minutes; stop relying on it a minute before, whatever the clocks say.
+TOKEN_TRUSTED_FOR = 14 * 60.0
 _RELOAD_PROBLEMS_SHOWN = 10
 
 
@@ -66,10 +69,14 @@ class DebateCog(commands.Cog):
 
     # --- autocomplete -------------------------------------------------------------------
 
-    def _figure_choices(self, current: str, prefix: str = "") -> list[app_commands.Choice[str]]:
+    def _figure_choices(
+        self, current: str, prefix: str = "", chosen: frozenset[str] = frozenset()
+    ) -> list[app_commands.Choice[str]]:
         found = self.loaded.data.suggest(current, limit=25)
         choices = []
         for p in found:
+            if p.id in chosen:
+                continue
             value = prefix + p.id
             if len(value) <= 100:
                 choices.append(app_commands.Choice(name=f"{p.name} · {p.role}"[:100], value=value))
@@ -81,7 +88,15 @@ class DebateCog(commands.Cog):
     async def figures_autocomplete(self, interaction: discord.Interaction, current: str):
         """Complete the last name of a comma-separated list, keeping the ones before it."""
         head, _, last = current.rpartition(",")
-        return self._figure_choices(last.strip(), prefix=f"{head}," if head else "")
+        chosen = {p.id for p in self._known(head.split(","))}  # offering them again would make "musk,musk"
+        return self._figure_choices(last.strip(), prefix=f"{head}," if head else "", chosen=frozenset(chosen))
+
+    def _known(self, names: list[str]) -> list[Persona]:
+        known = []
+        for name in names:
+            with contextlib.suppress(UsageError):
+                known.append(self.loaded.data.resolve(name.strip()))
+        return known
 
     async def article_autocomplete(self, interaction: discord.Interaction, current: str):
         articles = self.loaded.data.articles.values()
@@ -230,6 +245,7 @@ class DebateCog(commands.Cog):
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
         round_.notify = notify
+        round_.token_expires = asyncio.get_running_loop().time() + TOKEN_TRUSTED_FOR
         topic = escape(round_.topic)
         if round_.outcome == "running":
             where = f" in {target.mention}" if target is not channel else " below"

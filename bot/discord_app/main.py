@@ -17,7 +17,7 @@ import aiohttp
 import discord
 
 from ..errors import DataError, UsageError
-from .client import EXTENSION, make_bot
+from .client import EXTENSION, keep_owner_commands, make_bot
 from .loaded import load
 from .settings import Settings, load_settings
 
@@ -129,6 +129,7 @@ async def command_payloads(settings: Settings | None = None) -> list[dict[str, A
     bot = make_bot(settings, load())
     async with bot:
         await bot.load_extension(EXTENSION)
+        keep_owner_commands(bot.tree, None)  # what a global sync sends
         return [command.to_dict(bot.tree) for command in bot.tree.get_commands()]
 
 

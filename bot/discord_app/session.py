@@ -43,6 +43,7 @@ class Round:
     stopped_by: str | None = None  # the display name of whoever used /stop
     # Tells the starter privately (an ephemeral follow-up) when the channel itself refuses posts.
     notify: Callable[[str], Awaitable[object]] | None = None
+    token_expires: float | None = None  # loop time after which the interaction's token (and notify) is dead
 
 
 class Cooldowns:
@@ -189,12 +190,20 @@ async def _close(round_: Round, poster: Poster) -> None:
         log.warning("could not post the closing line in channel %s: %s", round_.channel_id, exc)
 
 
+def _token_dead(round_: Round) -> bool:
+    return round_.token_expires is not None and asyncio.get_running_loop().time() >= round_.token_expires
+
+
 async def _tell(round_: Round, poster: Poster, exc: discord.HTTPException | PostInDoubt | None) -> None:
     """One clear message: in the channel while it accepts posts, else privately to whoever started the round."""
     why = f"Discord answered {exc.status}" if exc is not None else "an internal error (logged)"
     with contextlib.suppress(discord.HTTPException):
         if not isinstance(exc, discord.Forbidden | discord.NotFound):
             await poster.post(text_messages(f"_This debate round stopped early: {why}._")[0])
+        elif round_.notify is not None and _token_dead(round_):
+            log.warning(
+                "the round in channel %s failed after its token has expired; nobody could be told", round_.channel_id
+            )
         elif round_.notify is not None:
             # A channel message would fail the same way; the interaction's follow-up still reaches the starter.
             gone = "the channel or its webhook is gone" if exc.status == 404 else "I may no longer post there"

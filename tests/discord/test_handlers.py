@@ -164,3 +164,29 @@ async def test_source_bounds_come_from_the_article(cog: DebateCog, paragraph: in
 def test_the_synced_paragraph_range_is_the_articles(cog: DebateCog) -> None:
     (option,) = [o for o in cog.source.to_dict(MagicMock())["options"] if o["name"] == "paragraph"]
     assert (option["min_value"], option["max_value"]) == (1, 22)
+
+
+def test_the_pace_has_an_upper_bound() -> None:
+    """A slow round must end well within the 15 minutes its interaction token lives."""
+    from bot.discord_app.settings import MAX_PACE, load_settings
+
+    with pytest.raises(UsageError, match=f"DEBATE_PACE_SECONDS must be at most {MAX_PACE:g}"):
+        load_settings({"DEBATE_PACE_SECONDS": "600"})
+
+
+async def test_a_failure_notice_is_not_sent_once_the_token_has_expired(caplog) -> None:
+    notify = AsyncMock()
+    rounds = Rounds(pace=0, per_guild=2)
+    round_ = Round(10, 1, 1, "x", "n-", notify=notify, token_expires=0.0)  # long past, on the loop's clock
+    channel = channel_failing_on(0, http_error(discord.Forbidden, 403))
+    rounds.start(round_, Poster(channel), STEPS)
+    await asyncio.wait_for(round_.task, 5)
+    notify.assert_not_awaited()
+    assert any("token has expired" in r.getMessage() for r in caplog.records)
+
+
+async def test_figure_autocomplete_leaves_out_names_already_chosen(cog: DebateCog) -> None:
+    """Reported: "musk," offered musk again ("musk,musk")."""
+    choices = await cog.figures_autocomplete(interaction(), "musk,")
+    assert choices and all(not c.value.endswith(",musk") for c in choices)
+    assert all(c.value.startswith("musk,") for c in choices)

@@ -39,6 +39,9 @@ async def test_commands_are_synced_to_the_dev_guild_only_on_start(standin: Disco
         "reload",
     }
     assert not standin.requests("PUT", r"/applications/\d+/commands")  # global sync only on `debate-bot sync`
+    # /reload is registered only in the owner's (development) guild, so nobody elsewhere even sees it.
+    (reload,) = [c for c in synced[0].body if c["name"] == "reload"]
+    assert str(reload["default_member_permissions"]) == "8"  # and only its administrators see it there
 
 
 @pytest.mark.parametrize(
