@@ -80,10 +80,11 @@ class ShardedDebateBot(_DebateBot, commands.AutoShardedBot):
     pass
 
 
-def make_bot(settings: Settings, loaded: Loaded) -> commands.Bot:
+def make_bot(settings: Settings, loaded: Loaded, **client_options) -> commands.Bot:
+    """``client_options`` go to discord.py's client unchanged (tests shorten ``heartbeat_timeout``)."""
     if not settings.sharded:
-        return DebateBot(settings, loaded)
-    options = {"shard_count": settings.shard_count}
+        return DebateBot(settings, loaded, **client_options)
+    options = {"shard_count": settings.shard_count, **client_options}
     if settings.shard_ids is not None:
         options["shard_ids"] = list(settings.shard_ids)
     return ShardedDebateBot(settings, loaded, **options)

@@ -24,6 +24,7 @@ from .settings import Settings, load_settings
 PROG = "debate-bot"
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 log = logging.getLogger(__name__)
+REJECTED_TOKEN = "Discord rejected DISCORD_TOKEN; copy a fresh token from the Developer Portal (Bot > Reset Token)"
 
 
 class Redact(logging.Filter):
@@ -165,10 +166,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (Refused, UsageError) as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     except discord.LoginFailure:
+        return _fail(REJECTED_TOKEN, EXIT_BAD_INPUT)
+    except discord.PrivilegedIntentsRequired:
         return _fail(
-            "Discord rejected DISCORD_TOKEN; copy a fresh token from the Developer Portal (Bot > Reset Token)",
+            "Discord refused the gateway intents (close code 4014); enable them for this bot in the Developer Portal",
             EXIT_BAD_INPUT,
         )
+    except discord.ConnectionClosed as exc:
+        # 4004: the token passed the REST login but the gateway refused it (reset meanwhile, say).
+        if exc.code == 4004:
+            return _fail(REJECTED_TOKEN, EXIT_BAD_INPUT)
+        return _fail(f"Discord closed the gateway connection (close code {exc.code})", EXIT_FAILED)
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
