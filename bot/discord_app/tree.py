@@ -15,6 +15,7 @@ from .session import Busy
 
 log = logging.getLogger(__name__)
 
+UNKNOWN_INTERACTION = 10062  # Discord's code for an interaction answered too late (or twice)
 STALE = "That command is no longer available; it will disappear after the next sync."
 
 
@@ -52,6 +53,11 @@ def _names(permissions: list[str]) -> list[str]:
 
 class DebateTree(app_commands.CommandTree):
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        original = getattr(error, "original", None)
+        if isinstance(original, discord.NotFound) and original.code == UNKNOWN_INTERACTION:
+            # Answered after Discord's 3 seconds (the loop was busy): nothing can reach the user now.
+            log.warning("an answer to /%s came too late for Discord (over 3 s)", _name(error))
+            return
         text = explain_error(error)
         if text == STALE:
             # Discord still shows commands this version no longer has (or has changed), as Red warns.

@@ -45,12 +45,12 @@ class _Bucket:
 
 
 class RateLimits:
-    def __init__(self, clock: Callable[[], float], scale: float = 0.01) -> None:
+    def __init__(self, clock: Callable[[], float], scale: float = 0.01, global_limit: Limit = GLOBAL_LIMIT) -> None:
         self.clock = clock
         self.scale = scale
         self.limited: list[tuple[str, str]] = []  # (scope, path) of every 429 these limits gave
         self._buckets: dict[str, _Bucket] = {}
-        self._global = _Bucket(GLOBAL_LIMIT)
+        self._global = _Bucket(global_limit)
 
     @staticmethod
     def _route(call: Call) -> tuple[str, str, Limit]:

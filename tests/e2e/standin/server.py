@@ -20,7 +20,7 @@ from .faults import Call, Fault, fault_for, fault_response
 from .gateway import Gateway, GatewayMixin
 from .ids import API, APP_ID, CHANNEL_ID, OTHER_CHANNEL_ID, OWNER_ID, TOKEN
 from .interactions import Interaction, InteractionsMixin
-from .ratelimits import RateLimits
+from .ratelimits import GLOBAL_LIMIT, Limit, RateLimits
 from .shapes import ANNOUNCEMENT, bot_user, error, guild, json_response, message, text_channel, user
 from .webhooks import WebhooksMixin
 
@@ -29,7 +29,7 @@ OWNER_NAME = "owner"
 
 
 class DiscordStandIn(GatewayMixin, InteractionsMixin, ChannelsMixin, WebhooksMixin):
-    def __init__(self, rate_scale: float = 0.01) -> None:
+    def __init__(self, rate_scale: float = 0.01, global_limit: Limit = GLOBAL_LIMIT) -> None:
         self.calls: list[Call] = []
         self.faults: list[Fault] = []
         self.messages: dict[int, list[dict]] = {}
@@ -47,7 +47,7 @@ class DiscordStandIn(GatewayMixin, InteractionsMixin, ChannelsMixin, WebhooksMix
         self.hold: asyncio.Event | None = None
         self.held = 0
         self.clock_offset = 0.0
-        self.rate_limits = RateLimits(self._loop_time, rate_scale)
+        self.rate_limits = RateLimits(self._loop_time, rate_scale, global_limit)
         self._ids = itertools.count(910000000000000000)
         self._nonces: dict[str, dict] = {}
         self._actions: set[asyncio.Future] = set()

@@ -39,6 +39,22 @@ class WebhooksMixin:
 
     webhooks: dict[int, dict]
 
+    def add_webhook(self, channel_id: int, name: str, owner: dict | None = None) -> dict:
+        """A channel webhook, made by the bot unless ``owner`` (another user or integration) is given."""
+        number = next(self._ids)
+        self.webhooks[number] = {
+            "id": str(number),
+            "type": 1,
+            "token": f"webhook-token-{number}",
+            "channel_id": str(channel_id),
+            "guild_id": str(GUILD_ID),
+            "name": name,
+            "avatar": None,
+            "user": owner or bot_user(),
+            "application_id": str(APP_ID) if owner is None else None,
+        }
+        return self.webhooks[number]
+
     def delete_webhook(self, webhook_id: int) -> None:
         """A moderator deletes the webhook (Server Settings > Integrations)."""
         del self.webhooks[webhook_id]
@@ -58,20 +74,7 @@ class WebhooksMixin:
             return _invalid("name", problem)
         if sum(w["channel_id"] == str(channel_id) for w in self.webhooks.values()) >= WEBHOOKS_PER_CHANNEL:
             return error(400, "Maximum number of webhooks reached (15)", 30007)
-        number = next(self._ids)
-        hook = {
-            "id": str(number),
-            "type": 1,
-            "token": f"webhook-token-{number}",
-            "channel_id": str(channel_id),
-            "guild_id": str(GUILD_ID),
-            "name": call.body["name"],
-            "avatar": None,
-            "user": bot_user(),
-            "application_id": str(APP_ID),
-        }
-        self.webhooks[number] = hook
-        return json_response(hook)
+        return json_response(self.add_webhook(channel_id, call.body["name"]))
 
     async def _execute_webhook(self, call: Call, webhook_id: int, token: str) -> web.Response:
         hook = self.webhooks.get(webhook_id)
