@@ -25,15 +25,19 @@ class Limit:
     per: float  # seconds
 
 
-# (method, path pattern, limit, major-parameter group): first match wins; the last is every other route.
+# (method, path pattern, limit): the group is the major parameter, so each channel, webhook (id and
+# token: an interaction's follow-ups are its own) and interaction has its own count. First match wins.
 ROUTE_LIMITS = [
     ("POST", r"/channels/(\d+)/messages", Limit(5, 5.0)),
-    ("POST", r"/webhooks/(\d+)/[^/]+", Limit(5, 2.0)),
+    ("POST", r"/webhooks/(\d+/[^/]+)", Limit(5, 2.0)),
+    ("PATCH", r"/webhooks/(\d+/[^/]+)/messages/.+", Limit(5, 2.0)),
+    ("POST", r"/interactions/(\d+)/[^/]+/callback", Limit(5, 1.0)),
     ("POST", r"/channels/(\d+)/typing", Limit(5, 5.0)),
     ("POST", r"/channels/(\d+)/threads", Limit(10, 10.0)),
     ("POST", r"/channels/(\d+)/webhooks", Limit(15, 60.0)),
+    ("GET", r"/channels/(\d+)/.+", Limit(50, 1.0)),
 ]
-DEFAULT_LIMIT = Limit(50, 1.0)
+DEFAULT_LIMIT = Limit(50, 1.0)  # every other route, one bucket each
 GLOBAL_LIMIT = Limit(50, 1.0)
 
 
@@ -59,7 +63,7 @@ class RateLimits:
             match = re.fullmatch(pattern, call.path)
             if method == call.method and match:
                 return f"{method} {pattern}", match.group(1), limit
-        return f"{call.method} {re.sub(r'[0-9]{15,}', '{id}', call.path)}", "", DEFAULT_LIMIT
+        return f"{call.method} {call.path}", "", DEFAULT_LIMIT
 
     def _take(self, bucket: _Bucket) -> float:
         """Spend one request; returns 0, or the seconds until the bucket refills."""
