@@ -19,7 +19,7 @@ from ..render import escape, plain
 from .loaded import Loaded, load
 from .payloads import text_messages
 from .sender import NO_MENTIONS, Poster, WebhookCache, reply
-from .session import Cooldowns, Round, Rounds
+from .session import Cooldowns, Round, Rounds, post_closing_line
 
 log = logging.getLogger(__name__)
 
@@ -256,6 +256,8 @@ class DebateCog(commands.Cog):
                 allowed_mentions=NO_MENTIONS,
             )
         if round_.outcome != "running":  # /stop came while this command awaited Discord: start nothing
+            if target is not channel:  # a thread was opened for it: say there why it stays empty
+                await post_closing_line(round_, poster)
             await interaction.edit_original_response(
                 content=f"The debate on “{topic}” was stopped before it began.", allowed_mentions=NO_MENTIONS
             )

@@ -154,7 +154,7 @@ class Rounds:
         except asyncio.CancelledError:
             if round_.outcome == "running":
                 round_.outcome = "stopped"
-            await _close(round_, poster)
+            await post_closing_line(round_, poster)
             raise
         except (discord.HTTPException, PostInDoubt) as exc:
             round_.outcome = f"failed: {exc.status} {type(exc).__name__}"
@@ -180,7 +180,8 @@ def closing_line(round_: Round) -> str | None:
     return None
 
 
-async def _close(round_: Round, poster: Poster) -> None:
+async def post_closing_line(round_: Round, poster: Poster) -> None:
+    """The round's last word where it runs, bounded in time; a failure is only logged."""
     line = closing_line(round_)
     if line is None:
         return

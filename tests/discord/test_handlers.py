@@ -147,7 +147,7 @@ def test_a_replaced_record_is_freed_after_reload() -> None:
     import weakref
 
     first = load()
-    kept = [weakref.ref(first.data), weakref.ref(first.render)]
+    kept = [weakref.ref(first.data), weakref.ref(first.payloads)]
     del first
     load()
     gc.collect()

@@ -84,3 +84,18 @@ async def test_a_webhook_deleted_mid_round_falls_back_to_embeds(
     again = await standin.interact("debate", {"topic": TOPIC})
     await standin.wait_until(lambda: again.settled and len(rounds_of(running_bot)) == 0)
     assert len(standin.requests("POST", rf"/channels/{CHANNEL_ID}/webhooks")) == 2  # a fresh webhook
+
+
+async def test_stop_during_start_up_in_thread_mode_says_so_in_the_thread(standin: DiscordStandIn, running_bot) -> None:
+    listing = asyncio.Event()
+    standin.faults.append(Fault("GET", rf"/channels/{CHANNEL_ID}/webhooks", 200, gate=listing))
+    debate = await standin.interact("debate", {"topic": TOPIC, "thread": True})
+    await standin.wait_until(lambda: bool(standin.requests("GET", rf"/channels/{CHANNEL_ID}/webhooks")))
+    ((thread_id, _),) = standin.threads.items()
+    stop = await standin.interact("stop", channel_id=thread_id)  # from inside the new thread
+    await standin.wait_until(lambda: stop.settled)
+    listing.set()
+    await standin.wait_until(lambda: debate.settled and len(rounds_of(running_bot)) == 0)
+    (closing,) = standin.channel_posts(thread_id)
+    assert closing["content"] == "_The debate on “open source” was stopped by user3._"
+    assert not standin.channel_posts(CHANNEL_ID)
