@@ -193,18 +193,20 @@ class DebateCog(commands.Cog):
                 "I need Create Public Threads and Send Messages In Threads to open a thread; "
                 "run it without thread, or grant them"
             )
-        self.cooldowns.check(interaction.user.id)
         round_ = Round(channel.id, interaction.guild_id, interaction.user.id, topic, _nonce_prefix(interaction.id))
-        self.rounds.reserve(round_)  # before any await: a second request in this channel is refused
+        self.cooldowns.take(interaction.user.id)  # before any await, like the reservation below
         try:
-            # Private "thinking…": Discord fixes a deferred answer's visibility here, and whatever follows
-            # (an error, a failure notice) may be for the user alone. The round itself is public.
-            await interaction.response.defer(thinking=True, ephemeral=True)
-            await self._begin(interaction, channel, round_, chosen, rounds, thread)
-            if round_.task is not None:
-                self.cooldowns.spend(interaction.user.id)
+            self.rounds.reserve(round_)  # before any await: a second request in this channel is refused
+            try:
+                # Private "thinking…": Discord fixes a deferred answer's visibility here, and whatever follows
+                # (an error, a failure notice) may be for the user alone. The round itself is public.
+                await interaction.response.defer(thinking=True, ephemeral=True)
+                await self._begin(interaction, channel, round_, chosen, rounds, thread)
+            finally:
+                self.rounds.release(round_)  # a no-op once the round's task has started
         finally:
-            self.rounds.release(round_)  # a no-op once the round's task has started
+            if round_.task is None:  # only a round that starts spends the cooldown
+                self.cooldowns.give_back(interaction.user.id)
 
     async def _begin(
         self,

@@ -47,26 +47,28 @@ class Round:
 
 
 class Cooldowns:
-    """One round per user per ``seconds``, spent only when a round starts (a refused /debate costs nothing)."""
+    """One round per user per ``seconds``; a /debate that does not start a round gives its turn back."""
 
     def __init__(self, seconds: float):
         self.seconds = seconds
         self._by_user: dict[int, app_commands.Cooldown] = {}
 
-    def check(self, user_id: int) -> None:
-        """Raises CommandOnCooldown (explained to the user by the tree) while the user must wait."""
-        cooldown = self._by_user.get(user_id)
-        retry = cooldown.get_retry_after() if cooldown is not None else 0.0
-        if cooldown is not None and retry > 0:
-            raise app_commands.CommandOnCooldown(cooldown, retry)
-
-    def spend(self, user_id: int) -> None:
+    def take(self, user_id: int) -> None:
+        """Spend the user's turn now (so two requests at once cannot both start), or raise
+        CommandOnCooldown, which the tree explains to the user."""
         if self.seconds <= 0:
             return
         # Forget users whose wait is over, so the map holds only the last few minutes' starters.
         self._by_user = {u: c for u, c in self._by_user.items() if c.get_retry_after() > 0}
         cooldown = self._by_user.setdefault(user_id, app_commands.Cooldown(1, self.seconds))
-        cooldown.update_rate_limit()
+        retry = cooldown.update_rate_limit()
+        if retry:
+            raise app_commands.CommandOnCooldown(cooldown, retry)
+
+    def give_back(self, user_id: int) -> None:
+        cooldown = self._by_user.pop(user_id, None)
+        if cooldown is not None:
+            cooldown.reset()
 
 
 class Rounds:

@@ -190,3 +190,15 @@ async def test_figure_autocomplete_leaves_out_names_already_chosen(cog: DebateCo
     choices = await cog.figures_autocomplete(interaction(), "musk,")
     assert choices and all(not c.value.endswith(",musk") for c in choices)
     assert all(c.value.startswith("musk,") for c in choices)
+
+
+def test_a_cooldown_is_held_while_a_round_sets_up_and_given_back_if_it_never_starts() -> None:
+    from bot.discord_app.session import Cooldowns
+
+    cooldowns = Cooldowns(30)
+    cooldowns.take(1)
+    with pytest.raises(app_commands.CommandOnCooldown):
+        cooldowns.take(1)  # a second /debate at the same moment, in another channel
+    cooldowns.take(2)  # other users are not affected
+    cooldowns.give_back(1)  # the first never started
+    cooldowns.take(1)
