@@ -15,6 +15,11 @@ from .tree import DebateTree
 log = logging.getLogger(__name__)
 
 EXTENSION = "bot.discord_app.cog"
+OWNER_COMMANDS = ("reload",)
+
+# The bot never joins voice: without these, discord.py warns at every start that PyNaCl and davey are missing.
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
 
 
 def point_at(api_base: str) -> None:
@@ -46,6 +51,7 @@ class _DebateBot:
             _shards, url, _limits = await self.http.get_bot_gateway()  # type: ignore[attr-defined]
             discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
         await self.load_extension(EXTENSION)  # type: ignore[attr-defined]
+        keep_owner_commands(self.tree, self.settings.guild_id)  # type: ignore[attr-defined]
         if self.settings.guild_id and self.user is not None:
             # Development: guild commands appear at once; global sync only on `debate-bot sync`.
             guild = discord.Object(self.settings.guild_id)
@@ -57,6 +63,15 @@ class _DebateBot:
         log.info("ready as %s in %d guild(s)", self.user, len(self.guilds))  # type: ignore[attr-defined]
 
 
+def keep_owner_commands(tree: discord.app_commands.CommandTree, guild_id: int | None) -> None:
+    """Owner commands are registered only in the owner's guild (DISCORD_GUILD_ID), never globally:
+    Discord's UI then hides them from every other server's administrators, which a check cannot do."""
+    for name in OWNER_COMMANDS:
+        command = tree.remove_command(name)
+        if command is not None and guild_id:
+            tree.add_command(command, guild=discord.Object(guild_id))
+
+
 class DebateBot(_DebateBot, commands.Bot):
     pass
 
@@ -65,10 +80,11 @@ class ShardedDebateBot(_DebateBot, commands.AutoShardedBot):
     pass
 
 
-def make_bot(settings: Settings, loaded: Loaded) -> commands.Bot:
+def make_bot(settings: Settings, loaded: Loaded, **client_options) -> commands.Bot:
+    """``client_options`` go to discord.py's client unchanged (tests shorten ``heartbeat_timeout``)."""
     if not settings.sharded:
-        return DebateBot(settings, loaded)
-    options = {"shard_count": settings.shard_count}
+        return DebateBot(settings, loaded, **client_options)
+    options = {"shard_count": settings.shard_count, **client_options}
     if settings.shard_ids is not None:
         options["shard_ids"] = list(settings.shard_ids)
     return ShardedDebateBot(settings, loaded, **options)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from pathlib import Path
 
@@ -18,17 +19,14 @@ from ..render import escape, plain
 from .loaded import Loaded, load
 from .payloads import text_messages
 from .sender import NO_MENTIONS, Poster, WebhookCache, reply
-from .session import Round, Rounds
+from .session import Cooldowns, Round, Rounds, post_closing_line
 
 log = logging.getLogger(__name__)
 
 MAX_PARAGRAPH = 10_000
+# An interaction token lives 15 minutes; stop relying on it a minute before, whatever the clocks say.
+TOKEN_TRUSTED_FOR = 14 * 60.0
 _RELOAD_PROBLEMS_SHOWN = 10
-
-
-def _debate_cooldown(interaction: discord.Interaction) -> app_commands.Cooldown | None:
-    seconds = interaction.client.settings.cooldown  # type: ignore[attr-defined]
-    return app_commands.Cooldown(1, seconds) if seconds > 0 else None
 
 
 # Quick commands share a gentle per-user rate so one person cannot flood a channel.
@@ -54,6 +52,12 @@ class DebateCog(commands.Cog):
         self.bot = bot
         settings = bot.settings  # type: ignore[attr-defined]
         self.rounds = Rounds(settings.pace, settings.rounds_per_guild)
+        self.cooldowns = Cooldowns(settings.cooldown)
+        loaded = getattr(bot, "loaded", None)
+        if loaded is not None:
+            # Discord's own range check, from the data, so the client refuses a paragraph the article lacks.
+            longest = max(len(a.paragraphs) for a in loaded.data.articles.values())
+            self.source._params["paragraph"].max_value = longest  # no public setter in discord.py
         self.webhooks = WebhookCache()
 
     async def cog_unload(self) -> None:
@@ -65,10 +69,14 @@ class DebateCog(commands.Cog):
 
     # --- autocomplete -------------------------------------------------------------------
 
-    def _figure_choices(self, current: str, prefix: str = "") -> list[app_commands.Choice[str]]:
+    def _figure_choices(
+        self, current: str, prefix: str = "", chosen: frozenset[str] = frozenset()
+    ) -> list[app_commands.Choice[str]]:
         found = self.loaded.data.suggest(current, limit=25)
         choices = []
         for p in found:
+            if p.id in chosen:
+                continue
             value = prefix + p.id
             if len(value) <= 100:
                 choices.append(app_commands.Choice(name=f"{p.name} · {p.role}"[:100], value=value))
@@ -80,7 +88,15 @@ class DebateCog(commands.Cog):
     async def figures_autocomplete(self, interaction: discord.Interaction, current: str):
         """Complete the last name of a comma-separated list, keeping the ones before it."""
         head, _, last = current.rpartition(",")
-        return self._figure_choices(last.strip(), prefix=f"{head}," if head else "")
+        chosen = {p.id for p in self._known(head.split(","))}  # offering them again would make "musk,musk"
+        return self._figure_choices(last.strip(), prefix=f"{head}," if head else "", chosen=frozenset(chosen))
+
+    def _known(self, names: list[str]) -> list[Persona]:
+        known = []
+        for name in names:
+            with contextlib.suppress(UsageError):
+                known.append(self.loaded.data.resolve(name.strip()))
+        return known
 
     async def article_autocomplete(self, interaction: discord.Interaction, current: str):
         articles = self.loaded.data.articles.values()
@@ -129,9 +145,8 @@ class DebateCog(commands.Cog):
         article: ArticleId | None = None,
     ) -> None:
         chosen = self.loaded.data.article(article)
-        await reply(
-            interaction, self.loaded.payloads.source(chosen, self.loaded.data.paragraph_number(chosen, paragraph))
-        )
+        number = self.loaded.data.paragraph_number(chosen, paragraph)  # Discord checks the range, not every caller
+        await reply(interaction, self.loaded.payloads.source(chosen, number))
 
     @app_commands.command(name="about", description="What this bot is and where its quotes come from")
     @quick_cooldown
@@ -150,7 +165,6 @@ class DebateCog(commands.Cog):
     @app_commands.autocomplete(figures=figures_autocomplete)
     @app_commands.guild_only()
     @app_commands.checks.bot_has_permissions(send_messages=True, embed_links=True, attach_files=True)
-    @app_commands.checks.dynamic_cooldown(_debate_cooldown)
     async def debate(
         self,
         interaction: discord.Interaction,
@@ -164,19 +178,31 @@ class DebateCog(commands.Cog):
         channel = interaction.channel
         if not isinstance(channel, discord.TextChannel | discord.Thread):
             raise UsageError("debate rounds run in a server text channel or thread")
+        allowed = interaction.app_permissions
+        # Both, checked before the thread exists: without the second its first post is refused, leaving it empty.
         if (
             thread
             and isinstance(channel, discord.TextChannel)
-            and not interaction.app_permissions.create_public_threads
+            and not (allowed.create_public_threads and allowed.send_messages_in_threads)
         ):
-            raise UsageError("I need Create Public Threads to open a thread; run it without thread, or grant it")
+            raise UsageError(
+                "I need Create Public Threads and Send Messages In Threads to open a thread; "
+                "run it without thread, or grant them"
+            )
         round_ = Round(channel.id, interaction.guild_id, interaction.user.id, topic, _nonce_prefix(interaction.id))
-        self.rounds.reserve(round_)  # before any await: a second request in this channel is refused
+        self.cooldowns.take(interaction.user.id)  # before any await, like the reservation below
         try:
-            await interaction.response.defer(thinking=True)
-            await self._begin(interaction, channel, round_, chosen, rounds, thread)
+            self.rounds.reserve(round_)  # before any await: a second request in this channel is refused
+            try:
+                # Private "thinking…": Discord fixes a deferred answer's visibility here, and whatever follows
+                # (an error, a failure notice) may be for the user alone. The round itself is public.
+                await interaction.response.defer(thinking=True, ephemeral=True)
+                await self._begin(interaction, channel, round_, chosen, rounds, thread)
+            finally:
+                self.rounds.release(round_)  # a no-op once the round's task has started
         finally:
-            self.rounds.release(round_)  # a no-op once the round's task has started
+            if round_.task is None:  # only a round that starts spends the cooldown
+                self.cooldowns.give_back(interaction.user.id)
 
     async def _begin(
         self,
@@ -196,15 +222,19 @@ class DebateCog(commands.Cog):
             return
         target: discord.TextChannel | discord.Thread = channel
         if thread and isinstance(channel, discord.TextChannel):
+            # An announcement channel allows only announcement threads.
+            kind = discord.ChannelType.news_thread if channel.is_news() else discord.ChannelType.public_thread
             target = await channel.create_thread(
                 name=f"Debate: {plain(round_.topic)}"[:100],
-                type=discord.ChannelType.public_thread,
+                type=kind,
                 auto_archive_duration=60,
             )
             round_.target_id = target.id
         webhook = None
         home = channel.parent if isinstance(channel, discord.Thread) else channel
-        if interaction.app_permissions.manage_webhooks and isinstance(home, discord.TextChannel):
+        allowed = interaction.app_permissions
+        # Webhook posts carry no nonce: after a lost answer the channel's history shows whether it landed.
+        if allowed.manage_webhooks and allowed.read_message_history and isinstance(home, discord.TextChannel):
             webhook = await self.webhooks.get(home, self.bot.user)
         steps = loaded.payloads.debate_steps(plan, webhook=webhook is not None)
         poster = Poster(target, webhook, on_webhook_gone=lambda: self.webhooks.forget(home.id))
@@ -213,13 +243,24 @@ class DebateCog(commands.Cog):
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
         round_.notify = notify
+        round_.token_expires = asyncio.get_running_loop().time() + TOKEN_TRUSTED_FOR
+        topic = escape(round_.topic)
+        if round_.outcome == "running":
+            where = f" in {target.mention}" if target is not channel else " below"
+            names = ", ".join(escape(p.name) for p in plan.participants)
+            # Said before the round starts, so a failure notice (a follow-up) can never be overwritten by it.
+            await interaction.edit_original_response(
+                content=f"Debate on “{topic}” starting{where} with {names}. `/stop` ends it.",
+                allowed_mentions=NO_MENTIONS,
+            )
+        if round_.outcome != "running":  # /stop came while this command awaited Discord: start nothing
+            if target is not channel:  # a thread was opened for it: say there why it stays empty
+                await post_closing_line(round_, poster)
+            await interaction.edit_original_response(
+                content=f"The debate on “{topic}” was stopped before it began.", allowed_mentions=NO_MENTIONS
+            )
+            return
         self.rounds.start(round_, poster, steps)
-        where = f" in {target.mention}" if target is not channel else " below"
-        names = ", ".join(escape(p.name) for p in plan.participants)
-        await interaction.edit_original_response(
-            content=f"Debate on “{escape(round_.topic)}” starting{where} with {names}. `/stop` ends it.",
-            allowed_mentions=NO_MENTIONS,
-        )
 
     @app_commands.command(name="stop", description="Stop the debate round running in this channel")
     @app_commands.guild_only()
@@ -229,9 +270,12 @@ class DebateCog(commands.Cog):
             raise UsageError("no debate round is running in this channel")
         if interaction.user.id != round_.starter_id and not interaction.permissions.manage_messages:
             raise UsageError("only whoever started this round, or someone with Manage Messages, can stop it")
-        await self.rounds.stop(round_)
-        who = escape(interaction.user.display_name)
-        await reply(interaction, text_messages(f"_Debate on “{escape(round_.topic)}” stopped by {who}._"))
+        started = self.rounds.stop(round_, by=interaction.user.display_name)
+        # The round posts its own closing line where it runs; this answer is for whoever asked.
+        when = "" if started else " before its first post"
+        await reply(
+            interaction, text_messages(f"Stopped the debate on “{escape(round_.topic)}”{when}."), ephemeral=True
+        )
 
     # --- channels going away mid-round ---------------------------------------------------
 
@@ -249,7 +293,7 @@ class DebateCog(commands.Cog):
         round_ = self.rounds.find(channel_id)
         if round_ is not None:
             log.info("channel %s was deleted; stopping its debate round", channel_id)
-            await self.rounds.stop(round_, reason="channel deleted")
+            self.rounds.stop(round_, reason="channel deleted")
 
     # --- operations ---------------------------------------------------------------------
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,8 +23,5 @@ class Loaded:
 def load(seeds: Path | None = None, personas: Path | None = None) -> Loaded:
     """Raises DataError (every problem, one line each) when the seeds or personas are invalid."""
     core = load_core(seeds, personas)
-    loaded = Loaded(core=core, payloads=Payloads(core.render))
-    # The record lives until the next /reload: keep the cyclic collector from rescanning it after every
-    # burst of allocations, which on a large record is a pause of milliseconds in the middle of a command.
-    gc.freeze()
-    return loaded
+    # No gc.freeze(): it would keep every record a /reload replaces (its cycles are never collected).
+    return Loaded(core=core, payloads=Payloads(core.render))

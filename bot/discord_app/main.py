@@ -17,13 +17,14 @@ import aiohttp
 import discord
 
 from ..errors import DataError, UsageError
-from .client import EXTENSION, make_bot
+from .client import EXTENSION, keep_owner_commands, make_bot
 from .loaded import load
 from .settings import Settings, load_settings
 
 PROG = "debate-bot"
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 log = logging.getLogger(__name__)
+REJECTED_TOKEN = "Discord rejected DISCORD_TOKEN; copy a fresh token from the Developer Portal (Bot > Reset Token)"
 
 
 class Redact(logging.Filter):
@@ -124,11 +125,12 @@ async def sync(settings: Settings, guild_id: int | None) -> str:
 
 
 async def command_payloads(settings: Settings | None = None) -> list[dict[str, Any]]:
-    """The JSON array a sync would send, built without logging in (and without loading data)."""
+    """The JSON array a sync would send, built without logging in (with the data: /source's range is its)."""
     settings = dataclasses.replace(settings or Settings(token=None), api_base=None, guild_id=None)
-    bot = make_bot(settings, None)  # type: ignore[arg-type]
+    bot = make_bot(settings, load())
     async with bot:
         await bot.load_extension(EXTENSION)
+        keep_owner_commands(bot.tree, None)  # what a global sync sends
         return [command.to_dict(bot.tree) for command in bot.tree.get_commands()]
 
 
@@ -164,10 +166,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (Refused, UsageError) as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     except discord.LoginFailure:
+        return _fail(REJECTED_TOKEN, EXIT_BAD_INPUT)
+    except discord.PrivilegedIntentsRequired:
         return _fail(
-            "Discord rejected DISCORD_TOKEN; copy a fresh token from the Developer Portal (Bot > Reset Token)",
+            "Discord refused the gateway intents (close code 4014); enable them for this bot in the Developer Portal",
             EXIT_BAD_INPUT,
         )
+    except discord.ConnectionClosed as exc:
+        # 4004: the token passed the REST login but the gateway refused it (reset meanwhile, say).
+        if exc.code == 4004:
+            return _fail(REJECTED_TOKEN, EXIT_BAD_INPUT)
+        return _fail(f"Discord closed the gateway connection (close code {exc.code})", EXIT_FAILED)
     except DataError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -9,7 +9,7 @@ message fits Discord's limits without ever truncating anything anyone said.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..data.article import Article, Citation
@@ -31,6 +31,7 @@ FOOTER_LIMIT = 2048
 WEBHOOK_NAME_LIMIT = 80
 # Discord refuses webhook usernames containing these words.
 _FORBIDDEN_NAME_WORDS = re.compile(r"discord|clyde", re.IGNORECASE)
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 
 NEUTRAL_COLOUR = 0x5865F2
 ARTICLE_COLOUR = 0x95A5A6
@@ -160,20 +161,30 @@ def _clip(text: str, limit: int) -> str:
 # --- building blocks --------------------------------------------------------------------
 
 
-def speaker_label(figure: Persona, kind: str, article: Article, limit: int = AUTHOR_LIMIT) -> str:
-    """'Elon Musk · quoted in Winzheng.com (赢政天下)': a quotation, never the real account."""
+def speaker_label(
+    figure: Persona, kind: str, article: Article, limit: int = AUTHOR_LIMIT, clean: Callable[[str], str] = str
+) -> str:
+    """'Elon Musk · quoted in Winzheng.com (赢政天下)': a quotation, never the real account.
+
+    ``clean`` rewrites the label before it is measured, so the limit holds for what is sent.
+    """
     verb = "quoted" if kind == "quoted" else "reported"
     for publisher in (article.publisher, article.publisher.split(" (")[0]):
-        label = f"{figure.name} · {verb} in {publisher}"
+        label = clean(f"{figure.name} · {verb} in {publisher}")
         if len(label) <= limit:
             return label
     return _clip(label, limit)
 
 
+def _webhook_safe(label: str) -> str:
+    """Discord strips zero-width characters and then refuses "discord" and "clyde" in a webhook name,
+    so break those words visibly ("Dis-cord")."""
+    label = _ZERO_WIDTH.sub("", label)
+    return _FORBIDDEN_NAME_WORDS.sub(lambda m: f"{m.group(0)[:3]}-{m.group(0)[3:]}", label)
+
+
 def webhook_username(figure: Persona, kind: str, article: Article) -> str:
-    label = speaker_label(figure, kind, article, WEBHOOK_NAME_LIMIT)
-    # Break the words Discord refuses with a zero-width space; the name still reads the same.
-    return _FORBIDDEN_NAME_WORDS.sub(lambda m: m.group(0)[0] + "\u200b" + m.group(0)[1:], label)
+    return speaker_label(figure, kind, article, WEBHOOK_NAME_LIMIT, clean=_webhook_safe)
 
 
 def citation_footer(article: Article, citation: Citation) -> str:

@@ -13,12 +13,16 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
 import discord
+from discord import app_commands
 
 from ..render import escape
 from .payloads import Step, text_messages
-from .sender import Poster
+from .sender import Poster, PostInDoubt
 
 log = logging.getLogger(__name__)
+
+# A closing line is a courtesy: it must not hold up /stop or a shutdown when Discord is slow.
+CLOSING_TIMEOUT = 5.0
 
 
 class Busy(Exception):
@@ -35,9 +39,36 @@ class Round:
     target_id: int | None = None  # the thread it posts in, when not the channel itself
     task: asyncio.Task | None = None
     posted: list[str] = field(default_factory=list)  # step kinds posted so far, for logs and tests
-    outcome: str = "running"  # "finished", "stopped", "channel deleted" or "failed: ..."
+    outcome: str = "running"  # "finished", "stopped", "shut down", "channel deleted" or "failed: ..."
+    stopped_by: str | None = None  # the display name of whoever used /stop
     # Tells the starter privately (an ephemeral follow-up) when the channel itself refuses posts.
     notify: Callable[[str], Awaitable[object]] | None = None
+    token_expires: float | None = None  # loop time after which the interaction's token (and notify) is dead
+
+
+class Cooldowns:
+    """One round per user per ``seconds``; a /debate that does not start a round gives its turn back."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self._by_user: dict[int, app_commands.Cooldown] = {}
+
+    def take(self, user_id: int) -> None:
+        """Spend the user's turn now (so two requests at once cannot both start), or raise
+        CommandOnCooldown, which the tree explains to the user."""
+        if self.seconds <= 0:
+            return
+        # Forget users whose wait is over, so the map holds only the last few minutes' starters.
+        self._by_user = {u: c for u, c in self._by_user.items() if c.get_retry_after() > 0}
+        cooldown = self._by_user.setdefault(user_id, app_commands.Cooldown(1, self.seconds))
+        retry = cooldown.update_rate_limit()
+        if retry:
+            raise app_commands.CommandOnCooldown(cooldown, retry)
+
+    def give_back(self, user_id: int) -> None:
+        cooldown = self._by_user.pop(user_id, None)
+        if cooldown is not None:
+            cooldown.reset()
 
 
 class Rounds:
@@ -77,22 +108,34 @@ class Rounds:
             del self._running[round_.channel_id]
 
     def start(self, round_: Round, poster: Poster, steps: Sequence[Step]) -> Round:
+        if round_.outcome != "running":
+            raise RuntimeError(f"round in channel {round_.channel_id} was {round_.outcome} before it started")
         if self._running.get(round_.channel_id) is not round_:
             self.reserve(round_)
         round_.task = asyncio.create_task(self._run(round_, poster, steps), name=f"debate-{round_.channel_id}")
         return round_
 
-    async def stop(self, round_: Round, reason: str = "stopped") -> None:
+    def stop(self, round_: Round, reason: str = "stopped", by: str | None = None) -> bool:
+        """End a round at whatever stage it is; returns whether it had started posting.
+
+        A round still being set up (its command awaiting Discord) is only marked: the command sees the
+        outcome before it starts the task, so a stop wins at any moment. A running task is cancelled
+        and posts its own closing line on the way out.
+        """
+        if round_.outcome == "running":
+            round_.outcome, round_.stopped_by = reason, by
         if round_.task is None:
-            return
-        if not round_.task.done():
-            round_.outcome = reason
+            if self._running.get(round_.channel_id) is round_:
+                del self._running[round_.channel_id]
+            return False
         round_.task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await round_.task
+        return True
 
     async def close(self) -> None:
         """Cancel every round (cog unload, shutdown) and wait until each task has ended."""
+        for round_ in self._running.values():
+            if round_.outcome == "running":
+                round_.outcome = "shut down"
         tasks = [r.task for r in self._running.values() if r.task is not None]
         for task in tasks:
             task.cancel()
@@ -113,8 +156,9 @@ class Rounds:
         except asyncio.CancelledError:
             if round_.outcome == "running":
                 round_.outcome = "stopped"
+            await post_closing_line(round_, poster)
             raise
-        except discord.HTTPException as exc:
+        except (discord.HTTPException, PostInDoubt) as exc:
             round_.outcome = f"failed: {exc.status} {type(exc).__name__}"
             log.warning("debate round in channel %s ended early: %s", round_.channel_id, round_.outcome)
             await _tell(round_, poster, exc)
@@ -127,12 +171,42 @@ class Rounds:
                 del self._running[round_.channel_id]
 
 
-async def _tell(round_: Round, poster: Poster, exc: discord.HTTPException | None) -> None:
+def closing_line(round_: Round) -> str | None:
+    """What the channel reads when a round is cut short (nothing when the channel itself is gone)."""
+    topic = escape(round_.topic)
+    if round_.outcome == "stopped":
+        by = f" by {escape(round_.stopped_by)}" if round_.stopped_by else ""
+        return f"_The debate on “{topic}” was stopped{by}._"
+    if round_.outcome == "shut down":
+        return f"_The debate on “{topic}” was cut short: the bot is shutting down._"
+    return None
+
+
+async def post_closing_line(round_: Round, poster: Poster) -> None:
+    """The round's last word where it runs, bounded in time; a failure is only logged."""
+    line = closing_line(round_)
+    if line is None:
+        return
+    try:
+        await asyncio.wait_for(poster.post(text_messages(line)[0]), CLOSING_TIMEOUT)
+    except (discord.HTTPException, asyncio.TimeoutError) as exc:
+        log.warning("could not post the closing line in channel %s: %s", round_.channel_id, exc)
+
+
+def _token_dead(round_: Round) -> bool:
+    return round_.token_expires is not None and asyncio.get_running_loop().time() >= round_.token_expires
+
+
+async def _tell(round_: Round, poster: Poster, exc: discord.HTTPException | PostInDoubt | None) -> None:
     """One clear message: in the channel while it accepts posts, else privately to whoever started the round."""
     why = f"Discord answered {exc.status}" if exc is not None else "an internal error (logged)"
     with contextlib.suppress(discord.HTTPException):
         if not isinstance(exc, discord.Forbidden | discord.NotFound):
             await poster.post(text_messages(f"_This debate round stopped early: {why}._")[0])
+        elif round_.notify is not None and _token_dead(round_):
+            log.warning(
+                "the round in channel %s failed after its token has expired; nobody could be told", round_.channel_id
+            )
         elif round_.notify is not None:
             # A channel message would fail the same way; the interaction's follow-up still reaches the starter.
             gone = "the channel or its webhook is gone" if exc.status == 404 else "I may no longer post there"

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 from ..errors import UsageError
 
+# A round has at most about 40 paced steps: at 20 s each it ends well within the 15 minutes an
+# interaction token lives (the starter's private failure notice needs it).
+MAX_PACE = 20.0
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -30,7 +34,7 @@ class Settings:
         return f"Settings(guild_id={self.guild_id}, pace={self.pace}, shard_count={self.shard_count})"
 
 
-def _number(env: Mapping[str, str], name: str, kind: type, default, minimum: float = 0):
+def _number(env: Mapping[str, str], name: str, kind: type, default, minimum: float = 0, maximum: float | None = None):
     raw = env.get(name, "").strip()
     if not raw:
         return default
@@ -40,6 +44,8 @@ def _number(env: Mapping[str, str], name: str, kind: type, default, minimum: flo
         raise UsageError(f"{name}={raw[:40]!r} is not a {'whole ' if kind is int else ''}number") from None
     if value < minimum:
         raise UsageError(f"{name} must be at least {minimum}")
+    if maximum is not None and value > maximum:
+        raise UsageError(f"{name} must be at most {maximum:g}")
     return value
 
 
@@ -67,7 +73,7 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: bool = True) -> 
     return Settings(
         token=env.get("DISCORD_TOKEN", "").strip() or None,
         guild_id=_number(env, "DISCORD_GUILD_ID", int, None, minimum=1),
-        pace=_number(env, "DEBATE_PACE_SECONDS", float, 2.0),
+        pace=_number(env, "DEBATE_PACE_SECONDS", float, 2.0, maximum=MAX_PACE),
         cooldown=_number(env, "DEBATE_COOLDOWN_SECONDS", float, 30.0),
         rounds_per_guild=_number(env, "DEBATE_ROUNDS_PER_GUILD", int, 2, minimum=1),
         shard_count=shard_count,

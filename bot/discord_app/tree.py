@@ -15,6 +15,9 @@ from .session import Busy
 
 log = logging.getLogger(__name__)
 
+UNKNOWN_INTERACTION = 10062  # Discord's code for an interaction answered too late (or twice)
+STALE = "That command is no longer available; it will disappear after the next sync."
+
 
 def explain_error(error: app_commands.AppCommandError) -> str | None:
     """What to tell the user, or None for a bug (logged, and a generic reply)."""
@@ -31,11 +34,17 @@ def explain_error(error: app_commands.AppCommandError) -> str | None:
         return f"You need these permissions here: {', '.join(_names(error.missing_permissions))}."
     if isinstance(error, app_commands.NoPrivateMessage):
         return "This command works in a server channel, not in direct messages."
-    if isinstance(error, app_commands.TransformerError | app_commands.CommandSignatureMismatch):
+    if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
+        return STALE
+    if isinstance(error, app_commands.TransformerError):
         return "That argument was not understood; check the command's options and try again."
     if isinstance(error, app_commands.CheckFailure):
         return str(error) or "You cannot use this command here."
     return None
+
+
+def _name(error: app_commands.AppCommandError) -> str:
+    return getattr(error, "name", None) or getattr(getattr(error, "command", None), "name", "?")
 
 
 def _names(permissions: list[str]) -> list[str]:
@@ -44,8 +53,16 @@ def _names(permissions: list[str]) -> list[str]:
 
 class DebateTree(app_commands.CommandTree):
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        original = getattr(error, "original", None)
+        if isinstance(original, discord.NotFound) and original.code == UNKNOWN_INTERACTION:
+            # Answered after Discord's 3 seconds (the loop was busy): nothing can reach the user now.
+            log.warning("an answer to /%s came too late for Discord (over 3 s)", _name(error))
+            return
         text = explain_error(error)
-        if text is None:
+        if text == STALE:
+            # Discord still shows commands this version no longer has (or has changed), as Red warns.
+            log.warning("stale command %r used; run `debate-bot sync` to update Discord's list", _name(error))
+        elif text is None:
             command = interaction.command.name if interaction.command else "?"
             log.error("command /%s failed", command, exc_info=error)
             text = "Something went wrong on my side; it has been logged."

@@ -100,8 +100,11 @@ async def test_stop_cancels_the_task_and_frees_the_channel(cog: DebateCog) -> No
         await cog.stop.callback(cog, interaction(user_id=2))
     inter = interaction(user_id=2, manage_messages=True)
     await cog.stop.callback(cog, inter)
-    assert round_.task.done() and round_.outcome == "stopped" and slow.find(10) is None
-    assert "stopped by Ann" in sent_text(inter)
+    await asyncio.wait_for(asyncio.gather(round_.task, return_exceptions=True), 5)
+    assert round_.outcome == "stopped" and slow.find(10) is None
+    assert sent_text(inter) == "Stopped the debate on “open source”."
+    # The channel reads one closing line, posted by the round itself.
+    assert channel.send.await_args.kwargs["content"] == "_The debate on “open source” was stopped by Ann._"
 
 
 async def test_reload_keeps_the_old_data_and_says_why(cog: DebateCog, monkeypatch) -> None:
@@ -136,3 +139,66 @@ def test_cooldowns_and_permissions_are_explained() -> None:
     missing = app_commands.BotMissingPermissions(["embed_links", "attach_files"])
     assert explain_error(missing) == "I need these permissions here: Embed Links, Attach Files."
     assert explain_error(app_commands.AppCommandError("bug")) is None  # logged, generic reply
+
+
+def test_a_replaced_record_is_freed_after_reload() -> None:
+    """Reported: gc.freeze() on every load kept each replaced record for good (about 1 MiB per /reload)."""
+    import gc
+    import weakref
+
+    first = load()
+    kept = [weakref.ref(first.data), weakref.ref(first.payloads)]
+    del first
+    load()
+    gc.collect()
+    assert all(ref() is None for ref in kept)
+
+
+@pytest.mark.parametrize("paragraph", [0, -3, 23])
+async def test_source_bounds_come_from_the_article(cog: DebateCog, paragraph: int) -> None:
+    """Reported: paragraph 0 or a negative one (outside Discord's min_value) raised IndexError."""
+    with pytest.raises(UsageError, match="paragraph must be between 1 and 22"):
+        await cog.source.callback(cog, interaction(), paragraph)
+
+
+def test_the_synced_paragraph_range_is_the_articles(cog: DebateCog) -> None:
+    (option,) = [o for o in cog.source.to_dict(MagicMock())["options"] if o["name"] == "paragraph"]
+    assert (option["min_value"], option["max_value"]) == (1, 22)
+
+
+def test_the_pace_has_an_upper_bound() -> None:
+    """A slow round must end well within the 15 minutes its interaction token lives."""
+    from bot.discord_app.settings import MAX_PACE, load_settings
+
+    with pytest.raises(UsageError, match=f"DEBATE_PACE_SECONDS must be at most {MAX_PACE:g}"):
+        load_settings({"DEBATE_PACE_SECONDS": "600"})
+
+
+async def test_a_failure_notice_is_not_sent_once_the_token_has_expired(caplog) -> None:
+    notify = AsyncMock()
+    rounds = Rounds(pace=0, per_guild=2)
+    round_ = Round(10, 1, 1, "x", "n-", notify=notify, token_expires=0.0)  # long past, on the loop's clock
+    channel = channel_failing_on(0, http_error(discord.Forbidden, 403))
+    rounds.start(round_, Poster(channel), STEPS)
+    await asyncio.wait_for(round_.task, 5)
+    notify.assert_not_awaited()
+    assert any("token has expired" in r.getMessage() for r in caplog.records)
+
+
+async def test_figure_autocomplete_leaves_out_names_already_chosen(cog: DebateCog) -> None:
+    """Reported: "musk," offered musk again ("musk,musk")."""
+    choices = await cog.figures_autocomplete(interaction(), "musk,")
+    assert choices and all(not c.value.endswith(",musk") for c in choices)
+    assert all(c.value.startswith("musk,") for c in choices)
+
+
+def test_a_cooldown_is_held_while_a_round_sets_up_and_given_back_if_it_never_starts() -> None:
+    from bot.discord_app.session import Cooldowns
+
+    cooldowns = Cooldowns(30)
+    cooldowns.take(1)
+    with pytest.raises(app_commands.CommandOnCooldown):
+        cooldowns.take(1)  # a second /debate at the same moment, in another channel
+    cooldowns.take(2)  # other users are not affected
+    cooldowns.give_back(1)  # the first never started
+    cooldowns.take(1)

@@ -120,3 +120,21 @@ def test_dumped_commands_follow_discords_rules() -> None:
         for option in options:
             assert name.match(option["name"]) and option["name"] == option["name"].lower()
             assert 1 <= len(option["description"]) <= 100
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Clyde Discordson", "DISCORD", "A" * 60 + " Discord", "Dis\u200bcord Clyde" + "x" * 70],
+    ids=["both words", "upper case", "word at the clip", "zero-width already"],
+)
+def test_webhook_names_pass_discords_rules_after_its_own_stripping(name: str) -> None:
+    """Reported: a zero-width space, which Discord strips, "hid" the words; a clipped label could reach 81."""
+    from types import SimpleNamespace
+
+    from bot.discord_app.payloads import webhook_username
+    from tests.e2e.standin.webhooks import name_problem
+
+    article = SimpleNamespace(publisher="Discord Weekly (赢政天下)")
+    username = webhook_username(SimpleNamespace(name=name), "quoted", article)  # type: ignore[arg-type]
+    assert name_problem(username) is None, username
+    assert len(username) <= 80 and "\u200b" not in username

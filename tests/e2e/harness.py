@@ -41,9 +41,14 @@ def discord_globals_restored():
 
 
 @contextlib.asynccontextmanager
-async def bot_running(server: DiscordStandIn, **settings: str) -> AsyncIterator[discord.Client]:
-    """The bot logged in to ``server`` with its guild known; closed after, with no round task left behind."""
-    bot = make_bot(settings_for(server, **settings), load())
+async def bot_running(
+    server: DiscordStandIn, client_options: dict | None = None, **settings: str
+) -> AsyncIterator[discord.Client]:
+    """The bot logged in to ``server`` with its guild known; closed after, with no round task left behind.
+
+    ``client_options`` go to discord.py's client as they are (e.g. a short ``heartbeat_timeout``).
+    """
+    bot = make_bot(settings_for(server, **settings), load(), **(client_options or {}))
     task = asyncio.create_task(bot.start(TOKEN))
     try:
         # The guild is known once GUILD_CREATE is parsed; on_ready itself waits a further 2 s for stragglers.

@@ -31,6 +31,8 @@ class LoadReport:
     ack_seconds: list[float] = field(default_factory=list)
     kinds: dict[str, int] = field(default_factory=dict)
     rounds_started: int = 0
+    round_seconds: list[float] = field(default_factory=list)  # first post to last, per round
+    rate_limited: int = 0  # 429s the stand-in's buckets gave (the bot is meant to wait before them)
     round_refusals: int = 0  # /debate answered with the per-guild or per-channel notice
     max_concurrent_rounds: int = 0
     lag_seconds: list[float] = field(default_factory=list)
@@ -45,6 +47,8 @@ class LoadReport:
             f"p95 {_pct(acks, 95) * 1000:.0f} ms, max {acks[-1] * 1000:.0f} ms",
             f"debate rounds: {self.rounds_started} started, {self.round_refusals} refused with a notice, "
             f"at most {self.max_concurrent_rounds} at once",
+            f"round length (first post to transcript): {', '.join(f'{s:.1f} s' for s in self.round_seconds) or '-'}; "
+            f"429s from the rate limits: {self.rate_limited}",
             f"event-loop lag: median {statistics.median(lag) * 1000:.1f} ms, p99 {_pct(lag, 99) * 1000:.1f} ms, "
             f"max {lag[-1] * 1000:.1f} ms over {len(self.lag_seconds)} ticks",
         ]
@@ -74,9 +78,15 @@ def _command(rng: random.Random, number: int) -> tuple[str, dict]:
 
 
 async def run_load(
-    server: DiscordStandIn, bot: discord.Client, channels: list[int], count: int = 200, within: float = 1.0
+    server: DiscordStandIn,
+    bot: discord.Client,
+    channels: list[int],
+    count: int = 200,
+    within: float = 1.0,
+    rounds_timeout: float = 30.0,
 ) -> LoadReport:
-    """Send ``count`` mixed commands spread evenly over ``within`` seconds, then wait for every answer."""
+    """Send ``count`` mixed commands spread evenly over ``within`` seconds, then wait for every answer
+    and for the rounds to end (``rounds_timeout``: at Discord's real rate limits a round takes ~30 s)."""
     rng = random.Random(6)
     report = LoadReport(count, len(channels))
     stop = asyncio.Event()
@@ -96,10 +106,16 @@ async def run_load(
     report.arrival_seconds = loop.time() - start
     try:
         await server.wait_until(lambda: all(i.answered or i.late for _, i in sent), timeout=30.0)
-        await server.wait_until(lambda: len(bot.cogs["DebateCog"].rounds) == 0, timeout=30.0)  # type: ignore[attr-defined]
+        rounds = bot.cogs["DebateCog"].rounds  # type: ignore[attr-defined]
+        await server.wait_until(lambda: len(rounds) == 0, timeout=rounds_timeout)
     finally:
         stop.set()
         await watcher
+    report.rate_limited = len(server.rate_limits.limited)
+    for channel_id in channels:
+        posted = [c.at for c in server.requests("POST", rf"/channels/{channel_id}/messages") if c.status == 200]
+        if posted:
+            report.round_seconds.append(posted[-1] - posted[0])
     for kind, interaction in sent:
         report.late += interaction.late
         if interaction.answered and interaction.answered_at is not None:

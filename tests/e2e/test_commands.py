@@ -39,6 +39,9 @@ async def test_commands_are_synced_to_the_dev_guild_only_on_start(standin: Disco
         "reload",
     }
     assert not standin.requests("PUT", r"/applications/\d+/commands")  # global sync only on `debate-bot sync`
+    # /reload is registered only in the owner's (development) guild, so nobody elsewhere even sees it.
+    (reload,) = [c for c in synced[0].body if c["name"] == "reload"]
+    assert str(reload["default_member_permissions"]) == "8"  # and only its administrators see it there
 
 
 @pytest.mark.parametrize(
@@ -90,3 +93,14 @@ async def test_stop_without_a_round_and_reload_by_a_stranger_are_refused(standin
     assert stop["data"]["flags"] & EPHEMERAL and "no debate round" in stop["data"]["content"]
     reload = await answer(standin, "reload", member_permissions=BASIC_BOT_PERMISSIONS)
     assert reload["data"]["flags"] & EPHEMERAL and "owner" in reload["data"]["content"]
+
+
+async def test_a_stale_command_is_explained_and_logged_as_a_warning(
+    standin: DiscordStandIn, running_bot, caplog
+) -> None:
+    """Reported: a command Discord still shows but the bot no longer has was an error with a traceback."""
+    stale = await standin.interact("verify-old", {"topic": "x"})
+    await standin.wait_until(lambda: stale.settled)
+    assert stale.seen() == [(False, "That command is no longer available; it will disappear after the next sync.")]
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+    assert any("debate-bot sync" in r.getMessage() for r in caplog.records if r.levelname == "WARNING")

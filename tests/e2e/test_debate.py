@@ -91,18 +91,18 @@ async def test_one_round_per_channel_and_stop_rules(standin: DiscordStandIn, run
 
     moderator = await standin.interact("stop", user_id=USER_ID + 2, member_permissions=MANAGE_MESSAGES)
     await standin.wait_until(lambda: moderator.answered)
-    stopped = standin.requests("POST", rf"/interactions/{moderator.id}/[^/]+/callback")[0].body["data"]
-    assert not stopped.get("flags", 0) & EPHEMERAL and "stopped by" in stopped["content"]
+    assert moderator.seen() == [(False, "Stopped the debate on “open source”.")]
     standin.hold.set()
-    assert running_bot.cogs["DebateCog"].rounds.find(CHANNEL_ID) is None
+    await standin.wait_until(lambda: running_bot.cogs["DebateCog"].rounds.find(CHANNEL_ID) is None)
     posts = standin.channel_posts(CHANNEL_ID)
+    assert posts[-1]["content"] == "_The debate on “open source” was stopped by user5._"  # said once, publicly
     assert not any(a["filename"] == TRANSCRIPT_NAME for p in posts for a in p["attachments"])
 
 
 async def test_round_in_a_thread(standin: DiscordStandIn, running_bot, payloads: Payloads) -> None:
     want = planned(payloads, webhook=False)
     interaction = await standin.interact(
-        "debate", {"topic": TOPIC, "thread": True}, app_permissions=BASIC_BOT_PERMISSIONS | (1 << 35)
+        "debate", {"topic": TOPIC, "thread": True}, app_permissions=BASIC_BOT_PERMISSIONS | (1 << 35) | (1 << 38)
     )
     await standin.wait_until(lambda: bool(standin.threads))
     thread_id = next(iter(standin.threads))
@@ -125,3 +125,19 @@ async def test_forbidden_post_ends_the_round_without_hanging(standin: DiscordSta
     again = await standin.interact("debate", {"topic": TOPIC}, app_permissions=BASIC_BOT_PERMISSIONS)
     await standin.wait_until(lambda: again.answered)
     assert standin.requests("POST", rf"/interactions/{again.id}/[^/]+/callback")[0].body["type"] == 5
+
+
+async def test_only_a_round_that_starts_spends_the_cooldown(standin: DiscordStandIn, restore_discord_globals) -> None:
+    """Reported: an unknown figure, then a valid /debate, gave "Slow down"."""
+    from .harness import bot_running
+
+    async with bot_running(standin, DEBATE_COOLDOWN_SECONDS="30") as bot:
+        refused = await standin.interact("debate", {"topic": TOPIC, "figures": "nobody-at-all"})
+        await standin.wait_until(lambda: refused.settled)
+        assert "did you mean" in refused.seen()[0][1] or "unknown" in refused.seen()[0][1].lower()
+        started = await standin.interact("debate", {"topic": TOPIC}, app_permissions=BASIC_BOT_PERMISSIONS)
+        await standin.wait_until(lambda: started.settled and len(bot.cogs["DebateCog"].rounds) == 0)
+        assert "starting below" in started.seen()[0][1]
+        again = await standin.interact("debate", {"topic": TOPIC}, app_permissions=BASIC_BOT_PERMISSIONS)
+        await standin.wait_until(lambda: again.settled)
+        assert again.seen() == [(False, "Slow down: you can use this command again in 30 s.")]

@@ -140,3 +140,28 @@ async def test_a_bot_without_embed_links_or_send_messages_says_so(
     await asyncio.sleep(0.05)  # a round that wrongly started would have posted by now (pace 0.01 s)
     assert not standin.channel_posts(CHANNEL_ID)
     assert running_bot.cogs["DebateCog"].rounds.find(CHANNEL_ID) is None
+
+
+WEBHOOK_POSTS = rf"/webhooks/(?!{APP_ID}/)\d+/[^/]+"
+
+
+async def test_a_webhook_post_whose_answer_is_lost_appears_once(
+    standin: DiscordStandIn, running_bot, payloads: Payloads
+) -> None:
+    """Reported: a 500 after the webhook post went through was retried by discord.py: 31 posts for 30 turns."""
+    want = planned(payloads, webhook=True)
+    standin.faults.append(Fault("POST", WEBHOOK_POSTS, 500, skip=1, after_commit=True))
+    posts = await run_round(standin, len(want))
+    await standin.wait_until(round_over(running_bot))
+    assert [visible(p) for p in posts] == want
+    assert 500 in statuses(standin, "POST", WEBHOOK_POSTS)
+
+
+async def test_a_webhook_post_that_failed_with_500_is_posted_once_more(
+    standin: DiscordStandIn, running_bot, payloads: Payloads
+) -> None:
+    want = planned(payloads, webhook=True)
+    standin.faults.append(Fault("POST", WEBHOOK_POSTS, 500, skip=1))  # nothing was posted this time
+    posts = await run_round(standin, len(want))
+    await standin.wait_until(round_over(running_bot))
+    assert [visible(p) for p in posts] == want
