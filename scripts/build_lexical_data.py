@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Regenerate the lexical data that bot.lexical ships, offline, from two general sources.
+
+    pip install -e '.[lexical-build]'          # wordfreq (pinned) and nltk: build-time only
+    apt-get install wordnet-base               # WordNet 3.0's database files, /usr/share/wordnet
+    python scripts/build_lexical_data.py [--wordnet /usr/share/wordnet] [--check]
+
+Writes, under bot/lexical/data/:
+
+* ``zipf-en.tsv.gz``: the general-English frequency of the TOP_WORDS most frequent plain words in
+  wordfreq's "large" English list, as Zipf values (log10 of occurrences per billion words) in
+  hundredths, one line per value: ``<zipf x 100>\\t<word> <word> ...`` (words sorted).
+* ``wordnet-en.tsv.gz``: lexical relations from WordNet 3.0, two kinds of line:
+  ``L\t<lemma>\t<stems>\t<relation>|<relation>...``: a WordNet lemma, the Snowball stems of its forms in the
+  frequency table ("sue su": sue, sued, suing), and its relations, each ``<word> <kind> <sense> <to sense>``
+  (senses as WordNet synset names, e.g. ``action.v.01``); and ``F\t<form>\t<lemma> <lemma>...``: an inflected
+  form in the frequency table and the lemmas WordNet's morphology (morphy) reads it as ("sued" -> sue).
+
+The relations are chosen by rules, each one sentence:
+
+1. Only a word's frequent senses count: those tagged at least a quarter as often as the word's most-tagged
+   sense in WordNet's sense-tagged corpus (the SemCor counts of cntlist.rev), or, for a word with no tagged
+   sense at all, the first-listed sense of each part of speech (WordNet lists senses by frequency).
+2. Two words are related only through a sense that is frequent for both of them.
+3. Kinds: ``synonym`` (the two words share the sense), ``derivation`` (WordNet's derivationally related form
+   pointer joins a lemma of the one sense to a lemma of the other, e.g. sue ~ suit/lawsuit; every word of the
+   target sense is reached, subject to rule 2) and ``pertainym`` (an adjective or adverb pertaining to a
+   noun or adjective, e.g. regulatory ~ regulation), the latter two read in both directions.
+   No hypernyms, hyponyms or "similar to" links: chains of those relate everything to everything.
+4. Only single plain words (no multi-word lemmas, no capitalised names) that are among the RELATION_WORDS
+   most frequent English words, at both ends: a rarer word carries no relation.
+5. One relation per related word, the closest kind first (synonym, derivation, pertainym); a related word
+   with one of the lemma's own stems is left out (the stemmer already matches it).
+
+The output is deterministic: the same sources give the same bytes (sorted lines, gzip without a timestamp).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import math
+import re
+import shutil
+import sys
+import tempfile
+import warnings
+from collections import defaultdict
+from pathlib import Path
+
+import Stemmer
+
+OUT = Path(__file__).resolve().parent.parent / "bot" / "lexical" / "data"
+ZIPF_FILE = "zipf-en.tsv.gz"
+RELATIONS_FILE = "wordnet-en.tsv.gz"
+# How many words the frequency table keeps: down to Zipf 2.54 (about one in three million words); rarer
+# words all count as rare.
+TOP_WORDS = 50_000
+# Rule 4: how many of the most frequent words may carry a relation (down to Zipf 1.94): more than the
+# frequency table keeps, because the article's own words are often rarer ("monopolized" is Zipf 2.36).
+RELATION_WORDS = 100_000
+# Rule 1: a sense is frequent when tagged at least this share of the word's most-tagged sense.
+SENSE_SHARE = 0.25
+_PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*")
+_LEMMA = re.compile(r"[a-z]+")  # rule 4: a WordNet lemma that is one plain lower-case word
+
+
+def zipf_table(size: int) -> dict[str, int]:
+    """The ``size`` most frequent plain words of wordfreq's large English list, as Zipf x 100."""
+    import wordfreq
+
+    table: dict[str, int] = {}
+    for word, frequency in wordfreq.get_frequency_dict("en", wordlist="large").items():
+        if not _PLAIN.fullmatch(word):
+            continue  # numbers, punctuation, non-Latin tokens
+        table[word] = round((math.log10(frequency) + 9) * 100)
+        if len(table) == size:
+            break
+    return table
+
+
+def open_wordnet(folder: Path):
+    """nltk's WordNet 3.0 reader over Debian's files (copied to a scratch folder that nltk may read).
+
+    nltk wants a ``lexnames`` file, which wordnet-base does not ship; lexicographer file names are never
+    used here, so numbered placeholders stand in for them.
+    """
+    import nltk
+    from nltk.corpus.reader.wordnet import WordNetCorpusReader
+
+    class Reader(WordNetCorpusReader):
+        def map_wn(self, version="wordnet"):  # no second WordNet to map from: this is 3.0 itself
+            return None
+
+    scratch = Path(tempfile.mkdtemp(prefix="wordnet-"))
+    for name in ("data", "index"):
+        for pos in ("noun", "verb", "adj", "adv"):
+            shutil.copy(folder / f"{name}.{pos}", scratch)
+    for extra in ("noun.exc", "verb.exc", "adj.exc", "adv.exc", "cntlist.rev"):
+        if (folder / extra).exists():
+            shutil.copy(folder / extra, scratch)
+    (scratch / "lexnames").write_text("".join(f"{i:02d}\tlexname.{i:02d}\t0\n" for i in range(45)))
+    nltk.data.path.append(str(scratch))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "multilingual functions are not available": not wanted
+        reader = Reader(str(scratch), None)
+    if reader.get_version() != "3.0":
+        sys.exit(f"{folder}: expected WordNet 3.0, found {reader.get_version()}")
+    return reader
+
+
+def frequent_senses(wn, word: str) -> set[str]:
+    """Rule 1: the synset names of a word's frequent senses (over all its parts of speech)."""
+    counted: list[tuple[str, str, int]] = []  # (synset, pos, count), in WordNet's order
+    for lemma in wn.lemmas(word):
+        if lemma.name() != word:
+            continue  # a capitalised name ("Sue") or another spelling
+        synset = lemma.synset()
+        counted.append((synset.name(), synset.pos().replace("s", "a"), lemma.count()))
+    top = max((count for _, _, count in counted), default=0)
+    if top > 0:
+        return {name for name, _, count in counted if count >= SENSE_SHARE * top}
+    first: dict[str, str] = {}
+    for name, pos, _ in counted:
+        first.setdefault(pos, name)
+    return set(first.values())
+
+
+def relations(wn, vocabulary: set[str]) -> dict[str, set[tuple[str, str, str, str, str]]]:
+    """Rules 2-4: word -> {(related word, kind, from lemma, from sense, to sense)}, both directions."""
+    senses = {word: frequent_senses(wn, word) for word in sorted(vocabulary)}
+    senses = {word: found for word, found in senses.items() if found}
+    found: dict[str, set[tuple[str, str, str, str, str]]] = defaultdict(set)
+
+    def reach(word: str, sense: str, target_synset, kind: str) -> None:
+        """Every word of ``target_synset`` for which it is a frequent sense, related to ``word``."""
+        for lemma in target_synset.lemmas():
+            other = lemma.name()
+            if other != word and other in senses and target_synset.name() in senses[other]:
+                found[word].add((other, kind, word, sense, target_synset.name()))
+                found[other].add((word, kind, other, target_synset.name(), sense))
+
+    for word, frequent in senses.items():
+        for sense in sorted(frequent):
+            synset = wn.synset(sense)
+            reach(word, sense, synset, "synonym")
+            for lemma in synset.lemmas():
+                if lemma.name() != word:
+                    continue
+                for target in lemma.derivationally_related_forms():
+                    reach(word, sense, target.synset(), "derivation")
+                for target in lemma.pertainyms():
+                    reach(word, sense, target.synset(), "pertainym")
+    return found
+
+
+_KIND_ORDER = {"synonym": 0, "derivation": 1, "pertainym": 2}
+
+
+def lemma_lines(wn, found: dict[str, set[tuple[str, str, str, str, str]]], vocabulary: set[str]) -> list[str]:
+    """Rule 5, and the lines of the file: the lemmas with their forms' stems and relations, then the forms."""
+    stemmer = Stemmer.Stemmer("english")
+    lemmas_of: dict[str, set[str]] = defaultdict(set)  # form -> lemmas (a lemma is its own form)
+    for form in sorted(vocabulary):
+        for pos in ("n", "v", "a", "r"):
+            for lemma in wn._morphy(form, pos):
+                if lemma in found:
+                    lemmas_of[form].add(lemma)
+    stems_of: dict[str, set[str]] = defaultdict(set)
+    for form, lemmas in lemmas_of.items():
+        for lemma in lemmas:
+            stems_of[lemma].add(stemmer.stemWord(form))
+    lines = []
+    for lemma in sorted(found):
+        own = stems_of[lemma] | {stemmer.stemWord(lemma)}
+        best: dict[str, tuple[str, str, str, str, str]] = {}
+        for relation in sorted(found[lemma], key=lambda r: (r[0], _KIND_ORDER[r[1]], r[3], r[4])):
+            if relation[0] not in best and stemmer.stemWord(relation[0]) not in own:
+                best[relation[0]] = relation
+        if best:
+            rows = "|".join(f"{w} {kind} {sense} {target}" for w, kind, _, sense, target in best.values())
+            lines.append(f"L\t{lemma}\t{' '.join(sorted(own))}\t{rows}\n")
+    for form in sorted(lemmas_of):
+        if lemmas_of[form] != {form}:
+            lines.append(f"F\t{form}\t{' '.join(sorted(lemmas_of[form]))}\n")
+    return lines
+
+
+def gzip_text(text: str) -> bytes:
+    """Gzip with no timestamp and no file name, so the same text gives the same bytes."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=9, mtime=0, filename="") as out:
+        out.write(text.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"), help="WordNet 3.0 dict folder")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"where to write (default {OUT})")
+    parser.add_argument("--check", action="store_true", help="only compare with the files there; exit 1 if different")
+    args = parser.parse_args()
+
+    zipf = zipf_table(TOP_WORDS)
+    vocabulary = set(zipf_table(RELATION_WORDS))
+    groups: dict[int, list[str]] = defaultdict(list)
+    for word, value in zipf.items():
+        groups[value].append(word)
+    zipf_text = "".join(f"{value}\t{' '.join(sorted(groups[value]))}\n" for value in sorted(groups, reverse=True))
+
+    wn = open_wordnet(args.wordnet)
+    lines = lemma_lines(wn, relations(wn, vocabulary), vocabulary)
+    relations_text = "".join(lines)
+
+    outputs = {ZIPF_FILE: gzip_text(zipf_text), RELATIONS_FILE: gzip_text(relations_text)}
+    if args.check:
+        stale = [name for name, data in outputs.items() if (args.out / name).read_bytes() != data]
+        print("stale: " + ", ".join(stale) if stale else "up to date")
+        return 1 if stale else 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, data in outputs.items():
+        (args.out / name).write_bytes(data)
+    lemmas = [line for line in lines if line.startswith("L")]
+    count = sum(line.count("|") + 1 for line in lemmas)
+    print(f"{ZIPF_FILE}: {len(zipf)} words, {len(outputs[ZIPF_FILE]):,} bytes")
+    print(
+        f"{RELATIONS_FILE}: {len(lemmas)} lemmas, {count} relations, {len(lines) - len(lemmas)} forms,"
+        f" {len(outputs[RELATIONS_FILE]):,} bytes"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
