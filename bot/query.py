@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .data.lexicon import Lexicon
+from . import lexical
+from .data.lexicon import Lexicon, Trigger
 from .errors import UsageError
 from .text import STOPWORDS, stem, words
 
@@ -23,6 +24,19 @@ _LONG_WORD = 8
 _CORRECTIONS_KEPT = 50_000
 # A trigger reached through a corrected typo counts a little less than one typed right.
 _FUZZY_WEIGHT = 0.9
+# A word at least this frequent in general English (Zipf 3.5: about three times in a million words) is a word
+# in its own right, never a typo of a record word ("help" is not "hell", "stop" is not "step").
+_COMMON_ZIPF = 3.5
+# Information is counted above that of a word met once in a thousand (Zipf 6, about 10 bits): words that
+# common ("take", "good", "make") say how a question is asked rather than what it is about.
+BASELINE_BITS = 10.0
+# A noun says what a question is about; a verb, adjective or adverb mostly how it asks ("ignoring",
+# "strongest", "actually"): those count at this share of their information.
+_FRAME_SHARE = 0.5
+# What is left of a question beside a figure's name asks something when a word carries at least this much.
+_ASKS_SOMETHING_BITS = 1.0
+# A figure's name tolerates one edit (OSA) in a name word of at least this many letters ("sulyman").
+_NAME_TYPO_LENGTH = 5
 
 
 def check_topic(topic: str) -> str:
@@ -47,21 +61,71 @@ class TopicHit:
 
 
 @dataclass(frozen=True, slots=True)
+class Relative:
+    """A word related to a question word, as a stem that can be found in a text, and where it comes from."""
+
+    stem: str
+    relation: lexical.Relation
+
+
+@dataclass(frozen=True, slots=True)
+class AskedWord:
+    """A content word of the question (beside any figure's name): what it weighs and what else may explain it."""
+
+    word: str  # as read: the record's word where a typo was corrected
+    stem: str
+    bits: float  # its information above BASELINE_BITS, from general-English frequencies
+    relatives: tuple[Relative, ...]  # its WordNet relatives' stems, other than the question's own
+    frame: bool = False  # a verb, adjective or adverb: how the question asks more than what it is about
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure the question names, and the words that name it."""
+
+    figure: str
+    words: tuple[str, ...]
+    bits: float  # the information of those words
+
+
+@dataclass(frozen=True, slots=True)
 class QueryAnalysis:
     text: str
-    stems: tuple[str, ...]  # distinct content stems after typo correction, in query order
+    stems: tuple[str, ...]  # distinct content stems after typo correction, in query order, names left out
     corrections: tuple[tuple[str, str], ...]  # (query word, vocabulary word) pairs
     hits: tuple[TopicHit, ...]  # in the order of the topic rules
     topics: dict[str, float]  # topic -> weight of its strongest hit
+    asked: tuple[AskedWord, ...] = ()  # the content words, once each, names left out
+    mentions: tuple[Mention, ...] = ()  # figures named, in the order the question names them
+
+    @property
+    def focus(self) -> frozenset[str]:
+        return frozenset(m.figure for m in self.mentions)
+
+    @property
+    def asks_something(self) -> bool:
+        """Whether the question asks about anything beside the figures it names ("What did LeCun say?"
+        does not; "LeCun on pizza" does)."""
+        return any(w.bits >= _ASKS_SOMETHING_BITS for w in self.asked)
 
 
 class TopicFinder:
     """Finds the topic rules whose trigger phrases occur in a run of stems."""
 
     def __init__(self, lexicon: Lexicon):
-        self._by_first_stem: dict[str, list[tuple[int, str, object]]] = {}
+        # Triggers of one topic that stem alike keep the lower weight: a stem shared with a broad word is
+        # as broad ("openness" must not make "open" count fully).
+        weakest: dict[tuple[str, tuple[str, ...]], float] = {}
+        for rule in lexicon.topics.values():
+            for trigger in rule.triggers:
+                key = (rule.id, trigger.stems)
+                weakest[key] = min(weakest.get(key, trigger.weight), trigger.weight)
+        self._by_first_stem: dict[str, list[tuple[int, str, Trigger]]] = {}
         for number, rule in enumerate(lexicon.topics.values()):
             for trigger in rule.triggers:
+                weight = weakest[rule.id, trigger.stems]
+                if weight < trigger.weight:
+                    trigger = Trigger(phrase=trigger.phrase, stems=trigger.stems, weight=weight)
                 self._by_first_stem.setdefault(trigger.stems[0], []).append((number, rule.id, trigger))
 
     def find(self, text_stems: tuple[str, ...], fuzzy: dict[str, str] | None = None) -> list[TopicHit]:
@@ -101,15 +165,17 @@ class Vocabulary:
                     self.stem_of[word] = stem(word)
         self.stems = frozenset(self.stem_of.values())
         self._preferred = preferred  # trigger words: the likelier meaning when two words are as near
-        # By first letter and length: the words a typo can be of (see _nearest).
+        # By first letter and length: the words a typo can be of (see _nearest); a stop word too ("teh",
+        # "wat"), which then counts as one.
         self._by_start: dict[tuple[str, int], list[str]] = {}
-        for word in sorted(self.stem_of):
+        for word in sorted({*self.stem_of, *STOPWORDS}):
             self._by_start.setdefault((word[0], len(word)), []).append(word)
         self._corrections: dict[str, str | None] = {}
 
     def correct(self, word: str) -> str | None:
-        """The record's word a misspelt word most likely meant: the nearest (OSA edits) among words that start
-        with its first or second letter (a typo rarely touches both), then a trigger word, then the first
+        """The record's word (or stop word) a misspelt word most likely meant: the nearest (OSA edits) among
+        words that start with its first or second letter (a typo rarely touches both); of those as near, the
+        most frequent in general English (the likelier intent), then a trigger word, then the first
         alphabetically, so the choice never depends on the order the record was read in."""
         if word in self._corrections:
             return self._corrections[word]
@@ -130,47 +196,153 @@ class Vocabulary:
         ]
         found = process.extract(word, candidates, scorer=distance.OSA.distance, score_cutoff=edits, limit=None)
         allowed = [
-            (edited, known not in self._preferred, known)
+            (edited, -(lexical.zipf(known) or 0.0), known not in self._preferred, known)
             for known, edited, _ in found
-            if len(word) >= _SHORT_WORD or self._lengthens_to_trigger(word, known)
+            if known != word and (len(word) >= _SHORT_WORD or self._short_word_may_be(word, known))
         ]
-        return min(allowed)[2] if allowed else None
+        return min(allowed)[-1] if allowed else None
 
-    def _lengthens_to_trigger(self, word: str, known: str) -> bool:
-        """A three-letter word is only corrected by one inserted letter that makes a trigger word."""
+    def _short_word_may_be(self, word: str, known: str) -> bool:
+        """A three-letter word is too easily another word: it is only corrected by one inserted letter that
+        makes a trigger word ("opn"), or to a stop word by two swapped letters ("teh"), which only takes a word
+        away."""
+        if known in STOPWORDS:
+            return sorted(known) == sorted(word)
         return len(known) == len(word) + 1 and known in self._preferred
 
 
-class QueryReader:
-    """Reads a user's topic against the topic rules and the record's vocabulary."""
+class FigureNames:
+    """Every way a question may name a figure: its id, name and aliases (a typo of them still names it), and
+    its role up to a parenthesis or comma ("Anthropic CEO"), matched exactly since a role is ordinary words."""
 
-    def __init__(self, lexicon: Lexicon, vocabulary: Vocabulary, finder: TopicFinder):
+    def __init__(self, figures: Iterable[tuple[str, str, tuple[str, ...], str]]):
+        names: list[tuple[tuple[str, ...], str, bool]] = []
+        for figure, name, aliases, role in figures:
+            role_name = role.split("(")[0].split(",")[0]
+            for option, typos in ((figure, True), (name, True), *((a, True) for a in aliases), (role_name, False)):
+                parts = tuple(words(option))
+                if (
+                    parts
+                    and not all(p in STOPWORDS for p in parts)
+                    and (parts, figure) not in {(n, f) for n, f, _ in names}
+                ):
+                    names.append((parts, figure, typos))
+        # Longest first, so "xAI engineers" is found before "xAI"; then by figure, for a fixed order.
+        self._names = sorted(names, key=lambda n: (-len(n[0]), n[1], n[0]))
+
+    def find(self, typed: list[str]) -> dict[str, list[int]]:
+        """Figure id -> the places of the question's words that name it; a place names one figure at most."""
+        found: dict[str, list[int]] = {}
+        taken: set[int] = set()
+        for parts, figure, typos in self._names:
+            for at in range(len(typed) - len(parts) + 1):
+                span = range(at, at + len(parts))
+                if taken.isdisjoint(span) and all(
+                    _names(typed[i], part, typos) for i, part in zip(span, parts, strict=True)
+                ):
+                    found.setdefault(figure, []).extend(span)
+                    taken.update(span)
+        return found
+
+
+def _names(typed: str, part: str, typos: bool) -> bool:
+    """Whether a typed word is a name word: the same, possessive or plural ("amodei's", "musks"), or, for a
+    long enough name word, one edit away ("suleman")."""
+    if typed.endswith(("'s", "’s")):
+        typed = typed[:-2]
+    if typed in (part, part + "s"):
+        return True
+    if not typos or len(part) < _NAME_TYPO_LENGTH:
+        return False
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(typed, part, score_cutoff=1) <= 1
+
+
+class QueryReader:
+    """Reads a user's topic against the topic rules, the record's vocabulary and its figures' names."""
+
+    def __init__(self, lexicon: Lexicon, vocabulary: Vocabulary, finder: TopicFinder, names: FigureNames):
         self.lexicon = lexicon
         self.vocabulary = vocabulary
         self.finder = finder
+        self.names = names
 
     def analyse(self, query: str) -> QueryAnalysis:
         query = query[:MAX_TOPIC_LENGTH]
+        typed = words(query)
+        named = self.names.find(typed)
+        name_places = {at for places in named.values() for at in places}
         all_stems: list[str] = []
-        content: list[str] = []
         corrections: list[tuple[str, str]] = []
         fuzzy: dict[str, str] = {}  # stem reached through a correction -> the word typed
-        for word in words(query):
-            word_stem = stem(word)
-            if word_stem not in self.vocabulary.stems and word not in STOPWORDS:
+        asked: dict[str, AskedWord] = {}
+        for at, word in enumerate(typed):
+            if at in name_places:
+                all_stems.append("")  # a name is not a matching word, and no trigger runs across it
+                continue
+            word_stem, read = stem(word), word
+            if word_stem not in self.vocabulary.stems and word not in STOPWORDS and not _common(word):
                 fixed = self.vocabulary.correct(word)
                 if fixed is not None:
-                    word_stem = self.vocabulary.stem_of[fixed]
+                    word_stem, read = stem(fixed), fixed
                     corrections.append((word, fixed))
                     fuzzy[word_stem] = word
             all_stems.append(word_stem)
-            if word not in STOPWORDS and word_stem not in self.lexicon.generic:
-                content.append(word_stem)
+            # A single letter ("r u sure") is no topic; nor is a stop word or a word too common in the record.
+            if read not in STOPWORDS and len(read) > 1 and word_stem not in self.lexicon.generic:
+                asked.setdefault(word_stem, _asked(read, word_stem))
         hits = tuple(self.finder.find(tuple(all_stems), fuzzy))
+        own = set(asked)
         return QueryAnalysis(
             text=query,
-            stems=tuple(dict.fromkeys(content)),
+            stems=tuple(asked),
             corrections=tuple(corrections),
             hits=hits,
             topics={hit.topic: hit.weight for hit in hits},
+            asked=tuple(_without_own_relatives(w, own) for w in asked.values()),
+            mentions=tuple(
+                Mention(figure=figure, words=tuple(typed[i] for i in places), bits=_bits_of(typed[i] for i in places))
+                for figure, places in sorted(named.items(), key=lambda item: min(item[1]))
+            ),
         )
+
+
+def _common(word: str) -> bool:
+    value = lexical.zipf(word)
+    return value is not None and value >= _COMMON_ZIPF
+
+
+def _asked(word: str, word_stem: str) -> AskedWord:
+    relatives = tuple(
+        Relative(stem=s, relation=relation)
+        for relation in lexical.related(word)
+        for s in relation.stems
+        if s != word_stem
+    )
+    return AskedWord(word=word, stem=word_stem, bits=_bits(word), relatives=relatives, frame=_frame(word))
+
+
+def _without_own_relatives(word: AskedWord, own: set[str]) -> AskedWord:
+    """A relative that is itself a word of the question explains nothing more: that word counts already."""
+    kept = tuple(r for r in word.relatives if r.stem not in own)
+    if len(kept) == len(word.relatives):
+        return word
+    return AskedWord(word=word.word, stem=word.stem, bits=word.bits, relatives=kept, frame=word.frame)
+
+
+def _frame(word: str) -> bool:
+    """A verb, adjective or adverb by its dominant part of speech (lexical.part_of_speech); a noun or a word
+    WordNet does not know (a name, mostly) says what the question is about."""
+    return lexical.part_of_speech(word) not in (None, "n")
+
+
+def _bits(word: str) -> float:
+    """What a word weighs in a question: its information above the baseline, a noun's (or a name's) fully,
+    another part of speech's at _FRAME_SHARE."""
+    bits = max(0.0, lexical.informativeness(word) - BASELINE_BITS)
+    return bits * _FRAME_SHARE if _frame(word) else bits
+
+
+def _bits_of(found: Iterable[str]) -> float:
+    return sum(_bits(w) for w in found if w not in STOPWORDS)

@@ -77,6 +77,8 @@ def explain_json(result: AskResult, threshold: float) -> dict[str, Any]:
         "stems": list(analysis.stems),
         "corrections": [{"from": a, "to": b} for a, b in analysis.corrections],
         "rules": [{"topic": h.topic, "trigger": h.trigger, "how": h.how, "weight": h.weight} for h in analysis.hits],
+        "focus": [{"figure": m.figure, "words": list(m.words)} for m in analysis.mentions],
+        "words": [{"word": w.word, "stem": w.stem, "bits": round(w.bits, 2), "frame": w.frame} for w in analysis.asked],
         "figures": [
             {
                 "figure": s.figure.id,
@@ -90,6 +92,18 @@ def explain_json(result: AskResult, threshold: float) -> dict[str, Any]:
                         "word_score": round(c.match.word_score, 4),
                         "topics": list(c.match.topics),
                         "words": list(c.match.words),
+                        "focus": c.match.focus,
+                        "related": [
+                            {
+                                "word": word,
+                                "relative": r.relation.word,
+                                "kind": r.relation.kind,
+                                "via": r.relation.via,
+                                "source": r.relation.source,
+                            }
+                            for word, r in c.match.relations
+                        ],
+                        "unexplained": [{"word": w.word, "bits": round(w.bits, 2)} for w in c.match.unexplained],
                     }
                     for c in s.candidates
                 ],

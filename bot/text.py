@@ -23,9 +23,14 @@ STOPWORDS = frozenset(
     so some someone stance such talk tell than that the their theirs them themselves then there
     these they thing things think thinks this those through to told too under until up very view
     views was we were what what's whats when where which while who whom why will with would you your
-    yours yourself yourselves
+    yours yourself yourselves vs versus
+    aren't can't couldn't didn't doesn't don't hadn't hasn't haven't he's i'd i'll i'm i've isn't it's
+    let's she's shouldn't that's there's they'd they'll they're they've wasn't we'd we'll we're we've
+    weren't what're who's won't wouldn't you'd you'll you're you've
     """.split()
 )
+# The same words typed with a typographic apostrophe.
+STOPWORDS = STOPWORDS | {w.replace("'", "’") for w in STOPWORDS if "'" in w}
 
 # Invisible characters a user may paste along with a question; they must not split or join words.
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"))

@@ -16,6 +16,11 @@ Writes, under bot/lexical/data/:
   (senses as WordNet synset names, e.g. ``action.v.01``); and ``F\t<form>\t<lemma> <lemma>...``: an inflected
   form in the frequency table and the lemmas WordNet's morphology (morphy) reads it as ("sued" -> sue).
 
+* ``pos-en.tsv.gz``: each word of the frequency table that WordNet knows, by its dominant part of speech,
+  one line per part: ``<n|v|a|r>\t<word> <word> ...``. The dominant part is the one whose senses of the
+  word's lemmas (WordNet's morphology reads "ignoring" as ignore) are tagged most often in WordNet's
+  sense-tagged corpus; with no tagged sense, the one with the most senses.
+
 The relations are chosen by rules, each one sentence:
 
 1. Only a word's frequent senses count: those tagged at least a quarter as often as the word's most-tagged
@@ -54,6 +59,7 @@ import Stemmer
 OUT = Path(__file__).resolve().parent.parent / "bot" / "lexical" / "data"
 ZIPF_FILE = "zipf-en.tsv.gz"
 RELATIONS_FILE = "wordnet-en.tsv.gz"
+POS_FILE = "pos-en.tsv.gz"
 # How many words the frequency table keeps: down to Zipf 2.54 (about one in three million words); rarer
 # words all count as rare.
 TOP_WORDS = 50_000
@@ -187,6 +193,24 @@ def lemma_lines(wn, found: dict[str, set[tuple[str, str, str, str, str]]], vocab
     return lines
 
 
+def dominant_parts(wn, words: list[str]) -> dict[str, str]:
+    """word -> its dominant part of speech (n, v, a or r), for the words WordNet knows."""
+    found = {}
+    for word in words:
+        tagged: dict[str, float] = defaultdict(float)
+        senses: dict[str, int] = defaultdict(int)
+        for pos in ("n", "v", "a", "r"):
+            for lemma_name in wn._morphy(word, pos):
+                for lemma in wn.lemmas(lemma_name, pos):
+                    if lemma.name() == lemma_name:
+                        part = lemma.synset().pos().replace("s", "a")
+                        tagged[part] += lemma.count()
+                        senses[part] += 1
+        if senses:
+            found[word] = max(senses, key=lambda part: (tagged[part], senses[part], part))
+    return found
+
+
 def gzip_text(text: str) -> bytes:
     """Gzip with no timestamp and no file name, so the same text gives the same bytes."""
     buffer = io.BytesIO()
@@ -213,9 +237,23 @@ def main() -> int:
     lines = lemma_lines(wn, relations(wn, vocabulary), vocabulary)
     relations_text = "".join(lines)
 
-    outputs = {ZIPF_FILE: gzip_text(zipf_text), RELATIONS_FILE: gzip_text(relations_text)}
+    parts = dominant_parts(wn, sorted(zipf))
+    by_part: dict[str, list[str]] = defaultdict(list)
+    for word, part in parts.items():
+        by_part[part].append(word)
+    pos_text = "".join(f"{part}\t{' '.join(sorted(by_part[part]))}\n" for part in sorted(by_part))
+
+    outputs = {
+        ZIPF_FILE: gzip_text(zipf_text),
+        RELATIONS_FILE: gzip_text(relations_text),
+        POS_FILE: gzip_text(pos_text),
+    }
     if args.check:
-        stale = [name for name, data in outputs.items() if (args.out / name).read_bytes() != data]
+        stale = [
+            name
+            for name, data in outputs.items()
+            if not (args.out / name).exists() or (args.out / name).read_bytes() != data
+        ]
         print("stale: " + ", ".join(stale) if stale else "up to date")
         return 1 if stale else 0
     args.out.mkdir(parents=True, exist_ok=True)
@@ -224,6 +262,7 @@ def main() -> int:
     lemmas = [line for line in lines if line.startswith("L")]
     count = sum(line.count("|") + 1 for line in lemmas)
     print(f"{ZIPF_FILE}: {len(zipf)} words, {len(outputs[ZIPF_FILE]):,} bytes")
+    print(f"{POS_FILE}: {len(parts)} words, {len(outputs[POS_FILE]):,} bytes")
     print(
         f"{RELATIONS_FILE}: {len(lemmas)} lemmas, {count} relations, {len(lines) - len(lemmas)} forms,"
         f" {len(outputs[RELATIONS_FILE]):,} bytes"

@@ -25,10 +25,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..data.personas import Persona
-from ..query import QueryAnalysis
+from ..data.personas import Position
 from .index import Index
-from .records import Stance
 
 # Views for this many topic sets at most; past it the oldest goes (only a lexicon of many topics gets there).
 _MAX_VIEWS = 4096
@@ -228,33 +226,18 @@ class ArrayScorer:
         self.position_at_slot = _objects([*(e.position for e in entries), None])
         self.tags_at_slot = _objects([*(e.tags for e in entries), None])
 
-    def stances(
-        self,
-        personas: tuple[Persona, ...],
-        topic: str,
-        analysis: QueryAnalysis,
-        topics: list[tuple[str, float]],
-        words: list[tuple[str, float]],
-        threshold: float,
-    ) -> tuple[Stance, ...]:
-        won = self.index.best(topics, words, threshold)
-        # A silent figure's slot holds None for its position and tags, and its score parts are 0.0.
-        return tuple(
-            Stance(
-                figure=figure,
-                topic=topic,
-                query=analysis,
-                position=position,
-                topic_score=topic_score,
-                word_score=word_score,
-                tags=tags,
-            )
-            for figure, position, topic_score, word_score, tags in zip(
-                personas,
+    def winners(
+        self, topics: list[tuple[str, float]], words: list[tuple[str, float]], minimum: float
+    ) -> list[tuple[Position | None, dict[str, float] | None, float, float]]:
+        """Per figure: its best position reaching ``minimum``, that position's tags, topic part and word part;
+        (None, None, 0.0, 0.0) for a figure with none."""
+        won = self.index.best(topics, words, minimum)
+        return list(
+            zip(
                 self.position_at_slot[won.slots].tolist(),
+                self.tags_at_slot[won.slots].tolist(),
                 won.topic_scores.tolist(),
                 won.word_scores.tolist(),
-                self.tags_at_slot[won.slots].tolist(),
                 strict=True,
             )
         )

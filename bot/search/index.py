@@ -7,6 +7,7 @@ weight, triggers found in its own words at their weight) into per-topic lists.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -14,10 +15,9 @@ from ..data.article import Citation, Span
 from ..data.cache import PickledByFields
 from ..data.dataset import Dataset
 from ..data.lexicon import Lexicon
-from ..data.personas import Persona, Position
-from ..query import QueryAnalysis, TopicFinder
+from ..data.personas import Position
+from ..query import TopicFinder
 from ..text import STOPWORDS, stem, words
-from .records import Match, Stance
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,31 +28,6 @@ class Entry(PickledByFields):
     position: Position | None = None
     span: Span | None = None
     figure: int = -1  # the speaker's place in the dataset's personas; -1 for narration
-
-    def stance(
-        self, figure: Persona, topic: str, query: QueryAnalysis, topic_score: float, word_score: float
-    ) -> Stance:
-        """The figure's stance when this position is its best, with the score's parts."""
-        return Stance(
-            figure=figure,
-            topic=topic,
-            query=query,
-            position=self.position,
-            topic_score=topic_score,
-            word_score=word_score,
-            tags=self.tags,
-        )
-
-    def match(self, topic_score: float, word_score: float, query: QueryAnalysis) -> Match:
-        """This position's score against a query, with its parts."""
-        return Match(
-            score=topic_score + word_score,
-            topic_score=topic_score,
-            word_score=word_score,
-            tags=self.tags,
-            position=self.position,
-            query=query,
-        )
 
 
 @dataclass
@@ -105,14 +80,49 @@ def tie_break(position: Position) -> tuple:
 
 
 def index_positions(data: Dataset, reader: TextReader) -> Index:
-    """Entries numbered by figure, then tie-break order, so of two equal scores the lower number wins."""
+    """Entries numbered by figure, then tie-break order, so of two equal scores the lower number wins.
+
+    A position is also indexed under its figure's role ("OpenAI founder"): what Altman says, the OpenAI
+    founder says, so a question about OpenAI reaches it."""
     index = Index()
     for figure_number, persona in enumerate(data.personas):
+        role = reader.read(role_name(persona.role))[1]
         for position in sorted(persona.positions, key=tie_break):
             tags, stems = reader.read(position.text, position.topics)
-            index.add(Entry(tags=tags, position=position, figure=figure_number), stems)
+            index.add(Entry(tags=tags, position=position, figure=figure_number), stems | role)
     index.finish()
     return index
+
+
+def role_name(role: str) -> str:
+    """A role as a name for its figure: up to a parenthesis or comma ("Anthropic CEO (former ...)")."""
+    return role.split("(")[0].split(",")[0]
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(\[—–-])\s*$")
+
+
+def record_names(data: Dataset) -> frozenset[str]:
+    """The stems of the names the record's articles use: words written capitalised inside a sentence and
+    never in lower case ("Google", "OpenAI", "ChatGPT"; not "Open" at the start of a sentence)."""
+    capitalised, lower = set(), set()
+    for article in data.articles.values():
+        for para in article.paragraphs:
+            if para.kind != "body":
+                continue  # headings capitalise every word
+            text = para.text
+            for found in _TOKEN.finditer(text):
+                word = found.group()
+                if word[0].isupper():
+                    if not _SENTENCE_START.search(text[max(0, found.start() - 3) : found.start()]):
+                        capitalised.add(word.lower())
+                else:
+                    lower.add(word.lower())
+    names = set()
+    for word in capitalised - lower:
+        names.update(stem(w) for w in words(word) if not w.isdigit())
+    return frozenset(names)
 
 
 def index_narration(data: Dataset, reader: TextReader) -> Index:

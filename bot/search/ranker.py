@@ -1,34 +1,36 @@
 """The ranker: each figure's sourced stance on a topic, side-by-side answers, explanations, narration.
 
-A position scores a topic part (the query's topics it is tagged with) plus a word part (the query's stems it
-uses, weighted by how rare they are in the record). A figure speaks only when its best position reaches
-THRESHOLD. The ranker knows no figure by name: topics, tags and words all come from the data.
+A position speaks for its figure when it answers enough of the question (bot/search/scoring.py: the
+question's information, word by word, that the position's words, relatives or topic tags explain). A figure
+the question names is its focus: it answers on the rest of the question with any position that addresses
+it, or with its positions in order when nothing else is asked. The ranker knows no figure by name: names,
+topics, tags and words all come from the data.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from ..data.article import Span
 from ..data.dataset import Dataset
 from ..data.personas import Persona
-from ..query import QueryAnalysis, QueryReader, TopicFinder, Vocabulary
-from .index import Index, TextReader, index_narration, index_positions
+from ..query import FigureNames, QueryAnalysis, QueryReader, TopicFinder, Vocabulary
+from .index import Index, TextReader, index_narration, index_positions, record_names
 from .records import AskResult, Candidate, Match, Stance
+from .scoring import THRESHOLD, Weights, weigh
 
 if TYPE_CHECKING:
     from .arrays import ArrayScorer
 
-# A figure speaks on a topic only when its best position scores at least this much.
-THRESHOLD = 0.6
+__all__ = ["THRESHOLD", "Ranker"]
+
 # From this many positions the ranker also keeps the array scorer (numpy) for `ask`, used for queries that
 # reach this many postings: below either, walking the posting lists is quicker than numpy's overhead.
 _ARRAYS_MIN_POSITIONS = 500
 _ARRAYS_MIN_POSTINGS = 256
-
-Weights = list[tuple[str, float]]
+# The array scorer wants a bar above zero; a question that asks nothing has no postings to walk anyway.
+_SMALLEST_BAR = 1e-9
 
 
 class Ranker:
@@ -42,8 +44,13 @@ class Ranker:
         texts = [t.phrase for rule in data.lexicon.topics.values() for t in rule.triggers]
         texts += [e.position.text for e in self.positions.entries]
         texts += [e.span.text for e in self.narration.entries]
-        self.reader = QueryReader(data.lexicon, Vocabulary(texts, data.lexicon.trigger_words), finder)
-        self._record_stems = self.positions.idf.keys() | self.narration.idf.keys()
+        names = FigureNames((p.id, p.name, p.aliases, p.role) for p in data.personas)
+        self.reader = QueryReader(data.lexicon, Vocabulary(texts, data.lexicon.trigger_words), finder, names)
+        self._record_stems = self.positions.by_stem.keys() | self.narration.by_stem.keys()
+        self._record_names = record_names(data)
+        self._first_entry: dict[int, int] = {}  # figure -> its first entry (entries are numbered by figure)
+        for number, entry in enumerate(self.positions.entries):
+            self._first_entry.setdefault(entry.figure, number)
         self._arrays: ArrayScorer | None = None
         if len(self.positions.entries) >= _ARRAYS_MIN_POSITIONS:
             from .arrays import ArrayScorer  # numpy, only for records large enough to need it
@@ -58,7 +65,9 @@ class Ranker:
     def stance(self, figure: Persona, topic: str) -> Stance:
         """One figure's stance, with every matched position kept in ``candidates``."""
         analysis = self.analyse(topic)
-        return _stance_of(figure, topic, analysis, self._ranked(analysis).get(figure.id, ()))
+        number = self.data.personas.index(figure)
+        ranked = self._ranked(analysis, weigh(analysis, self._record_stems, self._record_names), {number})
+        return _stance_of(figure, topic, analysis, ranked.get(number, ()))
 
     def ask(self, topic: str) -> AskResult:
         """Every figure's stance, each with only the position it speaks with."""
@@ -68,109 +77,144 @@ class Ranker:
     def explain(self, topic: str) -> AskResult:
         """Like ask, with every matched position and its score parts kept, so each decision can be shown."""
         analysis = self.analyse(topic)
-        ranked = self._ranked(analysis)
-        stances = tuple(_stance_of(p, topic, analysis, ranked.get(p.id, ())) for p in self.data.personas)
+        ranked = self._ranked(analysis, weigh(analysis, self._record_stems, self._record_names))
+        personas = self.data.personas
+        stances = tuple(_stance_of(p, topic, analysis, ranked.get(n, ())) for n, p in enumerate(personas))
         return AskResult(topic=topic, analysis=analysis, stances=stances)
 
     def context(self, topic: str) -> Span | None:
-        """The article narration sentence that best sets the scene for a topic, if any clears the bar."""
-        total = self._score(self.narration, self.analyse(topic))[2]
+        """The article narration sentence that best sets the scene for a topic, if any answers enough of it."""
+        analysis = self.analyse(topic)
+        weights = weigh(analysis, self._record_stems, self._record_names)
+        total = self._score(self.narration, weights)[2]
         best = min(((-score, n) for n, score in total.items()), default=None)
-        if best is None or -best[0] < THRESHOLD:
+        if best is None or weights.share(-best[0]) < THRESHOLD:
             return None
         return self.narration.entries[best[1]].span
 
     # --- scoring -------------------------------------------------------------------------
 
-    def weights(self, index: Index, analysis: QueryAnalysis) -> tuple[Weights, Weights]:
-        """What each query topic and stem adds to a text that carries it."""
-        query_stems, query_topics = analysis.stems, analysis.topics
-        if not query_stems and not query_topics:
-            return [], []
-        # Query stems are distinct; a trigger's stems count as known even where the record never uses them.
-        trigger_stems = {s for hit in analysis.hits for s in hit.stems}
-        known = sum(1 for s in query_stems if s in self._record_stems or s in trigger_stems)
-        # How much of the query the record can speak to at all ("regulation of cooking" is half-known).
-        # The square root keeps a paraphrase with one unknown filler word ("step in") above the bar.
-        explained = math.sqrt(known / len(query_stems)) if query_stems else 1.0
-        topics = [(topic, explained * weight / len(query_topics)) for topic, weight in query_topics.items()]
-        rarity = [index.idf.get(s, index.unseen_idf) for s in query_stems]
-        total = sum(rarity) or 1.0
-        return topics, [(s, weight / total) for s, weight in zip(query_stems, rarity, strict=True)]
-
     def _score(
-        self, index: Index, analysis: QueryAnalysis
+        self, index: Index, weights: Weights, figures: set[int] | None = None
     ) -> tuple[dict[int, float], dict[int, float], dict[int, float]]:
-        """Topic part, word part and total of every entry sharing a topic or a word with the query.
+        """The bits of the question each entry explains through topics, through words, and in all, for every
+        entry sharing a topic or a word with it (of ``figures`` only, when given).
 
-        Only the posting lists of the query's topics and stems are walked (an inverted index), so the cost
+        Only the posting lists of the question's topics and stems are walked (an inverted index), so the cost
         follows the matches, not the size of the record.
         """
-        topics, words = self.weights(index, analysis)
+        entries = index.entries
         topic_part: dict[int, float] = defaultdict(float)
-        for topic, scale in topics:
+        for topic, bits in weights.topics:
             for number, tag_weight in index.by_topic.get(topic, ()):
-                topic_part[number] += scale * tag_weight
+                if figures is None or entries[number].figure in figures:
+                    topic_part[number] += bits * tag_weight
         word_part: dict[int, float] = defaultdict(float)
-        for s, share in words:
+        for s, bits in weights.words:
             for number in index.by_stem.get(s, ()):
-                word_part[number] += share
+                if figures is None or entries[number].figure in figures:
+                    word_part[number] += bits
         total = {n: topic_part.get(n, 0.0) + word_part.get(n, 0.0) for n in topic_part.keys() | word_part.keys()}
         return topic_part, word_part, total
 
-    def _match(self, number: int, analysis: QueryAnalysis, topic_part: dict, word_part: dict) -> Match:
-        return self.positions.entries[number].match(topic_part.get(number, 0.0), word_part.get(number, 0.0), analysis)
-
-    def _ranked(self, analysis: QueryAnalysis) -> dict[str, tuple[Candidate, ...]]:
-        """Every matched position per figure, best first (the lower entry number wins a tie)."""
-        topic_part, word_part, total = self._score(self.positions, analysis)
+    def _ranked(
+        self, analysis: QueryAnalysis, weights: Weights, figures: set[int] | None = None
+    ) -> dict[int, tuple[Candidate, ...]]:
+        """Per figure (by its place in the dataset), every position that explains something of the question,
+        best first (the lower entry number wins a tie); a named figure asked nothing else: all its positions."""
+        topic_part, word_part, total = self._score(self.positions, weights, figures)
+        named = self._named(analysis)
+        if not analysis.asks_something:
+            for figure in named if figures is None else named & figures:
+                first = self._first_entry[figure]
+                end = self._first_entry.get(figure + 1, len(self.positions.entries))
+                total.update(dict.fromkeys((n for n in range(first, end) if n not in total), 0.0))
         ranked: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for number, score in total.items():
-            ranked[self.positions.entries[number].figure].append((-score, number))
-        personas = self.data.personas
+        for number, explained in total.items():
+            ranked[self.positions.entries[number].figure].append((-explained, number))
         return {
-            personas[figure].id: tuple(
-                Candidate(position=match.position, match=match)
-                for match in (self._match(n, analysis, topic_part, word_part) for _, n in sorted(keys))
+            figure: tuple(
+                self._candidate(n, analysis, weights, topic_part.get(n, 0.0), word_part.get(n, 0.0), figure in named)
+                for _, n in sorted(keys)
             )
             for figure, keys in ranked.items()
         }
 
+    def _candidate(
+        self, number: int, analysis: QueryAnalysis, weights: Weights, topic_bits: float, word_bits: float, named: bool
+    ) -> Candidate:
+        """A position's account: its share of the question, split into what topics and words explain. A named
+        figure's position that addresses the rest of the question at all (or any, when nothing else is
+        asked) is lifted to the threshold: the question asks for that figure."""
+        entry = self.positions.entries[number]
+        explained = topic_bits + word_bits
+        share = weights.share(explained, named)
+        scale = share / explained if explained else 0.0
+        focus = named and share < THRESHOLD and (explained > 0 or not analysis.asks_something)
+        match = Match(
+            score=THRESHOLD if focus else share,
+            topic_score=topic_bits * scale,
+            word_score=word_bits * scale,
+            tags=entry.tags,
+            position=entry.position,
+            query=analysis,
+            focus=focus,
+        )
+        return Candidate(position=entry.position, match=match)
+
+    def _named(self, analysis: QueryAnalysis) -> set[int]:
+        return {n for n, p in enumerate(self.data.personas) if p.id in analysis.focus}
+
     def _speaking(self, analysis: QueryAnalysis, topic: str) -> tuple[Stance, ...]:
-        """Every figure's stance with only its best position, silent where that best is under the threshold."""
-        if self._arrays is not None:
-            topics, words = self.weights(self.positions, analysis)
-            if self._reach(topics, words) >= _ARRAYS_MIN_POSTINGS:
-                return self._arrays.stances(self.data.personas, topic, analysis, topics, words, THRESHOLD)
-        topic_part, word_part, total = self._score(self.positions, analysis)
-        best: dict[int, tuple[float, int]] = {}  # per figure: (-score, entry number), the smallest wins
-        for number, score in total.items():
-            figure, key = self.positions.entries[number].figure, (-score, number)
-            if figure not in best or key < best[figure]:
-                best[figure] = key
+        """Every figure's stance with only its best position, silent where that best answers too little."""
+        weights = weigh(analysis, self._record_stems, self._record_names)
+        personas = self.data.personas
+        if self._arrays is None or self._reach(weights) < _ARRAYS_MIN_POSTINGS:
+            ranked = self._ranked(analysis, weights)
+            return tuple(_stance_of(p, topic, analysis, ranked.get(n, ()), keep=False) for n, p in enumerate(personas))
+        named = self._named(analysis)
+        ranked = self._ranked(analysis, weights, named) if named else {}
+        # A hair under the bar, so that rounding never keeps out a position whose share reaches THRESHOLD;
+        # the share decides below, as it does on the plain path.
+        won = self._arrays.winners(weights.topics, weights.words, max(weights.bar() * (1 - 1e-9), _SMALLEST_BAR))
         stances = []
-        entries = self.positions.entries
-        for figure, persona in enumerate(self.data.personas):
-            negative_score, number = best.get(figure, (0.0, -1))
-            if -negative_score >= THRESHOLD:
-                scores = topic_part.get(number, 0.0), word_part.get(number, 0.0)
-                stances.append(entries[number].stance(persona, topic, analysis, *scores))
-            else:
-                stances.append(Stance(figure=persona, topic=topic, query=analysis))
+        for number, (persona, (position, tags, topic_bits, word_bits)) in enumerate(zip(personas, won, strict=True)):
+            if number in named:
+                stances.append(_stance_of(persona, topic, analysis, ranked.get(number, ()), keep=False))
+                continue
+            explained = topic_bits + word_bits
+            share = weights.share(explained)
+            if share < THRESHOLD:
+                position, tags, topic_bits, word_bits = None, None, 0.0, 0.0
+            scale = share / explained if explained and position is not None else 0.0
+            stances.append(
+                Stance(
+                    figure=persona,
+                    topic=topic,
+                    query=analysis,
+                    position=position,
+                    topic_score=topic_bits * scale,
+                    word_score=word_bits * scale,
+                    tags=tags,
+                )
+            )
         return tuple(stances)
 
-    def _reach(self, topics: Weights, words: Weights) -> int:
-        """How many postings the plain scorer would walk; 0 where a coefficient is 0.0, which the array
-        scorer does not take (it relies on every coefficient being positive)."""
-        if any(coefficient <= 0 for _, coefficient in (*topics, *words)):
-            return 0
+    def _reach(self, weights: Weights) -> int:
+        """How many postings the plain scorer would walk."""
         by_topic, by_stem = self.positions.by_topic, self.positions.by_stem
-        return sum(len(by_topic.get(t, ())) for t, _ in topics) + sum(len(by_stem.get(s, ())) for s, _ in words)
+        return sum(len(by_topic.get(t, ())) for t, _ in weights.topics) + sum(
+            len(by_stem.get(s, ())) for s, _ in weights.words
+        )
 
 
-def _stance_of(figure: Persona, topic: str, analysis: QueryAnalysis, candidates: tuple[Candidate, ...]) -> Stance:
+def _stance_of(
+    figure: Persona, topic: str, analysis: QueryAnalysis, candidates: tuple[Candidate, ...], keep: bool = True
+) -> Stance:
+    """The figure's stance from its candidates, best first; ``keep`` keeps them all (explain, stance)."""
+    kept = candidates if keep else ()
     if not candidates or candidates[0].match.score < THRESHOLD:
-        return Stance(figure=figure, topic=topic, query=analysis, candidates=candidates)
+        return Stance(figure=figure, topic=topic, query=analysis, candidates=kept)
     best = candidates[0].match
     return Stance(
         figure=figure,
@@ -180,5 +224,6 @@ def _stance_of(figure: Persona, topic: str, analysis: QueryAnalysis, candidates:
         topic_score=best.topic_score,
         word_score=best.word_score,
         tags=best.tags,
-        candidates=candidates,
+        candidates=kept,
+        focus=best.focus,
     )

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..data.personas import Persona, Position
-from ..query import QueryAnalysis
+from ..query import AskedWord, QueryAnalysis, Relative
 from ..text import content_stems
+from .scoring import THRESHOLD
 
 # Records made for every query are NamedTuples: immutable like a frozen dataclass, and half the cost to build,
 # which counts when a large record's `ask` makes one per figure (hundreds) for every question.
@@ -22,6 +23,7 @@ class Match(NamedTuple):
     tags: dict[str, float]  # the topics the position carries, with their weights
     position: Position
     query: QueryAnalysis
+    focus: bool = False  # lifted to the threshold: its figure is named in the question
 
     @property
     def topics(self) -> tuple[str, ...]:
@@ -33,6 +35,28 @@ class Match(NamedTuple):
         """The query's stems found in the text."""
         found = set(content_stems(self.position.text))
         return tuple(s for s in self.query.stems if s in found)
+
+    @property
+    def relations(self) -> tuple[tuple[str, Relative], ...]:
+        """(question word, the relative in the text that explains it), for words the text lacks itself."""
+        found = set(content_stems(self.position.text))
+        return tuple(
+            (w.word, next(r for r in w.relatives if r.stem in found))
+            for w in self.query.asked
+            if w.stem not in found and any(r.stem in found for r in w.relatives)
+        )
+
+    @property
+    def unexplained(self) -> tuple[AskedWord, ...]:
+        """The question's words that nothing in the text explains: not its words, a relative, or a topic it
+        carries (its figure's role, which also explains, is not looked at here)."""
+        found = set(content_stems(self.position.text))
+        by_topic = {s for hit in self.query.hits if hit.topic in self.tags for s in hit.stems}
+        return tuple(
+            w
+            for w in self.query.asked
+            if w.stem not in found and w.stem not in by_topic and not any(r.stem in found for r in w.relatives)
+        )
 
 
 class Candidate(NamedTuple):
@@ -51,6 +75,7 @@ class Stance(NamedTuple):
     word_score: float = 0.0
     tags: dict[str, float] | None = None  # what the chosen position carries
     candidates: tuple[Candidate, ...] = ()  # matched positions, best first (kept by explain and stance)
+    focus: bool = False  # speaks because the question names the figure
 
     @property
     def match(self) -> Match | None:
@@ -58,13 +83,18 @@ class Stance(NamedTuple):
         if self.position is None:
             return None
         return Match(
-            score=self.topic_score + self.word_score,
+            score=self.score,
             topic_score=self.topic_score,
             word_score=self.word_score,
             tags=self.tags,
             position=self.position,
             query=self.query,
+            focus=self.focus,
         )
+
+    @property
+    def score(self) -> float:
+        return THRESHOLD if self.focus else self.topic_score + self.word_score
 
     @property
     def status(self) -> str:

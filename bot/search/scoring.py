@@ -1,0 +1,93 @@
+"""How much of a question a text answers, weighed in bits of information.
+
+Each content word of the question weighs its information in general English (bot.lexical: "window" weighs
+more than "open"; a verb or adjective, which says how a question asks, half what a noun does). A text
+explains a word through its own words (its figure's role included), through a WordNet relative of the word
+(at RELATED_SHARE), or through a topic it carries whose trigger the word is part of (at the trigger's weight).
+
+What a text leaves unexplained counts against it: in full for a noun nothing in the record explains and for
+a name the record uses (a question about Google is not answered by a position that never names Google), and
+at ELSEWHERE_SHARE for another word the record answers elsewhere (another position, the narration) or a word
+that says how the question asks (a verb, adjective or adverb), since one question may ask several things. With E the bits a text explains and L what its unexplained words
+count against it, the text answers the question when E / (E + L) reaches THRESHOLD.
+
+That test is linear in what the text explains: each question word w of bits b and cost c (b, ELSEWHERE_SHARE
+* b) adds b * (1 - THRESHOLD) + c * THRESHOLD to the text's score for every route that explains it, and the
+text speaks when the score reaches THRESHOLD times the question's total cost (``Weights.bar``). So every
+text is scored by sums over posting lists, and the array scorer for large records needs nothing else.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Set
+from dataclasses import dataclass
+
+from .. import lexical
+from ..query import BASELINE_BITS, QueryAnalysis
+
+# A figure speaks on a topic only when its best position answers at least half of the question.
+THRESHOLD = 0.5
+# What a word the record answers elsewhere counts against a text that does not answer it, as a share of the
+# word's information: a question may ask several things, and a text may answer one of them.
+ELSEWHERE_SHARE = 0.5
+# A WordNet relative explains a question word at this share of the word itself: it may be another sense, so
+# it counts like the topic rules' broad everyday triggers (0.6-0.7).
+RELATED_SHARE = 0.7
+# A name the record uses weighs what a word unknown to English does, however common it is ("Google", "Meta"):
+# what matters is which of the record's organisations and people the question is about.
+NAME_BITS = lexical.MAX_INFORMATIVENESS - BASELINE_BITS
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """What a question asks of a text: per topic and per stem, what a text carrying it scores."""
+
+    topics: list[tuple[str, float]]
+    words: list[tuple[str, float]]
+    cost: float  # what the question's words count against a text that explains none of them
+    names: float  # what the figures' names count against a text by a figure the question does not name
+
+    def bar(self, named: bool = False) -> float:
+        """The score a text must reach to answer enough of the question."""
+        return THRESHOLD * (self.cost + (0.0 if named else self.names))
+
+    def share(self, score: float, named: bool = False) -> float:
+        """A text's score as the share of the question it answers, THRESHOLD at the bar (0 to 1)."""
+        bar = self.bar(named)
+        if score <= 0:
+            return 0.0
+        return 1.0 if bar <= 0 else min(1.0, THRESHOLD * score / bar)
+
+
+def weigh(analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str]) -> Weights:
+    """The question's words as what texts explaining them score, each word through one route: a word of a
+    topic trigger that fired is explained by the tag of the strongest topic it triggers (a text with the word
+    carries the tag), any other by the word itself or a relative."""
+    topics: dict[str, float] = defaultdict(float)
+    words: dict[str, float] = defaultdict(float)
+    cost = 0.0
+    for word in analysis.asked:
+        bits = max(word.bits, NAME_BITS) if word.stem in record_names else word.bits
+        hits = [hit for hit in analysis.hits if word.stem in hit.stems]
+        known = hits or word.stem in record_stems or any(r.stem in record_stems for r in word.relatives)
+        # A word the record answers elsewhere, or one that says how the question asks, may be another part
+        # of the question than the one a text answers; a name the record uses, or a subject it never
+        # speaks of, is the question itself.
+        side_part = (known and word.stem not in record_names) or word.frame
+        own_cost = bits * ELSEWHERE_SHARE if side_part else bits
+        cost += own_cost
+        gain = bits * (1 - THRESHOLD) + own_cost * THRESHOLD
+        if hits:  # once: through the strongest topic it triggers (the first of the rules on a tie)
+            strongest = max(hits, key=lambda hit: hit.weight)
+            topics[strongest.topic] += gain * strongest.weight
+        else:
+            words[word.stem] += gain
+            for relative in word.relatives:
+                words[relative.stem] += gain * RELATED_SHARE
+    return Weights(
+        topics=[(t, score) for t, score in topics.items() if score > 0],
+        words=[(s, score) for s, score in words.items() if score > 0],
+        cost=cost,
+        names=sum(m.bits for m in analysis.mentions) * ELSEWHERE_SHARE,
+    )
