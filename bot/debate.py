@@ -84,6 +84,9 @@ class Planner:
         asked = self.ranker.explain(topic)
         chosen = {p.id for p in figures} if figures else None
         stances = [s for s in asked.stances if chosen is None or s.figure.id in chosen]
+        # Figures the question names open, in the order it names them ("Altman vs Musk").
+        named = [m.figure for m in asked.analysis.mentions]
+        stances.sort(key=lambda s: named.index(s.figure.id) if s.figure.id in named else len(named))
         speakers = [s for s in stances if s.position is not None]
         abstainers = tuple(s.figure for s in stances if s.position is None)
         label = _topic_label(asked.topic)
@@ -117,7 +120,10 @@ class Planner:
 
         for stance in speakers:  # round 1: openings
             options = relevant[stance.figure.id]
-            opening = min(options, key=lambda c: self._turn_rank(c, speaker_ids, used_keys, opening=True))
+            # A named figure may open with its reply to what another named figure just said: the exchange
+            # the question asks for comes first.
+            said = used_keys if stance.figure.id in named else set()
+            opening = min(options, key=lambda c: self._turn_rank(c, speaker_ids, used_keys, opening=True, said=said))
             turns.append(self._spoken_turn(1, "opening", stance.figure, opening.position, turns, label))
             take(opening.position)
 
@@ -147,11 +153,19 @@ class Planner:
             rounds_played=played if speakers else 0,
         )
 
-    def _turn_rank(self, candidate: Candidate, speakers: set[str], used: set[str], opening: bool = False) -> tuple:
+    def _turn_rank(
+        self,
+        candidate: Candidate,
+        speakers: set[str],
+        used: set[str],
+        opening: bool = False,
+        said: set[str] = frozenset(),
+    ) -> tuple:
         """Best first; a position another speaker answers on record gets a bonus so the reply can follow."""
         position = candidate.position
-        # Openings keep replies back for the rebuttals, where the position they answer has been said.
-        waiting = opening and position.replies_to is not None
+        # Openings keep replies back for the rebuttals, where the position they answer has been said (unless
+        # it has been, in ``said``).
+        waiting = opening and position.replies_to is not None and position.replies_to not in said
         answered = any(
             p.figure in speakers and p.figure != position.figure and p.key not in used
             for p in self._answered_by[position.key]

@@ -30,9 +30,6 @@ _COMMON_ZIPF = 3.5
 # Information is counted above that of a word met once in a thousand (Zipf 6, about 10 bits): words that
 # common ("take", "good", "make") say how a question is asked rather than what it is about.
 BASELINE_BITS = 10.0
-# A noun says what a question is about; a verb, adjective or adverb mostly how it asks ("ignoring",
-# "strongest", "actually"): those count at this share of their information.
-_FRAME_SHARE = 0.5
 # What is left of a question beside a figure's name asks something when a word carries at least this much.
 _ASKS_SOMETHING_BITS = 1.0
 # A figure's name tolerates one edit (OSA) in a name word of at least this many letters ("sulyman").
@@ -76,7 +73,8 @@ class AskedWord:
     stem: str
     bits: float  # its information above BASELINE_BITS, from general-English frequencies
     relatives: tuple[Relative, ...]  # its WordNet relatives' stems, other than the question's own
-    frame: bool = False  # a verb, adjective or adverb: how the question asks more than what it is about
+    frame: bool = False  # a verb, adjective or adverb: how the question asks ("ignoring", "strongest") more
+    # than what it is about, which a noun says
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,10 +336,8 @@ def _frame(word: str) -> bool:
 
 
 def _bits(word: str) -> float:
-    """What a word weighs in a question: its information above the baseline, a noun's (or a name's) fully,
-    another part of speech's at _FRAME_SHARE."""
-    bits = max(0.0, lexical.informativeness(word) - BASELINE_BITS)
-    return bits * _FRAME_SHARE if _frame(word) else bits
+    """What a word weighs in a question: its information above the baseline."""
+    return max(0.0, lexical.informativeness(word) - BASELINE_BITS)
 
 
 def _bits_of(found: Iterable[str]) -> float:

@@ -1,14 +1,15 @@
 """How much of a question a text answers, weighed in bits of information.
 
 Each content word of the question weighs its information in general English (bot.lexical: "window" weighs
-more than "open"; a verb or adjective, which says how a question asks, half what a noun does). A text
+more than "open"). A text
 explains a word through its own words (its figure's role included), through a WordNet relative of the word
 (at RELATED_SHARE), or through a topic it carries whose trigger the word is part of (at the trigger's weight).
 
 What a text leaves unexplained counts against it: in full for a noun nothing in the record explains and for
 a name the record uses (a question about Google is not answered by a position that never names Google), and
-at ELSEWHERE_SHARE for another word the record answers elsewhere (another position, the narration) or a word
-that says how the question asks (a verb, adjective or adverb), since one question may ask several things. With E the bits a text explains and L what its unexplained words
+at ELSEWHERE_SHARE for another word the record answers elsewhere (another position, the narration) and for a
+verb, adjective or adverb (WordNet's dominant part of speech: how the question asks), since one question may
+ask several things. With E the bits a text explains and L what its unexplained words
 count against it, the text answers the question when E / (E + L) reaches THRESHOLD.
 
 That test is linear in what the text explains: each question word w of bits b and cost c (b, ELSEWHERE_SHARE
@@ -71,9 +72,9 @@ def weigh(analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str
         bits = max(word.bits, NAME_BITS) if word.stem in record_names else word.bits
         hits = [hit for hit in analysis.hits if word.stem in hit.stems]
         known = hits or word.stem in record_stems or any(r.stem in record_stems for r in word.relatives)
-        # A word the record answers elsewhere, or one that says how the question asks, may be another part
-        # of the question than the one a text answers; a name the record uses, or a subject it never
-        # speaks of, is the question itself.
+        # A word the record answers elsewhere, or a verb, adjective or adverb (how the question asks), may be
+        # another part of the question than the one a text answers; a name the record uses, or a noun it
+        # never speaks of, is the question itself.
         side_part = (known and word.stem not in record_names) or word.frame
         own_cost = bits * ELSEWHERE_SHARE if side_part else bits
         cost += own_cost
