@@ -1,0 +1,218 @@
+"""Attribution: walk an article paragraph by paragraph and give each quotation its speaker."""
+
+from __future__ import annotations
+
+import re
+
+from ..article import Article, Paragraph
+from .cues import Cues, Event, cue_text, find_channel
+from .marks import OPENERS, Mark, find_marks, mask, masked_sentences
+from .names import Entity
+from .records import QUOTED, Extraction, Quote, Speaker
+from .reported import reported_positions
+from .words import (
+    CJK,
+    CUE_NOUNS,
+    INVERTING,
+    RUN,
+    SENTENCE_TEXT,
+    TERM_MARKERS,
+    VERB_RE,
+    WORD,
+    WORK_NOUNS,
+    word_count,
+)
+
+
+def is_sentence_like(text: str) -> bool:
+    """A whole sentence (or more) rather than a phrase lifted into the narration."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    first = stripped[0]
+    capital = first.isupper() or first.isdigit() or bool(CJK.match(first)) or first in "‘'\"“"
+    return capital and (word_count(stripped) >= 5 or stripped.endswith((".", "!", "?", "。", "！", "？")))
+
+
+def is_title(text: str, before: str, after: str) -> bool:
+    """Titles of works and names in quotes: "Plays for Sure" program, (see "Genome Surgery")."""
+    if re.search(r"\(\s*see\s+[^)]*$", before) or WORK_NOUNS.match(after):
+        return True
+    if text.rstrip().endswith((".", "!", ",", "。")):
+        return False
+    words = [w for w in WORD.findall(text)]
+    minor = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "vs", "from"}
+    significant = [w for w in words if w.casefold() not in minor]
+    if len(significant) < 2 or len(words) > 12:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+class Analyser(Cues):
+    """Walks one article in order, keeping track of people, pronouns and the running speaker."""
+
+    def __init__(self, article: Article):
+        super().__init__()
+        self.article = article
+        self.text = article.text
+        self.quotes: list[Quote] = []
+        self.single_quotes = not re.search(r"[\"“”「」『』«»]", article.text)
+        self.prev_tail_speaker: Entity | None = None
+
+    def run(self) -> Extraction:
+        self._register_names(self.text)
+        paragraphs = self.article.paragraphs
+        for index, para in enumerate(paragraphs):
+            if para.kind != "body":
+                continue
+            following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+            self._paragraph(para, following[:1] in OPENERS)
+        quotes = sorted(self.quotes, key=lambda q: (q.start, q.kind))
+        speakers = tuple(
+            Speaker(e.name, e.kind, e.role, tuple(a for a in e.aliases if a != e.name))
+            for e in sorted(self.used.values(), key=lambda e: e.name)
+        )
+        return Extraction(self.article.id, tuple(quotes), speakers)
+
+    def _paragraph(self, para: Paragraph, next_opens_quote: bool) -> None:
+        marks = find_marks(para.text, para.start, self.single_quotes)
+        if next_opens_quote and marks and marks[-1].open is not None and marks[-1].close is None:
+            # A quotation running on into the next paragraph, which opens with a quote mark: the news
+            # convention for multi-paragraph quotes, so it is balanced (closed at the paragraph end).
+            last = marks[-1]
+            marks[-1] = Mark(last.open, para.end, last.start, last.end)
+        masked = mask(para.text, para.start, marks)
+        sentences = masked_sentences(masked)
+        abs_sentences = [(para.start + s, para.start + e) for s, e in sentences]
+        first_sentence = len(self.sentences)
+        self.sentences.extend(abs_sentences)
+        self._collect_mentions(masked, para.start, first_sentence)
+        events = self._events(masked, para.start, first_sentence)
+        self._attribute(para, masked, marks, events, first_sentence)
+        for quote in reported_positions(self.text, masked, para, events, self._sentence_span):
+            self.used[quote.speaker.casefold()] = next(e.entity for e in events if e.entity.name == quote.speaker)
+            self.quotes.append(quote)
+
+    def _sentence_span(self, pos: int) -> tuple[int, int]:
+        return self.sentences[self._sentence_index(pos, 0)]
+
+    def _attribute(self, para: Paragraph, masked: str, marks: list[Mark], events: list[Event], first: int) -> None:
+        base = para.start
+        running: Entity | None = None
+        running_pos = -1
+        at_start = True
+        previous_close = base - 1
+        for mark in marks:
+            text = self.text[mark.start : mark.end]
+            opener = mark.open if mark.open is not None else mark.start
+            closer = mark.close if mark.close is not None else mark.end
+            sent = self._sentence_index(opener, first)
+            sent_start, sent_end = self.sentences[sent]
+            # The running speaker: the latest cue before this quotation in the paragraph.
+            for event in events:
+                if running_pos < event.pos < opener:
+                    running, running_pos = event.entity, event.pos
+            if mark.open is None or mark.close is None:
+                self._emit(None, mark, para, "unbalanced quote", None)
+                previous_close = closer
+                continue
+            words = word_count(text)
+            before = self.text[max(sent_start, base + 0) : opener]
+            after = self.text[closer + 1 : closer + 40]
+            if words <= 1 or is_title(text, before, after) or TERM_MARKERS.search(before):
+                previous_close = closer
+                at_start = False
+                continue
+            entity, cue, channel = self._cue_for(mark, masked, base, events, sent_start, sent_end, previous_close)
+            sentence_like = is_sentence_like(text)
+            if entity is None and sentence_like:
+                entity = running
+                if entity is None and at_start and opener - base < 3:
+                    entity = self.prev_tail_speaker
+                cue = "continued" if entity is not None else None
+            if entity is None and not sentence_like:
+                previous_close = closer
+                at_start = False
+                continue  # a scare quote: a short phrase nobody is said to have said
+            self._emit(entity, mark, para, cue, channel)
+            if entity is not None:
+                running, running_pos = entity, closer
+            previous_close = closer
+            at_start = False
+        # A paragraph that ends on a quotation hands its speaker to a cue-less quotation opening the next one.
+        self.prev_tail_speaker = None
+        last = self.quotes[-1] if self.quotes and self.quotes[-1].paragraph == para.index else None
+        ends_on_quote = bool(marks) and marks[-1].close is not None
+        if last is None or last.kind != QUOTED or last.speaker is None or not ends_on_quote:
+            return
+        speaker = self.entities.get(last.speaker.casefold())
+        close = marks[-1].close
+        assert close is not None
+        tail = masked[close + 1 - base :]
+        # ... or on a quotation and its tag ('"...," he said.'), the usual lead-in to a quotation going on.
+        tag_only = len(masked_sentences(tail.strip())) == 1 and any(
+            e.pos > close and e.entity is speaker and e.verb in INVERTING for e in events
+        )
+        if not SENTENCE_TEXT.search(tail) or tag_only:
+            self.prev_tail_speaker = speaker
+
+    def _cue_for(
+        self,
+        mark: Mark,
+        masked: str,
+        base: int,
+        events: list[Event],
+        sent_start: int,
+        sent_end: int,
+        previous_close: int,
+    ) -> tuple[Entity | None, str | None, str | None]:
+        assert mark.open is not None and mark.close is not None
+        ends_sentence = self.text[mark.open : mark.close].rstrip().endswith((".", "。"))
+        # 1. A cue right after the closing mark: '," said Ian Fogg' / '," he says' / '" Charpentier says.'
+        # 'She said she was "confident ...." The WLGA had said ...': the next sentence's subject is not this tag.
+        cued = ends_sentence and any(sent_start <= e.pos < mark.open for e in events)
+        for event in events:
+            gap = masked[mark.close + 1 - base : min(event.pos, event.subject_start) - base]
+            if cued and event.subject_start < event.pos:
+                continue
+            if event.pos > mark.close and re.fullmatch(r"[\s,\x00—–-]*", gap):
+                tail = masked[event.end - base : event.end - base + 40]
+                follows = re.match(r"\s*(?:[.,;!?]|$|\s+(?:in|on|at|to|via|during|after|when|while)\b)", tail)
+                if not ends_sentence or follows or event.subject_start > event.pos:
+                    return event.entity, event.verb, event.channel
+        # 2. A cue before it in the same stretch: 'X said:', 'He wrote:', 'X commented on X:', ', she said, "B."'
+        start = max(sent_start, previous_close + 1)
+        before = masked[start - base : mark.open - base]
+        noun = re.search(rf"(?P<who>{RUN.pattern})['’]s\s+(?:[\w\-]+\s+)?(?P<cue>{CUE_NOUNS})\s*[:,]?\s*$", before)
+        if noun:
+            entity = self.resolve_run(noun["who"].split(), speaking=True)
+            if entity is not None:
+                return entity, noun["cue"], find_channel(before)
+        colon_name = re.search(rf"(?:^|[.!?]\s+)(?P<who>{RUN.pattern})\s*:\s*$", before)
+        earlier = [e for e in events if start <= e.pos < mark.open]
+        if earlier:
+            event = earlier[-1]
+            return event.entity, cue_text(masked, base, event, mark.open), event.channel or find_channel(before)
+        if colon_name and not VERB_RE.search(before):
+            entity = self.resolve_run(colon_name["who"].split(), speaking=True)
+            if entity is not None:
+                return entity, None, None
+        # 3. A cue elsewhere in the sentence: 'Despite this "underhand trick," the bill stood ..., he added.'
+        inside = [e for e in events if sent_start <= e.pos < sent_end and not (mark.open <= e.pos <= mark.close)]
+        later = [e for e in inside if e.pos > mark.close]
+        if later:
+            return later[0].entity, later[0].verb, later[0].channel
+        if inside:
+            return inside[-1].entity, inside[-1].verb, inside[-1].channel
+        return None, None, None
+
+    def _emit(self, entity: Entity | None, mark: Mark, para: Paragraph, cue: str | None, channel: str | None) -> None:
+        text = self.text[mark.start : mark.end]
+        if not text.strip():
+            return
+        if entity is not None:
+            self.used[entity.name.casefold()] = entity
+        speaker = entity.name if entity is not None else None
+        self.quotes.append(Quote(speaker, text, QUOTED, para.index, mark.start, mark.end, cue, channel))
+
+    # --- reported positions -------------------------------------------------------------------

@@ -1,0 +1,241 @@
+"""Speech cues in the narration ("said", "wrote", "according to", "X's tweet:") and the speaker each names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .names import Entity, People
+from .words import (
+    CHANNEL_RE,
+    GROUP_DETERMINERS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    INITIAL,
+    INVERTING,
+    MASK,
+    MEDIUM_RE,
+    NP_BREAKS,
+    NP_STOP,
+    PREPOSITIONS,
+    PROGRAMME_RE,
+    RUN,
+    SUBORDINATE,
+    TITLES,
+    VERB_RE,
+)
+
+
+def noun_phrase(after: str) -> str:
+    """The noun phrase at the start of ``after`` (up to punctuation, a quotation or a preposition), as a prefix."""
+    end, previous = 0, 0
+    for count, token in enumerate(re.finditer(r"\S+", after)):
+        word = token.group()
+        if count == 8 or after[previous : token.start()].strip():
+            break
+        keeps_dot = bool(INITIAL.fullmatch(word)) or word.casefold() in HONORIFICS
+        bare = word if keeps_dot else re.split(r"[\x00,.;:!?()\"“”]", word)[0]
+        if not bare or bare.casefold() in NP_BREAKS:
+            break
+        end, previous = token.start() + len(bare), token.end()
+        if bare != word:
+            break  # punctuation ends the phrase
+    return after[:end]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A speech cue in the narration and who it names."""
+
+    pos: int
+    end: int
+    verb: str
+    entity: Entity | None
+    subject_start: int
+    channel: str | None
+
+
+def find_channel(text: str) -> str | None:
+    for pattern in (CHANNEL_RE, PROGRAMME_RE, MEDIUM_RE):
+        match = pattern.search(text.replace(MASK, " "))
+        if match:
+            return match["ch"].strip()
+    return None
+
+
+def cue_text(masked: str, base: int, event: Event, quote_open: int) -> str:
+    """The cue as the article words it, up to the quotation: 'commented on X', 'posted on Weibo'."""
+    tail = masked[event.end - base : quote_open - base]
+    words = re.match(r"[^\x00:,.;]{0,40}", tail)
+    phrase = event.verb + (words.group().rstrip() if words else "")
+    return phrase.strip()
+
+
+class Cues(People):
+    """Finds the speech cues of a paragraph and resolves the speaker each one names."""
+
+    def _events(self, masked: str, base: int, first_sentence: int) -> list[Event]:
+        events: list[Event] = []
+        for match in VERB_RE.finditer(masked):
+            verb = match["v"].casefold()
+            if verb == "called" and re.match(r"\s*\x00", masked[match.end() :]):
+                continue  # 'called "X"' names a thing
+            sent = self._sentence_index(base + match.start(), first_sentence)
+            sent_start = self.sentences[sent][0] - base
+            entity, subject_start = self._speaker_of(
+                masked, match.start(), match.end(), verb, sent_start, base, first_sentence
+            )
+            if entity is None:
+                continue
+            sent_end = self.sentences[sent][1] - base
+            channel = find_channel(masked[sent_start:sent_end])
+            events.append(Event(base + match.start(), base + match.end(), verb, entity, base + subject_start, channel))
+        return events
+
+    def _speaker_of(
+        self, masked: str, vstart: int, vend: int, verb: str, sent_start: int, base: int, first_sentence: int
+    ) -> tuple[Entity | None, int]:
+        left = masked[sent_start:vstart]
+        after = masked[vend : vend + 80]
+        if verb == "according to" or (verb in INVERTING and re.search(r"(?:^|[,\x00:]|\bthen)\s*$", left)):
+            found = self._inverted(after, vend, base, first_sentence)
+            if found is not None:
+                return found
+            if verb == "according to":
+                return None, vstart
+        return self._subject(masked, sent_start, vstart, base, first_sentence)
+
+    def _inverted(self, after: str, vend: int, base: int, first_sentence: int) -> tuple[Entity | None, int] | None:
+        """The speaker named after the verb: 'said Ian Fogg', 'said economist Marie-Pierre Ripert at IXIS',
+        'wrote S&P credit analyst Helena Hessel', 'admitted the 28-year-old Morientes', 'said a Fox spokesman'."""
+        pronoun = re.match(r"\s+(he|she|He|She)\b", after)
+        if pronoun:
+            start = vend + pronoun.start(1)
+            return self.resolve_pronoun(base + start, pronoun.group(1).casefold(), first_sentence), start
+        phrase = noun_phrase(after)
+        if not phrase.strip():
+            return None
+        runs = list(RUN.finditer(phrase))
+        if runs and not phrase[runs[-1].end() :].strip():
+            # The name heads the phrase; what comes before it is a role ("S&P credit analyst").
+            run = runs[-1]
+            lead = phrase[: run.start()]
+            entity = self.resolve_run(
+                run.group().split(), the_prefix=bool(re.search(r"\b[Tt]he\s+$", lead)), speaking=True
+            )
+            if entity is not None:
+                if entity.kind == "person" and not entity.role and any(w.casefold() in TITLES for w in lead.split()):
+                    entity.role = lead.strip()
+                return entity, vend + run.start()
+        group = self._group(phrase.rstrip())
+        if group is not None:
+            name, offset = group
+            return self._entity(name, "group"), vend + offset
+        if runs:
+            entity = self.resolve_run(runs[0].group().split(), speaking=True)
+            if entity is not None:
+                return entity, vend + runs[0].start()
+        return None
+
+    def _subject(
+        self, masked: str, sent_start: int, vstart: int, base: int, first_sentence: int
+    ) -> tuple[Entity | None, int]:
+        left = masked[sent_start:vstart]
+        # Drop adverbs, auxiliaries and modals between subject and verb: "publicly", "has", "also", "will".
+        left = re.sub(
+            r"(?:\s+(?:also|then|later|has|have|had|did|does|will|would|could|can|may|might|must|once|previously|again"
+            r"|today|yesterday|[a-z]{3,}ly))+\s*$",
+            "",
+            " " + left,
+        )[1:].rstrip()
+        # Skip a parenthesis right before the verb: "Dario Amodei (former OpenAI executive) commented".
+        while left.endswith(")") and "(" in left:
+            left = left[: left.rindex("(")].rstrip()
+        if not left:
+            return None, vstart
+        end = sent_start + len(left)
+        pronoun = re.search(r"\b(he|she|they|He|She|They)$", left)
+        if pronoun:
+            word = pronoun.group(1).casefold()
+            if word == "they":
+                return self._recent_group(base + end, first_sentence), end - 4
+            return self.resolve_pronoun(
+                base + sent_start + pronoun.start(), word, first_sentence
+            ), sent_start + pronoun.start()
+        if left.endswith(",") or re.search(r"\b(?:who|and|but|or|then)$", left):
+            # Apposition, participle or a second verb: "Neil O'Brien, director of ..., said", "He compared ... and
+            # emphasized"; the main clause's first person speaks, not one in a leading "When Carson died, ...".
+            lead = SUBORDINATE.match(left)
+            clause = sent_start + (lead.end() if lead else 0)
+            named = re.match(rf"\s*(?P<run>{RUN.pattern})(?P<noun>\s+[a-z][\w\-]*)?", masked[clause:vstart])
+            noun = (named["noun"] or "").strip() if named else ""
+            if named and {noun, noun[:-1]} & (TITLES | GROUP_NOUNS):
+                # "Fox producers defended the show, saying ...": the group speaks, not the name qualifying it.
+                group = self._group(named.group().strip())
+                if group is not None:
+                    return self._entity(group[0], "group"), clause + named.start("run")
+            firsts = [m for m in self.mentions if base + clause <= m.pos < base + vstart]
+            chosen = next((m for m in firsts if not m.possessive), firsts[0] if firsts else None)
+            if chosen is not None:
+                return chosen.entity, chosen.pos - base
+            # A bare surname after a title ("President Bush led ..., saying") is no mention until it speaks.
+            entity = self.resolve_run(named["run"].split(), speaking=True) if named else None
+            return (entity, clause + named.start("run")) if entity is not None and named else (None, vstart)
+        run = re.search(rf"(?:(?P<the>\b[Tt]he )?(?P<run>{RUN.pattern}))$", left)
+        if run:
+            # "Patrol Chief James Hall with the New York Police Department said": the person speaks, not the body.
+            owner = re.search(rf"(?P<run>{RUN.pattern})\s+(?:with|of|at|from|for)\s+$", left[: run.start()])
+            person = self.resolve_run(owner["run"].split()) if owner else None
+            if owner is not None and person is not None and person.kind == "person" and " " in person.name:
+                return person, sent_start + owner.start()
+            tokens = run["run"].split()
+            entity = self.resolve_run(tokens, the_prefix=bool(run["the"]), speaking=True)
+            if entity is not None:
+                return entity, sent_start + run.start()
+        described = re.search(r"\b[Tt]he\s+(?P<title>[a-z][\w\-]*)$", left)
+        if described and described["title"] in TITLES:
+            # "The minister said": the person last introduced with that title ("Justice Minister Cathy Jamieson").
+            entity = self._titled(described["title"], base + vstart)
+            if entity is not None:
+                return entity, sent_start + described.start()
+        group = self._group(left)
+        if group is not None:
+            name, offset = group
+            return self._entity(name, "group"), sent_start + offset
+        return None, vstart
+
+    def _titled(self, title: str, pos: int) -> Entity | None:
+        for mention in reversed(self.mentions):
+            role = mention.entity.role or ""
+            if mention.pos < pos and title in role.casefold().split():
+                return mention.entity
+        return None
+
+    def _group(self, left: str) -> tuple[str, int] | None:
+        """A noun phrase that can speak as a group: "Critics", "the firms", "xAI engineers"."""
+        match = re.search(r"((?:[\w\-’']+\s+){0,3}[\w\-’']+)$", left)
+        if not match:
+            return None
+        words = match.group(1).split()
+        head = words[-1]
+        low = head.casefold()
+        if not (low in GROUP_NOUNS or low[:-1] in GROUP_NOUNS or re.search(r"(?:ers|ists|ians|ants|ents)$", low)):
+            return None
+        kept = [head]
+        for word in reversed(words[:-1]):
+            low = word.casefold()
+            if low in GROUP_DETERMINERS:
+                kept.insert(0, word)
+                break
+            if low in NP_STOP or low in PREPOSITIONS or word.endswith(("'s", "’s")) or low.endswith(("ed", "ing")):
+                break
+            kept.insert(0, word)
+        name = " ".join(kept)
+        offset = len(left) - len(" ".join(words[len(words) - len(kept) :]))
+        if name[0].islower() and not any(c.isupper() for c in name.split()[0][1:]):
+            name = name[0].upper() + name[1:]
+        return name, offset
+
+    def _recent_group(self, pos: int, first_sentence: int) -> Entity | None:
+        recent = [q for q in self.used.values() if q.kind in ("group", "organisation")]
+        return recent[-1] if recent else None

@@ -1,0 +1,176 @@
+"""Lexical data for the extractor: speech verbs, titles, organisation and group words, the name pattern.
+
+Kept apart from the analyser so a word added for a new kind of article is a data change, not a code change.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --- word lists --------------------------------------------------------------------------------
+
+# Verbs (and multi-word cues) that introduce or tag what someone said.
+SPEECH_VERBS = word_set("""
+said says say saying told tells tell telling added adds adding wrote writes writing stated states stating
+explained explains explaining noted notes noting argued argues arguing insisted insists warned warns warning
+claimed claims asked asks replied replies replying responded responds responding answered answers commented
+comments commenting posted posts tweeted tweets declared declares announced announces emphasized emphasizes
+emphasizing emphasised emphasises emphasising stressed stresses stressing acknowledged acknowledges admitted
+admits conceded concedes suggested suggests continued continues recalled recalls observed remarked predicted
+predicts concluded complained complains urged urges compared welcomed accused accusing defended supported
+praised criticised criticized countered counters quipped joked cautioned affirmed reiterated maintained
+maintains contended contends agreed agrees believes believe thinks think confirmed confirms denied denies
+described describes testified announced blasted slammed called calls branded
+announce warn insist argue explain admit concede deny confirm predict declare
+""")
+MULTI_CUES = ["pointed out", "points out", "according to", "put it", "hit back", "shot back", "went on"]
+# Cues after which the speaker may follow the verb: ', said Ian Fogg', '" says Charpentier' (never 'told X':
+# X is the listener).
+INVERTING = word_set(
+    "said says added adds wrote writes explained asked replied continued recalled noted observed argued "
+    "insisted warned stated admitted admits conceded concedes acknowledged confirmed declared claimed commented "
+    "responded countered remarked stressed emphasised emphasized suggested predicted quipped joked cautioned "
+    "complained concluded insists warns argues explains notes"
+)
+# Cues that take a reported clause: "X emphasized that <clause>", "X said <clause>".
+THAT_VERBS = word_set("""said says say told tells added adds argued argues noted notes stated states explained explains insisted
+    insists warned warns claimed claims emphasized emphasizes emphasised emphasises stressed stresses acknowledged
+    acknowledges admitted admits conceded concedes suggested suggests predicted predicts concluded complained
+    complains maintained maintains contended contends agreed agrees believes believe thinks think confirmed
+    confirms denied denies observed remarked recalled replied responded countered affirmed reiterated""") | {
+    "pointed out",
+    "points out",
+}
+BARE_CLAUSE_VERBS = word_set("said says told tells added adds")
+# Verbs whose object is a stance: "X defended closed-source", "X supported open-source".
+STANCE_VERBS = word_set("supported defended backed opposed endorsed championed rejected favoured favored advocated")
+# Verbs whose "of"/"for" clause is the position: "accusing it of shifting ...".
+ACCUSE = re.compile(
+    r"\b(?:accus(?:ed|es|ing)|criticis(?:ed|ing)|criticiz(?:ed|ing)|blam(?:ed|ing))\s+(?:\S+\s+){1,3}?(?:of|for)\s+"
+)
+# Nouns that carry what someone said: "Musk's tweet:", "Altman's response:".
+CUE_NOUNS = "tweet|tweets|post|posts|response|reply|statement|message|comment|comments|letter|answer|remarks|words|verdict|view|email|e-mail"
+TERM_MARKERS = re.compile(
+    r"\b(?:dubbed|so-called|known as|called|named|nicknamed|titled|entitled|headlined|branded|labell?ed|termed|the word|the term|the phrase|see)\s*[(\x00]*$",
+    re.IGNORECASE,
+)
+WORK_NOUNS = re.compile(
+    r"^\s*(?:program|programme|series|report|book|film|movie|song|album|column|show|campaign|initiative|project|study|article|paper|podcast|documentary|exhibition|play|novel|poem|essay|slogan)\b",
+    re.IGNORECASE,
+)
+CHANNELS = (
+    "X|Twitter|Weibo|WeChat|Facebook|Instagram|LinkedIn|Threads|TikTok|YouTube|Bluesky|Mastodon|Reddit|Truth Social"
+    "|Telegram|Substack|Medium|Douyin|Xiaohongshu"
+)
+CHANNEL_RE = re.compile(rf"\b(?:on|via|to)\s+(?:his\s+|her\s+|their\s+|its\s+)?(?P<ch>{CHANNELS})\b(?!-)")
+PROGRAMME_RE = re.compile(
+    r"\b(?:told|on|to)\s+(?P<ch>(?:the\s+)?[A-Z][\w'’.\- ]{1,60}?(?:programme|program|show|podcast|radio|television|TV|newspaper))\b"
+)
+MEDIUM_RE = re.compile(
+    r"\bin\s+an?\s+(?P<ch>(?:e-?mail|interview|statement|blog post|op-ed|letter|post|video|speech|press release)"
+    r"(?:\s+(?:with|to|on)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)?)"
+)
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "p", "them": "p", "their": "p"}
+SUBJECT_PRONOUNS = {"he", "she", "they"}
+HONORIFICS = {
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "lord": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+    "dr": None,
+    "dr.": None,
+    "prof": None,
+    "prof.": None,
+}
+# Capitalised words that start sentences or clauses but never start a name.
+LEADING = word_set("""the a an but and or if in on at as by for from to of with despite although though instead however recently
+    when while after before since because this that these those it he she they we i you his her their its our my
+    there here what who whom whose how why where not no few many some all every everyone first second third finally
+    then also last next so yet still even only asked according earlier later meanwhile now today yesterday under
+    over about among between during without within against one two three both each either neither such other
+    another more most much several any another background conclusion monday tuesday wednesday thursday friday
+    saturday sunday""")
+# Title words: stripped from the front of a name ("Foreign Secretary Jack Straw" -> "Jack Straw").
+TITLES = word_set("""secretary minister president chancellor senator governor prime foreign home chief executive director
+    professor prof dr sir lord lady judge justice general captain mayor chairman chairwoman chair king queen prince
+    princess pope bishop rev reverend representative rep sen gov commissioner ambassador spokesman spokeswoman
+    spokesperson officer founder cofounder co-founder analyst head leader deputy vice shadow attorney editor
+    correspondent economist chancellor premier president-elect mp mep ceo cto cfo coo chairperson writer author
+    novelist poet actor actress singer musician artist scientist researcher physicist biologist chemist lawyer
+    activist campaigner journalist reporter columnist historian philosopher coach manager player striker
+    presenter host producer designer architect engineer investor entrepreneur banker consultant adviser advisor
+    expert candidate councillor councilor lawmaker legislator diplomat envoy official acting detective superintendent
+    supt inspector insp sergeant sgt constable commander backbencher boss midfielder defender goalkeeper winger
+    meteorologist forecaster agent owner vice-president""")
+# Words that make a capitalised run an organisation, not a person.
+ORG_WORDS = word_set("""party institute university association foundation consortium company corporation corp inc ltd llc plc group
+    ventures partners therapeutics medicine biosciences research times news post journal review council commission
+    committee ministry department office agency bank fund union court congress parliament senate house government
+    cabinet police army navy prize valley centre center school college hospital labs laboratory laboratories
+    systems technologies technology media network press club league alliance management index report programme
+    program service services airlines motors pharmaceuticals capital holdings industries electronics federation
+    organisation organization authority board exchange kingdom states republic street road city county province
+    museum library society trust church ai airport airports airways express station stadium arena theater theatre
+    hotel railway railways""")
+# Heads of noun phrases that can speak as a group: "critics", "the firms", "xAI engineers".
+GROUP_NOUNS = word_set("""critics analysts experts officials researchers scientists engineers advocates supporters opponents campaigners
+    observers economists investors lawyers executives users residents protesters activists employees workers
+    authorities sources insiders people leaders members regulators lawmakers politicians doctors teachers students
+    fans commentators skeptics sceptics proponents detractors firms companies groups organisers organizers
+    developers academics historians judges prosecutors police spokesman spokeswoman spokesperson government party
+    paper newspaper report study statement ministry company firm group committee council commission court union
+    board agency department team campaign organisation organization""")
+GROUP_DETERMINERS = word_set("the a an many some few several most other these those both all")
+NP_STOP = LEADING | word_set(
+    "is are was were be been has have had do does did will would can could should may might must not"
+)
+CLAUSE_STARTERS = word_set("""he she they it we i you the a an there this these those that its their his her our some many no one two
+    currently now today also only even more most all every each any several few""")
+PREPOSITIONS = word_set("in on at to by for with of from into about over under after before during via")
+
+# --- regular expressions -------------------------------------------------------------------------
+
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+MASK = "\x00"
+# A middle initial ("Brian M. Good") only when a capitalised word that can start no sentence follows: "Plan B. Then".
+NAME_TOKEN = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]\.(?=[ \u00a0][A-Z])(?![ \u00a0](?:The|A|An|But|And|Then|This|It|He|She|They|We|I|In|On|So|If)\b)|[A-Z]|[a-z]{1,3}[A-Z][\w\-]*|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)"
+PARTICLE = r"(?:de|van|von|der|den|la|le|da|di|del|du|bin|al|ibn|dos|das)"
+RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_TOKEN})*")
+VERB_RE = re.compile(
+    r"\b(?P<v>(?i:"
+    + "|".join(sorted({re.escape(v) for v in SPEECH_VERBS} | set(MULTI_CUES), key=len, reverse=True))
+    + r"))\b"
+)
+BOUNDARY = re.compile(r"[.!?。！？][\x00”\"’'」』)\]]*(?=\s+[\x00A-Z0-9“\"‘'(「『\u4e00-\u9fff]|\s*$)|[。！？](?=\S)")
+ABBREVIATIONS = word_set("mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no gen gov sen rep")
+WORD = re.compile(r"[\w’'\-]+")
+INITIAL = re.compile(r"[A-Z]\.")
+
+SENTENCE_TEXT = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,}")
+
+# A leading subordinate clause: "When Carson died, President Bush led the tributes, saying ...".
+SUBORDINATE = re.compile(
+    r"\s*(?:When|While|After|Before|As|Although|Though|If|Since|Because|Once|Until|Unless|Whereas)\b[^,\x00]*,"
+)
+# Words that end the noun phrase naming a speaker after the verb: 'said Marie-Pierre Ripert at IXIS'.
+NP_BREAKS = PREPOSITIONS | word_set("who which that whose when while and but as than because since though although")
+
+
+def word_count(text: str) -> int:
+    cjk = len(CJK.findall(text))
+    if cjk >= 4:
+        return max(2, len(WORD.findall(text)))
+    return len(WORD.findall(text))
