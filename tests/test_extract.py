@@ -339,3 +339,19 @@ def test_a_paragraph_of_quotation_after_a_tagged_quote_keeps_the_speaker() -> No
         "The board meets on Friday."
     )
     assert set(found.values()) == {"Matt Kerr"} and len(found) == 3
+
+
+# --- issue 13: articles the extractor has never seen ----------------------------------------------
+
+
+def test_mixed_straight_and_curly_marks_pair_by_where_they_stand() -> None:
+    found = who_said(
+        'Mission scientist Mark Hale watched the screen. “When the signal came it was a relief," says Hale. '
+        '"But then it came, and it was euphoria.”\n'
+        '"Every day counts,” he said.'
+    )
+    assert found == {
+        "When the signal came it was a relief": "Mark Hale",
+        "But then it came, and it was euphoria.": "Mark Hale",
+        "Every day counts": "Mark Hale",
+    }

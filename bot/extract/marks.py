@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from ..article import sentence_breaks
 from .words import ABBREVIATIONS, BOUNDARY, MASK
 
-PAIRS = {"“": "”", "「": "」", "『": "』", "«": "»"}
+PAIRS = {"「": "」", "『": "』", "«": "»"}
 STRAY_CLOSERS = set(PAIRS.values())
-OPENERS = set(PAIRS) | {'"', "‘", "'"}
+OPENERS = set(PAIRS) | {'"', "“", "‘", "'"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,33 +20,58 @@ class Mark:
     end: int
 
 
+DOUBLE_MARKS = '"“”'
+
+
+def double_role(text: str, i: int) -> str:
+    """What a double quote mark can mean here: "open", "close" or "either".
+
+    Copy mixes straight and curly marks, even within one quotation (“… " or "… ”), so a mark is read by where it
+    stands (after a space, before a word: it opens) and its shape only breaks a tie."""
+    opening, closing = looks_opening(text, i), looks_closing(text, i)
+    if text[i] == "“":
+        return "close" if closing and not opening else "open"
+    if text[i] == "”":
+        return "open" if opening and not closing else "close"
+    if opening and not closing:
+        return "open"
+    if closing and not opening:
+        return "close"
+    return "either"
+
+
 def find_marks(text: str, base: int, single: bool) -> list[Mark]:
     """Pair the quote marks of one paragraph; an unpaired mark becomes an unbalanced span."""
     pairs: list[tuple[int | None, int | None]] = []
+    open_at: int | None = None  # where the double-quoted span now open began
     i, n = 0, len(text)
     while i < n:
         char = text[i]
+        if char in DOUBLE_MARKS:
+            role = double_role(text, i)
+            if role == "either":
+                role = "open" if open_at is None else "close"
+            if role == "close" and open_at is None:
+                pairs.append((None, i))  # a closing mark with no opening one: the quotation began earlier
+            elif role == "close":
+                pairs.append((open_at, i))
+                open_at = None
+            elif open_at is not None:
+                # '"A sentence. "The next one..."': a new quotation opens without closing the last (the
+                # multi-paragraph convention, paragraphs run together); end this one where the next begins.
+                pairs.append((open_at, i))
+                open_at = i
+            else:
+                open_at = i
+            i += 1
+            continue
+        if open_at is not None:
+            i += 1  # inside a quotation, other marks are part of it ('He said, ‘Let’s try this.’”')
+            continue
         if char in PAIRS:
             close = matching(text, i, char, PAIRS[char])
             pairs.append((i, close))
             if close is None:
-                break
-            i = close + 1
-            continue
-        if char == '"':
-            if looks_closing(text, i) and not looks_opening(text, i):
-                pairs.append((None, i))
-                i += 1
-                continue
-            close = text.find('"', i + 1)
-            if close >= 0 and looks_opening(text, close) and not looks_closing(text, close):
-                # '"A sentence. "The next one..."': a new quotation opens without closing the last (the
-                # multi-paragraph convention, paragraphs run together); end this one where the next begins.
-                pairs.append((i, close))
-                i = close
-                continue
-            pairs.append((i, close if close >= 0 else None))
-            if close < 0:
                 break
             i = close + 1
             continue
@@ -63,6 +88,8 @@ def find_marks(text: str, base: int, single: bool) -> list[Mark]:
             i = close + 1
             continue
         i += 1
+    if open_at is not None:
+        pairs.append((open_at, None))
     marks: list[Mark] = []
     previous_end = 0
     for open_, close in pairs:
