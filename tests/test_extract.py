@@ -355,3 +355,52 @@ def test_mixed_straight_and_curly_marks_pair_by_where_they_stand() -> None:
         "But then it came, and it was euphoria.": "Mark Hale",
         "Every day counts": "Mark Hale",
     }
+
+
+def test_a_surname_names_the_person_introduced_before_it_not_a_later_namesake() -> None:
+    found = who_said(
+        "Elder Hori Tane was seven when he saw his first stranding.\n"
+        '"The sea is telling us something," says Tane.\n'
+        "Tane and his son, Aru Wiremu Tane, were called in to help.\n"
+        '"We are not foreigners in this land," says Aru Wiremu.\n'
+        '"We listen to the whales," says Tane.'
+    )
+    assert found == {
+        "The sea is telling us something": "Hori Tane",
+        "We are not foreigners in this land": "Aru Wiremu Tane",
+        "We listen to the whales": "Hori Tane",
+    }
+
+
+def test_a_sentence_initial_word_is_not_part_of_a_name() -> None:
+    found = who_said(
+        "Ellen Fetter answered an advert once, and got the job.\n"
+        'Once Fetter arrived, she was given a manual. "He carried a lot in his head," she said.'
+    )
+    assert found == {"He carried a lot in his head": "Ellen Fetter"}
+
+
+def test_name_variants_fold_titles_diacritics_and_transliterations() -> None:
+    found = who_said(
+        "Dr. Annelies Brünner has measured the glacier for twenty years.\n"
+        "When I asked Dr. Bruenner whether she would leave, she laughed.\n"
+        '"Every winter I think of it," she said.\n'
+        "Sister Marguerite Favre runs the guesthouse.\n"
+        '"Now we pray for the opposite," Sister Favre said.'
+    )
+    assert found == {
+        "Every winter I think of it": "Annelies Brünner",
+        "Now we pray for the opposite": "Marguerite Favre",
+    }
+
+
+def test_an_organisation_name_is_not_cut_at_of_and_a_titled_person_is_not_an_organisation() -> None:
+    found = who_said(
+        'Storms are "a growing risk to the coast", according to the New Zealand Department of Conservation.\n'
+        "Ridgeford Public Library Director Susan Oyelaran spoke last.\n"
+        '"We have trimmed everything," Oyelaran said.'
+    )
+    assert found == {
+        "a growing risk to the coast": "New Zealand Department of Conservation",
+        "We have trimmed everything": "Susan Oyelaran",
+    }

@@ -185,7 +185,7 @@ class Analyser(Cues):
         before = masked[start - base : mark.open - base]
         noun = re.search(rf"(?P<who>{RUN.pattern})['’]s\s+(?:[\w\-]+\s+)?(?P<cue>{CUE_NOUNS})\s*[:,]?\s*$", before)
         if noun:
-            entity = self.resolve_run(noun["who"].split(), speaking=True)
+            entity = self.resolve_run(noun["who"].split(), speaking=True, pos=start + noun.start("who"))
             if entity is not None:
                 return entity, noun["cue"], find_channel(before)
         colon_name = re.search(rf"(?:^|[.!?]\s+)(?P<who>{RUN.pattern})\s*:\s*$", before)
@@ -194,7 +194,7 @@ class Analyser(Cues):
             event = earlier[-1]
             return event.entity, cue_text(masked, base, event, mark.open), event.channel or find_channel(before)
         if colon_name and not VERB_RE.search(before):
-            entity = self.resolve_run(colon_name["who"].split(), speaking=True)
+            entity = self.resolve_run(colon_name["who"].split(), speaking=True, pos=start + colon_name.start("who"))
             if entity is not None:
                 return entity, None, None
         # 3. A cue elsewhere in the sentence: 'Despite this "underhand trick," the bill stood ..., he added.'

@@ -17,6 +17,7 @@ from .words import (
     MEDIUM_RE,
     NP_BREAKS,
     NP_STOP,
+    ORG_HEAD,
     PREPOSITIONS,
     PROGRAMME_RE,
     RUN,
@@ -28,15 +29,18 @@ from .words import (
 
 def noun_phrase(after: str) -> str:
     """The noun phrase at the start of ``after`` (up to punctuation, a quotation or a preposition), as a prefix."""
-    end, previous = 0, 0
+    end, previous, last = 0, 0, ""
     for count, token in enumerate(re.finditer(r"\S+", after)):
         word = token.group()
-        if count == 8 or after[previous : token.start()].strip():
+        if count == 10 or after[previous : token.start()].strip():
             break
         keeps_dot = bool(INITIAL.fullmatch(word)) or word.casefold() in HONORIFICS
         bare = word if keeps_dot else re.split(r"[\x00,.;:!?()\"“”]", word)[0]
-        if not bare or bare.casefold() in NP_BREAKS:
+        # "the Department of Conservation": an organisation's name goes on past "of"; a person's phrase stops.
+        of_name = bare in ("of", "for", "the") and (ORG_HEAD.fullmatch(last) or last in ("of", "for"))
+        if not bare or (bare.casefold() in NP_BREAKS and not of_name):
             break
+        last = bare
         end, previous = token.start() + len(bare), token.end()
         if bare != word:
             break  # punctuation ends the phrase
@@ -121,7 +125,10 @@ class Cues(People):
             run = runs[-1]
             lead = phrase[: run.start()]
             entity = self.resolve_run(
-                run.group().split(), the_prefix=bool(re.search(r"\b[Tt]he\s+$", lead)), speaking=True
+                run.group().split(),
+                the_prefix=bool(re.search(r"\b[Tt]he\s+$", lead)),
+                speaking=True,
+                pos=base + vend + run.start(),
             )
             if entity is not None:
                 if entity.kind == "person" and not entity.role and any(w.casefold() in TITLES for w in lead.split()):
@@ -132,7 +139,7 @@ class Cues(People):
             name, offset = group
             return self._entity(name, "group"), vend + offset
         if runs:
-            entity = self.resolve_run(runs[0].group().split(), speaking=True)
+            entity = self.resolve_run(runs[0].group().split(), speaking=True, pos=base + vend + runs[0].start())
             if entity is not None:
                 return entity, vend + runs[0].start()
         return None
@@ -179,17 +186,23 @@ class Cues(People):
             if chosen is not None:
                 return chosen.entity, chosen.pos - base
             # A bare surname after a title ("President Bush led ..., saying") is no mention until it speaks.
-            entity = self.resolve_run(named["run"].split(), speaking=True) if named else None
+            entity = (
+                self.resolve_run(named["run"].split(), speaking=True, pos=base + clause + named.start("run"))
+                if named
+                else None
+            )
             return (entity, clause + named.start("run")) if entity is not None and named else (None, vstart)
         run = re.search(rf"(?:(?P<the>\b[Tt]he )?(?P<run>{RUN.pattern}))$", left)
         if run:
             # "Patrol Chief James Hall with the New York Police Department said": the person speaks, not the body.
             owner = re.search(rf"(?P<run>{RUN.pattern})\s+(?:with|of|at|from|for)\s+$", left[: run.start()])
-            person = self.resolve_run(owner["run"].split()) if owner else None
+            person = self.resolve_run(owner["run"].split(), pos=base + sent_start + owner.start()) if owner else None
             if owner is not None and person is not None and person.kind == "person" and " " in person.name:
                 return person, sent_start + owner.start()
             tokens = run["run"].split()
-            entity = self.resolve_run(tokens, the_prefix=bool(run["the"]), speaking=True)
+            entity = self.resolve_run(
+                tokens, the_prefix=bool(run["the"]), speaking=True, pos=base + sent_start + run.start("run")
+            )
             if entity is not None:
                 return entity, sent_start + run.start()
         described = re.search(r"\b[Tt]he\s+(?P<title>[a-z][\w\-]*)$", left)

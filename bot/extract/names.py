@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from anyascii import anyascii
+
 from .words import (
     GROUP_NOUNS,
     HONORIFICS,
@@ -15,6 +17,7 @@ from .words import (
     PRONOUNS,
     RUN,
     TITLES,
+    TRANSLITERATIONS,
 )
 
 # --- entities ---------------------------------------------------------------------------------------
@@ -27,6 +30,16 @@ class Entity:
     gender: str | None = None
     role: str | None = None
     aliases: list[str] = field(default_factory=list)
+    first: int = -1  # where the article first gives the full name; a short form only points back to it
+
+
+def fold(token: str) -> frozenset[str]:
+    """The spellings a name word may be matched by: "Brünner" is "brunner" or "bruenner", "Māori" is "maori"."""
+    return frozenset({anyascii(token).casefold(), anyascii(token.translate(TRANSLITERATIONS)).casefold()})
+
+
+def same_words(a: list[str], b: list[str]) -> bool:
+    return len(a) == len(b) and all(fold(x) & fold(y) for x, y in zip(a, b, strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +47,12 @@ class Mention:
     pos: int  # absolute offset
     entity: Entity
     possessive: bool
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """True when ``start`` opens a sentence: the text before it ends a sentence or a quotation, or is empty."""
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0\x00")
+    return not before or before[-1] in '.!?:\n"”’»」)' or before[-1] == "\x00"
 
 
 def is_name_word(token: str) -> bool:
@@ -84,41 +103,80 @@ class People:
 
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
-        self.by_surname: dict[str, Entity] = {}
-        self.by_given: dict[str, Entity] = {}
+        self.people: list[Entity] = []  # persons with a full name, in the order the article introduces them
+        self.lower_words: frozenset[str] = frozenset()  # words the article writes in lower case somewhere
         self.mentions: list[Mention] = []
         self.sentences: list[tuple[int, int]] = []  # absolute, every body paragraph in order
         self.used: dict[str, Entity] = {}  # speakers given at least one quotation, by casefolded name
 
-    def _entity(self, name: str, kind: str, gender: str | None = None) -> Entity:
+    def _entity(self, name: str, kind: str, gender: str | None = None, pos: int = -1) -> Entity:
         key = name.casefold()
         entity = self.entities.get(key)
         if entity is None:
-            entity = Entity(name, kind, gender)
+            entity = Entity(name, kind, gender, first=pos)
             self.entities[key] = entity
-            if kind == "person":
-                parts = name.split()
-                if len(parts) > 1:
-                    self.by_surname[parts[-1].casefold()] = entity
-                    # Family name first ("Chen Hao" -> "Chen") is a fallback, never over a surname.
-                    self.by_given.setdefault(parts[0].casefold(), entity)
-                    entity.aliases.append(parts[-1])
+            if kind == "person" and len(name.split()) > 1:
+                self.people.append(entity)
+                entity.aliases.append(name.split()[-1])
         if gender and not entity.gender:
             entity.gender = gender
         return entity
 
+    def short_form(self, tokens: list[str], pos: int | None) -> Entity | None:
+        """The person a surname, a given name or a part of a name refers to: "Parata", "Te Kaurinui", "Bruenner".
+
+        Only a person introduced in full before ``pos`` counts, the first of them when several share the words
+        (a father before his son); with nobody introduced before, the only person in the article with them."""
+        words = [strip_possessive(t) for t in tokens]
+        size = len(words)
+
+        def matches(entity: Entity, surname: bool) -> bool:
+            parts = entity.name.split()
+            if len(parts) <= size:
+                return False
+            return same_words(parts[-size:], words) if surname else same_words(parts[:size], words)
+
+        for surname in (True, False):
+            found = [e for e in self.people if matches(e, surname)]
+            before = [e for e in found if pos is None or e.first < pos]
+            if before:
+                return before[0]
+            if len(found) == 1:
+                return found[0]
+        return None
+
+    def drop_sentence_word(self, tokens: list[str]) -> list[str]:
+        """Without a first word the article also writes in lower case: "Once Fetter arrived" names Fetter.
+
+        A capital at the start of a sentence says nothing; a word the article uses in lower case elsewhere is a
+        plain word there, not part of a name."""
+        while len(tokens) > 1 and tokens[0].casefold() in self.lower_words | LEADING and tokens[0] != "I":
+            tokens = tokens[1:]
+        return tokens
+
     def _register_names(self, text: str) -> None:
-        """Learn full names anywhere (quotes included), so a later surname or 'Mr X' resolves."""
+        """Learn full names anywhere (quotes included), in order, so a later surname or 'Mr X' resolves."""
+        self.lower_words = frozenset(re.findall(r"(?<![\w’'\-])[a-z][a-z’'\-]*", text))
         for match in RUN.finditer(text):
             tokens = match.group().split()
-            if any(t.casefold() in HONORIFICS for t in tokens) or before_title(text, match.end()):
+            if before_title(text, match.end()):
                 continue
+            while tokens and tokens[0].casefold() in HONORIFICS:
+                tokens = tokens[1:]  # "Dr. Annelies Brünner" introduces Annelies Brünner
+            if any(t.casefold() in HONORIFICS for t in tokens):
+                continue
+            if sentence_initial(text, match.start()):
+                tokens = self.drop_sentence_word(tokens)
             name_part, _ = split_title(tokens)
-            if len(name_part) >= 2 and not looks_org(tokens) and all(is_person_token(t) for t in name_part):
-                self._entity(" ".join(strip_possessive(t) for t in name_part), "person")
+            if len(name_part) >= 2 and not looks_org(name_part) and all(is_person_token(t) for t in name_part):
+                name = " ".join(strip_possessive(t) for t in name_part)
+                if name.casefold() not in self.entities and self.short_form(name_part, match.start()) is None:
+                    self._entity(name, "person", pos=match.start())
 
-    def resolve_run(self, tokens: list[str], the_prefix: bool = False, speaking: bool = False) -> Entity | None:
-        """The entity a capitalised run names, or None when it names nobody we can tell."""
+    def resolve_run(
+        self, tokens: list[str], the_prefix: bool = False, speaking: bool = False, pos: int | None = None
+    ) -> Entity | None:
+        """The entity a capitalised run at ``pos`` names, or None when it names nobody we can tell."""
         owners = [i for i, t in enumerate(tokens[:-1]) if t.endswith(("'s", "’s"))]
         if owners:
             tokens = tokens[owners[-1] + 1 :]  # "Broad's Zhang" names Zhang
@@ -134,7 +192,7 @@ class People:
             if not rest:
                 return None
             gender = HONORIFICS[honorific.casefold()]
-            known = self.by_surname.get(rest[-1].casefold())
+            known = self.entities.get(" ".join(rest).casefold()) or self.short_form(rest[-1:], pos)
             if known is not None:
                 if gender and not known.gender:
                     known.gender = gender
@@ -142,21 +200,32 @@ class People:
                 if alias not in known.aliases:
                     known.aliases.append(alias)
                 return known
-            return self._entity(" ".join(rest), "person", gender)
-        if the_prefix or looks_org(tokens):
-            return self._entity(" ".join(tokens), "organisation")
+            return self._entity(" ".join(rest), "person", gender, pos=pos if pos is not None else -1)
         name_part, role = split_title(tokens)
+        # "Ridgeford Public Library Director Susan Oyelaran": a person behind an organisation's title is a person.
+        titled_person = bool(role) and len(name_part) >= 2 and not looks_org(name_part)
+        if not (titled_person and all(is_person_token(t) for t in name_part)) and (the_prefix or looks_org(tokens)):
+            return self._entity(" ".join(tokens), "organisation")
         if not name_part:
             return None
         if len(name_part) >= 2 and all(is_person_token(t) for t in name_part):
-            entity = self._entity(" ".join(name_part), "person")
+            known = self.entities.get(" ".join(name_part).casefold())
+            if known is None:
+                name_part = self.drop_sentence_word(name_part)
+                known = self.entities.get(" ".join(name_part).casefold()) or self.short_form(name_part, pos)
+            if known is not None:
+                if role and not known.role and known.kind == "person":
+                    known.role = " ".join(role)
+                return known
+        if len(name_part) >= 2 and all(is_person_token(t) for t in name_part):
+            entity = self._entity(" ".join(name_part), "person", pos=pos if pos is not None else -1)
             if role and not entity.role:
                 entity.role = " ".join(role)
             return entity
         if len(name_part) == 1:
             word = name_part[0]
             key = word.casefold()
-            known = self.by_surname.get(key) or self.entities.get(key) or (self.by_given.get(key) if speaking else None)
+            known = self.entities.get(key) or self.short_form([word], pos)
             if known is not None:
                 return known
             if speaking and len(word) > 1:
@@ -185,7 +254,7 @@ class People:
             if before_title(masked, match.end()):
                 continue  # "Liberal Democrat leader Charles Kennedy": the run is a role
             before = masked[max(0, start - 4) : start].casefold()
-            entity = self.resolve_run(tokens, the_prefix=before.endswith("the "))
+            entity = self.resolve_run(tokens, the_prefix=before.endswith("the "), pos=base + start)
             if entity is None:
                 continue
             possessive = bool(re.match(r"['’]s\b", masked[match.end() : match.end() + 3])) or tokens[-1].endswith(

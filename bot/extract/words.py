@@ -94,6 +94,14 @@ HONORIFICS = {
     "dr.": None,
     "prof": None,
     "prof.": None,
+    # Religious forms of address: "Sister Marguerite Favre", later "Sister Favre".
+    "sister": "f",
+    "brother": "m",
+    "father": "m",
+    "fr": "m",
+    "fr.": "m",
+    "rev": None,
+    "rev.": None,
 }
 # Capitalised words that start sentences or clauses but never start a name.
 LEADING = word_set("""the a an but and or if in on at as by for from to of with despite although though instead however recently
@@ -102,7 +110,7 @@ LEADING = word_set("""the a an but and or if in on at as by for from to of with 
     then also last next so yet still even only asked according earlier later meanwhile now today yesterday under
     over about among between during without within against one two three both each either neither such other
     another more most much several any another background conclusion monday tuesday wednesday thursday friday
-    saturday sunday""")
+    saturday sunday once until unless whereas whether though upon""")
 # Title words: stripped from the front of a name ("Foreign Secretary Jack Straw" -> "Jack Straw").
 TITLES = word_set("""secretary minister president chancellor senator governor prime foreign home chief executive director
     professor prof dr sir lord lady judge justice general captain mayor chairman chairwoman chair king queen prince
@@ -114,7 +122,9 @@ TITLES = word_set("""secretary minister president chancellor senator governor pr
     presenter host producer designer architect engineer investor entrepreneur banker consultant adviser advisor
     expert candidate councillor councilor lawmaker legislator diplomat envoy official acting detective superintendent
     supt inspector insp sergeant sgt constable commander backbencher boss midfielder defender goalkeeper winger
-    meteorologist forecaster agent owner vice-president""")
+    meteorologist forecaster agent owner vice-president councilmember councilman councilwoman alderman alderwoman
+    assemblyman assemblywoman assemblymember congressman congresswoman delegate supervisor commissioner sheriff
+    pastor rabbi imam cardinal archbishop sister brother father chairman-elect captain skipper referee umpire elder""")
 # Words that make a capitalised run an organisation, not a person.
 ORG_WORDS = word_set("""party institute university association foundation consortium company corporation corp inc ltd llc plc group
     ventures partners therapeutics medicine biosciences research times news post journal review council commission
@@ -145,8 +155,22 @@ PREPOSITIONS = word_set("in on at to by for with of from into about over under a
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 MASK = "\x00"
+# Heads of organisation names that go on with "of" or "for": "Department of Conservation", "Bank of England";
+# the name is one run, so an organisation's name is not cut short at the preposition.
+ORG_HEADS = (
+    "Department|Ministry|Office|University|Institute|Bank|Organi[sz]ation|Council|Commission|Committee|Agency"
+    "|Board|Academy|Society|School|College|Museum|Federation|Association|Union|Court|Church|Centre|Center"
+    "|Foundation|Fund|Bureau|Service|Friends|League|Chamber|Corporation|Authority|Coalition"
+)
+ORG_HEAD = re.compile(rf"(?:{ORG_HEADS})")
+# Capital letters of any alphabet, so "Ōtautahi" and "Łukasz" start names like "Oslo" does.
+UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() and chr(c) != "×")
 # A middle initial ("Brian M. Good") only when a capitalised word that can start no sentence follows: "Plan B. Then".
-NAME_TOKEN = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]\.(?=[ \u00a0][A-Z])(?![ \u00a0](?:The|A|An|But|And|Then|This|It|He|She|They|We|I|In|On|So|If)\b)|[A-Z]|[a-z]{1,3}[A-Z][\w\-]*|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)"
+NAME_TOKEN = (
+    rf"(?:(?:{ORG_HEADS})[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?[{UPPER}][\w’'\-]*[\w]"
+    rf"|[{UPPER}][\w’'\-]*[\w]|"
+    r"[A-Z]\.(?=[ \u00a0][A-Z])(?![ \u00a0](?:The|A|An|But|And|Then|This|It|He|She|They|We|I|In|On|So|If)\b)|[A-Z]|[a-z]{1,3}[A-Z][\w\-]*|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)"
+)
 PARTICLE = r"(?:de|van|von|der|den|la|le|da|di|del|du|bin|al|ibn|dos|das)"
 RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_TOKEN})*")
 VERB_RE = re.compile(
@@ -158,6 +182,10 @@ BOUNDARY = re.compile(r"[.!?。！？][\x00”\"’'」』)\]]*(?=\s+[\x00A-Z0-9
 ABBREVIATIONS = word_set("mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no gen gov sen rep")
 WORD = re.compile(r"[\w’'\-]+")
 INITIAL = re.compile(r"[A-Z]\.")
+
+# Transliterations a name may be written in besides plain ASCII (anyascii gives "u" for "ü"; German copy
+# without the letter writes "ue"): "Mueller" and "Muller" both name "Müller".
+TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 
 SENTENCE_TEXT = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,}")
 
