@@ -404,3 +404,19 @@ def test_an_organisation_name_is_not_cut_at_of_and_a_titled_person_is_not_an_org
         "a growing risk to the coast": "New Zealand Department of Conservation",
         "We have trimmed everything": "Susan Oyelaran",
     }
+
+
+def test_group_nouns_and_documents_point_back_to_what_the_article_named() -> None:
+    found = who_said(
+        "Technology firms Sony, Philips and Samsung are building a common copy-protection system.\n"
+        'In a joint statement the firms said they wanted "licensed music on any device, whatever its make".\n'
+        "Mr Blair spoke to the Financial Times about the vote. "
+        'The paper said the prime minister "claimed ignorance" of the date.\n'
+        'The company, Dunmore Chemical Co., was disappointed. "We remain confident in our response," the '
+        "statement said."
+    )
+    assert found == {
+        "licensed music on any device, whatever its make": "Sony, Philips and Samsung",
+        "claimed ignorance": "Financial Times",
+        "We remain confident in our response": "Dunmore Chemical Co",
+    }

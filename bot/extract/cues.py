@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from .names import Entity, People
 from .words import (
+    BACK_NOUNS,
+    BACK_REACH,
     CHANNEL_RE,
     GROUP_DETERMINERS,
     GROUP_NOUNS,
@@ -14,6 +16,8 @@ from .words import (
     INITIAL,
     INVERTING,
     MASK,
+    MEDIA_NOUNS,
+    MEDIA_WORDS,
     MEDIUM_RE,
     NP_BREAKS,
     NP_STOP,
@@ -137,7 +141,7 @@ class Cues(People):
         group = self._group(phrase.rstrip())
         if group is not None:
             name, offset = group
-            return self._entity(name, "group"), vend + offset
+            return self._group_entity(name, base + vend + offset), vend + offset
         if runs:
             entity = self.resolve_run(runs[0].group().split(), speaking=True, pos=base + vend + runs[0].start())
             if entity is not None:
@@ -214,7 +218,7 @@ class Cues(People):
         group = self._group(left)
         if group is not None:
             name, offset = group
-            return self._entity(name, "group"), sent_start + offset
+            return self._group_entity(name, base + sent_start + offset), sent_start + offset
         return None, vstart
 
     def _titled(self, title: str, pos: int) -> Entity | None:
@@ -248,6 +252,25 @@ class Cues(People):
         if name[0].islower() and not any(c.isupper() for c in name.split()[0][1:]):
             name = name[0].upper() + name[1:]
         return name, offset
+
+    def _group_entity(self, name: str, pos: int) -> Entity:
+        """A group noun as a speaker, pointing back to what it names when the article has named it.
+
+        "the firms" after "Technology firms Sony, Philips and Samsung" are those firms; "the paper", "the company"
+        or "the statement" is the organisation last named before it in this paragraph or the one before."""
+        words = name.split()
+        head = words[-1].casefold()
+        if words[0].casefold() == "the" and len(words) == 2:
+            listed = self.lists.get(head)
+            if listed is not None and listed.first < pos:
+                return listed
+            if head in BACK_NOUNS:
+                orgs = [m.entity for m in self.org_mentions if pos - BACK_REACH <= m.pos < pos]
+                if head in MEDIA_NOUNS:
+                    orgs = [e for e in orgs if any(w.casefold() in MEDIA_WORDS for w in e.name.split())]
+                if orgs:
+                    return orgs[-1]
+        return self._entity(name, "group")
 
     def _recent_group(self, pos: int, first_sentence: int) -> Entity | None:
         recent = [q for q in self.used.values() if q.kind in ("group", "organisation")]

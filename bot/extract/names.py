@@ -12,6 +12,7 @@ from .words import (
     HONORIFICS,
     INITIAL,
     LEADING,
+    NAMED_LIST,
     ORG_WORDS,
     PREPOSITIONS,
     PRONOUNS,
@@ -106,6 +107,8 @@ class People:
         self.people: list[Entity] = []  # persons with a full name, in the order the article introduces them
         self.lower_words: frozenset[str] = frozenset()  # words the article writes in lower case somewhere
         self.mentions: list[Mention] = []
+        self.org_mentions: list[Mention] = []  # organisations named in the narration, for "the company said"
+        self.lists: dict[str, Entity] = {}  # "firms" -> the firms a list introduced: "firms Sony, Philips and Samsung"
         self.sentences: list[tuple[int, int]] = []  # absolute, every body paragraph in order
         self.used: dict[str, Entity] = {}  # speakers given at least one quotation, by casefolded name
 
@@ -263,6 +266,13 @@ class People:
             if entity.kind == "person":
                 self.mentions.append(Mention(base + start, entity, possessive))
                 self._role_from_context(entity, masked, start, match.end())
+            elif entity.kind == "organisation" and looks_org(entity.name.split()):
+                self.org_mentions.append(Mention(base + start, entity, possessive))
+        for listed in NAMED_LIST.finditer(masked):
+            head = listed["head"].casefold()
+            if head in GROUP_NOUNS and head not in self.lists:
+                names = listed["names"]
+                self.lists[head] = self._entity(names, "group", pos=base + listed.start("names"))
 
     def _role_from_context(self, entity: Entity, masked: str, start: int, end: int) -> None:
         """Keep how the article introduces a person: a title before the name or an apposition after it."""

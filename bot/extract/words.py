@@ -126,7 +126,7 @@ TITLES = word_set("""secretary minister president chancellor senator governor pr
     assemblyman assemblywoman assemblymember congressman congresswoman delegate supervisor commissioner sheriff
     pastor rabbi imam cardinal archbishop sister brother father chairman-elect captain skipper referee umpire elder""")
 # Words that make a capitalised run an organisation, not a person.
-ORG_WORDS = word_set("""party institute university association foundation consortium company corporation corp inc ltd llc plc group
+ORG_WORDS = word_set("""party institute university association foundation consortium company corporation corp inc ltd llc plc group co
     ventures partners therapeutics medicine biosciences research times news post journal review council commission
     committee ministry department office agency bank fund union court congress parliament senate house government
     cabinet police army navy prize valley centre center school college hospital labs laboratory laboratories
@@ -143,6 +143,17 @@ GROUP_NOUNS = word_set("""critics analysts experts officials researchers scienti
     developers academics historians judges prosecutors police spokesman spokeswoman spokesperson government party
     paper newspaper report study statement ministry company firm group committee council commission court union
     board agency department team campaign organisation organization""")
+# Singular nouns that, after "the", point back to an organisation the article has just named: "the company
+# said", "the paper said", "the statement said" (the statement of the body just named).
+BACK_NOUNS = word_set("""company firm group paper newspaper magazine broadcaster network organisation organization agency
+    charity club party union bank ministry statement letter filing release""")
+MEDIA_NOUNS = word_set("paper newspaper magazine broadcaster network")
+# Words in a media organisation's name: "the paper" is the Financial Times, not the government it reports on.
+MEDIA_WORDS = word_set("""times post journal news herald guardian telegraph nation daily gazette tribune chronicle observer
+    independent mail express standard review magazine economist bbc cnn reuters press radio television tv""")
+# How far back "the company" may look for the organisation it names, in characters: about two paragraphs of
+# news copy. Further back, "the company" may well be another one.
+BACK_REACH = 800
 GROUP_DETERMINERS = word_set("the a an many some few several most other these those both all")
 NP_STOP = LEADING | word_set(
     "is are was were be been has have had do does did will would can could should may might must not"
@@ -173,6 +184,11 @@ NAME_TOKEN = (
 )
 PARTICLE = r"(?:de|van|von|der|den|la|le|da|di|del|du|bin|al|ibn|dos|das)"
 RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_TOKEN})*")
+# A plural noun followed by the names it stands for: "Technology firms Sony, Philips, Matsushita and Samsung".
+NAMED_LIST = re.compile(
+    rf"\b(?P<head>[a-z]+s)[ \u00a0](?P<names>{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN})*"
+    rf"(?:,[ \u00a0]{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN})*)*,?[ \u00a0]and[ \u00a0]{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN})*)"
+)
 VERB_RE = re.compile(
     r"\b(?P<v>(?i:"
     + "|".join(sorted({re.escape(v) for v in SPEECH_VERBS} | set(MULTI_CUES), key=len, reverse=True))
