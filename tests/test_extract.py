@@ -420,3 +420,26 @@ def test_group_nouns_and_documents_point_back_to_what_the_article_named() -> Non
         "claimed ignorance": "Financial Times",
         "We remain confident in our response": "Dunmore Chemical Co",
     }
+
+
+def test_a_role_in_apposition_and_a_description_stand_for_the_named_person() -> None:
+    found = who_said(
+        'Tanzania\'s government spokeswoman, Halima Mwakyusa, said the boats would be dealt with "by the law."\n'
+        "Okonkwo Eze, signed from Lyon in the summer, scored twice.\n"
+        '"I have dreamed about a day like this," the 24-year-old striker said.\n'
+        "Stefan Muller scored a penalty for the visitors.\n"
+        '"We gave everything we had," the German said.'
+    )
+    assert found == {
+        "by the law.": "Halima Mwakyusa",
+        "I have dreamed about a day like this": "Okonkwo Eze",
+        "We gave everything we had": "Stefan Muller",
+    }
+
+
+def test_a_title_inside_a_prepositional_phrase_is_not_the_speaker() -> None:
+    found = who_said(
+        "Mayor Greg Hollins has not said how he will vote.\n"
+        'A spokeswoman for the mayor wrote that he was "reviewing every option, including the schools."'
+    )
+    assert "Greg Hollins" not in found.values()

@@ -10,6 +10,8 @@ from .words import (
     BACK_NOUNS,
     BACK_REACH,
     CHANNEL_RE,
+    DEMONYMS,
+    DESCRIPTION,
     GROUP_DETERMINERS,
     GROUP_NOUNS,
     HONORIFICS,
@@ -123,6 +125,12 @@ class Cues(People):
         phrase = noun_phrase(after)
         if not phrase.strip():
             return None
+        description = DESCRIPTION.fullmatch(phrase.strip())
+        if description:
+            start = vend + (len(phrase) - len(phrase.lstrip()))
+            entity = self._described(description, base + start, first_sentence)
+            if entity is not None:
+                return entity, start
         runs = list(RUN.finditer(phrase))
         if runs and not phrase[runs[-1].end() :].strip():
             # The name heads the phrase; what comes before it is a role ("S&P credit analyst").
@@ -173,6 +181,22 @@ class Cues(People):
             return self.resolve_pronoun(
                 base + sent_start + pronoun.start(), word, first_sentence
             ), sent_start + pronoun.start()
+        appositive = re.search(rf",\s+(?P<run>{RUN.pattern}),$", left)
+        if appositive:
+            # "Tanzania's government spokeswoman, Halima Mwakyusa, said": the person a role describes speaks.
+            entity = self.resolve_run(
+                appositive["run"].split(), speaking=True, pos=base + sent_start + appositive.start("run")
+            )
+            if entity is not None and entity.kind == "person":
+                return entity, sent_start + appositive.start("run")
+        description = DESCRIPTION.search(left)
+        if description and not re.search(
+            r"\b(?:in|on|at|to|by|for|with|of|from|about)\s+$", left[: description.start()]
+        ):
+            # (Not "a spokeswoman for the mayor": the mayor there is no subject.)
+            entity = self._described(description, base + sent_start + description.start(), first_sentence)
+            if entity is not None:
+                return entity, sent_start + description.start()
         if left.endswith(",") or re.search(r"\b(?:who|and|but|or|then)$", left):
             # Apposition, participle or a second verb: "Neil O'Brien, director of ..., said", "He compared ... and
             # emphasized"; the main clause's first person speaks, not one in a leading "When Carson died, ...".
@@ -209,8 +233,8 @@ class Cues(People):
             )
             if entity is not None:
                 return entity, sent_start + run.start()
-        described = re.search(r"\b[Tt]he\s+(?P<title>[a-z][\w\-]*)$", left)
-        if described and described["title"] in TITLES:
+        described = re.search(r"(?:^|(?P<prep>\b[a-z]+)\s+)[Tt]he\s+(?P<title>[a-z][\w\-]*)$", left)
+        if described and described["title"] in TITLES and (described["prep"] or "") not in PREPOSITIONS:
             # "The minister said": the person last introduced with that title ("Justice Minister Cathy Jamieson").
             entity = self._titled(described["title"], base + vstart)
             if entity is not None:
@@ -220,6 +244,20 @@ class Cues(People):
             name, offset = group
             return self._group_entity(name, base + sent_start + offset), sent_start + offset
         return None, vstart
+
+    def _described(self, description: re.Match[str], pos: int, first_sentence: int) -> Entity | None:
+        """The person a description stands for: "the 24-year-old striker", "the German", "the minister".
+
+        A title names the person last introduced with it; an age or a nationality is news copy's way of not
+        repeating a name just given, so it stands for the person the text is about, like a pronoun."""
+        noun = description["noun"].casefold()
+        if description["noun"][0].isupper() and noun not in DEMONYMS:
+            return None  # "the 28-year-old Morientes" is a name
+        if noun in TITLES and not description["age"]:
+            return self._titled(noun, pos)
+        if description["age"] or noun in DEMONYMS:
+            return self.resolve_pronoun(pos, None, first_sentence)
+        return None
 
     def _titled(self, title: str, pos: int) -> Entity | None:
         for mention in reversed(self.mentions):

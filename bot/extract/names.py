@@ -290,8 +290,9 @@ class People:
             if words and any(w.casefold() in TITLES for w in words):
                 entity.role = " ".join(words)
 
-    def resolve_pronoun(self, pos: int, word: str, first_sentence: int) -> Entity | None:
-        gender = PRONOUNS.get(word)
+    def resolve_pronoun(self, pos: int, word: str | None, first_sentence: int) -> Entity | None:
+        """The person a pronoun (or, with ``word`` None, a description) at ``pos`` refers to, or None."""
+        gender = PRONOUNS.get(word) if word else None
         if gender == "p":
             return None
         current = self._sentence_index(pos, first_sentence)
@@ -300,11 +301,13 @@ class People:
             candidates = [
                 m
                 for m in self.mentions
-                if start <= m.pos < min(end, pos) and m.entity.kind == "person" and m.entity.gender in (None, gender)
+                if start <= m.pos < min(end, pos)
+                and m.entity.kind == "person"
+                and (gender is None or m.entity.gender in (None, gender))
             ]
             if candidates:
                 chosen = next((m for m in candidates if not m.possessive), candidates[0])
-                if chosen.entity.gender is None:
+                if chosen.entity.gender is None and gender is not None:
                     chosen.entity.gender = gender
                 return chosen.entity
         return None

@@ -154,6 +154,17 @@ MEDIA_WORDS = word_set("""times post journal news herald guardian telegraph nati
 # How far back "the company" may look for the organisation it names, in characters: about two paragraphs of
 # news copy. Further back, "the company" may well be another one.
 BACK_REACH = 800
+# Nationalities, which news copy uses for a person it has just named ("the German said" after Müller): a
+# description, never a name or an organisation of its own.
+DEMONYMS = word_set("""american british english scottish welsh irish french german italian spanish portuguese dutch belgian
+    swiss austrian swede swedish norwegian dane danish finn finnish pole polish czech slovak hungarian romanian
+    bulgarian greek turk turkish russian ukrainian serb serbian croat croatian bosnian albanian georgian armenian
+    israeli palestinian lebanese syrian iraqi iranian saudi egyptian moroccan algerian tunisian libyan nigerian
+    ghanaian kenyan ethiopian somali ugandan tanzanian cameroonian senegalese ivorian south african zimbabwean
+    indian pakistani bangladeshi afghan chinese japanese korean vietnamese thai filipino indonesian malaysian
+    australian canadian mexican brazilian argentine argentinian chilean colombian peruvian venezuelan uruguayan
+    cuban jamaican icelander scot frenchman frenchwoman englishman englishwoman welshman irishman dutchman
+    brazilian""")
 GROUP_DETERMINERS = word_set("the a an many some few several most other these those both all")
 NP_STOP = LEADING | word_set(
     "is are was were be been has have had do does did will would can could should may might must not"
@@ -184,6 +195,10 @@ NAME_TOKEN = (
 )
 PARTICLE = r"(?:de|van|von|der|den|la|le|da|di|del|du|bin|al|ibn|dos|das)"
 RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_TOKEN})*")
+# A person described instead of named: "the 24-year-old striker", "the German", "the veteran minister".
+DESCRIPTION = re.compile(
+    r"(?:^|(?<=\s))[Tt]he\s+(?P<age>\d+-year-old\s+)?(?:[a-z][\w\-]*\s+)?(?P<noun>[A-Za-z][a-z\-]+)$"
+)
 # A plural noun followed by the names it stands for: "Technology firms Sony, Philips, Matsushita and Samsung".
 NAMED_LIST = re.compile(
     rf"\b(?P<head>[a-z]+s)[ \u00a0](?P<names>{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN})*"
