@@ -255,8 +255,10 @@ def test_extract_json_names_the_article_and_every_field(capsys) -> None:
     data = json.loads(capsys.readouterr().out)
     assert data["article"] == "winzheng-open-source-2026"
     first = next(q for q in data["quotes"] if q["kind"] == "quoted")
-    assert set(first) == {"speaker", "text", "kind", "paragraph", "start", "end", "cue", "channel"}
+    assert set(first) == {"speaker", "text", "kind", "paragraph", "start", "end", "cue", "channel", "rule", "why"}
     assert first["speaker"] == "Elon Musk" and first["cue"] == "stated bluntly"
+    assert first["rule"] == "cue before the quote; pronoun 'He' → Elon Musk, the subject of an earlier sentence"
+    assert first["why"] is None
 
 
 def test_extract_text_output_and_a_path_argument(capsys) -> None:
@@ -443,3 +445,26 @@ def test_a_title_inside_a_prepositional_phrase_is_not_the_speaker() -> None:
         'A spokeswoman for the mayor wrote that he was "reviewing every option, including the schools."'
     )
     assert "Greg Hollins" not in found.values()
+
+
+def test_two_people_joined_as_one_subject_leave_a_pronoun_unattributed_and_say_why(capsys) -> None:
+    text = (
+        "Opposition leader Raila Achieng and Interior Minister David Kiprop both visited the town on Tuesday. "
+        '"The government has failed to protect you," he told the crowd.'
+    )
+    (quote,) = quoted(text)
+    assert quote.speaker is None
+    assert quote.why == "pronoun 'he' → two candidate speakers: Raila Achieng, David Kiprop"
+
+
+def test_extract_text_can_show_why_each_quote_went_to_its_speaker(capsys, tmp_path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "Council votes on library\n\nCity Manager Paul Brennan defended the cuts on Monday night.\n\n"
+        '"Nobody wants to close a library," Brennan said.\n',
+        encoding="utf-8",
+    )
+    assert main(["extract", str(path), "--why"]) == 0
+    out = capsys.readouterr().out
+    assert "Paul Brennan [said]: 'Nobody wants to close a library'" in out
+    assert "    why: tag after the quote; 'Brennan' → Paul Brennan, introduced earlier" in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from ..article import Article, Paragraph
 from .cues import Cues, Event, cue_text, find_channel
@@ -22,6 +23,24 @@ from .words import (
     WORK_NOUNS,
     word_count,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Who a quotation is given to, by which cue, and why (or why nobody)."""
+
+    entity: Entity | None = None
+    cue: str | None = None
+    channel: str | None = None
+    rule: str | None = None
+    why: str | None = None
+
+
+def from_event(event: Event, cue: str, placement: str) -> Found:
+    """A quotation given to the speaker of a cue; an ambiguous cue gives it to nobody, and says why."""
+    if event.entity is None:
+        return Found(cue=cue, why=event.how)
+    return Found(event.entity, cue, event.channel, rule=f"{placement}; {event.how}")
 
 
 def is_sentence_like(text: str) -> bool:
@@ -52,9 +71,8 @@ class Analyser(Cues):
     """Walks one article in order, keeping track of people, pronouns and the running speaker."""
 
     def __init__(self, article: Article):
-        super().__init__()
+        super().__init__(article.text)
         self.article = article
-        self.text = article.text
         self.quotes: list[Quote] = []
         self.single_quotes = not re.search(r"[\"“”「」『』«»]", article.text)
         self.prev_tail_speaker: Entity | None = None
@@ -113,7 +131,7 @@ class Analyser(Cues):
                 if running_pos < event.pos < opener:
                     running, running_pos = event.entity, event.pos
             if mark.open is None or mark.close is None:
-                self._emit(None, mark, para, "unbalanced quote", None)
+                self._emit(mark, para, Found(cue="unbalanced quote", why="a quote mark with no partner"))
                 previous_close = closer
                 continue
             words = word_count(text)
@@ -123,20 +141,22 @@ class Analyser(Cues):
                 previous_close = closer
                 at_start = False
                 continue
-            entity, cue, channel = self._cue_for(mark, masked, base, events, sent_start, sent_end, previous_close)
+            found = self._cue_for(mark, masked, base, events, sent_start, sent_end, previous_close)
             sentence_like = is_sentence_like(text)
-            if entity is None and sentence_like:
-                entity = running
-                if entity is None and at_start and opener - base < 3:
-                    entity = self.prev_tail_speaker
-                cue = "continued" if entity is not None else None
-            if entity is None and not sentence_like:
+            if found.entity is None and found.why is None and sentence_like:
+                if running is not None:
+                    found = Found(running, "continued", rule="continues the paragraph's last speaker")
+                elif at_start and opener - base < 3 and self.prev_tail_speaker is not None:
+                    found = Found(
+                        self.prev_tail_speaker, "continued", rule="continues the quotation ending the paragraph before"
+                    )
+            if found.entity is None and found.why is None and not sentence_like:
                 previous_close = closer
                 at_start = False
                 continue  # a scare quote: a short phrase nobody is said to have said
-            self._emit(entity, mark, para, cue, channel)
-            if entity is not None:
-                running, running_pos = entity, closer
+            self._emit(mark, para, found)
+            if found.entity is not None:
+                running, running_pos = found.entity, closer
             previous_close = closer
             at_start = False
         # A paragraph that ends on a quotation hands its speaker to a cue-less quotation opening the next one.
@@ -165,7 +185,7 @@ class Analyser(Cues):
         sent_start: int,
         sent_end: int,
         previous_close: int,
-    ) -> tuple[Entity | None, str | None, str | None]:
+    ) -> Found:
         assert mark.open is not None and mark.close is not None
         ends_sentence = self.text[mark.open : mark.close].rstrip().endswith((".", "。"))
         # 1. A cue right after the closing mark: '," said Ian Fogg' / '," he says' / '" Charpentier says.'
@@ -179,7 +199,7 @@ class Analyser(Cues):
                 tail = masked[event.end - base : event.end - base + 40]
                 follows = re.match(r"\s*(?:[.,;!?]|$|\s+(?:in|on|at|to|via|during|after|when|while)\b)", tail)
                 if not ends_sentence or follows or event.subject_start > event.pos:
-                    return event.entity, event.verb, event.channel
+                    return from_event(event, event.verb, "tag after the quote")
         # 2. A cue before it in the same stretch: 'X said:', 'He wrote:', 'X commented on X:', ', she said, "B."'
         start = max(sent_start, previous_close + 1)
         before = masked[start - base : mark.open - base]
@@ -187,32 +207,46 @@ class Analyser(Cues):
         if noun:
             entity = self.resolve_run(noun["who"].split(), speaking=True, pos=start + noun.start("who"))
             if entity is not None:
-                return entity, noun["cue"], find_channel(before)
+                rule = f"'{noun['who']}'s {noun['cue']}' before the quote"
+                return Found(entity, noun["cue"], find_channel(before), rule=rule)
         colon_name = re.search(rf"(?:^|[.!?]\s+)(?P<who>{RUN.pattern})\s*:\s*$", before)
         earlier = [e for e in events if start <= e.pos < mark.open]
         if earlier:
             event = earlier[-1]
-            return event.entity, cue_text(masked, base, event, mark.open), event.channel or find_channel(before)
+            found = from_event(event, cue_text(masked, base, event, mark.open), "cue before the quote")
+            return found if found.channel else replace(found, channel=find_channel(before))
         if colon_name and not VERB_RE.search(before):
             entity = self.resolve_run(colon_name["who"].split(), speaking=True, pos=start + colon_name.start("who"))
             if entity is not None:
-                return entity, None, None
+                return Found(entity, rule="a name and a colon before the quote")
         # 3. A cue elsewhere in the sentence: 'Despite this "underhand trick," the bill stood ..., he added.'
         inside = [e for e in events if sent_start <= e.pos < sent_end and not (mark.open <= e.pos <= mark.close)]
         later = [e for e in inside if e.pos > mark.close]
         if later:
-            return later[0].entity, later[0].verb, later[0].channel
+            return from_event(later[0], later[0].verb, "cue later in the sentence")
         if inside:
-            return inside[-1].entity, inside[-1].verb, inside[-1].channel
-        return None, None, None
+            return from_event(inside[-1], inside[-1].verb, "cue earlier in the sentence")
+        return Found()
 
-    def _emit(self, entity: Entity | None, mark: Mark, para: Paragraph, cue: str | None, channel: str | None) -> None:
+    def _emit(self, mark: Mark, para: Paragraph, found: Found) -> None:
         text = self.text[mark.start : mark.end]
         if not text.strip():
             return
-        if entity is not None:
-            self.used[entity.name.casefold()] = entity
-        speaker = entity.name if entity is not None else None
-        self.quotes.append(Quote(speaker, text, QUOTED, para.index, mark.start, mark.end, cue, channel))
+        if found.entity is not None:
+            self.used[found.entity.name.casefold()] = found.entity
+        self.quotes.append(
+            Quote(
+                speaker=found.entity.name if found.entity is not None else None,
+                text=text,
+                kind=QUOTED,
+                paragraph=para.index,
+                start=mark.start,
+                end=mark.end,
+                cue=found.cue,
+                channel=found.channel,
+                rule=found.rule if found.entity is not None else None,
+                why=None if found.entity is not None else (found.why or "no speech cue names a speaker"),
+            )
+        )
 
     # --- reported positions -------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import Entity, People
+from .names import AMBIGUOUS, Entity, People, strip_possessive
 from .words import (
     BACK_NOUNS,
     BACK_REACH,
@@ -31,6 +31,18 @@ from .words import (
     TITLES,
     VERB_RE,
 )
+
+
+def name_how(run: str, entity: Entity) -> str:
+    """How a name in a cue was resolved: "named" when it is the full name, else what it points back to."""
+    words = [strip_possessive(t) for t in run.split()]
+    if " ".join(words) == entity.name or entity.kind != "person":
+        return "named"
+    return f"'{' '.join(words)}' → {entity.name}, introduced earlier"
+
+
+def group_how(name: str, entity: Entity) -> str:
+    return "group" if entity.name == name else f"'{name}' → {entity.name}, named before"
 
 
 def noun_phrase(after: str) -> str:
@@ -63,6 +75,7 @@ class Event:
     entity: Entity | None
     subject_start: int
     channel: str | None
+    how: str  # how the speaker was found ("named", "pronoun 'he' → ..."), or why there is none
 
 
 def find_channel(text: str) -> str | None:
@@ -92,19 +105,29 @@ class Cues(People):
                 continue  # 'called "X"' names a thing
             sent = self._sentence_index(base + match.start(), first_sentence)
             sent_start = self.sentences[sent][0] - base
-            entity, subject_start = self._speaker_of(
+            entity, subject_start, how = self._speaker_of(
                 masked, match.start(), match.end(), verb, sent_start, base, first_sentence
             )
-            if entity is None:
-                continue
+            if entity is None and AMBIGUOUS not in how:
+                continue  # no speaker at all: the cue is not speech ("according to reports")
             sent_end = self.sentences[sent][1] - base
-            channel = find_channel(masked[sent_start:sent_end])
-            events.append(Event(base + match.start(), base + match.end(), verb, entity, base + subject_start, channel))
+            events.append(
+                Event(
+                    pos=base + match.start(),
+                    end=base + match.end(),
+                    verb=verb,
+                    entity=entity,
+                    subject_start=base + subject_start,
+                    channel=find_channel(masked[sent_start:sent_end]),
+                    how=how,
+                )
+            )
         return events
 
     def _speaker_of(
         self, masked: str, vstart: int, vend: int, verb: str, sent_start: int, base: int, first_sentence: int
-    ) -> tuple[Entity | None, int]:
+    ) -> tuple[Entity | None, int, str]:
+        """Who a cue names, where that starts, and how it was found ("pronoun → ...", "'Fogg' → Ian Fogg")."""
         left = masked[sent_start:vstart]
         after = masked[vend : vend + 80]
         if verb == "according to" or (verb in INVERTING and re.search(r"(?:^|[,\x00:]|\bthen)\s*$", left)):
@@ -112,16 +135,16 @@ class Cues(People):
             if found is not None:
                 return found
             if verb == "according to":
-                return None, vstart
+                return None, vstart, ""
         return self._subject(masked, sent_start, vstart, base, first_sentence)
 
-    def _inverted(self, after: str, vend: int, base: int, first_sentence: int) -> tuple[Entity | None, int] | None:
+    def _inverted(self, after: str, vend: int, base: int, first_sentence: int) -> tuple[Entity | None, int, str] | None:
         """The speaker named after the verb: 'said Ian Fogg', 'said economist Marie-Pierre Ripert at IXIS',
         'wrote S&P credit analyst Helena Hessel', 'admitted the 28-year-old Morientes', 'said a Fox spokesman'."""
         pronoun = re.match(r"\s+(he|she|He|She)\b", after)
         if pronoun:
             start = vend + pronoun.start(1)
-            return self.resolve_pronoun(base + start, pronoun.group(1).casefold(), first_sentence), start
+            return self._pronoun_result(base + start, pronoun.group(1), first_sentence, start)
         phrase = noun_phrase(after)
         if not phrase.strip():
             return None
@@ -130,7 +153,7 @@ class Cues(People):
             start = vend + (len(phrase) - len(phrase.lstrip()))
             entity = self._described(description, base + start, first_sentence)
             if entity is not None:
-                return entity, start
+                return entity, start, f"description '{description.group()}' → {entity.name}, the person just named"
         runs = list(RUN.finditer(phrase))
         if runs and not phrase[runs[-1].end() :].strip():
             # The name heads the phrase; what comes before it is a role ("S&P credit analyst").
@@ -145,20 +168,21 @@ class Cues(People):
             if entity is not None:
                 if entity.kind == "person" and not entity.role and any(w.casefold() in TITLES for w in lead.split()):
                     entity.role = lead.strip()
-                return entity, vend + run.start()
+                return entity, vend + run.start(), name_how(run.group(), entity)
         group = self._group(phrase.rstrip())
         if group is not None:
             name, offset = group
-            return self._group_entity(name, base + vend + offset), vend + offset
+            entity = self._group_entity(name, base + vend + offset)
+            return entity, vend + offset, group_how(name, entity)
         if runs:
             entity = self.resolve_run(runs[0].group().split(), speaking=True, pos=base + vend + runs[0].start())
             if entity is not None:
-                return entity, vend + runs[0].start()
+                return entity, vend + runs[0].start(), name_how(runs[0].group(), entity)
         return None
 
     def _subject(
         self, masked: str, sent_start: int, vstart: int, base: int, first_sentence: int
-    ) -> tuple[Entity | None, int]:
+    ) -> tuple[Entity | None, int, str]:
         left = masked[sent_start:vstart]
         # Drop adverbs, auxiliaries and modals between subject and verb: "publicly", "has", "also", "will".
         left = re.sub(
@@ -171,16 +195,17 @@ class Cues(People):
         while left.endswith(")") and "(" in left:
             left = left[: left.rindex("(")].rstrip()
         if not left:
-            return None, vstart
+            return None, vstart, ""
         end = sent_start + len(left)
         pronoun = re.search(r"\b(he|she|they|He|She|They)$", left)
         if pronoun:
             word = pronoun.group(1).casefold()
             if word == "they":
-                return self._recent_group(base + end, first_sentence), end - 4
-            return self.resolve_pronoun(
-                base + sent_start + pronoun.start(), word, first_sentence
-            ), sent_start + pronoun.start()
+                group = self._recent_group(base + end, first_sentence)
+                return group, end - 4, "pronoun 'they' → the group last quoted" if group else ""
+            return self._pronoun_result(
+                base + sent_start + pronoun.start(), pronoun.group(1), first_sentence, sent_start + pronoun.start()
+            )
         appositive = re.search(rf",\s+(?P<run>{RUN.pattern}),$", left)
         if appositive:
             # "Tanzania's government spokeswoman, Halima Mwakyusa, said": the person a role describes speaks.
@@ -188,7 +213,7 @@ class Cues(People):
                 appositive["run"].split(), speaking=True, pos=base + sent_start + appositive.start("run")
             )
             if entity is not None and entity.kind == "person":
-                return entity, sent_start + appositive.start("run")
+                return entity, sent_start + appositive.start("run"), "role and name in apposition"
         description = DESCRIPTION.search(left)
         if description and not re.search(
             r"\b(?:in|on|at|to|by|for|with|of|from|about)\s+$", left[: description.start()]
@@ -196,7 +221,8 @@ class Cues(People):
             # (Not "a spokeswoman for the mayor": the mayor there is no subject.)
             entity = self._described(description, base + sent_start + description.start(), first_sentence)
             if entity is not None:
-                return entity, sent_start + description.start()
+                how = f"description '{description.group().strip()}' → {entity.name}"
+                return entity, sent_start + description.start(), how
         if left.endswith(",") or re.search(r"\b(?:who|and|but|or|then)$", left):
             # Apposition, participle or a second verb: "Neil O'Brien, director of ..., said", "He compared ... and
             # emphasized"; the main clause's first person speaks, not one in a leading "When Carson died, ...".
@@ -208,42 +234,61 @@ class Cues(People):
                 # "Fox producers defended the show, saying ...": the group speaks, not the name qualifying it.
                 group = self._group(named.group().strip())
                 if group is not None:
-                    return self._entity(group[0], "group"), clause + named.start("run")
+                    return self._entity(group[0], "group"), clause + named.start("run"), "group named in the clause"
             firsts = [m for m in self.mentions if base + clause <= m.pos < base + vstart]
             chosen = next((m for m in firsts if not m.possessive), firsts[0] if firsts else None)
             if chosen is not None:
-                return chosen.entity, chosen.pos - base
+                return chosen.entity, chosen.pos - base, "subject of the clause"
             # A bare surname after a title ("President Bush led ..., saying") is no mention until it speaks.
             entity = (
                 self.resolve_run(named["run"].split(), speaking=True, pos=base + clause + named.start("run"))
                 if named
                 else None
             )
-            return (entity, clause + named.start("run")) if entity is not None and named else (None, vstart)
+            if entity is not None and named:
+                return entity, clause + named.start("run"), name_how(named["run"], entity)
+            return None, vstart, ""
         run = re.search(rf"(?:(?P<the>\b[Tt]he )?(?P<run>{RUN.pattern}))$", left)
+        if run and re.search(
+            r"\b(?:in|of|at|from|near|outside|across)(?:\s+the)?(?:\s+[a-z][\w\-]*)*\s*$", left[: run.start()]
+        ):
+            # "Fishermen in the Kenyan town of Homa Bay said": a name inside a prepositional phrase is where or
+            # whose, not who speaks; the head noun before it speaks ("Fishermen"), or nobody we can name.
+            head = re.match(r"(?P<np>.*?)\s+(?:in|of|at|from|near|outside|across)\b", left)
+            group = self._group(head["np"]) if head else None
+            if group is not None and group[1] == 0:
+                entity = self._group_entity(group[0], base + sent_start)
+                return entity, sent_start, group_how(group[0], entity)
+            run = None
         if run:
             # "Patrol Chief James Hall with the New York Police Department said": the person speaks, not the body.
             owner = re.search(rf"(?P<run>{RUN.pattern})\s+(?:with|of|at|from|for)\s+$", left[: run.start()])
             person = self.resolve_run(owner["run"].split(), pos=base + sent_start + owner.start()) if owner else None
             if owner is not None and person is not None and person.kind == "person" and " " in person.name:
-                return person, sent_start + owner.start()
+                return person, sent_start + owner.start(), "the person, not the body after 'with'"
             tokens = run["run"].split()
             entity = self.resolve_run(
                 tokens, the_prefix=bool(run["the"]), speaking=True, pos=base + sent_start + run.start("run")
             )
             if entity is not None:
-                return entity, sent_start + run.start()
+                return entity, sent_start + run.start(), name_how(run["run"], entity)
         described = re.search(r"(?:^|(?P<prep>\b[a-z]+)\s+)[Tt]he\s+(?P<title>[a-z][\w\-]*)$", left)
         if described and described["title"] in TITLES and (described["prep"] or "") not in PREPOSITIONS:
             # "The minister said": the person last introduced with that title ("Justice Minister Cathy Jamieson").
             entity = self._titled(described["title"], base + vstart)
             if entity is not None:
-                return entity, sent_start + described.start()
+                title = described["title"]
+                return entity, sent_start + described.start(), f"'the {title}' → the person introduced as {title}"
         group = self._group(left)
         if group is not None:
             name, offset = group
-            return self._group_entity(name, base + sent_start + offset), sent_start + offset
-        return None, vstart
+            entity = self._group_entity(name, base + sent_start + offset)
+            return entity, sent_start + offset, group_how(name, entity)
+        return None, vstart, ""
+
+    def _pronoun_result(self, pos: int, word: str, first_sentence: int, start: int) -> tuple[Entity | None, int, str]:
+        entity, how = self.explain_pronoun(pos, word.casefold(), first_sentence)
+        return entity, start, f"pronoun '{word}' → {how}"
 
     def _described(self, description: re.Match[str], pos: int, first_sentence: int) -> Entity | None:
         """The person a description stands for: "the 24-year-old striker", "the German", "the minister".

@@ -34,6 +34,10 @@ class Entity:
     first: int = -1  # where the article first gives the full name; a short form only points back to it
 
 
+# How a cue's "why" starts when more than one person could be its speaker.
+AMBIGUOUS = "two candidate speakers"
+
+
 def fold(token: str) -> frozenset[str]:
     """The spellings a name word may be matched by: "Brünner" is "brunner" or "bruenner", "Māori" is "maori"."""
     return frozenset({anyascii(token).casefold(), anyascii(token.translate(TRANSLITERATIONS)).casefold()})
@@ -102,7 +106,8 @@ def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
 class People:
     """What the article has said so far about who is who: names, their variants, mentions and sentences."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
+        self.text = text
         self.entities: dict[str, Entity] = {}
         self.people: list[Entity] = []  # persons with a full name, in the order the article introduces them
         self.lower_words: frozenset[str] = frozenset()  # words the article writes in lower case somewhere
@@ -292,9 +297,14 @@ class People:
 
     def resolve_pronoun(self, pos: int, word: str | None, first_sentence: int) -> Entity | None:
         """The person a pronoun (or, with ``word`` None, a description) at ``pos`` refers to, or None."""
+        return self.explain_pronoun(pos, word, first_sentence)[0]
+
+    def explain_pronoun(self, pos: int, word: str | None, first_sentence: int) -> tuple[Entity | None, str]:
+        """The person a pronoun refers to, and how: the subject of the nearest sentence naming someone who agrees
+        with it. Two people joined as one subject ("A and B visited ... he said") leave it unattributed."""
         gender = PRONOUNS.get(word) if word else None
         if gender == "p":
-            return None
+            return None, "a plural pronoun names no one person"
         current = self._sentence_index(pos, first_sentence)
         for index in range(current, max(-1, current - 4), -1):
             start, end = self.sentences[index]
@@ -305,12 +315,25 @@ class People:
                 and m.entity.kind == "person"
                 and (gender is None or m.entity.gender in (None, gender))
             ]
-            if candidates:
-                chosen = next((m for m in candidates if not m.possessive), candidates[0])
-                if chosen.entity.gender is None and gender is not None:
-                    chosen.entity.gender = gender
-                return chosen.entity
-        return None
+            if not candidates:
+                continue
+            chosen = next((m for m in candidates if not m.possessive), candidates[0])
+            joined = [
+                m for m in candidates if m.entity is not chosen.entity and self.joined_subjects(chosen.pos, m.pos)
+            ]
+            if joined:
+                names = ", ".join(dict.fromkeys(m.entity.name for m in [chosen, *joined]))
+                return None, f"{AMBIGUOUS}: {names}"
+            if chosen.entity.gender is None and gender is not None:
+                chosen.entity.gender = gender
+            where = "this sentence" if index == current else "an earlier sentence"
+            return chosen.entity, f"{chosen.entity.name}, the subject of {where}"
+        return None, "nobody it can refer to"
+
+    def joined_subjects(self, first: int, second: int) -> bool:
+        """True when two mentions are one subject joined by "and": "Raila Achieng and Interior Minister David"."""
+        between = self.text[min(first, second) : max(first, second)]
+        return bool(re.fullmatch(r"[^,.;:!?]*\band\b[^,.;:!?]*", between)) and len(between.split()) <= 8
 
     # --- speech cues --------------------------------------------------------------------------
 

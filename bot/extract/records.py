@@ -20,6 +20,10 @@ class Quote:
     end: int
     cue: str | None  # "said", "wrote", "commented on", "tweet", "emphasized that"...
     channel: str | None  # X, Weibo, "BBC Radio 4's Today programme"...
+    # Why this speaker, for a persona author: where the cue sits and how its words name the speaker
+    # ("tag after the quote; pronoun 'he' → Ian Fogg, the subject of an earlier sentence").
+    rule: str | None = None
+    why: str | None = None  # when unattributed: why no speaker ("two candidate speakers: A, B")
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -31,6 +35,8 @@ class Quote:
             "end": self.end,
             "cue": self.cue,
             "channel": self.channel,
+            "rule": self.rule,
+            "why": self.why,
         }
 
 

@@ -19,6 +19,8 @@ def reported_positions(
     base = para.start
     seen: set[tuple[int, int]] = set()
     for event in events:
+        if event.entity is None:
+            continue  # an ambiguous cue: a reported position needs a speaker
         sent_start, sent_end = (s - base for s in sentence_span(event.pos))
         rel_end = event.end - base
         rest = masked[rel_end:sent_end]
@@ -61,8 +63,19 @@ def reported_positions(
             continue
         seen.add(span)
         start, end = base + span[0], base + span[1]
-        assert event.entity is not None
-        found.append(Quote(event.entity.name, text[start:end], REPORTED, para.index, start, end, cue, event.channel))
+        found.append(
+            Quote(
+                speaker=event.entity.name,
+                text=text[start:end],
+                kind=REPORTED,
+                paragraph=para.index,
+                start=start,
+                end=end,
+                cue=cue,
+                channel=event.channel,
+                rule=f"reported after '{cue}'; {event.how}",
+            )
+        )
     return found
 
 
