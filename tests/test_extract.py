@@ -468,3 +468,39 @@ def test_extract_text_can_show_why_each_quote_went_to_its_speaker(capsys, tmp_pa
     out = capsys.readouterr().out
     assert "Paul Brennan [said]: 'Nobody wants to close a library'" in out
     assert "    why: tag after the quote; 'Brennan' → Paul Brennan, introduced earlier" in out
+
+
+def test_a_colon_introduction_belongs_to_the_subject_before_the_colon_when_that_is_a_person() -> None:
+    found = who_said(
+        "Bob Alverson has fished the Bering Sea for forty years.\n"
+        'Alverson summed up the journey from the boat to the counter: "It is old school meets new school."\n'
+        'Lorenz gave a talk in Tokyo. After the talk, a question came from the audience: "Did you change the '
+        'starting values just slightly?"'
+    )
+    assert found == {
+        "It is old school meets new school.": "Bob Alverson",
+        "Did you change the starting values just slightly?": None,
+    }
+
+
+def test_a_bare_name_after_a_quote_is_its_tag_and_a_first_person_phrase_is_speech() -> None:
+    found = who_said(
+        '"The public engagement has been quite amazing," Mark Hale, senior science adviser for the agency. '
+        '"Nobody eats sandwiches on the probe, but the mission has human concerns."\n'
+        '"I was shocked to see that level," said Tyler Besecker, a fish buyer. The price is "as low as I have '
+        'ever seen."'
+    )
+    assert found == {
+        "The public engagement has been quite amazing": "Mark Hale",
+        "Nobody eats sandwiches on the probe, but the mission has human concerns.": "Mark Hale",
+        "I was shocked to see that level": "Tyler Besecker",
+        "as low as I have ever seen.": "Tyler Besecker",
+    }
+
+
+def test_a_cue_in_a_later_relative_clause_does_not_claim_a_phrase_quoted_before_it() -> None:
+    found = who_said(
+        "Feng Zhang filed first.\n"
+        'To show he was "first to invent" the method, Zhang supplied notebooks that he says show it working.'
+    )
+    assert found == {}

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..article import Article, Paragraph
-from .cues import Cues, Event, cue_text, find_channel
+from .cues import Cues, Event, cue_text, find_channel, name_how
 from .marks import OPENERS, Mark, find_marks, mask, masked_sentences
 from .names import Entity
 from .records import QUOTED, Extraction, Quote, Speaker
@@ -14,7 +14,10 @@ from .reported import reported_positions
 from .words import (
     CJK,
     CUE_NOUNS,
+    FIRST_PERSON,
     INVERTING,
+    LEADING,
+    PREPOSITIONS,
     RUN,
     SENTENCE_TEXT,
     TERM_MARKERS,
@@ -143,14 +146,15 @@ class Analyser(Cues):
                 continue
             found = self._cue_for(mark, masked, base, events, sent_start, sent_end, previous_close)
             sentence_like = is_sentence_like(text)
-            if found.entity is None and found.why is None and sentence_like:
+            speech_like = sentence_like or bool(FIRST_PERSON.search(text))
+            if found.entity is None and found.why is None and speech_like:
                 if running is not None:
                     found = Found(running, "continued", rule="continues the paragraph's last speaker")
                 elif at_start and opener - base < 3 and self.prev_tail_speaker is not None:
                     found = Found(
                         self.prev_tail_speaker, "continued", rule="continues the quotation ending the paragraph before"
                     )
-            if found.entity is None and found.why is None and not sentence_like:
+            if found.entity is None and found.why is None and not speech_like:
                 previous_close = closer
                 at_start = False
                 continue  # a scare quote: a short phrase nobody is said to have said
@@ -200,6 +204,13 @@ class Analyser(Cues):
                 follows = re.match(r"\s*(?:[.,;!?]|$|\s+(?:in|on|at|to|via|during|after|when|while)\b)", tail)
                 if not ends_sentence or follows or event.subject_start > event.pos:
                     return from_event(event, event.verb, "tag after the quote")
+        # 1b. A bare name as the tag, its verb left out: '"... amazing," Mark McCaughrean, senior science advisor.'
+        bare = re.match(rf"[\s,\x00]*(?P<who>{RUN.pattern})(?:,[^\x00.!?]*)?[.!?]", masked[mark.close + 1 - base :])
+        if bare and self.text[mark.close - 1] == "," and not VERB_RE.search(bare.group()):
+            pos = mark.close + 1 + bare.start("who")
+            entity = self.resolve_run(bare["who"].split(), speaking=True, pos=pos)
+            if entity is not None and entity.kind == "person":
+                return Found(entity, rule=f"a name with no verb after the quote; {name_how(bare['who'], entity)}")
         # 2. A cue before it in the same stretch: 'X said:', 'He wrote:', 'X commented on X:', ', she said, "B."'
         start = max(sent_start, previous_close + 1)
         before = masked[start - base : mark.open - base]
@@ -219,14 +230,34 @@ class Analyser(Cues):
             entity = self.resolve_run(colon_name["who"].split(), speaking=True, pos=start + colon_name.start("who"))
             if entity is not None:
                 return Found(entity, rule="a name and a colon before the quote")
+        if re.search(r":[\s\x00]*$", before) and not colon_name and not VERB_RE.search(before):
+            return self._colon_introduction(sent_start, mark.open)
         # 3. A cue elsewhere in the sentence: 'Despite this "underhand trick," the bill stood ..., he added.'
         inside = [e for e in events if sent_start <= e.pos < sent_end and not (mark.open <= e.pos <= mark.close)]
-        later = [e for e in inside if e.pos > mark.close]
+        # Not a cue in a relative clause: 'to show he was "first to invent" it, Zhang showed notes that he says ...'.
+        later = [
+            e
+            for e in inside
+            if e.pos > mark.close and not re.search(r"\b(?:that|which|who|whom)\s*$", masked[: e.subject_start - base])
+        ]
         if later:
             return from_event(later[0], later[0].verb, "cue later in the sentence")
-        if inside:
-            return from_event(inside[-1], inside[-1].verb, "cue earlier in the sentence")
+        before_quote = [e for e in inside if e.pos < mark.open]
+        if before_quote:
+            return from_event(before_quote[-1], before_quote[-1].verb, "cue earlier in the sentence")
         return Found()
+
+    def _colon_introduction(self, start: int, quote_open: int) -> Found:
+        """A quotation after a colon that follows no speech verb ('Alverson summed up the journey: "..."') belongs
+        to the subject of the clause before the colon when that is a person, else to nobody ('a question came
+        from the audience: "..."')."""
+        clause = [m for m in self.mentions if start <= m.pos < quote_open and not m.possessive]
+        if clause:
+            lead = self.text[start : clause[0].pos].split()
+            if all(w.casefold().strip(",") in LEADING | PREPOSITIONS for w in lead):
+                entity = clause[0].entity
+                return Found(entity, rule=f"colon introduction; {entity.name}, the subject before the colon")
+        return Found(why="a colon introduction whose subject is no person")
 
     def _emit(self, mark: Mark, para: Paragraph, found: Found) -> None:
         text = self.text[mark.start : mark.end]

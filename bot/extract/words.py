@@ -27,6 +27,7 @@ praised criticised criticized countered counters quipped joked cautioned affirme
 maintains contended contends agreed agrees believes believe thinks think confirmed confirms denied denies
 described describes testified announced blasted slammed called calls branded
 announce warn insist argue explain admit concede deny confirm predict declare
+written spoken
 """)
 MULTI_CUES = ["pointed out", "points out", "according to", "put it", "hit back", "shot back", "went on"]
 # Cues after which the speaker may follow the verb: ', said Ian Fogg', '" says Charpentier' (never 'told X':
@@ -217,6 +218,9 @@ INITIAL = re.compile(r"[A-Z]\.")
 # Transliterations a name may be written in besides plain ASCII (anyascii gives "u" for "ü"; German copy
 # without the letter writes "ue"): "Mueller" and "Muller" both name "Müller".
 TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+# First-person words: a phrase in quote marks that has one is somebody's speech, not a scare quote.
+FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|mine|we|we[’']re|we[’']ve|us|our|ours)\b")
 
 SENTENCE_TEXT = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,}")
 
