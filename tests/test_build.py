@@ -25,14 +25,78 @@ def run(capsys, *argv: str) -> tuple[int, str]:
     return code, captured.out + captured.err
 
 
-def test_shipped_personas_are_in_step_with_the_seed(capsys) -> None:
+# The two reported positions of Musk's in paragraph 4 that the extractor finds since issue 13 ("sued OpenAI in 2023
+# for betraying its founding mission ... emphasizing open-source and transparency"). The shipped musk.yaml gains
+# them when the personas are completed; until then the tests add them to a copy.
+MUSK_PARAGRAPH_4 = """  - id: betraying-founding-mission
+    kind: reported
+    paragraph: 4
+    start: 982
+    end: 1012
+    text: "betraying its founding mission"
+    cue: "sued OpenAI in 2023 for"
+  - id: open-source-and-transparency
+    kind: reported
+    paragraph: 4
+    start: 1051
+    end: 1079
+    text: "open-source and transparency"
+    cue: "emphasizing"
+"""
+
+
+def with_musk_paragraph_4(personas: Path) -> None:
+    """Add Musk's paragraph-4 positions to a copy of the personas, unless it already has them."""
+    musk = personas / "musk.yaml"
+    text = musk.read_text(encoding="utf-8")
+    if "start: 982" not in text:
+        musk.write_text(text.replace("positions:\n", "positions:\n" + MUSK_PARAGRAPH_4, 1), encoding="utf-8")
+
+
+def test_shipped_personas_differ_from_the_seed_at_most_by_musks_paragraph_4(capsys, data_copy) -> None:
     code, out = run(capsys, "build", SEED, "--personas", str(PERSONAS), "--check")
+    differences = [line for line in out.splitlines() if "missing" in line or "no longer" in line]
+    assert all("musk.yaml" in line and "missing paragraph 4 " in line for line in differences), out
+    seeds, personas = data_copy
+    with_musk_paragraph_4(personas)
+    code, out = run(capsys, "--seeds", str(seeds), "build", SEED, "--personas", str(personas), "--check")
     assert code == 0, out
     assert "every persona file is in step (8 checked)" in out
 
 
+def test_build_check_flags_a_persona_that_lacks_a_reported_position(capsys, data_copy) -> None:
+    seeds, personas = data_copy
+    musk = personas / "musk.yaml"
+    # Drop every paragraph-4 position, however the curated file words them.
+    blocks = musk.read_text(encoding="utf-8").split("\n  - id: ")
+    kept = [block for block in blocks if "\n    paragraph: 4\n" not in block]
+    musk.write_text("\n  - id: ".join(kept), encoding="utf-8")
+    code, out = run(capsys, "--seeds", str(seeds), "build", SEED, "--personas", str(personas), "--check")
+    assert code == 2
+    assert "missing paragraph 4 982:1012 (reported, sued OpenAI in 2023 for) 'betraying its founding mission'" in out
+    assert "missing paragraph 4 1051:1079 (reported, emphasizing) 'open-source and transparency'" in out
+
+
+def test_build_never_drafts_a_position_from_an_unattributed_quote(capsys, tmp_path) -> None:
+    seeds, personas = tmp_path / "seeds", tmp_path / "personas"
+    seeds.mkdir()
+    personas.mkdir()
+    shutil.copy(PERSONAS / LEXICON_FILE, personas)
+    (seeds / "visit.txt").write_text(
+        "Ministers visit the lake town\n\n"
+        "Opposition leader Raila Achieng and Interior Minister David Kiprop both visited the town on Tuesday. "
+        '"The government has failed to protect you all," he told the crowd.\n',
+        encoding="utf-8",
+    )
+    (seeds / "visit.yaml").write_text('publisher: "Test Wire"\n', encoding="utf-8")
+    code, out = run(capsys, "--seeds", str(seeds), "build", "visit", "--personas", str(personas))
+    assert code == 0, out
+    assert list(personas.glob("*.yaml")) == [personas / LEXICON_FILE]
+
+
 def test_a_position_dropped_from_a_persona_is_reported_and_check_fails(capsys, data_copy) -> None:
     seeds, personas = data_copy
+    with_musk_paragraph_4(personas)
     musk = personas / "musk.yaml"
     text = musk.read_text(encoding="utf-8")
     start = text.index("  - id: safety-disguise")

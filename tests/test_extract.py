@@ -41,6 +41,7 @@ def test_seed_all_eleven_quotations_with_the_right_speaker() -> None:
 def test_seed_reported_positions_of_musk_altman_engineers_and_critics() -> None:
     gold = load_gold(SEED_GOLD)
     result = score_reported(gold, extract_quotes(gold.article))
+    assert result.labelled == 7
     assert result.missed == []
     speakers = {q.speaker for q in extract_quotes(gold.article) if q.kind == REPORTED}
     assert {"Elon Musk", "Sam Altman", "xAI engineers", "Critics"} <= speakers
@@ -504,3 +505,17 @@ def test_a_cue_in_a_later_relative_clause_does_not_claim_a_phrase_quoted_before_
         'To show he was "first to invent" the method, Zhang supplied notebooks that he says show it working.'
     )
     assert found == {}
+
+
+def test_reported_positions_in_participial_and_action_form() -> None:
+    text = (
+        "Tech chief Elon Musk blasted the lab on Monday, accusing it of abandoning its promise.\n"
+        "Musk sued the lab in 2023 for betraying its founding mission and launched his own firm, emphasizing "
+        "openness and transparency."
+    )
+    reported = {q.text: q.speaker for q in extract_quotes(article(text)) if q.kind == REPORTED}
+    assert reported == {
+        "abandoning its promise": "Elon Musk",
+        "betraying its founding mission": "Elon Musk",
+        "openness and transparency": "Elon Musk",
+    }

@@ -33,9 +33,15 @@ def reported_positions(
             cue = f"{event.verb}{that['mid']} that"
         elif accuse:
             start = event.pos - base + accuse.end()
-            stop = re.search(r"[,;]", masked[start:sent_end])
+            # The clause ends at a comma, or where a second verb of the sentence begins ("... and launched ...").
+            stop = re.search(r"[,;]|\s+and\s+(?=[a-z]+ed\b)", masked[start:sent_end])
             span = (start, start + stop.start() if stop else sent_end)
             cue = accuse.group().strip()
+        elif event.verb.endswith("ing") and re.search(r",\s*$", masked[sent_start : event.pos - base]):
+            # "..., emphasizing open-source and transparency": a participle reports the subject's position.
+            obj = re.match(r"\s+([^\x00.;:!?()]{2,120}?)\s*(?=[\x00.;:!?()]|$)", rest)
+            if obj and not obj.group(1).startswith(("that ", "it ", "the ")) and len(obj.group(1).split()) <= 12:
+                span = (rel_end + obj.start(1), rel_end + obj.end(1))
         elif event.verb in STANCE_VERBS:
             obj = re.match(r"\s+([^\x00.,;:!?()]{2,60}?)(?=\s*[\x00.,;:!?()]|$)", rest)
             if obj and len(obj.group(1).split()) <= 6:

@@ -28,6 +28,7 @@ maintains contended contends agreed agrees believes believe thinks think confirm
 described describes testified announced blasted slammed called calls branded
 announce warn insist argue explain admit concede deny confirm predict declare
 written spoken
+sued sues suing condemned condemns
 """)
 MULTI_CUES = ["pointed out", "points out", "according to", "put it", "hit back", "shot back", "went on"]
 # Cues after which the speaker may follow the verb: ', said Ian Fogg', '" says Charpentier' (never 'told X':
@@ -52,7 +53,8 @@ BARE_CLAUSE_VERBS = word_set("said says told tells added adds")
 STANCE_VERBS = word_set("supported defended backed opposed endorsed championed rejected favoured favored advocated")
 # Verbs whose "of"/"for" clause is the position: "accusing it of shifting ...".
 ACCUSE = re.compile(
-    r"\b(?:accus(?:ed|es|ing)|criticis(?:ed|ing)|criticiz(?:ed|ing)|blam(?:ed|ing))\s+(?:\S+\s+){1,3}?(?:of|for)\s+"
+    r"\b(?:accus(?:ed|es|ing)|criticis(?:ed|ing)|criticiz(?:ed|ing)|blam(?:ed|ing)|su(?:ed|es|ing)|condemn(?:ed|s|ing))"
+    r"\s+(?:\S+\s+){1,5}?(?:of|for)\s+"
 )
 # Nouns that carry what someone said: "Musk's tweet:", "Altman's response:".
 CUE_NOUNS = "tweet|tweets|post|posts|response|reply|statement|message|comment|comments|letter|answer|remarks|words|verdict|view|email|e-mail"
