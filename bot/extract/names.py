@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -38,6 +39,7 @@ class Entity:
 AMBIGUOUS = "two candidate speakers"
 
 
+@lru_cache(maxsize=4096)  # pure, and articles repeat their names: a word is folded once
 def fold(token: str) -> frozenset[str]:
     """The spellings a name word may be matched by: "Brünner" is "brunner" or "bruenner", "Māori" is "maori"."""
     return frozenset({anyascii(token).casefold(), anyascii(token.translate(TRANSLITERATIONS)).casefold()})
@@ -110,6 +112,7 @@ class People:
         self.text = text
         self.entities: dict[str, Entity] = {}
         self.people: list[Entity] = []  # persons with a full name, in the order the article introduces them
+        self.by_word: dict[str, list[Entity]] = {}  # each folded spelling of a name word -> people with it, in order
         self.lower_words: frozenset[str] = frozenset()  # words the article writes in lower case somewhere
         self.mentions: list[Mention] = []
         self.org_mentions: list[Mention] = []  # organisations named in the narration, for "the company said"
@@ -125,6 +128,9 @@ class People:
             self.entities[key] = entity
             if kind == "person" and len(name.split()) > 1:
                 self.people.append(entity)
+                for word in name.split():
+                    for spelling in fold(word):
+                        self.by_word.setdefault(spelling, []).append(entity)
                 entity.aliases.append(name.split()[-1])
         if gender and not entity.gender:
             entity.gender = gender
@@ -144,8 +150,11 @@ class People:
                 return False
             return same_words(parts[-size:], words) if surname else same_words(parts[:size], words)
 
+        # Only people who have the first word somewhere in their name can match.
+        sharing = {id(e): e for spelling in fold(words[0]) for e in self.by_word.get(spelling, [])} if words else {}
+        sharing = sorted(sharing.values(), key=self.people.index)
         for surname in (True, False):
-            found = [e for e in self.people if matches(e, surname)]
+            found = [e for e in sharing if matches(e, surname)]
             before = [e for e in found if pos is None or e.first < pos]
             if before:
                 return before[0]
