@@ -519,3 +519,23 @@ def test_reported_positions_in_participial_and_action_form() -> None:
         "betraying its founding mission": "Elon Musk",
         "openness and transparency": "Elon Musk",
     }
+
+
+def test_an_object_pronoun_and_a_street_address_point_to_nobody_who_speaks() -> None:
+    found = who_said(
+        "Graham Pettifer, 61, of Hollins Lane, Stockport, was jailed on Friday.\n"
+        "Judge Rebecca Ainsworth told him: ‘You treated their money as your own.’\n"
+        "‘The victims were some of the most vulnerable people in the borough,’ she said."
+    )
+    assert found == {
+        "You treated their money as your own.": "Rebecca Ainsworth",
+        "The victims were some of the most vulnerable people in the borough": "Rebecca Ainsworth",
+    }
+
+
+def test_a_tag_naming_an_unnamed_speaker_keeps_the_quote_from_the_last_speaker() -> None:
+    found = who_said(
+        "Stockport Council said it had overhauled its grant rules. "
+        '"We are deeply sorry that residents were let down," a spokesman for the council said.'
+    )
+    assert found == {"We are deeply sorry that residents were let down": None}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import AMBIGUOUS, Entity, People, strip_possessive
+from .names import AMBIGUOUS, UNNAMED, Entity, People, split_title, strip_possessive
 from .words import (
     BACK_NOUNS,
     BACK_REACH,
@@ -35,7 +35,7 @@ from .words import (
 
 def name_how(run: str, entity: Entity) -> str:
     """How a name in a cue was resolved: "named" when it is the full name, else what it points back to."""
-    words = [strip_possessive(t) for t in run.split()]
+    words = split_title([strip_possessive(t) for t in run.split()])[0]
     if " ".join(words) == entity.name or entity.kind != "person":
         return "named"
     return f"'{' '.join(words)}' → {entity.name}, introduced earlier"
@@ -108,7 +108,7 @@ class Cues(People):
             entity, subject_start, how = self._speaker_of(
                 masked, match.start(), match.end(), verb, sent_start, base, first_sentence
             )
-            if entity is None and AMBIGUOUS not in how:
+            if entity is None and AMBIGUOUS not in how and not how.startswith(UNNAMED):
                 continue  # no speaker at all: the cue is not speech ("according to reports")
             sent_end = self.sentences[sent][1] - base
             events.append(
@@ -284,6 +284,13 @@ class Cues(People):
             name, offset = group
             entity = self._group_entity(name, base + sent_start + offset)
             return entity, sent_start + offset, group_how(name, entity)
+        unnamed = re.search(
+            r"(?:^|[,\x00]\s*|\b(?:and|but)\s+)(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[^,\x00]{2,60})$", left
+        )
+        if unnamed:
+            # '"...," a spokesman for the council said': the tag names someone the article does not name, so the
+            # quotation is theirs, not the paragraph's last speaker's.
+            return None, sent_start + unnamed.start("np"), f"{UNNAMED}: '{unnamed['np']}'"
         return None, vstart, ""
 
     def _pronoun_result(self, pos: int, word: str, first_sentence: int, start: int) -> tuple[Entity | None, int, str]:
@@ -330,6 +337,8 @@ class Cues(People):
             if low in NP_STOP or low in PREPOSITIONS or word.endswith(("'s", "’s")) or low.endswith(("ed", "ing")):
                 break
             kept.insert(0, word)
+        if len(kept) < len(words) and words[-len(kept) - 1].casefold() in PREPOSITIONS:
+            return None  # "a spokesman for the council": the council is inside a prepositional phrase, not speaking
         name = " ".join(kept)
         offset = len(left) - len(" ".join(words[len(words) - len(kept) :]))
         if name[0].islower() and not any(c.isupper() for c in name.split()[0][1:]):

@@ -15,6 +15,7 @@ from .words import (
     LEADING,
     NAMED_LIST,
     ORG_WORDS,
+    PLACE_WORDS,
     PREPOSITIONS,
     PRONOUNS,
     RUN,
@@ -35,6 +36,9 @@ class Entity:
     first: int = -1  # where the article first gives the full name; a short form only points back to it
 
 
+OBJECT_PRONOUNS = frozenset({"him", "them"})
+# How a cue's "why" starts when its speaker is someone the article does not name ("a spokesman for the council").
+UNNAMED = "a speaker the article does not name"
 # How a cue's "why" starts when more than one person could be its speaker.
 AMBIGUOUS = "two candidate speakers"
 
@@ -218,6 +222,8 @@ class People:
                     known.aliases.append(alias)
                 return known
             return self._entity(" ".join(rest), "person", gender, pos=pos if pos is not None else -1)
+        if len(tokens) > 1 and tokens[-1].casefold() in PLACE_WORDS:
+            return None  # "of Hollins Lane, Stockport": a place is never a speaker nor a pronoun's person
         name_part, role = split_title(tokens)
         # "Ridgeford Public Library Director Susan Oyelaran": a person behind an organisation's title is a person.
         titled_person = bool(role) and len(name_part) >= 2 and not looks_org(name_part)
@@ -315,7 +321,9 @@ class People:
         if gender == "p":
             return None, "a plural pronoun names no one person"
         current = self._sentence_index(pos, first_sentence)
-        for index in range(current, max(-1, current - 4), -1):
+        # An object pronoun is never the subject of its own clause: in "Judge Ainsworth told him", him is not her.
+        nearest = current - 1 if word in OBJECT_PRONOUNS else current
+        for index in range(nearest, max(-1, current - 4), -1):
             start, end = self.sentences[index]
             candidates = [
                 m

@@ -127,7 +127,8 @@ TITLES = word_set("""secretary minister president chancellor senator governor pr
     supt inspector insp sergeant sgt constable commander backbencher boss midfielder defender goalkeeper winger
     meteorologist forecaster agent owner vice-president councilmember councilman councilwoman alderman alderwoman
     assemblyman assemblywoman assemblymember congressman congresswoman delegate supervisor commissioner sheriff
-    pastor rabbi imam cardinal archbishop sister brother father chairman-elect captain skipper referee umpire elder""")
+    pastor rabbi imam cardinal archbishop sister brother father chairman-elect captain skipper referee umpire elder
+    prosecutor barrister solicitor counsel magistrate coroner""")
 # Words that make a capitalised run an organisation, not a person.
 ORG_WORDS = word_set("""party institute university association foundation consortium company corporation corp inc ltd llc plc group co
     ventures partners therapeutics medicine biosciences research times news post journal review council commission
@@ -138,6 +139,10 @@ ORG_WORDS = word_set("""party institute university association foundation consor
     organisation organization authority board exchange kingdom states republic street road city county province
     museum library society trust church ai airport airports airways express station stadium arena theater theatre
     hotel railway railways""")
+# Last words of a place's name: "Hollins Lane", "Homa Bay", "Ohio River". A place never speaks. (Not words that
+# are common surnames too, such as Park, Hill or Lake.)
+PLACE_WORDS = word_set("""street road lane avenue drive crescent terrace boulevard gardens heights bay beach island islands
+    river mountains valley county province city town village district borough township""")
 # Heads of noun phrases that can speak as a group: "critics", "the firms", "xAI engineers".
 GROUP_NOUNS = word_set("""critics analysts experts officials researchers scientists engineers advocates supporters opponents campaigners
     observers economists investors lawyers executives users residents protesters activists employees workers
