@@ -157,7 +157,11 @@ def mask(text: str, base: int, marks: list[Mark]) -> str:
 
 
 def masked_sentences(masked: str) -> list[tuple[int, int]]:
-    """Sentences of a paragraph whose quotations are masked, so a full stop inside a quote ends nothing."""
+    """Sentences of a paragraph whose quotations are masked, so a full stop inside a quote ends nothing.
+
+    The article model's splitter (``sentence_breaks``), with a boundary that knows masked quotations: a blanked
+    quote counts as a closing mark, and a sentence must start with a capital, a digit or a quotation (with the
+    article's default boundary the extractor loses 5 points of precision on tests/data)."""
     spans, start = sentence_breaks(masked, BOUNDARY, ABBREVIATIONS, initials=True)
     if start < len(masked) or not spans:
         spans.append((start, len(masked)))
