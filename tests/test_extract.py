@@ -539,3 +539,12 @@ def test_a_tag_naming_an_unnamed_speaker_keeps_the_quote_from_the_last_speaker()
         '"We are deeply sorry that residents were let down," a spokesman for the council said.'
     )
     assert found == {"We are deeply sorry that residents were let down": None}
+
+
+def test_a_quotation_standing_alone_after_reported_speech_keeps_that_speaker() -> None:
+    found = who_said(
+        "Councillor Jo Baxter said the tram plan would fail.\n"
+        '"It will never carry enough people to pay for itself."\n'
+        "The council meets on Friday."
+    )
+    assert found == {"It will never carry enough people to pay for itself.": "Jo Baxter"}

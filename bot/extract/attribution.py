@@ -110,9 +110,18 @@ class Analyser(Cues):
         self._collect_mentions(masked, para.start, first_sentence)
         events = self._events(masked, para.start, first_sentence)
         self._attribute(para, masked, marks, events, first_sentence)
-        for quote in reported_positions(self.text, masked, para, events, self._sentence_span):
-            self.used[quote.speaker.casefold()] = next(e.entity for e in events if e.entity.name == quote.speaker)
+        reported = reported_positions(self.text, masked, para, events, self._sentence_span)
+        for quote in reported:
+            self.used[quote.speaker.casefold()] = self.entities[quote.speaker.casefold()]
             self.quotes.append(quote)
+        ends_on_quote = bool(marks) and marks[-1].close is not None
+        if reported and not ends_on_quote and reported[-1].end >= len(para.text.rstrip(" .!?")) + para.start - 1:
+            # A paragraph that ends on one person's reported speech ('Smith said the plan would fail.') hands them
+            # a cue-less quotation opening the next paragraph ('"It will never work."'), as news copy does.
+            speakers = {q.speaker for q in reported if q.start >= self.sentences[-1][0]}
+            speaker = self.entities[reported[-1].speaker.casefold()]
+            if len(speakers) == 1 and speaker.kind == "person":
+                self.prev_tail_speaker = speaker
 
     def _sentence_span(self, pos: int) -> tuple[int, int]:
         return self.sentences[self._sentence_index(pos, 0)]
