@@ -548,3 +548,11 @@ def test_a_quotation_standing_alone_after_reported_speech_keeps_that_speaker() -
         "The council meets on Friday."
     )
     assert found == {"It will never carry enough people to pay for itself.": "Jo Baxter"}
+
+
+def test_the_company_is_never_the_public_body_named_beside_it() -> None:
+    found = who_said(
+        "Regulators at the Federal Trade Commission fined the retailer on Monday. "
+        '"We accept the ruling but disagree with it," the company said.'
+    )
+    assert "Federal Trade Commission" not in found.values()

@@ -17,6 +17,7 @@ from .words import (
     HONORIFICS,
     INITIAL,
     INVERTING,
+    KIND_NOUNS,
     MASK,
     MEDIA_NOUNS,
     MEDIA_WORDS,
@@ -26,11 +27,25 @@ from .words import (
     ORG_HEAD,
     PREPOSITIONS,
     PROGRAMME_RE,
+    PUBLIC_BODIES,
     RUN,
     SUBORDINATE,
     TITLES,
     VERB_RE,
 )
+
+
+def can_be_called(org: Entity, head: str) -> bool:
+    """Whether "the <head>" can name this organisation: "the paper" a newspaper, "the bank" a bank, "the company"
+    no public body (not the commission that fined it)."""
+    words = {w.casefold() for w in org.name.split()}
+    if head in MEDIA_NOUNS:
+        return bool(words & MEDIA_WORDS)
+    if head in ("company", "firm"):
+        return not words & PUBLIC_BODIES
+    if head in KIND_NOUNS:
+        return head in words  # "the ministry": the Foreign Ministry, "the bank": the Bank of England
+    return True  # "the group", "the statement", "the letter": whoever was just named
 
 
 def name_how(run: str, entity: Entity) -> str:
@@ -358,8 +373,7 @@ class Cues(People):
                 return listed
             if head in BACK_NOUNS:
                 orgs = [m.entity for m in self.org_mentions if pos - BACK_REACH <= m.pos < pos]
-                if head in MEDIA_NOUNS:
-                    orgs = [e for e in orgs if any(w.casefold() in MEDIA_WORDS for w in e.name.split())]
+                orgs = [e for e in orgs if can_be_called(e, head)]
                 if orgs:
                     return orgs[-1]
         return self._entity(name, "group")

@@ -159,6 +159,11 @@ MEDIA_NOUNS = word_set("paper newspaper magazine broadcaster network")
 # Words in a media organisation's name: "the paper" is the Financial Times, not the government it reports on.
 MEDIA_WORDS = word_set("""times post journal news herald guardian telegraph nation daily gazette tribune chronicle observer
     independent mail express standard review magazine economist bbc cnn reuters press radio television tv""")
+# Back nouns that say what kind of body is meant, and so need that word in its name.
+KIND_NOUNS = word_set("ministry bank union party agency club charity")
+# Words of a public body's name: "the company" is never the commission, court or ministry named beside it.
+PUBLIC_BODIES = word_set("""commission ministry department agency court police council parliament government university
+    union party committee authority board senate congress assembly office regulator tribunal""")
 # How far back "the company" may look for the organisation it names, in characters: about two paragraphs of
 # news copy. Further back, "the company" may well be another one.
 BACK_REACH = 800
