@@ -556,3 +556,21 @@ def test_the_company_is_never_the_public_body_named_beside_it() -> None:
         '"We accept the ruling but disagree with it," the company said.'
     )
     assert "Federal Trade Commission" not in found.values()
+
+
+def test_an_organisations_short_form_and_a_hyphenated_modifier_keep_its_full_name() -> None:
+    found = who_said(
+        "Skipper Wade Bassi watches what happens at Amazon-owned Whole Foods Market.\n"
+        "Whole Foods cut the price of halibut this month.\n"
+        'The company claims its new prices have saved customers "hundreds of millions of dollars" this year.'
+    )
+    assert found == {"hundreds of millions of dollars": "Whole Foods Market"}
+
+
+def test_no_reported_position_is_a_scrap_of_a_tag() -> None:
+    text = (
+        'The leader, Rachid Ghannouchi, condemned the attack, saying in a statement that it "will not break our '
+        'will."\n"He just gives it all away," Daniel Rothman said now.'
+    )
+    reported = [q.text for q in extract_quotes(article(text)) if q.kind == REPORTED]
+    assert "in a statement that it" not in reported and "now" not in reported

@@ -223,11 +223,12 @@ class Cues(People):
             )
         appositive = re.search(rf",\s+(?P<run>{RUN.pattern}),$", left)
         if appositive:
-            # "Tanzania's government spokeswoman, Halima Mwakyusa, said": the person a role describes speaks.
+            # "Tanzania's government spokeswoman, Halima Mwakyusa, said": the person a role describes speaks (or
+            # the body: "The property management company, Keystone Residential, said").
             entity = self.resolve_run(
                 appositive["run"].split(), speaking=True, pos=base + sent_start + appositive.start("run")
             )
-            if entity is not None and entity.kind == "person":
+            if entity is not None and entity.kind in ("person", "organisation"):
                 return entity, sent_start + appositive.start("run"), "role and name in apposition"
         description = DESCRIPTION.search(left)
         if description and not re.search(

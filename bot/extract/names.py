@@ -36,6 +36,7 @@ class Entity:
     first: int = -1  # where the article first gives the full name; a short form only points back to it
 
 
+MODIFIER = re.compile(r"-(?:owned|based|born|led|backed|run|founded|made|controlled|funded|listed)$")
 OBJECT_PRONOUNS = frozenset({"him", "them"})
 # How a cue's "why" starts when its speaker is someone the article does not name ("a spokesman for the council").
 UNNAMED = "a speaker the article does not name"
@@ -166,6 +167,21 @@ class People:
                 return found[0]
         return None
 
+    def organisation(self, tokens: list[str], pos: int | None) -> Entity:
+        """An organisation by name; a short form of one named in full before ("Whole Foods" after "Whole Foods
+        Market") is that one, so an organisation's name is never cut short."""
+        name = " ".join(tokens)
+        known = self.entities.get(name.casefold())
+        if known is None and looks_org(tokens):
+            longer = [
+                e
+                for e in self.entities.values()
+                if e.kind == "organisation" and e.name.startswith(name + " ") and (pos is None or e.first < pos)
+            ]
+            if len(longer) == 1:
+                return longer[0]
+        return known or self._entity(name, "organisation", pos=pos if pos is not None else -1)
+
     def drop_sentence_word(self, tokens: list[str]) -> list[str]:
         """Without a first word the article also writes in lower case: "Once Fetter arrived" names Fetter.
 
@@ -202,6 +218,9 @@ class People:
         if owners:
             tokens = tokens[owners[-1] + 1 :]  # "Broad's Zhang" names Zhang
         tokens = [strip_possessive(t) for t in tokens]
+        # "Amazon-owned Whole Foods Market", "Seattle-based Dana Besecker": the modifier describes the name.
+        while len(tokens) > 1 and MODIFIER.search(tokens[0]):
+            tokens = tokens[1:]
         while tokens and tokens[0].casefold() in LEADING and tokens[0] != "I":
             the_prefix = the_prefix or tokens[0].casefold() == "the"
             tokens = tokens[1:]
@@ -228,7 +247,7 @@ class People:
         # "Ridgeford Public Library Director Susan Oyelaran": a person behind an organisation's title is a person.
         titled_person = bool(role) and len(name_part) >= 2 and not looks_org(name_part)
         if not (titled_person and all(is_person_token(t) for t in name_part)) and (the_prefix or looks_org(tokens)):
-            return self._entity(" ".join(tokens), "organisation")
+            return self.organisation(tokens, pos)
         if not name_part:
             return None
         if len(name_part) >= 2 and all(is_person_token(t) for t in name_part):

@@ -40,7 +40,8 @@ def reported_positions(
         elif event.verb.endswith("ing") and re.search(r",\s*$", masked[sent_start : event.pos - base]):
             # "..., emphasizing open-source and transparency": a participle reports the subject's position.
             obj = re.match(r"\s+([^\x00.;:!?()]{2,120}?)\s*(?=[\x00.;:!?()]|$)", rest)
-            if obj and not obj.group(1).startswith(("that ", "it ", "the ")) and len(obj.group(1).split()) <= 12:
+            first_word = obj.group(1).split()[0].casefold() if obj else ""
+            if obj and first_word not in PREPOSITIONS | {"that", "it", "the"} and len(obj.group(1).split()) <= 12:
                 span = (rel_end + obj.start(1), rel_end + obj.end(1))
         elif event.verb in STANCE_VERBS:
             obj = re.match(r"\s+([^\x00.,;:!?()]{2,60}?)(?=\s*[\x00.,;:!?()]|$)", rest)
@@ -56,7 +57,8 @@ def reported_positions(
                     clause["w"].casefold() in CLAUSE_STARTERS or clause["w"][0].isupper() or clause["w"].endswith("ly")
                 )
             ):
-                span = (rel_end + clause.start("w"), sent_end)
+                if word_count(masked[rel_end + clause.start("w") : sent_end]) >= 3:
+                    span = (rel_end + clause.start("w"), sent_end)  # not 'Rothman said now.'
             elif re.fullmatch(r"\s*[.!?]?\s*", rest):
                 subject = event.subject_start - base
                 lead = masked[sent_start:subject]

@@ -44,7 +44,9 @@ THAT_VERBS = word_set("""said says say told tells added adds argued argues noted
     insists warned warns claimed claims emphasized emphasizes emphasised emphasises stressed stresses acknowledged
     acknowledges admitted admits conceded concedes suggested suggests predicted predicts concluded complained
     complains maintained maintains contended contends agreed agrees believes believe thinks think confirmed
-    confirms denied denies observed remarked recalled replied responded countered affirmed reiterated""") | {
+    confirms denied denies observed remarked recalled replied responded countered affirmed reiterated
+    saying adding arguing noting stating explaining insisting warning claiming emphasizing emphasising stressing
+    suggesting acknowledging admitting conceding""") | {
     "pointed out",
     "points out",
 }
@@ -138,7 +140,9 @@ ORG_WORDS = word_set("""party institute university association foundation consor
     program service services airlines motors pharmaceuticals capital holdings industries electronics federation
     organisation organization authority board exchange kingdom states republic street road city county province
     museum library society trust church ai airport airports airways express station stadium arena theater theatre
-    hotel railway railways""")
+    hotel railway railways foods market markets stores brands energy pharma entertainment studios records games
+    software semiconductor semiconductors communications telecom insurance financial securities bancorp petroleum
+    mining steel chemical chemicals residential realty properties""")
 # Last words of a place's name: "Hollins Lane", "Homa Bay", "Ohio River". A place never speaks. (Not words that
 # are common surnames too, such as Park, Hill or Lake.)
 PLACE_WORDS = word_set("""street road lane avenue drive crescent terrace boulevard gardens heights bay beach island islands
