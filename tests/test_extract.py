@@ -574,3 +574,12 @@ def test_no_reported_position_is_a_scrap_of_a_tag() -> None:
     )
     reported = [q.text for q in extract_quotes(article(text)) if q.kind == REPORTED]
     assert "in a statement that it" not in reported and "now" not in reported
+
+
+def test_a_place_is_never_a_speaker_even_when_it_describes_one() -> None:
+    found = who_said(
+        '"The library is our lifeline," said a 21-year-old Linwood resident.\n'
+        'The minister met officials in Nairobi. "We will act on the boats this week," Nairobi said.\n'
+        'Paris has changed. "It is a different city now," said a Paris taxi driver.'
+    )
+    assert set(found.values()) <= {None}

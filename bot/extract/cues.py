@@ -189,7 +189,9 @@ class Cues(People):
             name, offset = group
             entity = self._group_entity(name, base + vend + offset)
             return entity, vend + offset, group_how(name, entity)
-        if runs:
+        if runs and not phrase[: runs[0].start()].strip():
+            # The name opens the phrase ("said Fogg of Enders Analysis"); in "said a Linwood resident" or "said a
+            # Paris taxi driver" the name only describes an unnamed speaker, and no place speaks.
             entity = self.resolve_run(runs[0].group().split(), speaking=True, pos=base + vend + runs[0].start())
             if entity is not None:
                 return entity, vend + runs[0].start(), name_how(runs[0].group(), entity)

@@ -119,6 +119,7 @@ class People:
         self.people: list[Entity] = []  # persons with a full name, in the order the article introduces them
         self.by_word: dict[str, list[Entity]] = {}  # each folded spelling of a name word -> people with it, in order
         self.lower_words: frozenset[str] = frozenset()  # words the article writes in lower case somewhere
+        self.places: frozenset[str] = frozenset()  # one-word place names, casefolded
         self.mentions: list[Mention] = []
         self.org_mentions: list[Mention] = []  # organisations named in the narration, for "the company said"
         self.lists: dict[str, Entity] = {}  # "firms" -> the firms a list introduced: "firms Sony, Philips and Samsung"
@@ -194,6 +195,15 @@ class People:
     def _register_names(self, text: str) -> None:
         """Learn full names anywhere (quotes included), in order, so a later surname or 'Mr X' resolves."""
         self.lower_words = frozenset(re.findall(r"(?<![\w’'\-])[a-z][a-z’'\-]*", text))
+        # One-word names the article puts after "in", "near" or "outside" are places ("in Nairobi", "near
+        # Linwood"); an organisation word or a possessive ("in Apple's report") says otherwise.
+        self.places = frozenset(
+            m["place"].casefold()
+            for m in re.finditer(
+                r"\b(?:in|near|outside|across|throughout)\s+(?P<place>[A-Z][a-z]+)\b(?![’'\-]|\s+[A-Z])", text
+            )
+            if m["place"].casefold() not in ORG_WORDS | LEADING
+        )
         for match in RUN.finditer(text):
             tokens = match.group().split()
             if before_title(text, match.end()):
@@ -270,6 +280,8 @@ class People:
             known = self.entities.get(key) or self.short_form([word], pos)
             if known is not None:
                 return known
+            if key in self.places:
+                return None  # "in Nairobi" earlier: "Nairobi said" is a place, never a speaker
             if speaking and len(word) > 1:
                 if word.casefold() in GROUP_NOUNS:
                     return self._entity(word, "group")
