@@ -13,7 +13,9 @@ from .words import (
     HONORIFICS,
     INITIAL,
     LEADING,
+    MODIFIER,
     NAMED_LIST,
+    OBJECT_PRONOUNS,
     ORG_WORDS,
     PLACE_WORDS,
     PREPOSITIONS,
@@ -36,8 +38,6 @@ class Entity:
     first: int = -1  # where the article first gives the full name; a short form only points back to it
 
 
-MODIFIER = re.compile(r"-(?:owned|based|born|led|backed|run|founded|made|controlled|funded|listed)$")
-OBJECT_PRONOUNS = frozenset({"him", "them"})
 # How a cue's "why" starts when its speaker is someone the article does not name ("a spokesman for the council").
 UNNAMED = "a speaker the article does not name"
 # How a cue's "why" starts when more than one person could be its speaker.
@@ -65,10 +65,6 @@ def sentence_initial(text: str, start: int) -> bool:
     """True when ``start`` opens a sentence: the text before it ends a sentence or a quotation, or is empty."""
     before = text[max(0, start - 3) : start].rstrip(" \u00a0\x00")
     return not before or before[-1] in '.!?:\n"”’»」)' or before[-1] == "\x00"
-
-
-def is_name_word(token: str) -> bool:
-    return bool(token) and (token[0].isupper() or (len(token) > 1 and any(c.isupper() for c in token[1:])))
 
 
 def before_title(text: str, end: int) -> bool:

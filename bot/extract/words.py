@@ -81,8 +81,11 @@ MEDIUM_RE = re.compile(
     r"(?:\s+(?:with|to|on)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*)?)"
 )
 
+# Hyphenated modifiers that describe a name and are no part of it: "Amazon-owned Whole Foods Market".
+MODIFIER = re.compile(r"-(?:owned|based|born|led|backed|run|founded|made|controlled|funded|listed)$")
+# Object pronouns, never the subject of their own clause ("Judge Ainsworth told him").
+OBJECT_PRONOUNS = frozenset({"him", "them"})
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "p", "them": "p", "their": "p"}
-SUBJECT_PRONOUNS = {"he", "she", "they"}
 HONORIFICS = {
     "mr": "m",
     "mr.": "m",
