@@ -583,3 +583,16 @@ def test_a_place_is_never_a_speaker_even_when_it_describes_one() -> None:
         'Paris has changed. "It is a different city now," said a Paris taxi driver.'
     )
     assert set(found.values()) <= {None}
+
+
+def test_a_document_speaks_and_a_relation_of_the_last_speaker_is_not_them() -> None:
+    found = who_said(
+        '"The hospital is unsafe for patients," says the letter signed by seven physicians.\n'
+        'Sophie Martin said she had waited hours. "It was chaos in the hall," Martin said. Her sister, Claire, '
+        'agreed. "It was total chaos, from start to end," she said.'
+    )
+    assert found == {
+        "The hospital is unsafe for patients": "The letter",
+        "It was chaos in the hall": "Sophie Martin",
+        "It was total chaos, from start to end": None,
+    }

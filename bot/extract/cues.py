@@ -25,6 +25,7 @@ from .words import (
     NP_BREAKS,
     NP_STOP,
     ORG_HEAD,
+    PARTICIPLES,
     PREPOSITIONS,
     PROGRAMME_RE,
     PUBLIC_BODIES,
@@ -71,8 +72,8 @@ def noun_phrase(after: str) -> str:
         bare = word if keeps_dot else re.split(r"[\x00,.;:!?()\"“”]", word)[0]
         # "the Department of Conservation": an organisation's name goes on past "of"; a person's phrase stops.
         of_name = bare in ("of", "for", "the") and (ORG_HEAD.fullmatch(last) or last in ("of", "for"))
-        if not bare or (bare.casefold() in NP_BREAKS and not of_name):
-            break
+        if not bare or (bare.casefold() in NP_BREAKS and not of_name) or (count and bare in PARTICIPLES):
+            break  # (a participle opens a clause about the noun: "the letter signed by seven physicians")
         last = bare
         end, previous = token.start() + len(bare), token.end()
         if bare != word:

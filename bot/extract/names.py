@@ -20,6 +20,7 @@ from .words import (
     PLACE_WORDS,
     PREPOSITIONS,
     PRONOUNS,
+    RELATION_NOUNS,
     RUN,
     TITLES,
     TRANSLITERATIONS,
@@ -362,6 +363,8 @@ class People:
             if not candidates:
                 continue
             chosen = next((m for m in candidates if not m.possessive), candidates[0])
+            if chosen.possessive and self._names_a_relation(chosen):
+                return None, f"{UNNAMED}: the subject is someone of {chosen.entity.name}'s, not them"
             joined = [
                 m for m in candidates if m.entity is not chosen.entity and self.joined_subjects(chosen.pos, m.pos)
             ]
@@ -373,6 +376,11 @@ class People:
             where = "this sentence" if index == current else "an earlier sentence"
             return chosen.entity, f"{chosen.entity.name}, the subject of {where}"
         return None, "nobody it can refer to"
+
+    def _names_a_relation(self, mention: Mention) -> bool:
+        """True when a possessive mention names someone else: "Her sister", "Smith's lawyer"."""
+        after = re.match(r"(?:[A-Z][\w’'\-]*\s+)*?[\w’'\-]*?(?:[’']s)?\s+(?P<noun>[a-z]+)", self.text[mention.pos :])
+        return bool(after) and after["noun"] in RELATION_NOUNS
 
     def joined_subjects(self, first: int, second: int) -> bool:
         """True when two mentions are one subject joined by "and": "Raila Achieng and Interior Minister David"."""

@@ -83,6 +83,14 @@ MEDIUM_RE = re.compile(
 
 # Hyphenated modifiers that describe a name and are no part of it: "Amazon-owned Whole Foods Market".
 MODIFIER = re.compile(r"-(?:owned|based|born|led|backed|run|founded|made|controlled|funded|listed)$")
+# People named by their relation to someone: in "Her sister, Claire, agreed", the sister is the subject, not her.
+RELATION_NOUNS = word_set("""sister brother mother father son daughter wife husband partner fiance fiancee girlfriend
+    boyfriend aunt uncle cousin niece nephew grandmother grandfather grandson granddaughter friend colleague
+    neighbour neighbor boss assistant lawyer attorney spokesman spokeswoman spokesperson aide deputy rival
+    teammate coach manager agent widow widower mom dad parents children""")
+# Past participles that open a reduced relative clause after a noun: "the letter signed by seven physicians".
+PARTICIPLES = word_set("""signed written issued released published sent filed posted obtained seen reviewed drafted
+    circulated quoted cited""")
 # Object pronouns, never the subject of their own clause ("Judge Ainsworth told him").
 OBJECT_PRONOUNS = frozenset({"him", "them"})
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "p", "them": "p", "their": "p"}
@@ -157,7 +165,8 @@ GROUP_NOUNS = word_set("""critics analysts experts officials researchers scienti
     fans commentators skeptics sceptics proponents detractors firms companies groups organisers organizers
     developers academics historians judges prosecutors police spokesman spokeswoman spokesperson government party
     paper newspaper report study statement ministry company firm group committee council commission court union
-    board agency department team campaign organisation organization""")
+    board agency department team campaign organisation organization letter filing complaint lawsuit memo petition
+    ruling indictment affidavit release document survey audit""")
 # Singular nouns that, after "the", point back to an organisation the article has just named: "the company
 # said", "the paper said", "the statement said" (the statement of the body just named).
 BACK_NOUNS = word_set("""company firm group paper newspaper magazine broadcaster network organisation organization agency
