@@ -594,5 +594,13 @@ def test_a_document_speaks_and_a_relation_of_the_last_speaker_is_not_them() -> N
     assert found == {
         "The hospital is unsafe for patients": "The letter",
         "It was chaos in the hall": "Sophie Martin",
-        "It was total chaos, from start to end": None,
+        "It was total chaos, from start to end": "Claire",
     }
+
+
+def test_her_sister_unnamed_leaves_she_unattributed() -> None:
+    found = who_said(
+        'Sophie Martin said she had waited hours. "It was chaos in the hall," Martin said. Her sister agreed. '
+        '"It was total chaos, from start to end," she said.'
+    )
+    assert found["It was total chaos, from start to end"] is None

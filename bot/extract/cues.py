@@ -124,7 +124,7 @@ class Cues(People):
             entity, subject_start, how = self._speaker_of(
                 masked, match.start(), match.end(), verb, sent_start, base, first_sentence
             )
-            if entity is None and AMBIGUOUS not in how and not how.startswith(UNNAMED):
+            if entity is None and AMBIGUOUS not in how and UNNAMED not in how:
                 continue  # no speaker at all: the cue is not speech ("according to reports")
             sent_end = self.sentences[sent][1] - base
             events.append(

@@ -39,6 +39,8 @@ class Entity:
     first: int = -1  # where the article first gives the full name; a short form only points back to it
 
 
+# A possessive and the noun it owns: "Her sister", "Smith's lawyer".
+POSSESSED = re.compile(r"(?:[A-Z][\w’'\-]*\s+)*?[\w’'\-]*?(?:[’']s)?\s+(?P<noun>[a-z]+)")
 # How a cue's "why" starts when its speaker is someone the article does not name ("a spokesman for the council").
 UNNAMED = "a speaker the article does not name"
 # How a cue's "why" starts when more than one person could be its speaker.
@@ -363,8 +365,14 @@ class People:
             if not candidates:
                 continue
             chosen = next((m for m in candidates if not m.possessive), candidates[0])
-            if chosen.possessive and self._names_a_relation(chosen):
-                return None, f"{UNNAMED}: the subject is someone of {chosen.entity.name}'s, not them"
+            relation = self._relation(chosen) if chosen.possessive else None
+            if relation is not None:
+                # "Her sister, Claire, agreed": the sister is the subject, and the apposition may name her.
+                named = re.match(rf",\s+(?P<run>{RUN.pattern}),", self.text[relation.end() :])
+                entity = self.resolve_run(named["run"].split(), speaking=True, pos=pos) if named else None
+                if entity is not None and entity.kind == "person":
+                    return entity, f"{entity.name}, {relation.group().strip()} named in the sentence before"
+                return None, f"{UNNAMED}: the subject is {relation.group().strip()}, not {chosen.entity.name}"
             joined = [
                 m for m in candidates if m.entity is not chosen.entity and self.joined_subjects(chosen.pos, m.pos)
             ]
@@ -377,10 +385,10 @@ class People:
             return chosen.entity, f"{chosen.entity.name}, the subject of {where}"
         return None, "nobody it can refer to"
 
-    def _names_a_relation(self, mention: Mention) -> bool:
-        """True when a possessive mention names someone else: "Her sister", "Smith's lawyer"."""
-        after = re.match(r"(?:[A-Z][\w’'\-]*\s+)*?[\w’'\-]*?(?:[’']s)?\s+(?P<noun>[a-z]+)", self.text[mention.pos :])
-        return bool(after) and after["noun"] in RELATION_NOUNS
+    def _relation(self, mention: Mention) -> re.Match[str] | None:
+        """The words naming someone else after a possessive mention ("Her sister", "Smith's lawyer"), or None."""
+        after = POSSESSED.match(self.text, mention.pos)
+        return after if after is not None and after["noun"] in RELATION_NOUNS else None
 
     def joined_subjects(self, first: int, second: int) -> bool:
         """True when two mentions are one subject joined by "and": "Raila Achieng and Interior Minister David"."""
