@@ -229,6 +229,19 @@ _PIECES = st.sampled_from(
         "—",
         "。",
         " ",
+        # the constructions issue 13's rules read: relations, places, titles, documents, joined subjects
+        " her sister",
+        " in Paris",
+        "Dr. ",
+        " Lane",
+        ", 61,",
+        " the company",
+        " the letter",
+        " and ",
+        " Once ",
+        "Technology firms Sony, Philips and Samsung",
+        " emphasizing ",
+        " sued ",
     ]
 )
 _TEXT = st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=60).map("".join)
