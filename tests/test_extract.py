@@ -617,3 +617,12 @@ def test_her_sister_unnamed_leaves_she_unattributed() -> None:
         '"It was total chaos, from start to end," she said.'
     )
     assert found["It was total chaos, from start to end"] is None
+
+
+def test_manner_of_speaking_verbs_tag_a_quote() -> None:
+    found = who_said(
+        '"I never thought we would win this thing," laughed coach Mia Torres.\n'
+        '"We were the underdogs all season long," she recalls.\n'
+        '"Never again," Torres vowed, "not while I am in charge."'
+    )
+    assert set(found.values()) == {"Mia Torres"}

@@ -29,6 +29,10 @@ described describes testified announced blasted slammed called calls branded
 announce warn insist argue explain admit concede deny confirm predict declare
 written spoken
 sued sues suing condemned condemns
+shouted shouts yelled yells screamed screams whispered whispers cried cries exclaimed exclaims pleaded pleads
+demanded demands vowed vows promised promises pledged pledges boasted boasts lamented laments mused muses
+reflected reflects wondered wonders reckoned reckons alleged alleges asserted asserts remembered remembers
+recounted recounts retorted retorts laughed laughs sighed sighs murmured murmurs
 """)
 MULTI_CUES = ["pointed out", "points out", "according to", "put it", "hit back", "shot back", "went on"]
 # Cues after which the speaker may follow the verb: ', said Ian Fogg', '" says Charpentier' (never 'told X':
@@ -37,7 +41,9 @@ INVERTING = word_set(
     "said says added adds wrote writes explained asked replied continued recalled noted observed argued "
     "insisted warned stated admitted admits conceded concedes acknowledged confirmed declared claimed commented "
     "responded countered remarked stressed emphasised emphasized suggested predicted quipped joked cautioned "
-    "complained concluded insists warns argues explains notes"
+    "complained concluded insists warns argues explains notes shouted yelled screamed whispered cried exclaimed "
+    "pleaded demanded vowed promised boasted lamented mused reflected wondered recounted retorted laughed sighed "
+    "murmured remembered recalls remembers tweeted posted wrote"
 )
 # Cues that take a reported clause: "X emphasized that <clause>", "X said <clause>".
 THAT_VERBS = word_set("""said says say told tells added adds argued argues noted notes stated states explained explains insisted
