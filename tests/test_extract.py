@@ -626,3 +626,18 @@ def test_manner_of_speaking_verbs_tag_a_quote() -> None:
         '"Never again," Torres vowed, "not while I am in charge."'
     )
     assert set(found.values()) == {"Mia Torres"}
+
+
+def test_an_article_quoting_in_single_marks_is_read_so_despite_a_double_quoted_headline() -> None:
+    found = who_said(
+        'Council boss: "We got it wrong"\n'
+        "Stockport Council leader Mark Hunter apologised on Friday. ‘We got it wrong, and I am sorry,’ he said.\n"
+        "‘The residents deserved better from us,’ Mr Hunter added. The council's chief executive, Ann Lee, said "
+        "the grants were ‘properly checked in every case’."
+    )
+    assert found == {
+        "We got it wrong": None,  # the headline's, nobody's in particular
+        "We got it wrong, and I am sorry": "Mark Hunter",
+        "The residents deserved better from us": "Mark Hunter",
+        "properly checked in every case": "Ann Lee",
+    }

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..article import Article, Paragraph
 from .cues import Cues, Event, cue_text, find_channel, name_how
-from .marks import OPENERS, Mark, find_marks, mask, masked_sentences
+from .marks import OPENERS, Mark, find_marks, mask, masked_sentences, uses_single_quotes
 from .names import Entity
 from .records import QUOTED, Extraction, Quote, Speaker
 from .reported import reported_positions
@@ -77,7 +77,7 @@ class Analyser(Cues):
         super().__init__(article.text)
         self.article = article
         self.quotes: list[Quote] = []
-        self.single_quotes = not re.search(r"[\"“”「」『』«»]", article.text)
+        self.single_quotes = uses_single_quotes(article)
         self.prev_tail_speaker: Entity | None = None
 
     def run(self) -> Extraction:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..article import sentence_breaks
+from ..article import Article, sentence_breaks
 from .words import ABBREVIATIONS, BOUNDARY, MASK
 
 PAIRS = {"「": "」", "『": "』", "«": "»"}
@@ -38,6 +38,17 @@ def double_role(text: str, i: int) -> str:
     if closing and not opening:
         return "close"
     return "either"
+
+
+def uses_single_quotes(article: Article) -> bool:
+    """True when the article quotes in single marks (British style): its body opens more quotations with ‘ or '
+    than with double marks. A headline in single marks over a body in double ones does not count."""
+    body = [p.text for p in article.paragraphs if p.kind == "body"]
+    single = sum(1 for text in body for i, c in enumerate(text) if c in "‘'" and looks_opening(text, i))
+    double = sum(
+        1 for text in body for i, c in enumerate(text) if c in DOUBLE_MARKS + "「『«" and looks_opening(text, i)
+    )
+    return single > double
 
 
 def find_marks(text: str, base: int, single: bool) -> list[Mark]:
