@@ -32,7 +32,7 @@ from .words import (
     RUN,
     SUBORDINATE,
     TITLES,
-    VERB_RE,
+    speech_cues,
 )
 
 
@@ -115,22 +115,21 @@ class Cues(People):
 
     def _events(self, masked: str, base: int, first_sentence: int) -> list[Event]:
         events: list[Event] = []
-        for match in VERB_RE.finditer(masked):
-            verb = match["v"].casefold()
-            if verb == "called" and re.match(r"\s*\x00", masked[match.end() :]):
+        for verb_start, verb_end, verb in speech_cues(masked):
+            if verb == "called" and re.match(r"\s*\x00", masked[verb_end:]):
                 continue  # 'called "X"' names a thing
-            sent = self._sentence_index(base + match.start(), first_sentence)
+            sent = self._sentence_index(base + verb_start, first_sentence)
             sent_start = self.sentences[sent][0] - base
             entity, subject_start, how = self._speaker_of(
-                masked, match.start(), match.end(), verb, sent_start, base, first_sentence
+                masked, verb_start, verb_end, verb, sent_start, base, first_sentence
             )
             if entity is None and AMBIGUOUS not in how and UNNAMED not in how:
                 continue  # no speaker at all: the cue is not speech ("according to reports")
             sent_end = self.sentences[sent][1] - base
             events.append(
                 Event(
-                    pos=base + match.start(),
-                    end=base + match.end(),
+                    pos=base + verb_start,
+                    end=base + verb_end,
                     verb=verb,
                     entity=entity,
                     subject_start=base + subject_start,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..article import Article, sentence_breaks
@@ -40,15 +41,16 @@ def double_role(text: str, i: int) -> str:
     return "either"
 
 
+# A mark that opens a quotation: at the start of a line or after a space or an opening bracket, before a word.
+SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[{—–\-/:]))[‘'](?=\S)", re.MULTILINE)
+DOUBLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[{—–\-/:]))[\"“”「『«](?=\S)", re.MULTILINE)
+
+
 def uses_single_quotes(article: Article) -> bool:
     """True when the article quotes in single marks (British style): its body opens more quotations with ‘ or '
     than with double marks. A headline in single marks over a body in double ones does not count."""
-    body = [p.text for p in article.paragraphs if p.kind == "body"]
-    single = sum(1 for text in body for i, c in enumerate(text) if c in "‘'" and looks_opening(text, i))
-    double = sum(
-        1 for text in body for i, c in enumerate(text) if c in DOUBLE_MARKS + "「『«" and looks_opening(text, i)
-    )
-    return single > double
+    body = "\n".join(p.text for p in article.paragraphs if p.kind == "body")
+    return len(SINGLE_OPENING.findall(body)) > len(DOUBLE_OPENING.findall(body))
 
 
 def find_marks(text: str, base: int, single: bool) -> list[Mark]:

@@ -239,6 +239,29 @@ NAMED_LIST = re.compile(
     rf"\b(?P<head>[a-z]+s)[ \u00a0](?P<names>{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN})*"
     rf"(?:,[ \u00a0]{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN})*)*,?[ \u00a0]and[ \u00a0]{NAME_TOKEN}(?:[ \u00a0]{NAME_TOKEN})*)"
 )
+
+
+def speech_cues(text: str) -> list[tuple[int, int, str]]:
+    """Every speech cue in ``text`` as (start, end, cue casefolded): "said", "pointed out", "according to".
+
+    A scan over the words with a set lookup: one regular expression with every verb as an alternative tries
+    each alternative at each word, and took half the extractor's time."""
+    cues = []
+    for word in CUE_WORD.finditer(text):
+        low = word.group().casefold()
+        if low in MULTI_FIRST:
+            second = CUE_WORD.match(text, word.end() + 1) if text[word.end() : word.end() + 1] == " " else None
+            pair = f"{low} {second.group().casefold()}" if second else ""
+            if pair in MULTI_CUES:
+                cues.append((word.start(), second.end(), pair))
+                continue
+        if low in SPEECH_VERBS:
+            cues.append((word.start(), word.end(), low))
+    return cues
+
+
+CUE_WORD = re.compile(r"(?<![\w’'\-])[A-Za-z]+(?![\w’'\-])")
+MULTI_FIRST = frozenset(cue.split()[0] for cue in MULTI_CUES)
 VERB_RE = re.compile(
     r"\b(?P<v>(?i:"
     + "|".join(sorted({re.escape(v) for v in SPEECH_VERBS} | set(MULTI_CUES), key=len, reverse=True))
