@@ -21,9 +21,9 @@ from .words import (
     RUN,
     SENTENCE_TEXT,
     TERM_MARKERS,
-    VERB_RE,
     WORD,
     WORK_NOUNS,
+    speech_cues,
     word_count,
 )
 
@@ -215,7 +215,7 @@ class Analyser(Cues):
                     return from_event(event, event.verb, "tag after the quote")
         # 1b. A bare name as the tag, its verb left out: '"... amazing," Mark McCaughrean, senior science advisor.'
         bare = re.match(rf"[\s,\x00]*(?P<who>{RUN.pattern})(?:,[^\x00.!?]*)?[.!?]", masked[mark.close + 1 - base :])
-        if bare and self.text[mark.close - 1] == "," and not VERB_RE.search(bare.group()):
+        if bare and self.text[mark.close - 1] == "," and not speech_cues(bare.group()):
             pos = mark.close + 1 + bare.start("who")
             entity = self.resolve_run(bare["who"].split(), speaking=True, pos=pos)
             if entity is not None and entity.kind == "person":
@@ -235,11 +235,11 @@ class Analyser(Cues):
             event = earlier[-1]
             found = from_event(event, cue_text(masked, base, event, mark.open), "cue before the quote")
             return found if found.channel else replace(found, channel=find_channel(before))
-        if colon_name and not VERB_RE.search(before):
+        if colon_name and not speech_cues(before):
             entity = self.resolve_run(colon_name["who"].split(), speaking=True, pos=start + colon_name.start("who"))
             if entity is not None:
                 return Found(entity, rule="a name and a colon before the quote")
-        if re.search(r":[\s\x00]*$", before) and not colon_name and not VERB_RE.search(before):
+        if re.search(r":[\s\x00]*$", before) and not colon_name and not speech_cues(before):
             return self._colon_introduction(sent_start, mark.open)
         # 3. A cue elsewhere in the sentence: 'Despite this "underhand trick," the bill stood ..., he added.'
         inside = [e for e in events if sent_start <= e.pos < sent_end and not (mark.open <= e.pos <= mark.close)]

@@ -262,11 +262,6 @@ def speech_cues(text: str) -> list[tuple[int, int, str]]:
 
 CUE_WORD = re.compile(r"(?<![\w’'\-])[A-Za-z]+(?![\w’'\-])")
 MULTI_FIRST = frozenset(cue.split()[0] for cue in MULTI_CUES)
-VERB_RE = re.compile(
-    r"\b(?P<v>(?i:"
-    + "|".join(sorted({re.escape(v) for v in SPEECH_VERBS} | set(MULTI_CUES), key=len, reverse=True))
-    + r"))\b"
-)
 BOUNDARY = re.compile(r"[.!?。！？][\x00”\"’'」』)\]]*(?=\s+[\x00A-Z0-9“\"‘'(「『\u4e00-\u9fff]|\s*$)|[。！？](?=\S)")
 ABBREVIATIONS = word_set("mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no gen gov sen rep")
 WORD = re.compile(r"[\w’'\-]+")
