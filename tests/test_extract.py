@@ -641,3 +641,22 @@ def test_an_article_quoting_in_single_marks_is_read_so_despite_a_double_quoted_h
         "The residents deserved better from us": "Mark Hunter",
         "properly checked in every case": "Ann Lee",
     }
+
+
+def test_an_obituary_her_son_her_daughter_his_letter_and_a_harbour_town() -> None:
+    text = (
+        "Margaret Ellery, who guided ships into Port Harlow for forty years, has died at 91.\n"
+        "Her death was confirmed by her son, Peter Ellery, who said she had been ill since the spring.\n"
+        '"She was still reading the shipping forecast every morning," he said.\n'
+        "Captain Arne Solberg wrote to the harbour board afterwards. His letter, which the board keeps framed, "
+        'said Ellery had "the steadiest hands I have seen on any bridge."\n'
+        "She is survived by a daughter, Anne Ellery-Watts.\n"
+        'Her daughter said the family would scatter her ashes at sea. "That is where she was happiest," she said.'
+    )
+    assert who_said(text) == {
+        "She was still reading the shipping forecast every morning": "Peter Ellery",
+        "the steadiest hands I have seen on any bridge.": "Arne Solberg",
+        "That is where she was happiest": "Anne Ellery-Watts",
+    }
+    reported = [q.text for q in extract_quotes(article(text + '\n"They were rude," she told a historian in 2004.'))]
+    assert "a historian in 2004" not in reported

@@ -12,6 +12,7 @@ from .words import (
     CHANNEL_RE,
     DEMONYMS,
     DESCRIPTION,
+    DOCUMENT_NOUNS,
     GROUP_DETERMINERS,
     GROUP_NOUNS,
     HONORIFICS,
@@ -189,6 +190,9 @@ class Cues(People):
             name, offset = group
             entity = self._group_entity(name, base + vend + offset)
             return entity, vend + offset, group_how(name, entity)
+        follows = phrase[runs[0].end() :].split()[:1] if runs else []
+        if follows and follows[0].casefold() in NP_STOP:
+            return None  # "said Ellery had ...": the name opens the reported clause, it is not the speaker
         if runs and not phrase[: runs[0].start()].strip():
             # The name opens the phrase ("said Fogg of Enders Analysis"); in "said a Linwood resident" or "said a
             # Paris taxi driver" the name only describes an unnamed speaker, and no place speaks.
@@ -248,6 +252,12 @@ class Cues(People):
             clause = sent_start + (lead.end() if lead else 0)
             named = re.match(rf"\s*(?P<run>{RUN.pattern})(?P<noun>\s+[a-z][\w\-]*)?", masked[clause:vstart])
             noun = (named["noun"] or "").strip() if named else ""
+            owner = named["run"].casefold() if named else ""
+            if named and noun in DOCUMENT_NOUNS and owner in ("his", "her"):
+                # "His letter, which the association keeps framed, said": the letter speaks for its writer.
+                entity, how = self.explain_pronoun(base + clause + named.start("run"), owner, first_sentence)
+                if entity is not None:
+                    return entity, clause + named.start("run"), f"'{named.group().strip()}' → {how}"
             if named and {noun, noun[:-1]} & (TITLES | GROUP_NOUNS):
                 # "Fox producers defended the show, saying ...": the group speaks, not the name qualifying it.
                 group = self._group(named.group().strip())

@@ -17,6 +17,7 @@ from .words import (
     NAMED_LIST,
     OBJECT_PRONOUNS,
     ORG_WORDS,
+    PLACE_AFTER,
     PLACE_WORDS,
     PREPOSITIONS,
     PRONOUNS,
@@ -198,10 +199,8 @@ class People:
         # Linwood"); an organisation word or a possessive ("in Apple's report") says otherwise.
         self.places = frozenset(
             m["place"].casefold()
-            for m in re.finditer(
-                r"\b(?:in|near|outside|across|throughout)\s+(?P<place>[A-Z][a-z]+)\b(?![’'\-]|\s+[A-Z])", text
-            )
-            if m["place"].casefold() not in ORG_WORDS | LEADING
+            for m in PLACE_AFTER.finditer(text)
+            if not {w.casefold() for w in m["place"].split()} & (ORG_WORDS | LEADING)
         )
         for match in RUN.finditer(text):
             tokens = match.group().split()
@@ -214,6 +213,8 @@ class People:
             if sentence_initial(text, match.start()):
                 tokens = self.drop_sentence_word(tokens)
             name_part, _ = split_title(tokens)
+            if " ".join(name_part).casefold() in self.places:
+                continue  # "ships into Port Harlow": a place, not a person
             if len(name_part) >= 2 and not looks_org(name_part) and all(is_person_token(t) for t in name_part):
                 name = " ".join(strip_possessive(t) for t in name_part)
                 if name.casefold() not in self.entities and self.short_form(name_part, match.start()) is None:
@@ -250,7 +251,7 @@ class People:
                     known.aliases.append(alias)
                 return known
             return self._entity(" ".join(rest), "person", gender, pos=pos if pos is not None else -1)
-        if len(tokens) > 1 and tokens[-1].casefold() in PLACE_WORDS:
+        if len(tokens) > 1 and (tokens[-1].casefold() in PLACE_WORDS or " ".join(tokens).casefold() in self.places):
             return None  # "of Hollins Lane, Stockport": a place is never a speaker nor a pronoun's person
         name_part, role = split_title(tokens)
         # "Ridgeford Public Library Director Susan Oyelaran": a person behind an organisation's title is a person.
@@ -332,6 +333,12 @@ class People:
         if after and any(w.casefold() in TITLES or w.endswith(("ist", "er", "or")) for w in after["role"].split()):
             entity.role = after["role"].strip()
             return
+        related = re.search(
+            r"\b(?:a|an|the|her|his|their|its)\s+(?P<rel>[a-z]+),\s*$", masked[max(0, start - 40) : start]
+        )
+        if related and related["rel"] in RELATION_NOUNS:
+            entity.role = related["rel"]  # "survived by a daughter, Anne Ellery-Watts"
+            return
         before = re.search(r"((?:[A-Za-z][\w\-’']*\s+){1,5})$", masked[max(0, start - 60) : start])
         if before:
             words = before.group(1).split()
@@ -372,6 +379,13 @@ class People:
                 entity = self.resolve_run(named["run"].split(), speaking=True, pos=pos) if named else None
                 if entity is not None and entity.kind == "person":
                     return entity, f"{entity.name}, {relation.group().strip()} named in the sentence before"
+                noun = relation["noun"]
+                introduced = [
+                    m.entity for m in self.mentions if m.pos < pos and noun in (m.entity.role or "").casefold().split()
+                ]
+                if introduced:
+                    entity = introduced[-1]
+                    return entity, f"{entity.name}, introduced as {noun}"
                 return None, f"{UNNAMED}: the subject is {relation.group().strip()}, not {chosen.entity.name}"
             joined = [
                 m for m in candidates if m.entity is not chosen.entity and self.joined_subjects(chosen.pos, m.pos)
@@ -379,7 +393,9 @@ class People:
             if joined:
                 names = ", ".join(dict.fromkeys(m.entity.name for m in [chosen, *joined]))
                 return None, f"{AMBIGUOUS}: {names}"
-            if chosen.entity.gender is None and gender is not None:
+            if chosen.entity.gender is None and gender is not None and len({m.entity.name for m in candidates}) == 1:
+                # Learnt only when nobody else could be meant: in "her son, Peter, said she was ill", she is not
+                # Peter, and a wrong gender would mislead every later pronoun.
                 chosen.entity.gender = gender
             where = "this sentence" if index == current else "an earlier sentence"
             return chosen.entity, f"{chosen.entity.name}, the subject of {where}"

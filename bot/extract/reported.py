@@ -48,7 +48,11 @@ def reported_positions(
             if obj and len(obj.group(1).split()) <= 6:
                 span = (rel_end + obj.start(1), rel_end + obj.end(1))
         elif event.verb in BARE_CLAUSE_VERBS and event.subject_start < event.pos:
-            clause = re.match(r"(?:\s+(?:[a-z]+ly|reporters|journalists|the BBC|[A-Z]\w*))?\s+(?P<w>[\w’'\-]+)", rest)
+            listener = r"(?:[a-z]+ly|reporters|journalists|the BBC|[A-Z]\w*)"
+            # "told" takes its listener first ("told reporters the plan ..."): without one, what follows is the
+            # listener ("told a local historian in 2004"), not a clause.
+            optional = "" if event.verb in ("told", "tells", "tell") else "?"
+            clause = re.match(rf"(?:\s+{listener}){optional}\s+(?P<w>[\w’'\-]+)", rest)
             if (
                 clause
                 and not rest.lstrip().startswith((":", MASK))

@@ -164,6 +164,11 @@ ORG_WORDS = word_set("""party institute university association foundation consor
 # are common surnames too, such as Park, Hill or Lake.)
 PLACE_WORDS = word_set("""street road lane avenue drive crescent terrace boulevard gardens heights bay beach island islands
     river mountains valley county province city town village district borough township""")
+# A name after "in", "into", "near" or "outside" is a place ("in Nairobi", "into Port Harlow"), unless a
+# possessive or a hyphen follows ("in Apple's report").
+PLACE_AFTER = re.compile(
+    r"\b(?:in|into|near|outside|across|throughout)\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?![’'\-]|\s+[A-Z])"
+)
 # Heads of noun phrases that can speak as a group: "critics", "the firms", "xAI engineers".
 GROUP_NOUNS = word_set("""critics analysts experts officials researchers scientists engineers advocates supporters opponents campaigners
     observers economists investors lawyers executives users residents protesters activists employees workers
@@ -173,6 +178,8 @@ GROUP_NOUNS = word_set("""critics analysts experts officials researchers scienti
     paper newspaper report study statement ministry company firm group committee council commission court union
     board agency department team campaign organisation organization letter filing complaint lawsuit memo petition
     ruling indictment affidavit release document survey audit""")
+# What a person writes or says that can itself be quoted: "His letter said ...".
+DOCUMENT_NOUNS = word_set("letter statement email e-mail post tweet message note memo report blog column speech")
 # Singular nouns that, after "the", point back to an organisation the article has just named: "the company
 # said", "the paper said", "the statement said" (the statement of the body just named).
 BACK_NOUNS = word_set("""company firm group paper newspaper magazine broadcaster network organisation organization agency
