@@ -660,3 +660,16 @@ def test_an_obituary_her_son_her_daughter_his_letter_and_a_harbour_town() -> Non
     }
     reported = [q.text for q in extract_quotes(article(text + '\n"They were rude," she told a historian in 2004.'))]
     assert "a historian in 2004" not in reported
+
+
+def test_a_pronoun_after_said_opens_the_reported_clause_and_a_house_speaker_is_titled() -> None:
+    found = who_said(
+        "Gov. Linda Marsh left the meeting early.\n"
+        "House Speaker Denise Albright, whose chamber passed Marsh's plan in May, said she was \"frustrated but "
+        'not surprised."\n'
+        '"We will be here all weekend," Albright said.'
+    )
+    assert found == {
+        "frustrated but not surprised.": "Denise Albright",
+        "We will be here all weekend": "Denise Albright",
+    }

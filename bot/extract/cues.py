@@ -157,7 +157,9 @@ class Cues(People):
     def _inverted(self, after: str, vend: int, base: int, first_sentence: int) -> tuple[Entity | None, int, str] | None:
         """The speaker named after the verb: 'said Ian Fogg', 'said economist Marie-Pierre Ripert at IXIS',
         'wrote S&P credit analyst Helena Hessel', 'admitted the 28-year-old Morientes', 'said a Fox spokesman'."""
-        pronoun = re.match(r"\s+(he|she|He|She)\b", after)
+        # '"...," said he.' ends there; in "Albright, whose ..., said she was frustrated" the pronoun opens the
+        # reported clause and the speaker is the subject before the verb.
+        pronoun = re.match(r"\s+(he|she|He|She)\b(?=\s*(?:[.,;:!?\x00]|$))", after)
         if pronoun:
             start = vend + pronoun.start(1)
             return self._pronoun_result(base + start, pronoun.group(1), first_sentence, start)
