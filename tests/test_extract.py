@@ -673,3 +673,13 @@ def test_a_pronoun_after_said_opens_the_reported_clause_and_a_house_speaker_is_t
         "frustrated but not surprised.": "Denise Albright",
         "We will be here all weekend": "Denise Albright",
     }
+
+
+def test_a_pronoun_prefers_the_speaker_already_quoted_over_a_person_merely_mentioned() -> None:
+    found = who_said(
+        'Ines Carvalho grew up in Peniche. "Because I cannot get away from the sea," Carvalho says.\n'
+        "The book has been compared to the work of the late José Saramago, a comparison Carvalho finds "
+        "flattering.\n"
+        '"Saramago was a giant. I am someone who writes about her aunts," she says.'
+    )
+    assert set(found.values()) == {"Ines Carvalho"}

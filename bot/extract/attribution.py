@@ -274,6 +274,7 @@ class Analyser(Cues):
             return
         if found.entity is not None:
             self.used[found.entity.name.casefold()] = found.entity
+            self.last_speaker = found.entity
         self.quotes.append(
             Quote(
                 speaker=found.entity.name if found.entity is not None else None,

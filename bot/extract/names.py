@@ -125,6 +125,7 @@ class People:
         self.lists: dict[str, Entity] = {}  # "firms" -> the firms a list introduced: "firms Sony, Philips and Samsung"
         self.sentences: list[tuple[int, int]] = []  # absolute, every body paragraph in order
         self.used: dict[str, Entity] = {}  # speakers given at least one quotation, by casefolded name
+        self.last_speaker: Entity | None = None  # who the last attributed quotation went to
 
     def _entity(self, name: str, kind: str, gender: str | None = None, pos: int = -1) -> Entity:
         key = name.casefold()
@@ -393,6 +394,17 @@ class People:
             if joined:
                 names = ", ".join(dict.fromkeys(m.entity.name for m in [chosen, *joined]))
                 return None, f"{AMBIGUOUS}: {names}"
+            others = {m.entity.name for m in candidates if not m.possessive} - {chosen.entity.name}
+            if not chosen.possessive and others and not self._opens_sentence(start, chosen.pos):
+                # Several people and none of them the sentence's subject ("The book was compared to the work of
+                # José Saramago, a comparison Carvalho finds ..."): the one already speaking, else the one known
+                # to be called this pronoun.
+                speaking = [m for m in candidates if m.entity is self.last_speaker]
+                known = [m for m in candidates if gender is not None and m.entity.gender == gender]
+                if speaking:
+                    return speaking[0].entity, f"{speaking[0].entity.name}, the speaker of the last quotation"
+                if len({m.entity.name for m in known}) == 1 and chosen.entity.gender is None:
+                    return known[0].entity, f"{known[0].entity.name}, known as '{word}'"
             if chosen.entity.gender is None and gender is not None and len({m.entity.name for m in candidates}) == 1:
                 # Learnt only when nobody else could be meant: in "her son, Peter, said she was ill", she is not
                 # Peter, and a wrong gender would mislead every later pronoun.
@@ -405,6 +417,12 @@ class People:
         """The words naming someone else after a possessive mention ("Her sister", "Smith's lawyer"), or None."""
         after = POSSESSED.match(self.text, mention.pos)
         return after if after is not None and after["noun"] in RELATION_NOUNS else None
+
+    def _opens_sentence(self, start: int, pos: int) -> bool:
+        """True when the mention at ``pos`` is the subject its sentence opens with: only capitalised words, titles
+        and a leading phrase stand before it ("Opposition leader Mark Hollis", "Later, Sarah studied")."""
+        lead = re.sub(r"^[^,]{0,40},\s*", "", self.text[start:pos])  # "Later, " / "In 2019, "
+        return all(w[0].isupper() or w.casefold() in TITLES | LEADING for w in lead.split())
 
     def joined_subjects(self, first: int, second: int) -> bool:
         """True when two mentions are one subject joined by "and": "Raila Achieng and Interior Minister David"."""
