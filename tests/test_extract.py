@@ -683,3 +683,15 @@ def test_a_pronoun_prefers_the_speaker_already_quoted_over_a_person_merely_menti
         '"Saramago was a giant. I am someone who writes about her aunts," she says.'
     )
     assert set(found.values()) == {"Ines Carvalho"}
+
+
+def test_a_name_written_with_the_is_no_person_and_band_roles_are_titles() -> None:
+    found = who_said(
+        "The Liberal Democrats' Treasury spokeswoman, Fiona Grant, said her party would vote against it. "
+        '"It is the wrong tax at the wrong time," she said.\n'
+        'Guitarist Liam Carrick was more guarded. "We are talking, and that is more than before," he said.'
+    )
+    assert found == {
+        "It is the wrong tax at the wrong time": "Fiona Grant",
+        "We are talking, and that is more than before": "Liam Carrick",
+    }

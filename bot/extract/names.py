@@ -207,6 +207,8 @@ class People:
             tokens = match.group().split()
             if before_title(text, match.end()):
                 continue
+            if tokens[0].casefold() == "the" or text[max(0, match.start() - 4) : match.start()].casefold() == "the ":
+                continue  # "The Liberal Democrats", "the Ohio River": a name with "the" is no person's
             while tokens and tokens[0].casefold() in HONORIFICS:
                 tokens = tokens[1:]  # "Dr. Annelies Brünner" introduces Annelies Brünner
             if any(t.casefold() in HONORIFICS for t in tokens):

@@ -147,7 +147,9 @@ TITLES = word_set("""secretary minister president chancellor senator governor pr
     meteorologist forecaster agent owner vice-president councilmember councilman councilwoman alderman alderwoman
     assemblyman assemblywoman assemblymember congressman congresswoman delegate supervisor commissioner sheriff
     pastor rabbi imam cardinal archbishop sister brother father chairman-elect captain skipper referee umpire elder
-    prosecutor barrister solicitor counsel magistrate coroner speaker whip""")
+    prosecutor barrister solicitor counsel magistrate coroner speaker whip
+    guitarist drummer bassist keyboardist vocalist frontman frontwoman pianist violinist cellist rapper songwriter
+    composer conductor dancer choreographer comedian filmmaker photographer chef""")
 # Words that make a capitalised run an organisation, not a person.
 ORG_WORDS = word_set("""party institute university association foundation consortium company corporation corp inc ltd llc plc group co
     ventures partners therapeutics medicine biosciences research times news post journal review council commission
