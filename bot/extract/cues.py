@@ -248,60 +248,10 @@ class Cues(People):
                 how = f"description '{description.group().strip()}' → {entity.name}"
                 return entity, sent_start + description.start(), how
         if left.endswith(",") or re.search(r"\b(?:who|and|but|or|then)$", left):
-            # Apposition, participle or a second verb: "Neil O'Brien, director of ..., said", "He compared ... and
-            # emphasized"; the main clause's first person speaks, not one in a leading "When Carson died, ...".
-            lead = SUBORDINATE.match(left)
-            clause = sent_start + (lead.end() if lead else 0)
-            named = re.match(rf"\s*(?P<run>{RUN.pattern})(?P<noun>\s+[a-z][\w\-]*)?", masked[clause:vstart])
-            noun = (named["noun"] or "").strip() if named else ""
-            owner = named["run"].casefold() if named else ""
-            if named and noun in DOCUMENT_NOUNS and owner in ("his", "her"):
-                # "His letter, which the association keeps framed, said": the letter speaks for its writer.
-                entity, how = self.explain_pronoun(base + clause + named.start("run"), owner, first_sentence)
-                if entity is not None:
-                    return entity, clause + named.start("run"), f"'{named.group().strip()}' → {how}"
-            if named and {noun, noun[:-1]} & (TITLES | GROUP_NOUNS):
-                # "Fox producers defended the show, saying ...": the group speaks, not the name qualifying it.
-                group = self._group(named.group().strip())
-                if group is not None:
-                    return self._entity(group[0], "group"), clause + named.start("run"), "group named in the clause"
-            firsts = [m for m in self.mentions if base + clause <= m.pos < base + vstart]
-            chosen = next((m for m in firsts if not m.possessive), firsts[0] if firsts else None)
-            if chosen is not None:
-                return chosen.entity, chosen.pos - base, "subject of the clause"
-            # A bare surname after a title ("President Bush led ..., saying") is no mention until it speaks.
-            entity = (
-                self.resolve_run(named["run"].split(), speaking=True, pos=base + clause + named.start("run"))
-                if named
-                else None
-            )
-            if entity is not None and named:
-                return entity, clause + named.start("run"), name_how(named["run"], entity)
-            return None, vstart, ""
-        run = re.search(rf"(?:(?P<the>\b[Tt]he )?(?P<run>{RUN.pattern}))$", left)
-        if run and re.search(
-            r"\b(?:in|of|at|from|near|outside|across)(?:\s+the)?(?:\s+[a-z][\w\-]*)*\s*$", left[: run.start()]
-        ):
-            # "Fishermen in the Kenyan town of Homa Bay said": a name inside a prepositional phrase is where or
-            # whose, not who speaks; the head noun before it speaks ("Fishermen"), or nobody we can name.
-            head = re.match(r"(?P<np>.*?)\s+(?:in|of|at|from|near|outside|across)\b", left)
-            group = self._group(head["np"]) if head else None
-            if group is not None and group[1] == 0:
-                entity = self._group_entity(group[0], base + sent_start)
-                return entity, sent_start, group_how(group[0], entity)
-            run = None
-        if run:
-            # "Patrol Chief James Hall with the New York Police Department said": the person speaks, not the body.
-            owner = re.search(rf"(?P<run>{RUN.pattern})\s+(?:with|of|at|from|for)\s+$", left[: run.start()])
-            person = self.resolve_run(owner["run"].split(), pos=base + sent_start + owner.start()) if owner else None
-            if owner is not None and person is not None and person.kind == "person" and " " in person.name:
-                return person, sent_start + owner.start(), "the person, not the body after 'with'"
-            tokens = run["run"].split()
-            entity = self.resolve_run(
-                tokens, the_prefix=bool(run["the"]), speaking=True, pos=base + sent_start + run.start("run")
-            )
-            if entity is not None:
-                return entity, sent_start + run.start(), name_how(run["run"], entity)
+            return self._clause_subject(masked, left, sent_start, vstart, base, first_sentence)
+        named = self._named_subject(left, sent_start, base)
+        if named is not None:
+            return named
         described = re.search(r"(?:^|(?P<prep>\b[a-z]+)\s+)[Tt]he\s+(?P<title>[a-z][\w\-]*)$", left)
         if described and described["title"] in TITLES and (described["prep"] or "") not in PREPOSITIONS:
             # "The minister said": the person last introduced with that title ("Justice Minister Cathy Jamieson").
@@ -321,6 +271,70 @@ class Cues(People):
             # '"...," a spokesman for the council said': the tag names someone the article does not name, so the
             # quotation is theirs, not the paragraph's last speaker's.
             return None, sent_start + unnamed.start("np"), f"{UNNAMED}: '{unnamed['np']}'"
+        return None, vstart, ""
+
+    def _named_subject(self, left: str, sent_start: int, base: int) -> tuple[Entity | None, int, str] | None:
+        """The speaker named right before the verb ("Ian Fogg said", "The Green Party said"), or None."""
+        run = re.search(rf"(?:(?P<the>\b[Tt]he )?(?P<run>{RUN.pattern}))$", left)
+        if run and re.search(
+            r"\b(?:in|of|at|from|near|outside|across)(?:\s+the)?(?:\s+[a-z][\w\-]*)*\s*$", left[: run.start()]
+        ):
+            # "Fishermen in the Kenyan town of Homa Bay said": a name inside a prepositional phrase is where or
+            # whose, not who speaks; the head noun before it speaks ("Fishermen"), or nobody we can name.
+            head = re.match(r"(?P<np>.*?)\s+(?:in|of|at|from|near|outside|across)\b", left)
+            group = self._group(head["np"]) if head else None
+            if group is not None and group[1] == 0:
+                entity = self._group_entity(group[0], base + sent_start)
+                return entity, sent_start, group_how(group[0], entity)
+            return None
+        if run is None:
+            return None
+        # "Patrol Chief James Hall with the New York Police Department said": the person speaks, not the body.
+        owner = re.search(rf"(?P<run>{RUN.pattern})\s+(?:with|of|at|from|for)\s+$", left[: run.start()])
+        person = self.resolve_run(owner["run"].split(), pos=base + sent_start + owner.start()) if owner else None
+        if owner is not None and person is not None and person.kind == "person" and " " in person.name:
+            return person, sent_start + owner.start(), "the person, not the body after 'with'"
+        tokens = run["run"].split()
+        entity = self.resolve_run(
+            tokens, the_prefix=bool(run["the"]), speaking=True, pos=base + sent_start + run.start("run")
+        )
+        if entity is not None:
+            return entity, sent_start + run.start(), name_how(run["run"], entity)
+        return None
+
+    def _clause_subject(
+        self, masked: str, left: str, sent_start: int, vstart: int, base: int, first_sentence: int
+    ) -> tuple[Entity | None, int, str]:
+        """The speaker of a cue after an apposition, a participle or a second verb: "Neil O'Brien, director of ...,
+        said", "He compared ... and emphasized"; the main clause's first person speaks, not one in a leading
+        "When Carson died, ..."."""
+        lead = SUBORDINATE.match(left)
+        clause = sent_start + (lead.end() if lead else 0)
+        named = re.match(rf"\s*(?P<run>{RUN.pattern})(?P<noun>\s+[a-z][\w\-]*)?", masked[clause:vstart])
+        noun = (named["noun"] or "").strip() if named else ""
+        owner = named["run"].casefold() if named else ""
+        if named and noun in DOCUMENT_NOUNS and owner in ("his", "her"):
+            # "His letter, which the association keeps framed, said": the letter speaks for its writer.
+            entity, how = self.explain_pronoun(base + clause + named.start("run"), owner, first_sentence)
+            if entity is not None:
+                return entity, clause + named.start("run"), f"'{named.group().strip()}' → {how}"
+        if named and {noun, noun[:-1]} & (TITLES | GROUP_NOUNS):
+            # "Fox producers defended the show, saying ...": the group speaks, not the name qualifying it.
+            group = self._group(named.group().strip())
+            if group is not None:
+                return self._entity(group[0], "group"), clause + named.start("run"), "group named in the clause"
+        firsts = [m for m in self.mentions if base + clause <= m.pos < base + vstart]
+        chosen = next((m for m in firsts if not m.possessive), firsts[0] if firsts else None)
+        if chosen is not None:
+            return chosen.entity, chosen.pos - base, "subject of the clause"
+        # A bare surname after a title ("President Bush led ..., saying") is no mention until it speaks.
+        entity = (
+            self.resolve_run(named["run"].split(), speaking=True, pos=base + clause + named.start("run"))
+            if named
+            else None
+        )
+        if entity is not None and named:
+            return entity, clause + named.start("run"), name_how(named["run"], entity)
         return None, vstart, ""
 
     def _pronoun_result(self, pos: int, word: str, first_sentence: int, start: int) -> tuple[Entity | None, int, str]:
