@@ -377,19 +377,7 @@ class People:
             chosen = next((m for m in candidates if not m.possessive), candidates[0])
             relation = self._relation(chosen) if chosen.possessive else None
             if relation is not None:
-                # "Her sister, Claire, agreed": the sister is the subject, and the apposition may name her.
-                named = re.match(rf",\s+(?P<run>{RUN.pattern}),", self.text[relation.end() :])
-                entity = self.resolve_run(named["run"].split(), speaking=True, pos=pos) if named else None
-                if entity is not None and entity.kind == "person":
-                    return entity, f"{entity.name}, {relation.group().strip()} named in the sentence before"
-                noun = relation["noun"]
-                introduced = [
-                    m.entity for m in self.mentions if m.pos < pos and noun in (m.entity.role or "").casefold().split()
-                ]
-                if introduced:
-                    entity = introduced[-1]
-                    return entity, f"{entity.name}, introduced as {noun}"
-                return None, f"{UNNAMED}: the subject is {relation.group().strip()}, not {chosen.entity.name}"
+                return self._related_person(relation, chosen, pos)
             joined = [
                 m for m in candidates if m.entity is not chosen.entity and self.joined_subjects(chosen.pos, m.pos)
             ]
@@ -414,6 +402,21 @@ class People:
             where = "this sentence" if index == current else "an earlier sentence"
             return chosen.entity, f"{chosen.entity.name}, the subject of {where}"
         return None, "nobody it can refer to"
+
+    def _related_person(self, relation: re.Match[str], owner: Mention, pos: int) -> tuple[Entity | None, str]:
+        """Who "Her sister" or "Smith's lawyer" is: the name in apposition ("Her sister, Claire, agreed"), else the
+        person the article introduced as a sister, else nobody we can name."""
+        named = re.match(rf",\s+(?P<run>{RUN.pattern}),", self.text[relation.end() :])
+        entity = self.resolve_run(named["run"].split(), speaking=True, pos=pos) if named else None
+        if entity is not None and entity.kind == "person":
+            return entity, f"{entity.name}, {relation.group().strip()} named in the sentence before"
+        noun = relation["noun"]
+        introduced = [
+            m.entity for m in self.mentions if m.pos < pos and noun in (m.entity.role or "").casefold().split()
+        ]
+        if introduced:
+            return introduced[-1], f"{introduced[-1].name}, introduced as {noun}"
+        return None, f"{UNNAMED}: the subject is {relation.group().strip()}, not {owner.entity.name}"
 
     def _relation(self, mention: Mention) -> re.Match[str] | None:
         """The words naming someone else after a possessive mention ("Her sister", "Smith's lawyer"), or None."""
