@@ -695,3 +695,14 @@ def test_a_name_written_with_the_is_no_person_and_band_roles_are_titles() -> Non
         "It is the wrong tax at the wrong time": "Fiona Grant",
         "We are talking, and that is more than before": "Liam Carrick",
     }
+
+
+def test_to_see_a_quoted_phrase_is_speech_and_resident_is_a_title() -> None:
+    found = who_said(
+        'Fed Chair Jerome Whitfield said policymakers wanted to see "more good data" before cutting.\n'
+        'Resident Carol Jimenez watched the water rise. "I have never seen it come up that fast," Jimenez said.'
+    )
+    assert found == {
+        "more good data": "Jerome Whitfield",
+        "I have never seen it come up that fast": "Carol Jimenez",
+    }

@@ -66,8 +66,11 @@ ACCUSE = re.compile(
 )
 # Nouns that carry what someone said: "Musk's tweet:", "Altman's response:".
 CUE_NOUNS = "tweet|tweets|post|posts|response|reply|statement|message|comment|comments|letter|answer|remarks|words|verdict|view|email|e-mail"
+# Words after which a quoted phrase is a name or a term, not speech ("dubbed", "the word"), and a cross-reference
+# "(see ...)" (but not "wanted to see "more good data"").
 TERM_MARKERS = re.compile(
-    r"\b(?:dubbed|so-called|known as|called|named|nicknamed|titled|entitled|headlined|branded|labell?ed|termed|the word|the term|the phrase|see)\s*[(\x00]*$",
+    r"(?:\b(?:dubbed|so-called|known as|called|named|nicknamed|titled|entitled|headlined|branded|labell?ed|termed"
+    r"|the word|the term|the phrase)|\(\s*see)\s*[(\x00]*$",
     re.IGNORECASE,
 )
 WORK_NOUNS = re.compile(
@@ -148,6 +151,7 @@ TITLES = word_set("""secretary minister president chancellor senator governor pr
     assemblyman assemblywoman assemblymember congressman congresswoman delegate supervisor commissioner sheriff
     pastor rabbi imam cardinal archbishop sister brother father chairman-elect captain skipper referee umpire elder
     prosecutor barrister solicitor counsel magistrate coroner speaker whip
+    resident neighbour neighbor witness volunteer passenger shopper farmer fisherman nurse teacher student
     guitarist drummer bassist keyboardist vocalist frontman frontwoman pianist violinist cellist rapper songwriter
     composer conductor dancer choreographer comedian filmmaker photographer chef""")
 # Words that make a capitalised run an organisation, not a person.
