@@ -49,7 +49,7 @@ def with_musk_paragraph_4(personas: Path) -> None:
     """Add Musk's paragraph-4 positions to a copy of the personas, unless it already has them."""
     musk = personas / "musk.yaml"
     text = musk.read_text(encoding="utf-8")
-    if "start: 982" not in text:
+    if "\n    paragraph: 4\n" not in text:  # (the curated file may word them its own way, e.g. wider spans)
         musk.write_text(text.replace("positions:\n", "positions:\n" + MUSK_PARAGRAPH_4, 1), encoding="utf-8")
 
 
