@@ -706,3 +706,11 @@ def test_to_see_a_quoted_phrase_is_speech_and_resident_is_a_title() -> None:
         "more good data": "Jerome Whitfield",
         "I have never seen it come up that fast": "Carol Jimenez",
     }
+
+
+def test_a_nationality_describing_an_unnamed_speaker_is_not_a_speaker_and_trustee_is_a_title() -> None:
+    found = who_said(
+        'One European diplomat, who asked not to be named, described the mood as "tense but not hostile at all."\n'
+        'Trustee Mark Delaney voted against. "I have heard from dozens of families," he said.'
+    )
+    assert found == {"tense but not hostile at all.": None, "I have heard from dozens of families": "Mark Delaney"}

@@ -327,10 +327,11 @@ class Cues(People):
         chosen = next((m for m in firsts if not m.possessive), firsts[0] if firsts else None)
         if chosen is not None:
             return chosen.entity, chosen.pos - base, "subject of the clause"
-        # A bare surname after a title ("President Bush led ..., saying") is no mention until it speaks.
+        # A bare surname after a title ("President Bush led ..., saying") is no mention until it speaks; a name
+        # before a noun only describes the speaker ("One European diplomat, who asked not to be named, ...").
         entity = (
             self.resolve_run(named["run"].split(), speaking=True, pos=base + clause + named.start("run"))
-            if named
+            if named and not {noun, noun[:-1]} & (TITLES | GROUP_NOUNS)
             else None
         )
         if entity is not None and named:

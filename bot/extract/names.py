@@ -9,6 +9,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from .words import (
+    DEMONYMS,
     GROUP_NOUNS,
     HONORIFICS,
     INITIAL,
@@ -283,8 +284,8 @@ class People:
             known = self.entities.get(key) or self.short_form([word], pos)
             if known is not None:
                 return known
-            if key in self.places:
-                return None  # "in Nairobi" earlier: "Nairobi said" is a place, never a speaker
+            if key in self.places or key in DEMONYMS:
+                return None  # "in Nairobi" earlier: "Nairobi said" is a place; "European" describes, never speaks
             if speaking and len(word) > 1:
                 if word.casefold() in GROUP_NOUNS:
                     return self._entity(word, "group")

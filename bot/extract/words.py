@@ -151,7 +151,7 @@ TITLES = word_set("""secretary minister president chancellor senator governor pr
     assemblyman assemblywoman assemblymember congressman congresswoman delegate supervisor commissioner sheriff
     pastor rabbi imam cardinal archbishop sister brother father chairman-elect captain skipper referee umpire elder
     prosecutor barrister solicitor counsel magistrate coroner speaker whip
-    resident neighbour neighbor witness volunteer passenger shopper farmer fisherman nurse teacher student
+    trustee parent resident neighbour neighbor witness volunteer passenger shopper farmer fisherman nurse teacher student
     guitarist drummer bassist keyboardist vocalist frontman frontwoman pianist violinist cellist rapper songwriter
     composer conductor dancer choreographer comedian filmmaker photographer chef""")
 # Words that make a capitalised run an organisation, not a person.
@@ -212,7 +212,7 @@ DEMONYMS = word_set("""american british english scottish welsh irish french germ
     indian pakistani bangladeshi afghan chinese japanese korean vietnamese thai filipino indonesian malaysian
     australian canadian mexican brazilian argentine argentinian chilean colombian peruvian venezuelan uruguayan
     cuban jamaican icelander scot frenchman frenchwoman englishman englishwoman welshman irishman dutchman
-    brazilian""")
+    european asian african arab western""")
 GROUP_DETERMINERS = word_set("the a an many some few several most other these those both all")
 NP_STOP = LEADING | word_set(
     "is are was were be been has have had do does did will would can could should may might must not"
