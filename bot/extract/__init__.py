@@ -12,7 +12,11 @@ The modules, in the order the pipeline uses them:
   sentence, else (for a whole-sentence quote) the paragraph's running speaker; short phrases with no cue are
   scare quotes, one-word terms and titles of works are not quotations at all;
 - ``reported``: reported positions ("X emphasized that <clause>", "accusing Y of <clause>", ...);
-- ``records``: the output records.
+- ``records``: the output records; each quotation says which rule gave it its speaker (``rule``) or why it has
+  none (``why``), so a persona author can check it.
+
+Precision comes first: when two people could be meant, or the speaker is someone the article does not name, the
+quotation is kept with ``speaker`` None and a ``why``, and ``build`` drafts nothing from it.
 
 Every span is a slice of ``article.text``: ``quote.text == article.text[quote.start:quote.end]``.
 """
