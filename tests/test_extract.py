@@ -715,3 +715,19 @@ def test_a_nationality_describing_an_unnamed_speaker_is_not_a_speaker_and_truste
     )
     assert found.get("tense but not hostile at all.") is None  # unattributed, or not a quotation at all
     assert found["I have heard from dozens of families"] == "Mark Delaney"
+
+
+def test_a_family_named_by_first_names_in_apposition_and_a_body_opening_its_clause() -> None:
+    found = who_said(
+        "Donald Macaulay kept the light for 41 years.\n"
+        "Their elder son, Iain, now a ferry captain, remembers the storms of 1989. "
+        '"We ate a lot of tinned soup that winter," he says.\n'
+        "The Northern Lighthouse Board, which automated Skerry Light in March, said in a statement that the change "
+        'would "keep the light shining for the next hundred years."\n'
+        'His wife, Morag, keeps the logbook. "Light extinguished at sunrise. All well," she reads aloud.'
+    )
+    assert found == {
+        "We ate a lot of tinned soup that winter": "Iain",
+        "keep the light shining for the next hundred years.": "Northern Lighthouse Board",
+        "Light extinguished at sunrise. All well": "Morag",
+    }

@@ -323,6 +323,12 @@ class Cues(People):
             group = self._group(named.group().strip())
             if group is not None:
                 return self._entity(group[0], "group"), clause + named.start("run"), "group named in the clause"
+        if named and not noun and re.match(r"\s*,", masked[clause + named.end("run") : vstart]):
+            # "The Northern Lighthouse Board, which automated Skerry Light in March, said": the name the clause
+            # opens with speaks, not one inside the relative clause after it.
+            entity = self.resolve_run(named["run"].split(), speaking=True, pos=base + clause + named.start("run"))
+            if entity is not None:
+                return entity, clause + named.start("run"), name_how(named["run"], entity)
         firsts = [m for m in self.mentions if base + clause <= m.pos < base + vstart]
         chosen = next((m for m in firsts if not m.possessive), firsts[0] if firsts else None)
         if chosen is not None:

@@ -41,6 +41,10 @@ class Entity:
     first: int = -1  # where the article first gives the full name; a short form only points back to it
 
 
+# A relation noun and the comma that puts a name in apposition to it: "Their elder son, ", "her father, ".
+APPOSED_RELATION = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’']*['’]s?)\s+(?:[a-z]+\s+)?(?P<rel>[a-z]+),\s*$"
+)
 # A possessive and the noun it owns: "Her sister", "Smith's lawyer".
 POSSESSED = re.compile(r"(?:[A-Z][\w’'\-]*\s+)*?[\w’'\-]*?(?:[’']s)?\s+(?P<noun>[a-z]+)")
 # How a cue's "why" starts when its speaker is someone the article does not name ("a spokesman for the council").
@@ -314,6 +318,8 @@ class People:
             before = masked[max(0, start - 4) : start].casefold()
             entity = self.resolve_run(tokens, the_prefix=before.endswith("the "), pos=base + start)
             if entity is None:
+                entity = self._named_relation(masked, start, match.end(), tokens, base)
+            if entity is None:
                 continue
             possessive = bool(re.match(r"['’]s\b", masked[match.end() : match.end() + 3])) or tokens[-1].endswith(
                 ("'s", "’s")
@@ -328,6 +334,18 @@ class People:
             if head in GROUP_NOUNS and head not in self.lists:
                 names = listed["names"]
                 self.lists[head] = self._entity(names, "group", pos=base + listed.start("names"))
+
+    def _named_relation(self, masked: str, start: int, end: int, tokens: list[str], base: int) -> Entity | None:
+        """A person the article names by first name only, in apposition to a relation: "Their elder son, Iain,",
+        "His wife, Morag,". Families in features are named so; the name then speaks and pronouns find it."""
+        if len(tokens) != 1 or not is_person_token(tokens[0]) or not re.match(r"\s*[,.]", masked[end:]):
+            return None
+        related = APPOSED_RELATION.search(masked[max(0, start - 40) : start])
+        if related is None or related["rel"] not in RELATION_NOUNS:
+            return None
+        entity = self._entity(strip_possessive(tokens[0]), "person", pos=base + start)
+        entity.role = entity.role or related["rel"]
+        return entity
 
     def _role_from_context(self, entity: Entity, masked: str, start: int, end: int) -> None:
         """Keep how the article introduces a person: a title before the name or an apposition after it."""

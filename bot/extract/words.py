@@ -34,7 +34,18 @@ demanded demands vowed vows promised promises pledged pledges boasted boasts lam
 reflected reflects wondered wonders reckoned reckons alleged alleges asserted asserts remembered remembers
 recounted recounts retorted retorts laughed laughs sighed sighs murmured murmurs
 """)
-MULTI_CUES = ["pointed out", "points out", "according to", "put it", "hit back", "shot back", "went on"]
+MULTI_CUES = [
+    "pointed out",
+    "points out",
+    "according to",
+    "put it",
+    "hit back",
+    "shot back",
+    "went on",
+    "reads aloud",
+    "read aloud",
+    "read out",
+]
 # Cues after which the speaker may follow the verb: ', said Ian Fogg', '" says Charpentier' (never 'told X':
 # X is the listener).
 INVERTING = word_set(
