@@ -731,3 +731,11 @@ def test_a_family_named_by_first_names_in_apposition_and_a_body_opening_its_clau
         "keep the light shining for the next hundred years.": "Northern Lighthouse Board",
         "Light extinguished at sunrise. All well": "Morag",
     }
+
+
+def test_a_chess_title_is_a_title() -> None:
+    found = who_said(
+        'Her coach, International Master Ravi Kulkarni, says her gift is patience. "Most children her age want to '
+        'attack all the time," Kulkarni says.'
+    )
+    assert found == {"Most children her age want to attack all the time": "Ravi Kulkarni"}

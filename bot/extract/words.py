@@ -162,7 +162,7 @@ TITLES = word_set("""secretary minister president chancellor senator governor pr
     assemblyman assemblywoman assemblymember congressman congresswoman delegate supervisor commissioner sheriff
     pastor rabbi imam cardinal archbishop sister brother father chairman-elect captain skipper referee umpire elder
     prosecutor barrister solicitor counsel magistrate coroner speaker whip
-    trustee parent resident neighbour neighbor witness volunteer passenger shopper farmer fisherman nurse teacher student
+    master grandmaster champion trustee parent resident neighbour neighbor witness volunteer passenger shopper farmer fisherman nurse teacher student
     guitarist drummer bassist keyboardist vocalist frontman frontwoman pianist violinist cellist rapper songwriter
     composer conductor dancer choreographer comedian filmmaker photographer chef""")
 # Words that make a capitalised run an organisation, not a person.
