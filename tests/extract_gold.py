@@ -2,7 +2,8 @@
 
 A predicted (quote, speaker) pair is right when its span overlaps a labelled quotation in the same paragraph
 and its speaker is the labelled speaker (or a name the article itself uses for them). Unattributed predictions
-are not pairs; labels marked ``optional`` count neither way.
+are not pairs; labels marked ``optional`` count neither way; a label with ``speaker: null`` (the article names
+nobody) counts for no recall, and any speaker predicted for it is wrong.
 """
 
 from __future__ import annotations
@@ -24,8 +25,13 @@ class Label:
     paragraph: int
     start: int
     end: int
-    names: frozenset[str]  # casefolded speaker name and aliases
+    names: frozenset[str]  # casefolded speaker name and aliases; empty when the article names no speaker
     optional: bool
+
+    @property
+    def unattributed(self) -> bool:
+        """A quotation the article gives no named speaker: any speaker a prediction gives it is wrong."""
+        return not self.names
 
     def overlaps(self, quote: Quote) -> bool:
         return quote.paragraph == self.paragraph and quote.start < self.end and self.start < quote.end
@@ -71,7 +77,8 @@ def _labels(article: Article, raw: list[dict], path: Path) -> tuple[Label, ...]:
         at = para.text.find(item["text"])
         if at < 0:
             raise ValueError(f"{path}: {item['text']!r} is not in paragraph {item['paragraph']}")
-        names = frozenset(n.casefold() for n in [item["speaker"], *item.get("aliases", [])])
+        speaker = item.get("speaker")
+        names = frozenset(n.casefold() for n in [speaker, *item.get("aliases", [])]) if speaker else frozenset()
         start = para.start + at
         labels.append(Label(item["paragraph"], start, start + len(item["text"]), names, bool(item.get("optional"))))
     return tuple(labels)
@@ -103,7 +110,7 @@ def score(labels: tuple[Label, ...], quotes: list[Quote], kind: str = QUOTED) ->
         else:
             result.wrong.append(f"p{quote.paragraph} {quote.speaker}: {quote.text[:60]!r}")
     for i, label in enumerate(labels):
-        if label.optional:
+        if label.optional or label.unattributed:
             continue
         result.labelled += 1
         if i in matched:

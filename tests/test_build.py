@@ -25,24 +25,58 @@ def run(capsys, *argv: str) -> tuple[int, str]:
     return code, captured.out + captured.err
 
 
+# The two reported positions of Musk's in paragraph 4 that the extractor finds since issue 13 ("sued OpenAI in 2023
+# for betraying its founding mission ... emphasizing open-source and transparency"). The shipped musk.yaml gains
+# them when the personas are completed; until then the tests add them to a copy.
 def test_shipped_personas_are_in_step_with_the_seed(capsys) -> None:
+    """Every position the seed gives a figure, quoted or reported (Musk's paragraph 4 included), is in its file."""
     code, out = run(capsys, "build", SEED, "--personas", str(PERSONAS), "--check")
     assert code == 0, out
     assert "every persona file is in step (8 checked)" in out
 
 
+def test_build_check_flags_a_persona_that_lacks_a_reported_position(capsys, data_copy) -> None:
+    seeds, personas = data_copy
+    musk = personas / "musk.yaml"
+    # Drop every paragraph-4 position, however the curated file words them.
+    blocks = musk.read_text(encoding="utf-8").split("\n  - id: ")
+    kept = [block for block in blocks if "\n    paragraph: 4\n" not in block]
+    musk.write_text("\n  - id: ".join(kept), encoding="utf-8")
+    code, out = run(capsys, "--seeds", str(seeds), "build", SEED, "--personas", str(personas), "--check")
+    assert code == 2
+    assert "missing paragraph 4 982:1012 (reported, sued OpenAI in 2023 for) 'betraying its founding mission'" in out
+    assert "missing paragraph 4 1051:1079 (reported, emphasizing) 'open-source and transparency'" in out
+
+
+def test_build_never_drafts_a_position_from_an_unattributed_quote(capsys, tmp_path) -> None:
+    seeds, personas = tmp_path / "seeds", tmp_path / "personas"
+    seeds.mkdir()
+    personas.mkdir()
+    shutil.copy(PERSONAS / LEXICON_FILE, personas)
+    (seeds / "visit.txt").write_text(
+        "Ministers visit the lake town\n\n"
+        "Opposition leader Raila Achieng and Interior Minister David Kiprop both visited the town on Tuesday. "
+        '"The government has failed to protect you all," he told the crowd.\n',
+        encoding="utf-8",
+    )
+    (seeds / "visit.yaml").write_text('publisher: "Test Wire"\n', encoding="utf-8")
+    code, out = run(capsys, "--seeds", str(seeds), "build", "visit", "--personas", str(personas))
+    assert code == 0, out
+    assert list(personas.glob("*.yaml")) == [personas / LEXICON_FILE]
+
+
 def test_a_position_dropped_from_a_persona_is_reported_and_check_fails(capsys, data_copy) -> None:
     seeds, personas = data_copy
     musk = personas / "musk.yaml"
-    text = musk.read_text(encoding="utf-8")
-    start = text.index("  - id: safety-disguise")
-    musk.write_text(text[:start], encoding="utf-8")
+    blocks = musk.read_text(encoding="utf-8").split("\n  - id: ")
+    without = "\n  - id: ".join(b for b in blocks if not b.startswith("safety-disguise")).rstrip("\n") + "\n"
+    musk.write_text(without, encoding="utf-8")
     code, out = run(capsys, "--seeds", str(seeds), "build", SEED, "--personas", str(personas), "--check")
     assert code == 2
     assert f"{musk}:" in out and "missing paragraph 9" in out and "OpenAI's shift to closed-source" in out
     # Listing the span as deliberately ignored (with a why) settles it.
     musk.write_text(
-        text[:start]
+        without
         + "ignored:\n  - paragraph: 9\n    start: 2245\n    end: 2341\n"
         + '    text: "OpenAI\'s shift to closed-source is a disguise for AI safety, actually a betrayal serving profit."\n'
         + '    why: "kept out of this persona on purpose (test)"\n',

@@ -25,6 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     extract.add_argument("article", metavar="ARTICLE", help=article_help)
     extract.add_argument("--json", action="store_true", help="print JSON instead of text")
+    extract.add_argument(
+        "--why", action="store_true", help="under each quotation, the rule that gave it its speaker (or why none)"
+    )
     extract.set_defaults(func=cmd_extract)
 
     build_cmd = subparsers.add_parser(
@@ -81,6 +84,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(
             f"¶{quote.paragraph} {quote.start}:{quote.end} {quote.kind:8} {who}{f' [{how}]' if how else ''}: {quote.text!r}"
         )
+        if getattr(args, "why", False) and (quote.rule or quote.why):
+            print(f"    why: {quote.rule or quote.why}")
     return 0
 
 

@@ -1,0 +1,293 @@
+"""Attribution: walk an article paragraph by paragraph and give each quotation its speaker."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..data.article import Article, Paragraph
+from .cues import Cues, Event, cue_text, find_channel, name_how
+from .marks import OPENERS, Mark, find_marks, mask, masked_sentences, uses_single_quotes
+from .names import Entity
+from .records import QUOTED, Extraction, Quote, Speaker
+from .reported import reported_positions
+from .words import (
+    CJK,
+    CUE_NOUNS,
+    FIRST_PERSON,
+    INVERTING,
+    LEADING,
+    PREPOSITIONS,
+    RUN,
+    SENTENCE_TEXT,
+    TERM_MARKERS,
+    WORD,
+    WORK_NOUNS,
+    speech_cues,
+    word_count,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Who a quotation is given to, by which cue, and why (or why nobody)."""
+
+    entity: Entity | None = None
+    cue: str | None = None
+    channel: str | None = None
+    rule: str | None = None
+    why: str | None = None
+
+
+def from_event(event: Event, cue: str, placement: str) -> Found:
+    """A quotation given to the speaker of a cue; an ambiguous cue gives it to nobody, and says why."""
+    if event.entity is None:
+        return Found(cue=cue, why=event.how)
+    return Found(event.entity, cue, event.channel, rule=f"{placement}; {event.how}")
+
+
+def is_sentence_like(text: str) -> bool:
+    """A whole sentence (or more) rather than a phrase lifted into the narration."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    first = stripped[0]
+    capital = first.isupper() or first.isdigit() or bool(CJK.match(first)) or first in "‘'\"“"
+    return capital and (word_count(stripped) >= 5 or stripped.endswith((".", "!", "?", "。", "！", "？")))
+
+
+def is_title(text: str, before: str, after: str) -> bool:
+    """Titles of works and names in quotes: "Plays for Sure" program, (see "Genome Surgery")."""
+    if re.search(r"\(\s*see\s+[^)]*$", before) or WORK_NOUNS.match(after):
+        return True
+    if text.rstrip().endswith((".", "!", ",", "。")):
+        return False
+    words = [w for w in WORD.findall(text)]
+    minor = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "vs", "from"}
+    significant = [w for w in words if w.casefold() not in minor]
+    if len(significant) < 2 or len(words) > 12:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+class Analyser(Cues):
+    """Walks one article in order, keeping track of people, pronouns and the running speaker."""
+
+    def __init__(self, article: Article):
+        super().__init__(article.text)
+        self.article = article
+        self.quotes: list[Quote] = []
+        self.single_quotes = uses_single_quotes(article)
+        self.prev_tail_speaker: Entity | None = None
+
+    def run(self) -> Extraction:
+        self._register_names(self.text)
+        paragraphs = self.article.paragraphs
+        for index, para in enumerate(paragraphs):
+            if para.kind != "body":
+                continue
+            following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
+            self._paragraph(para, following[:1] in OPENERS)
+        quotes = sorted(self.quotes, key=lambda q: (q.start, q.kind))
+        speakers = tuple(
+            Speaker(e.name, e.kind, e.role, tuple(a for a in e.aliases if a != e.name))
+            for e in sorted(self.used.values(), key=lambda e: e.name)
+        )
+        return Extraction(self.article.id, tuple(quotes), speakers)
+
+    def _paragraph(self, para: Paragraph, next_opens_quote: bool) -> None:
+        marks = find_marks(para.text, para.start, self.single_quotes)
+        if next_opens_quote and marks and marks[-1].open is not None and marks[-1].close is None:
+            # A quotation running on into the next paragraph, which opens with a quote mark: the news
+            # convention for multi-paragraph quotes, so it is balanced (closed at the paragraph end).
+            last = marks[-1]
+            marks[-1] = Mark(last.open, para.end, last.start, last.end)
+        masked = mask(para.text, para.start, marks)
+        sentences = masked_sentences(masked)
+        abs_sentences = [(para.start + s, para.start + e) for s, e in sentences]
+        first_sentence = len(self.sentences)
+        self.sentences.extend(abs_sentences)
+        self._collect_mentions(masked, para.start, first_sentence)
+        events = self._events(masked, para.start, first_sentence)
+        self._attribute(para, masked, marks, events, first_sentence)
+        reported = reported_positions(self.text, masked, para, events, self._sentence_span)
+        for quote in reported:
+            self.used[quote.speaker.casefold()] = self.entities[quote.speaker.casefold()]
+            self.quotes.append(quote)
+        ends_on_quote = bool(marks) and marks[-1].close is not None
+        if reported and not ends_on_quote and reported[-1].end >= len(para.text.rstrip(" .!?")) + para.start - 1:
+            # A paragraph that ends on one person's reported speech ('Smith said the plan would fail.') hands them
+            # a cue-less quotation opening the next paragraph ('"It will never work."'), as news copy does.
+            speakers = {q.speaker for q in reported if q.start >= self.sentences[-1][0]}
+            speaker = self.entities[reported[-1].speaker.casefold()]
+            if len(speakers) == 1 and speaker.kind == "person":
+                self.prev_tail_speaker = speaker
+
+    def _sentence_span(self, pos: int) -> tuple[int, int]:
+        return self.sentences[self._sentence_index(pos, 0)]
+
+    def _attribute(self, para: Paragraph, masked: str, marks: list[Mark], events: list[Event], first: int) -> None:
+        base = para.start
+        running: Entity | None = None
+        running_pos = -1
+        at_start = True
+        previous_close = base - 1
+        for mark in marks:
+            text = self.text[mark.start : mark.end]
+            opener = mark.open if mark.open is not None else mark.start
+            closer = mark.close if mark.close is not None else mark.end
+            sent = self._sentence_index(opener, first)
+            sent_start, sent_end = self.sentences[sent]
+            # The running speaker: the latest cue before this quotation in the paragraph.
+            for event in events:
+                if running_pos < event.pos < opener:
+                    running, running_pos = event.entity, event.pos
+            if mark.open is None or mark.close is None:
+                self._emit(mark, para, Found(cue="unbalanced quote", why="a quote mark with no partner"))
+                previous_close = closer
+                continue
+            words = word_count(text)
+            before = self.text[max(sent_start, base + 0) : opener]
+            after = self.text[closer + 1 : closer + 40]
+            if words <= 1 or is_title(text, before, after) or TERM_MARKERS.search(before):
+                previous_close = closer
+                at_start = False
+                continue
+            found = self._cue_for(mark, masked, base, events, sent_start, sent_end, previous_close)
+            sentence_like = is_sentence_like(text)
+            speech_like = sentence_like or bool(FIRST_PERSON.search(text))
+            if found.entity is None and found.why is None and speech_like:
+                if running is not None:
+                    found = Found(running, "continued", rule="continues the paragraph's last speaker")
+                elif at_start and opener - base < 3 and self.prev_tail_speaker is not None:
+                    found = Found(
+                        self.prev_tail_speaker, "continued", rule="continues the quotation ending the paragraph before"
+                    )
+            if found.entity is None and found.why is None and not speech_like:
+                previous_close = closer
+                at_start = False
+                continue  # a scare quote: a short phrase nobody is said to have said
+            self._emit(mark, para, found)
+            if found.entity is not None:
+                running, running_pos = found.entity, closer
+            previous_close = closer
+            at_start = False
+        # A paragraph that ends on a quotation hands its speaker to a cue-less quotation opening the next one.
+        self.prev_tail_speaker = None
+        last = self.quotes[-1] if self.quotes and self.quotes[-1].paragraph == para.index else None
+        ends_on_quote = bool(marks) and marks[-1].close is not None
+        if last is None or last.kind != QUOTED or last.speaker is None or not ends_on_quote:
+            return
+        speaker = self.entities.get(last.speaker.casefold())
+        close = marks[-1].close
+        assert close is not None
+        tail = masked[close + 1 - base :]
+        # ... or on a quotation and its tag ('"...," he said.'), the usual lead-in to a quotation going on.
+        tag_only = len(masked_sentences(tail.strip())) == 1 and any(
+            e.pos > close and e.entity is speaker and e.verb in INVERTING for e in events
+        )
+        if not SENTENCE_TEXT.search(tail) or tag_only:
+            self.prev_tail_speaker = speaker
+
+    def _cue_for(
+        self,
+        mark: Mark,
+        masked: str,
+        base: int,
+        events: list[Event],
+        sent_start: int,
+        sent_end: int,
+        previous_close: int,
+    ) -> Found:
+        assert mark.open is not None and mark.close is not None
+        ends_sentence = self.text[mark.open : mark.close].rstrip().endswith((".", "。"))
+        # 1. A cue right after the closing mark: '," said Ian Fogg' / '," he says' / '" Charpentier says.'
+        # 'She said she was "confident ...." The WLGA had said ...': the next sentence's subject is not this tag.
+        cued = ends_sentence and any(sent_start <= e.pos < mark.open for e in events)
+        for event in events:
+            gap = masked[mark.close + 1 - base : min(event.pos, event.subject_start) - base]
+            if cued and event.subject_start < event.pos:
+                continue
+            if event.pos > mark.close and re.fullmatch(r"[\s,\x00—–-]*", gap):
+                tail = masked[event.end - base : event.end - base + 40]
+                follows = re.match(r"\s*(?:[.,;!?]|$|\s+(?:in|on|at|to|via|during|after|when|while)\b)", tail)
+                if not ends_sentence or follows or event.subject_start > event.pos:
+                    return from_event(event, event.verb, "tag after the quote")
+        # 1b. A bare name as the tag, its verb left out: '"... amazing," Mark McCaughrean, senior science advisor.'
+        bare = re.match(rf"[\s,\x00]*(?P<who>{RUN.pattern})(?:,[^\x00.!?]*)?[.!?]", masked[mark.close + 1 - base :])
+        if bare and self.text[mark.close - 1] == "," and not speech_cues(bare.group()):
+            pos = mark.close + 1 + bare.start("who")
+            entity = self.resolve_run(bare["who"].split(), speaking=True, pos=pos)
+            if entity is not None and entity.kind == "person":
+                return Found(entity, rule=f"a name with no verb after the quote; {name_how(bare['who'], entity)}")
+        # 2. A cue before it in the same stretch: 'X said:', 'He wrote:', 'X commented on X:', ', she said, "B."'
+        start = max(sent_start, previous_close + 1)
+        before = masked[start - base : mark.open - base]
+        noun = re.search(rf"(?P<who>{RUN.pattern})['’]s\s+(?:[\w\-]+\s+)?(?P<cue>{CUE_NOUNS})\s*[:,]?\s*$", before)
+        if noun:
+            entity = self.resolve_run(noun["who"].split(), speaking=True, pos=start + noun.start("who"))
+            if entity is not None:
+                rule = f"'{noun['who']}'s {noun['cue']}' before the quote"
+                return Found(entity, noun["cue"], find_channel(before), rule=rule)
+        colon_name = re.search(rf"(?:^|[.!?]\s+)(?P<who>{RUN.pattern})\s*:\s*$", before)
+        earlier = [e for e in events if start <= e.pos < mark.open]
+        if earlier:
+            event = earlier[-1]
+            found = from_event(event, cue_text(masked, base, event, mark.open), "cue before the quote")
+            return found if found.channel else replace(found, channel=find_channel(before))
+        if colon_name and not speech_cues(before):
+            entity = self.resolve_run(colon_name["who"].split(), speaking=True, pos=start + colon_name.start("who"))
+            if entity is not None:
+                return Found(entity, rule="a name and a colon before the quote")
+        if re.search(r":[\s\x00]*$", before) and not colon_name and not speech_cues(before):
+            return self._colon_introduction(sent_start, mark.open)
+        # 3. A cue elsewhere in the sentence: 'Despite this "underhand trick," the bill stood ..., he added.'
+        inside = [e for e in events if sent_start <= e.pos < sent_end and not (mark.open <= e.pos <= mark.close)]
+        # Not a cue in a relative clause: 'to show he was "first to invent" it, Zhang showed notes that he says ...'.
+        later = [
+            e
+            for e in inside
+            if e.pos > mark.close and not re.search(r"\b(?:that|which|who|whom)\s*$", masked[: e.subject_start - base])
+        ]
+        if later:
+            return from_event(later[0], later[0].verb, "cue later in the sentence")
+        before_quote = [e for e in inside if e.pos < mark.open]
+        if before_quote:
+            return from_event(before_quote[-1], before_quote[-1].verb, "cue earlier in the sentence")
+        return Found()
+
+    def _colon_introduction(self, start: int, quote_open: int) -> Found:
+        """A quotation after a colon that follows no speech verb ('Alverson summed up the journey: "..."') belongs
+        to the subject of the clause before the colon when that is a person, else to nobody ('a question came
+        from the audience: "..."')."""
+        clause = [m for m in self.mentions if start <= m.pos < quote_open and not m.possessive]
+        if clause:
+            lead = self.text[start : clause[0].pos].split()
+            if all(w.casefold().strip(",") in LEADING | PREPOSITIONS for w in lead):
+                entity = clause[0].entity
+                return Found(entity, rule=f"colon introduction; {entity.name}, the subject before the colon")
+        return Found(why="a colon introduction whose subject is no person")
+
+    def _emit(self, mark: Mark, para: Paragraph, found: Found) -> None:
+        text = self.text[mark.start : mark.end]
+        if not text.strip():
+            return
+        if found.entity is not None:
+            self.used[found.entity.name.casefold()] = found.entity
+            self.last_speaker = found.entity
+        self.quotes.append(
+            Quote(
+                speaker=found.entity.name if found.entity is not None else None,
+                text=text,
+                kind=QUOTED,
+                paragraph=para.index,
+                start=mark.start,
+                end=mark.end,
+                cue=found.cue,
+                channel=found.channel,
+                rule=found.rule if found.entity is not None else None,
+                why=None if found.entity is not None else (found.why or "no speech cue names a speaker"),
+            )
+        )
+
+    # --- reported positions -------------------------------------------------------------------

@@ -1,0 +1,419 @@
+"""Speech cues in the narration ("said", "wrote", "according to", "X's tweet:") and the speaker each names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .names import AMBIGUOUS, UNNAMED, Entity, People, split_title, strip_possessive
+from .words import (
+    BACK_NOUNS,
+    BACK_REACH,
+    CHANNEL_RE,
+    DEMONYMS,
+    DESCRIPTION,
+    DOCUMENT_NOUNS,
+    GROUP_DETERMINERS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    INITIAL,
+    INVERTING,
+    KIND_NOUNS,
+    MASK,
+    MEDIA_NOUNS,
+    MEDIA_WORDS,
+    MEDIUM_RE,
+    NP_BREAKS,
+    NP_STOP,
+    ORG_HEAD,
+    PARTICIPLES,
+    PREPOSITIONS,
+    PROGRAMME_RE,
+    PUBLIC_BODIES,
+    RUN,
+    SUBORDINATE,
+    TITLES,
+    speech_cues,
+)
+
+
+def can_be_called(org: Entity, head: str) -> bool:
+    """Whether "the <head>" can name this organisation: "the paper" a newspaper, "the bank" a bank, "the company"
+    no public body (not the commission that fined it)."""
+    words = {w.casefold() for w in org.name.split()}
+    if head in MEDIA_NOUNS:
+        return bool(words & MEDIA_WORDS)
+    if head in ("company", "firm"):
+        return not words & PUBLIC_BODIES
+    if head in KIND_NOUNS:
+        return head in words  # "the ministry": the Foreign Ministry, "the bank": the Bank of England
+    return True  # "the group", "the statement", "the letter": whoever was just named
+
+
+def name_how(run: str, entity: Entity) -> str:
+    """How a name in a cue was resolved: "named" when it is the full name, else what it points back to."""
+    words = split_title([strip_possessive(t) for t in run.split()])[0]
+    if " ".join(words) == entity.name or entity.kind != "person":
+        return "named"
+    return f"'{' '.join(words)}' → {entity.name}, introduced earlier"
+
+
+def group_how(name: str, entity: Entity) -> str:
+    return "group" if entity.name == name else f"'{name}' → {entity.name}, named before"
+
+
+def noun_phrase(after: str) -> str:
+    """The noun phrase at the start of ``after`` (up to punctuation, a quotation or a preposition), as a prefix."""
+    end, previous, last = 0, 0, ""
+    for count, token in enumerate(re.finditer(r"\S+", after)):
+        word = token.group()
+        if count == 10 or after[previous : token.start()].strip():
+            break
+        keeps_dot = bool(INITIAL.fullmatch(word)) or word.casefold() in HONORIFICS
+        bare = word if keeps_dot else re.split(r"[\x00,.;:!?()\"“”]", word)[0]
+        # "the Department of Conservation": an organisation's name goes on past "of"; a person's phrase stops.
+        of_name = bare in ("of", "for", "the") and (ORG_HEAD.fullmatch(last) or last in ("of", "for"))
+        if not bare or (bare.casefold() in NP_BREAKS and not of_name) or (count and bare in PARTICIPLES):
+            break  # (a participle opens a clause about the noun: "the letter signed by seven physicians")
+        last = bare
+        end, previous = token.start() + len(bare), token.end()
+        if bare != word:
+            break  # punctuation ends the phrase
+    return after[:end]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A speech cue in the narration and who it names."""
+
+    pos: int
+    end: int
+    verb: str
+    entity: Entity | None
+    subject_start: int
+    channel: str | None
+    how: str  # how the speaker was found ("named", "pronoun 'he' → ..."), or why there is none
+
+
+def find_channel(text: str) -> str | None:
+    for pattern in (CHANNEL_RE, PROGRAMME_RE, MEDIUM_RE):
+        match = pattern.search(text.replace(MASK, " "))
+        if match:
+            return match["ch"].strip()
+    return None
+
+
+def cue_text(masked: str, base: int, event: Event, quote_open: int) -> str:
+    """The cue as the article words it, up to the quotation: 'commented on X', 'posted on Weibo'."""
+    tail = masked[event.end - base : quote_open - base]
+    words = re.match(r"[^\x00:,.;]{0,40}", tail)
+    phrase = event.verb + (words.group().rstrip() if words else "")
+    return phrase.strip()
+
+
+class Cues(People):
+    """Finds the speech cues of a paragraph and resolves the speaker each one names."""
+
+    def _events(self, masked: str, base: int, first_sentence: int) -> list[Event]:
+        events: list[Event] = []
+        for verb_start, verb_end, verb in speech_cues(masked):
+            if verb == "called" and re.match(r"\s*\x00", masked[verb_end:]):
+                continue  # 'called "X"' names a thing
+            sent = self._sentence_index(base + verb_start, first_sentence)
+            sent_start = self.sentences[sent][0] - base
+            entity, subject_start, how = self._speaker_of(
+                masked, verb_start, verb_end, verb, sent_start, base, first_sentence
+            )
+            if entity is None and AMBIGUOUS not in how and UNNAMED not in how:
+                continue  # no speaker at all: the cue is not speech ("according to reports")
+            sent_end = self.sentences[sent][1] - base
+            events.append(
+                Event(
+                    pos=base + verb_start,
+                    end=base + verb_end,
+                    verb=verb,
+                    entity=entity,
+                    subject_start=base + subject_start,
+                    channel=find_channel(masked[sent_start:sent_end]),
+                    how=how,
+                )
+            )
+        return events
+
+    def _speaker_of(
+        self, masked: str, vstart: int, vend: int, verb: str, sent_start: int, base: int, first_sentence: int
+    ) -> tuple[Entity | None, int, str]:
+        """Who a cue names, where that starts, and how it was found ("pronoun → ...", "'Fogg' → Ian Fogg")."""
+        left = masked[sent_start:vstart]
+        after = masked[vend : vend + 80]
+        if verb == "according to" or (verb in INVERTING and re.search(r"(?:^|[,\x00:]|\bthen)\s*$", left)):
+            found = self._inverted(after, vend, base, first_sentence)
+            if found is not None:
+                return found
+            if verb == "according to":
+                return None, vstart, ""
+        return self._subject(masked, sent_start, vstart, base, first_sentence)
+
+    def _inverted(self, after: str, vend: int, base: int, first_sentence: int) -> tuple[Entity | None, int, str] | None:
+        """The speaker named after the verb: 'said Ian Fogg', 'said economist Marie-Pierre Ripert at IXIS',
+        'wrote S&P credit analyst Helena Hessel', 'admitted the 28-year-old Morientes', 'said a Fox spokesman'."""
+        # '"...," said he.' ends there; in "Albright, whose ..., said she was frustrated" the pronoun opens the
+        # reported clause and the speaker is the subject before the verb.
+        pronoun = re.match(r"\s+(he|she|He|She)\b(?=\s*(?:[.,;:!?\x00]|$))", after)
+        if pronoun:
+            start = vend + pronoun.start(1)
+            return self._pronoun_result(base + start, pronoun.group(1), first_sentence, start)
+        phrase = noun_phrase(after)
+        if not phrase.strip():
+            return None
+        description = DESCRIPTION.fullmatch(phrase.strip())
+        if description:
+            start = vend + (len(phrase) - len(phrase.lstrip()))
+            entity = self._described(description, base + start, first_sentence)
+            if entity is not None:
+                return entity, start, f"description '{description.group()}' → {entity.name}, the person just named"
+        runs = list(RUN.finditer(phrase))
+        if runs and not phrase[runs[-1].end() :].strip():
+            # The name heads the phrase; what comes before it is a role ("S&P credit analyst").
+            run = runs[-1]
+            lead = phrase[: run.start()]
+            entity = self.resolve_run(
+                run.group().split(),
+                the_prefix=bool(re.search(r"\b[Tt]he\s+$", lead)),
+                speaking=True,
+                pos=base + vend + run.start(),
+            )
+            if entity is not None:
+                if entity.kind == "person" and not entity.role and any(w.casefold() in TITLES for w in lead.split()):
+                    entity.role = lead.strip()
+                return entity, vend + run.start(), name_how(run.group(), entity)
+        group = self._group(phrase.rstrip())
+        if group is not None:
+            name, offset = group
+            entity = self._group_entity(name, base + vend + offset)
+            return entity, vend + offset, group_how(name, entity)
+        follows = phrase[runs[0].end() :].split()[:1] if runs else []
+        if follows and follows[0].casefold() in NP_STOP:
+            return None  # "said Ellery had ...": the name opens the reported clause, it is not the speaker
+        if runs and not phrase[: runs[0].start()].strip():
+            # The name opens the phrase ("said Fogg of Enders Analysis"); in "said a Linwood resident" or "said a
+            # Paris taxi driver" the name only describes an unnamed speaker, and no place speaks.
+            entity = self.resolve_run(runs[0].group().split(), speaking=True, pos=base + vend + runs[0].start())
+            if entity is not None:
+                return entity, vend + runs[0].start(), name_how(runs[0].group(), entity)
+        return None
+
+    def _subject(
+        self, masked: str, sent_start: int, vstart: int, base: int, first_sentence: int
+    ) -> tuple[Entity | None, int, str]:
+        left = masked[sent_start:vstart]
+        # Drop adverbs, auxiliaries and modals between subject and verb: "publicly", "has", "also", "will".
+        left = re.sub(
+            r"(?:\s+(?:also|then|later|has|have|had|did|does|will|would|could|can|may|might|must|once|previously|again"
+            r"|today|yesterday|[a-z]{3,}ly))+\s*$",
+            "",
+            " " + left,
+        )[1:].rstrip()
+        # Skip a parenthesis right before the verb: "Dario Amodei (former OpenAI executive) commented".
+        while left.endswith(")") and "(" in left:
+            left = left[: left.rindex("(")].rstrip()
+        if not left:
+            return None, vstart, ""
+        end = sent_start + len(left)
+        pronoun = re.search(r"\b(he|she|they|He|She|They)$", left)
+        if pronoun:
+            word = pronoun.group(1).casefold()
+            if word == "they":
+                group = self._recent_group(base + end, first_sentence)
+                return group, end - 4, "pronoun 'they' → the group last quoted" if group else ""
+            return self._pronoun_result(
+                base + sent_start + pronoun.start(), pronoun.group(1), first_sentence, sent_start + pronoun.start()
+            )
+        appositive = re.search(rf",\s+(?P<run>{RUN.pattern}),$", left)
+        if appositive:
+            # "Tanzania's government spokeswoman, Halima Mwakyusa, said": the person a role describes speaks (or
+            # the body: "The property management company, Keystone Residential, said").
+            entity = self.resolve_run(
+                appositive["run"].split(), speaking=True, pos=base + sent_start + appositive.start("run")
+            )
+            if entity is not None and entity.kind in ("person", "organisation"):
+                return entity, sent_start + appositive.start("run"), "role and name in apposition"
+        description = DESCRIPTION.search(left)
+        if description and not re.search(
+            r"\b(?:in|on|at|to|by|for|with|of|from|about)\s+$", left[: description.start()]
+        ):
+            # (Not "a spokeswoman for the mayor": the mayor there is no subject.)
+            entity = self._described(description, base + sent_start + description.start(), first_sentence)
+            if entity is not None:
+                how = f"description '{description.group().strip()}' → {entity.name}"
+                return entity, sent_start + description.start(), how
+        if left.endswith(",") or re.search(r"\b(?:who|and|but|or|then)$", left):
+            return self._clause_subject(masked, left, sent_start, vstart, base, first_sentence)
+        named = self._named_subject(left, sent_start, base)
+        if named is not None:
+            return named
+        described = re.search(r"(?:^|(?P<prep>\b[a-z]+)\s+)[Tt]he\s+(?P<title>[a-z][\w\-]*)$", left)
+        if described and described["title"] in TITLES and (described["prep"] or "") not in PREPOSITIONS:
+            # "The minister said": the person last introduced with that title ("Justice Minister Cathy Jamieson").
+            entity = self._titled(described["title"], base + vstart)
+            if entity is not None:
+                title = described["title"]
+                return entity, sent_start + described.start(), f"'the {title}' → the person introduced as {title}"
+        group = self._group(left)
+        if group is not None:
+            name, offset = group
+            entity = self._group_entity(name, base + sent_start + offset)
+            return entity, sent_start + offset, group_how(name, entity)
+        unnamed = re.search(
+            r"(?:^|[,\x00]\s*|\b(?:and|but)\s+)(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[^,\x00]{2,60})$", left
+        )
+        if unnamed:
+            # '"...," a spokesman for the council said': the tag names someone the article does not name, so the
+            # quotation is theirs, not the paragraph's last speaker's.
+            return None, sent_start + unnamed.start("np"), f"{UNNAMED}: '{unnamed['np']}'"
+        return None, vstart, ""
+
+    def _named_subject(self, left: str, sent_start: int, base: int) -> tuple[Entity | None, int, str] | None:
+        """The speaker named right before the verb ("Ian Fogg said", "The Green Party said"), or None."""
+        run = re.search(rf"(?:(?P<the>\b[Tt]he )?(?P<run>{RUN.pattern}))$", left)
+        if run and re.search(
+            r"\b(?:in|of|at|from|near|outside|across)(?:\s+the)?(?:\s+[a-z][\w\-]*)*\s*$", left[: run.start()]
+        ):
+            # "Fishermen in the Kenyan town of Homa Bay said": a name inside a prepositional phrase is where or
+            # whose, not who speaks; the head noun before it speaks ("Fishermen"), or nobody we can name.
+            head = re.match(r"(?P<np>.*?)\s+(?:in|of|at|from|near|outside|across)\b", left)
+            group = self._group(head["np"]) if head else None
+            if group is not None and group[1] == 0:
+                entity = self._group_entity(group[0], base + sent_start)
+                return entity, sent_start, group_how(group[0], entity)
+            return None
+        if run is None:
+            return None
+        # "Patrol Chief James Hall with the New York Police Department said": the person speaks, not the body.
+        owner = re.search(rf"(?P<run>{RUN.pattern})\s+(?:with|of|at|from|for)\s+$", left[: run.start()])
+        person = self.resolve_run(owner["run"].split(), pos=base + sent_start + owner.start()) if owner else None
+        if owner is not None and person is not None and person.kind == "person" and " " in person.name:
+            return person, sent_start + owner.start(), "the person, not the body after 'with'"
+        tokens = run["run"].split()
+        entity = self.resolve_run(
+            tokens, the_prefix=bool(run["the"]), speaking=True, pos=base + sent_start + run.start("run")
+        )
+        if entity is not None:
+            return entity, sent_start + run.start(), name_how(run["run"], entity)
+        return None
+
+    def _clause_subject(
+        self, masked: str, left: str, sent_start: int, vstart: int, base: int, first_sentence: int
+    ) -> tuple[Entity | None, int, str]:
+        """The speaker of a cue after an apposition, a participle or a second verb: "Neil O'Brien, director of ...,
+        said", "He compared ... and emphasized"; the main clause's first person speaks, not one in a leading
+        "When Carson died, ..."."""
+        lead = SUBORDINATE.match(left)
+        clause = sent_start + (lead.end() if lead else 0)
+        named = re.match(rf"\s*(?P<run>{RUN.pattern})(?P<noun>\s+[a-z][\w\-]*)?", masked[clause:vstart])
+        noun = (named["noun"] or "").strip() if named else ""
+        owner = named["run"].casefold() if named else ""
+        if named and noun in DOCUMENT_NOUNS and owner in ("his", "her"):
+            # "His letter, which the association keeps framed, said": the letter speaks for its writer.
+            entity, how = self.explain_pronoun(base + clause + named.start("run"), owner, first_sentence)
+            if entity is not None:
+                return entity, clause + named.start("run"), f"'{named.group().strip()}' → {how}"
+        if named and {noun, noun[:-1]} & (TITLES | GROUP_NOUNS):
+            # "Fox producers defended the show, saying ...": the group speaks, not the name qualifying it.
+            group = self._group(named.group().strip())
+            if group is not None:
+                return self._entity(group[0], "group"), clause + named.start("run"), "group named in the clause"
+        if named and not noun and re.match(r"\s*,", masked[clause + named.end("run") : vstart]):
+            # "The Northern Lighthouse Board, which automated Skerry Light in March, said": the name the clause
+            # opens with speaks, not one inside the relative clause after it.
+            entity = self.resolve_run(named["run"].split(), speaking=True, pos=base + clause + named.start("run"))
+            if entity is not None:
+                return entity, clause + named.start("run"), name_how(named["run"], entity)
+        firsts = [m for m in self.mentions if base + clause <= m.pos < base + vstart]
+        chosen = next((m for m in firsts if not m.possessive), firsts[0] if firsts else None)
+        if chosen is not None:
+            return chosen.entity, chosen.pos - base, "subject of the clause"
+        # A bare surname after a title ("President Bush led ..., saying") is no mention until it speaks; a name
+        # before a noun only describes the speaker ("One European diplomat, who asked not to be named, ...").
+        entity = (
+            self.resolve_run(named["run"].split(), speaking=True, pos=base + clause + named.start("run"))
+            if named and not {noun, noun[:-1]} & (TITLES | GROUP_NOUNS)
+            else None
+        )
+        if entity is not None and named:
+            return entity, clause + named.start("run"), name_how(named["run"], entity)
+        return None, vstart, ""
+
+    def _pronoun_result(self, pos: int, word: str, first_sentence: int, start: int) -> tuple[Entity | None, int, str]:
+        entity, how = self.explain_pronoun(pos, word.casefold(), first_sentence)
+        return entity, start, f"pronoun '{word}' → {how}"
+
+    def _described(self, description: re.Match[str], pos: int, first_sentence: int) -> Entity | None:
+        """The person a description stands for: "the 24-year-old striker", "the German", "the minister".
+
+        A title names the person last introduced with it; an age or a nationality is news copy's way of not
+        repeating a name just given, so it stands for the person the text is about, like a pronoun."""
+        noun = description["noun"].casefold()
+        if description["noun"][0].isupper() and noun not in DEMONYMS:
+            return None  # "the 28-year-old Morientes" is a name
+        if noun in TITLES and not description["age"]:
+            return self._titled(noun, pos)
+        if description["age"] or noun in DEMONYMS:
+            return self.resolve_pronoun(pos, None, first_sentence)
+        return None
+
+    def _titled(self, title: str, pos: int) -> Entity | None:
+        for mention in reversed(self.mentions):
+            role = mention.entity.role or ""
+            if mention.pos < pos and title in role.casefold().split():
+                return mention.entity
+        return None
+
+    def _group(self, left: str) -> tuple[str, int] | None:
+        """A noun phrase that can speak as a group: "Critics", "the firms", "xAI engineers"."""
+        match = re.search(r"((?:[\w\-’']+\s+){0,3}[\w\-’']+)$", left)
+        if not match:
+            return None
+        words = match.group(1).split()
+        head = words[-1]
+        low = head.casefold()
+        if not (low in GROUP_NOUNS or low[:-1] in GROUP_NOUNS or re.search(r"(?:ers|ists|ians|ants|ents)$", low)):
+            return None
+        kept = [head]
+        for word in reversed(words[:-1]):
+            low = word.casefold()
+            if low in GROUP_DETERMINERS:
+                kept.insert(0, word)
+                break
+            if low in NP_STOP or low in PREPOSITIONS or word.endswith(("'s", "’s")) or low.endswith(("ed", "ing")):
+                break
+            kept.insert(0, word)
+        if len(kept) < len(words) and words[-len(kept) - 1].casefold() in PREPOSITIONS:
+            return None  # "a spokesman for the council": the council is inside a prepositional phrase, not speaking
+        name = " ".join(kept)
+        offset = len(left) - len(" ".join(words[len(words) - len(kept) :]))
+        if name[0].islower() and not any(c.isupper() for c in name.split()[0][1:]):
+            name = name[0].upper() + name[1:]
+        return name, offset
+
+    def _group_entity(self, name: str, pos: int) -> Entity:
+        """A group noun as a speaker, pointing back to what it names when the article has named it.
+
+        "the firms" after "Technology firms Sony, Philips and Samsung" are those firms; "the paper", "the company"
+        or "the statement" is the organisation last named before it in this paragraph or the one before."""
+        words = name.split()
+        head = words[-1].casefold()
+        if words[0].casefold() == "the" and len(words) == 2:
+            listed = self.lists.get(head)
+            if listed is not None and listed.first < pos:
+                return listed
+            if head in BACK_NOUNS:
+                orgs = [m.entity for m in self.org_mentions if pos - BACK_REACH <= m.pos < pos]
+                orgs = [e for e in orgs if can_be_called(e, head)]
+                if orgs:
+                    return orgs[-1]
+        return self._entity(name, "group")
+
+    def _recent_group(self, pos: int, first_sentence: int) -> Entity | None:
+        recent = [q for q in self.used.values() if q.kind in ("group", "organisation")]
+        return recent[-1] if recent else None

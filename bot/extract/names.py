@@ -1,0 +1,463 @@
+"""People, organisations and groups an article names: who a capitalised run or a pronoun refers to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from .words import (
+    DEMONYMS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    INITIAL,
+    LEADING,
+    MODIFIER,
+    NAMED_LIST,
+    OBJECT_PRONOUNS,
+    ORG_WORDS,
+    PLACE_AFTER,
+    PLACE_WORDS,
+    PREPOSITIONS,
+    PRONOUNS,
+    RELATION_NOUNS,
+    RUN,
+    TITLES,
+    TRANSLITERATIONS,
+)
+
+# --- entities ---------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    kind: str
+    gender: str | None = None
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    first: int = -1  # where the article first gives the full name; a short form only points back to it
+
+
+# A relation noun and the comma that puts a name in apposition to it: "Their elder son, ", "her father, ".
+APPOSED_RELATION = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’']*['’]s?)\s+(?:[a-z]+\s+)?(?P<rel>[a-z]+),\s*$"
+)
+# A possessive and the noun it owns: "Her sister", "Smith's lawyer".
+POSSESSED = re.compile(r"(?:[A-Z][\w’'\-]*\s+)*?[\w’'\-]*?(?:[’']s)?\s+(?P<noun>[a-z]+)")
+# How a cue's "why" starts when its speaker is someone the article does not name ("a spokesman for the council").
+UNNAMED = "a speaker the article does not name"
+# How a cue's "why" starts when more than one person could be its speaker.
+AMBIGUOUS = "two candidate speakers"
+
+
+@lru_cache(maxsize=4096)  # pure, and articles repeat their names: a word is folded once
+def fold(token: str) -> frozenset[str]:
+    """The spellings a name word may be matched by: "Brünner" is "brunner" or "bruenner", "Māori" is "maori"."""
+    return frozenset({anyascii(token).casefold(), anyascii(token.translate(TRANSLITERATIONS)).casefold()})
+
+
+def same_words(a: list[str], b: list[str]) -> bool:
+    return len(a) == len(b) and all(fold(x) & fold(y) for x, y in zip(a, b, strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    pos: int  # absolute offset
+    entity: Entity
+    possessive: bool
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """True when ``start`` opens a sentence: the text before it ends a sentence or a quotation, or is empty."""
+    before = text[max(0, start - 3) : start].rstrip(" \u00a0\x00")
+    return not before or before[-1] in '.!?:\n"”’»」)' or before[-1] == "\x00"
+
+
+def before_title(text: str, end: int) -> bool:
+    """True when a capitalised run is followed by a lowercase title word and another name."""
+    match = re.match(r"\s+([a-z][\w\-]*)\s+[A-Z]", text[end : end + 40])
+    return bool(match) and match.group(1) in TITLES
+
+
+def strip_possessive(token: str) -> str:
+    return re.sub(r"['’]s$", "", token) if len(token) > 3 else token
+
+
+def is_person_token(token: str) -> bool:
+    token = strip_possessive(token)
+    return bool(INITIAL.fullmatch(token)) or (
+        len(token) > 1
+        and token[0].isupper()
+        and not token.isupper()
+        and not any(c.isdigit() for c in token)
+        and token.casefold() not in ORG_WORDS
+        and token.casefold() not in LEADING
+    )
+
+
+def looks_org(tokens: list[str]) -> bool:
+    return any(strip_possessive(t).casefold() in ORG_WORDS for t in tokens[1:]) or (
+        len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
+    )
+
+
+def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """('Anthropic CEO Dario Amodei') -> (['Dario', 'Amodei'], ['Anthropic', 'CEO'])."""
+    cut = 0
+    for index, token in enumerate(tokens):
+        bare = strip_possessive(token)
+        acronym = bare.isupper() and len(bare) > 1 and not INITIAL.fullmatch(bare)
+        if acronym or bare.casefold() in TITLES or token.endswith(("'s", "’s")):
+            cut = index + 1
+    return tokens[cut:], tokens[:cut]
+
+
+class People:
+    """What the article has said so far about who is who: names, their variants, mentions and sentences."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.entities: dict[str, Entity] = {}
+        self.people: list[Entity] = []  # persons with a full name, in the order the article introduces them
+        self.by_word: dict[str, list[Entity]] = {}  # each folded spelling of a name word -> people with it, in order
+        self.lower_words: frozenset[str] = frozenset()  # words the article writes in lower case somewhere
+        self.places: frozenset[str] = frozenset()  # one-word place names, casefolded
+        self.mentions: list[Mention] = []
+        self.org_mentions: list[Mention] = []  # organisations named in the narration, for "the company said"
+        self.lists: dict[str, Entity] = {}  # "firms" -> the firms a list introduced: "firms Sony, Philips and Samsung"
+        self.sentences: list[tuple[int, int]] = []  # absolute, every body paragraph in order
+        self.used: dict[str, Entity] = {}  # speakers given at least one quotation, by casefolded name
+        self.last_speaker: Entity | None = None  # who the last attributed quotation went to
+
+    def _entity(self, name: str, kind: str, gender: str | None = None, pos: int = -1) -> Entity:
+        key = name.casefold()
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = Entity(name, kind, gender, first=pos)
+            self.entities[key] = entity
+            if kind == "person" and len(name.split()) > 1:
+                self.people.append(entity)
+                for word in name.split():
+                    for spelling in fold(word):
+                        self.by_word.setdefault(spelling, []).append(entity)
+                entity.aliases.append(name.split()[-1])
+        if gender and not entity.gender:
+            entity.gender = gender
+        return entity
+
+    def short_form(self, tokens: list[str], pos: int | None) -> Entity | None:
+        """The person a surname, a given name or a part of a name refers to: "Parata", "Te Kaurinui", "Bruenner".
+
+        Only a person introduced in full before ``pos`` counts, the first of them when several share the words
+        (a father before his son); with nobody introduced before, the only person in the article with them."""
+        words = [strip_possessive(t) for t in tokens]
+        size = len(words)
+
+        def matches(entity: Entity, surname: bool) -> bool:
+            parts = entity.name.split()
+            if len(parts) <= size:
+                return False
+            return same_words(parts[-size:], words) if surname else same_words(parts[:size], words)
+
+        # Only people who have the first word somewhere in their name can match.
+        sharing = {id(e): e for spelling in fold(words[0]) for e in self.by_word.get(spelling, [])} if words else {}
+        sharing = sorted(sharing.values(), key=self.people.index)
+        for surname in (True, False):
+            found = [e for e in sharing if matches(e, surname)]
+            before = [e for e in found if pos is None or e.first < pos]
+            if before:
+                return before[0]
+            if len(found) == 1:
+                return found[0]
+        return None
+
+    def organisation(self, tokens: list[str], pos: int | None) -> Entity:
+        """An organisation by name; a short form of one named in full before ("Whole Foods" after "Whole Foods
+        Market") is that one, so an organisation's name is never cut short."""
+        name = " ".join(tokens)
+        known = self.entities.get(name.casefold())
+        if known is None and looks_org(tokens):
+            longer = [
+                e
+                for e in self.entities.values()
+                if e.kind == "organisation" and e.name.startswith(name + " ") and (pos is None or e.first < pos)
+            ]
+            if len(longer) == 1:
+                return longer[0]
+        return known or self._entity(name, "organisation", pos=pos if pos is not None else -1)
+
+    def drop_sentence_word(self, tokens: list[str]) -> list[str]:
+        """Without a first word the article also writes in lower case: "Once Fetter arrived" names Fetter.
+
+        A capital at the start of a sentence says nothing; a word the article uses in lower case elsewhere is a
+        plain word there, not part of a name."""
+        while len(tokens) > 1 and tokens[0].casefold() in self.lower_words | LEADING and tokens[0] != "I":
+            tokens = tokens[1:]
+        return tokens
+
+    def _register_names(self, text: str) -> None:
+        """Learn full names anywhere (quotes included), in order, so a later surname or 'Mr X' resolves."""
+        self.lower_words = frozenset(re.findall(r"(?<![\w’'\-])[a-z][a-z’'\-]*", text))
+        # One-word names the article puts after "in", "near" or "outside" are places ("in Nairobi", "near
+        # Linwood"); an organisation word or a possessive ("in Apple's report") says otherwise.
+        self.places = frozenset(
+            m["place"].casefold()
+            for m in PLACE_AFTER.finditer(text)
+            if not {w.casefold() for w in m["place"].split()} & (ORG_WORDS | LEADING)
+        )
+        for match in RUN.finditer(text):
+            tokens = match.group().split()
+            if before_title(text, match.end()):
+                continue
+            if tokens[0].casefold() == "the" or text[max(0, match.start() - 4) : match.start()].casefold() == "the ":
+                continue  # "The Liberal Democrats", "the Ohio River": a name with "the" is no person's
+            while tokens and tokens[0].casefold() in HONORIFICS:
+                tokens = tokens[1:]  # "Dr. Annelies Brünner" introduces Annelies Brünner
+            if any(t.casefold() in HONORIFICS for t in tokens):
+                continue
+            if sentence_initial(text, match.start()):
+                tokens = self.drop_sentence_word(tokens)
+            name_part, _ = split_title(tokens)
+            if " ".join(name_part).casefold() in self.places:
+                continue  # "ships into Port Harlow": a place, not a person
+            if len(name_part) >= 2 and not looks_org(name_part) and all(is_person_token(t) for t in name_part):
+                name = " ".join(strip_possessive(t) for t in name_part)
+                if name.casefold() not in self.entities and self.short_form(name_part, match.start()) is None:
+                    self._entity(name, "person", pos=match.start())
+
+    def resolve_run(
+        self, tokens: list[str], the_prefix: bool = False, speaking: bool = False, pos: int | None = None
+    ) -> Entity | None:
+        """The entity a capitalised run at ``pos`` names, or None when it names nobody we can tell."""
+        owners = [i for i, t in enumerate(tokens[:-1]) if t.endswith(("'s", "’s"))]
+        if owners:
+            tokens = tokens[owners[-1] + 1 :]  # "Broad's Zhang" names Zhang
+        tokens = [strip_possessive(t) for t in tokens]
+        # "Amazon-owned Whole Foods Market", "Seattle-based Dana Besecker": the modifier describes the name.
+        while len(tokens) > 1 and MODIFIER.search(tokens[0]):
+            tokens = tokens[1:]
+        while tokens and tokens[0].casefold() in LEADING and tokens[0] != "I":
+            the_prefix = the_prefix or tokens[0].casefold() == "the"
+            tokens = tokens[1:]
+        if not tokens:
+            return None
+        honorific = next((t for t in tokens if t.casefold() in HONORIFICS), None)
+        if honorific is not None:
+            rest = tokens[tokens.index(honorific) + 1 :]
+            if not rest:
+                return None
+            gender = HONORIFICS[honorific.casefold()]
+            known = self.entities.get(" ".join(rest).casefold()) or self.short_form(rest[-1:], pos)
+            if known is not None:
+                if gender and not known.gender:
+                    known.gender = gender
+                alias = f"{honorific} {rest[-1]}"
+                if alias not in known.aliases:
+                    known.aliases.append(alias)
+                return known
+            return self._entity(" ".join(rest), "person", gender, pos=pos if pos is not None else -1)
+        if len(tokens) > 1 and (tokens[-1].casefold() in PLACE_WORDS or " ".join(tokens).casefold() in self.places):
+            return None  # "of Hollins Lane, Stockport": a place is never a speaker nor a pronoun's person
+        name_part, role = split_title(tokens)
+        # "Ridgeford Public Library Director Susan Oyelaran": a person behind an organisation's title is a person.
+        titled_person = bool(role) and len(name_part) >= 2 and not looks_org(name_part)
+        if not (titled_person and all(is_person_token(t) for t in name_part)) and (the_prefix or looks_org(tokens)):
+            return self.organisation(tokens, pos)
+        if not name_part:
+            return None
+        if len(name_part) >= 2 and all(is_person_token(t) for t in name_part):
+            known = self.entities.get(" ".join(name_part).casefold())
+            if known is None:
+                name_part = self.drop_sentence_word(name_part)
+                known = self.entities.get(" ".join(name_part).casefold()) or self.short_form(name_part, pos)
+            if known is not None:
+                if role and not known.role and known.kind == "person":
+                    known.role = " ".join(role)
+                return known
+        if len(name_part) >= 2 and all(is_person_token(t) for t in name_part):
+            entity = self._entity(" ".join(name_part), "person", pos=pos if pos is not None else -1)
+            if role and not entity.role:
+                entity.role = " ".join(role)
+            return entity
+        if len(name_part) == 1:
+            word = name_part[0]
+            key = word.casefold()
+            known = self.entities.get(key) or self.short_form([word], pos)
+            if known is not None:
+                return known
+            if key in self.places or key in DEMONYMS:
+                return None  # "in Nairobi" earlier: "Nairobi said" is a place; "European" describes, never speaks
+            if speaking and len(word) > 1:
+                if word.casefold() in GROUP_NOUNS:
+                    return self._entity(word, "group")
+                kind = "organisation" if word.isupper() or any(c.isupper() for c in word[1:]) else "person"
+                return self._entity(word, kind)
+        return None
+
+    # --- per paragraph ------------------------------------------------------------------------
+
+    def _collect_mentions(self, masked: str, base: int, first_sentence: int) -> None:
+        items: list[tuple[int, str, re.Match[str]]] = [(m.start(), "run", m) for m in RUN.finditer(masked)]
+        items += [
+            (m.start(), "pronoun", m)
+            for m in re.finditer(r"\b(?:he|she|He|She|his|His|her|Her|him)\b(?:['’]d)?", masked)
+        ]
+        for start, what, match in sorted(items, key=lambda item: item[0]):
+            if what == "pronoun":
+                word = match.group().split("'")[0].split("’")[0].casefold()
+                entity = self.resolve_pronoun(base + start, word, first_sentence)
+                if entity is not None:
+                    self.mentions.append(Mention(base + start, entity, word in {"his", "her"}))
+                continue
+            tokens = match.group().split()
+            if before_title(masked, match.end()):
+                continue  # "Liberal Democrat leader Charles Kennedy": the run is a role
+            before = masked[max(0, start - 4) : start].casefold()
+            entity = self.resolve_run(tokens, the_prefix=before.endswith("the "), pos=base + start)
+            if entity is None:
+                entity = self._named_relation(masked, start, match.end(), tokens, base)
+            if entity is None:
+                continue
+            possessive = bool(re.match(r"['’]s\b", masked[match.end() : match.end() + 3])) or tokens[-1].endswith(
+                ("'s", "’s")
+            )
+            if entity.kind == "person":
+                self.mentions.append(Mention(base + start, entity, possessive))
+                self._role_from_context(entity, masked, start, match.end())
+            elif entity.kind == "organisation" and looks_org(entity.name.split()):
+                self.org_mentions.append(Mention(base + start, entity, possessive))
+        for listed in NAMED_LIST.finditer(masked):
+            head = listed["head"].casefold()
+            if head in GROUP_NOUNS and head not in self.lists:
+                names = listed["names"]
+                self.lists[head] = self._entity(names, "group", pos=base + listed.start("names"))
+
+    def _named_relation(self, masked: str, start: int, end: int, tokens: list[str], base: int) -> Entity | None:
+        """A person the article names by first name only, in apposition to a relation: "Their elder son, Iain,",
+        "His wife, Morag,". Families in features are named so; the name then speaks and pronouns find it."""
+        if len(tokens) != 1 or not is_person_token(tokens[0]) or not re.match(r"\s*[,.]", masked[end:]):
+            return None
+        related = APPOSED_RELATION.search(masked[max(0, start - 40) : start])
+        if related is None or related["rel"] not in RELATION_NOUNS:
+            return None
+        entity = self._entity(strip_possessive(tokens[0]), "person", pos=base + start)
+        entity.role = entity.role or related["rel"]
+        return entity
+
+    def _role_from_context(self, entity: Entity, masked: str, start: int, end: int) -> None:
+        """Keep how the article introduces a person: a title before the name or an apposition after it."""
+        if entity.role:
+            return
+        after = re.match(r",\s+(?P<role>(?:a |an |the |now )?[a-z][^,.;\x00]{2,90}?)(?:,|\.|;|$)", masked[end:])
+        if after and any(w.casefold() in TITLES or w.endswith(("ist", "er", "or")) for w in after["role"].split()):
+            entity.role = after["role"].strip()
+            return
+        related = re.search(
+            r"\b(?:a|an|the|her|his|their|its)\s+(?P<rel>[a-z]+),\s*$", masked[max(0, start - 40) : start]
+        )
+        if related and related["rel"] in RELATION_NOUNS:
+            entity.role = related["rel"]  # "survived by a daughter, Anne Ellery-Watts"
+            return
+        before = re.search(r"((?:[A-Za-z][\w\-’']*\s+){1,5})$", masked[max(0, start - 60) : start])
+        if before:
+            words = before.group(1).split()
+            while words and words[0].casefold() in LEADING | PREPOSITIONS:
+                words = words[1:]
+            if words and any(w.casefold() in TITLES for w in words):
+                entity.role = " ".join(words)
+
+    def resolve_pronoun(self, pos: int, word: str | None, first_sentence: int) -> Entity | None:
+        """The person a pronoun (or, with ``word`` None, a description) at ``pos`` refers to, or None."""
+        return self.explain_pronoun(pos, word, first_sentence)[0]
+
+    def explain_pronoun(self, pos: int, word: str | None, first_sentence: int) -> tuple[Entity | None, str]:
+        """The person a pronoun refers to, and how: the subject of the nearest sentence naming someone who agrees
+        with it. Two people joined as one subject ("A and B visited ... he said") leave it unattributed."""
+        gender = PRONOUNS.get(word) if word else None
+        if gender == "p":
+            return None, "a plural pronoun names no one person"
+        current = self._sentence_index(pos, first_sentence)
+        # An object pronoun is never the subject of its own clause: in "Judge Ainsworth told him", him is not her.
+        nearest = current - 1 if word in OBJECT_PRONOUNS else current
+        for index in range(nearest, max(-1, current - 4), -1):
+            start, end = self.sentences[index]
+            candidates = [
+                m
+                for m in self.mentions
+                if start <= m.pos < min(end, pos)
+                and m.entity.kind == "person"
+                and (gender is None or m.entity.gender in (None, gender))
+            ]
+            if not candidates:
+                continue
+            chosen = next((m for m in candidates if not m.possessive), candidates[0])
+            relation = self._relation(chosen) if chosen.possessive else None
+            if relation is not None:
+                return self._related_person(relation, chosen, pos)
+            joined = [
+                m for m in candidates if m.entity is not chosen.entity and self.joined_subjects(chosen.pos, m.pos)
+            ]
+            if joined:
+                names = ", ".join(dict.fromkeys(m.entity.name for m in [chosen, *joined]))
+                return None, f"{AMBIGUOUS}: {names}"
+            others = {m.entity.name for m in candidates if not m.possessive} - {chosen.entity.name}
+            if not chosen.possessive and others and not self._opens_sentence(start, chosen.pos):
+                # Several people and none of them the sentence's subject ("The book was compared to the work of
+                # José Saramago, a comparison Carvalho finds ..."): the one already speaking, else the one known
+                # to be called this pronoun.
+                speaking = [m for m in candidates if m.entity is self.last_speaker]
+                known = [m for m in candidates if gender is not None and m.entity.gender == gender]
+                if speaking:
+                    return speaking[0].entity, f"{speaking[0].entity.name}, the speaker of the last quotation"
+                if len({m.entity.name for m in known}) == 1 and chosen.entity.gender is None:
+                    return known[0].entity, f"{known[0].entity.name}, known as '{word}'"
+            if chosen.entity.gender is None and gender is not None and len({m.entity.name for m in candidates}) == 1:
+                # Learnt only when nobody else could be meant: in "her son, Peter, said she was ill", she is not
+                # Peter, and a wrong gender would mislead every later pronoun.
+                chosen.entity.gender = gender
+            where = "this sentence" if index == current else "an earlier sentence"
+            return chosen.entity, f"{chosen.entity.name}, the subject of {where}"
+        return None, "nobody it can refer to"
+
+    def _related_person(self, relation: re.Match[str], owner: Mention, pos: int) -> tuple[Entity | None, str]:
+        """Who "Her sister" or "Smith's lawyer" is: the name in apposition ("Her sister, Claire, agreed"), else the
+        person the article introduced as a sister, else nobody we can name."""
+        named = re.match(rf",\s+(?P<run>{RUN.pattern}),", self.text[relation.end() :])
+        entity = self.resolve_run(named["run"].split(), speaking=True, pos=pos) if named else None
+        if entity is not None and entity.kind == "person":
+            return entity, f"{entity.name}, {relation.group().strip()} named in the sentence before"
+        noun = relation["noun"]
+        introduced = [
+            m.entity for m in self.mentions if m.pos < pos and noun in (m.entity.role or "").casefold().split()
+        ]
+        if introduced:
+            return introduced[-1], f"{introduced[-1].name}, introduced as {noun}"
+        return None, f"{UNNAMED}: the subject is {relation.group().strip()}, not {owner.entity.name}"
+
+    def _relation(self, mention: Mention) -> re.Match[str] | None:
+        """The words naming someone else after a possessive mention ("Her sister", "Smith's lawyer"), or None."""
+        after = POSSESSED.match(self.text, mention.pos)
+        return after if after is not None and after["noun"] in RELATION_NOUNS else None
+
+    def _opens_sentence(self, start: int, pos: int) -> bool:
+        """True when the mention at ``pos`` is the subject its sentence opens with: only capitalised words, titles
+        and a leading phrase stand before it ("Opposition leader Mark Hollis", "Later, Sarah studied")."""
+        lead = re.sub(r"^[^,]{0,40},\s*", "", self.text[start:pos])  # "Later, " / "In 2019, "
+        return all(w[0].isupper() or w.casefold() in TITLES | LEADING for w in lead.split())
+
+    def joined_subjects(self, first: int, second: int) -> bool:
+        """True when two mentions are one subject joined by "and": "Raila Achieng and Interior Minister David"."""
+        between = self.text[min(first, second) : max(first, second)]
+        return bool(re.fullmatch(r"[^,.;:!?]*\band\b[^,.;:!?]*", between)) and len(between.split()) <= 8
+
+    # --- speech cues --------------------------------------------------------------------------
+
+    def _sentence_index(self, pos: int, first: int) -> int:
+        for index in range(first, len(self.sentences)):
+            start, end = self.sentences[index]
+            if pos < end or index == len(self.sentences) - 1:
+                return index
+        return max(first, len(self.sentences) - 1)
