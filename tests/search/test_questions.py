@@ -1,0 +1,88 @@
+"""Questions worded the way people ask them: a named figure is the focus, a word shared in another sense
+is not an answer, a paraphrase through WordNet is, and every answer can be explained."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.cli import main
+
+
+def speakers(ranker, topic: str) -> dict[str, int]:
+    """figure id -> cited paragraph, for every figure with a stance."""
+    return {s.figure.id: s.position.citation.paragraph for s in ranker.ask(topic).stances if s.position}
+
+
+@pytest.mark.parametrize(
+    ("topic", "figure", "paragraph"),
+    [
+        ("What's Dario Amodei's take on xAI?", "amodei", 13),
+        ("what did the xAI engineers say", "xai-engineers", 15),
+        ("suleman on costs", "suleyman", 14),  # a typo of the name
+        ("What does the Meta AI head think?", "lecun", 13),  # the role names the figure
+    ],
+)
+def test_a_named_figure_answers_on_the_rest_of_the_question(ranker, topic: str, figure: str, paragraph: int) -> None:
+    assert speakers(ranker, topic).get(figure) == paragraph
+
+
+def test_the_name_is_not_a_matching_word_for_anyone_else(ranker) -> None:
+    assert speakers(ranker, "suleman on costs") == {"suleyman": 14}
+    assert speakers(ranker, "what did the xAI engineers say") == {"xai-engineers": 15}
+
+
+def test_two_named_figures_both_answer_even_when_nothing_else_is_asked(ranker) -> None:
+    assert speakers(ranker, "LeCun vs Musk").keys() == {"lecun", "musk"}
+    assert speakers(ranker, "What did LeCun say?") == {"lecun": 13}
+
+
+def test_a_named_figure_stays_silent_on_a_topic_it_never_addressed(ranker) -> None:
+    assert "lecun" not in speakers(ranker, "LeCun on regulation")
+
+
+def test_a_debate_between_named_figures_opens_with_their_exchange(planner) -> None:
+    plan = planner.debate("Musk vs Altman", rounds=2, moderator=False)
+    first, second = plan.turns[:2]
+    assert (first.figure.id, second.figure.id) == ("musk", "altman")
+    assert second.reason == "reply_link" and second.position.replies_to == first.position.key
+
+
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "how to open the window",
+        "is it safe to eat raw eggs",
+        "how to lose weight",
+        "how open models pay the bills",
+        "my landlord broke his promise to fix the heating",
+        "What's Google's position on open source?",  # a name the record uses, that no figure speaks of
+    ],
+)
+def test_a_common_word_in_another_sense_is_no_answer(ranker, topic: str) -> None:
+    assert speakers(ranker, topic) == {}
+
+
+def test_a_wordnet_relative_explains_a_question_word(ranker) -> None:
+    assert speakers(ranker, "lawsuit") == {"musk": 4}  # sued ~ lawsuit
+
+
+def test_a_typo_of_a_stop_word_is_a_stop_word(ranker) -> None:
+    analysis = ranker.analyse("teh sustainable development")
+    assert ("teh", "the") in analysis.corrections and "the" not in {w.word for w in analysis.asked}
+
+
+def test_explain_shows_the_focus_the_relation_and_what_is_left_unexplained(capsys) -> None:
+    assert main(["explain", "what did suleman say about lawsuits and costs"]) == 0
+    text = capsys.readouterr().out
+    assert "Figure named: **Mustafa Suleyman** (“suleman”)" in text
+    assert "“lawsuits” explained by its relative “sue” (WordNet 3.0 derivation" in text
+    assert "left unexplained: costs" in text
+    assert main(["explain", "what did suleman say about lawsuits and costs", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["focus"] == [{"figure": "suleyman", "words": ["suleman"]}]
+    musk = next(f for f in payload["figures"] if f["figure"] == "musk")
+    sued = next(c for c in musk["candidates"] if c["position"] == "sued-for-betrayal")
+    assert sued["related"][0]["relative"] == "sue" and sued["related"][0]["source"] == "WordNet 3.0"
+    assert [w["word"] for w in sued["unexplained"]] == ["costs"]
