@@ -244,7 +244,9 @@ def _merge(drafts: list[tuple[str, str, str]], article_id: str, merged: dict[str
 
 
 def _key(positions: int, seed: int) -> str:
-    source = hashlib.sha256(Path(__file__).read_bytes() + (PROJECT / "bot" / "extract.py").read_bytes())
+    # The corpus is drafted by the extractor: a change to it makes another corpus.
+    extractor = sorted((PROJECT / "bot" / "extract").glob("*.py"))
+    source = hashlib.sha256(b"".join(p.read_bytes() for p in [Path(__file__), *extractor]))
     return f"n{positions}-s{seed}-{source.hexdigest()[:10]}"
 
 
