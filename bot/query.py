@@ -8,6 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from . import lexical
 from .data.lexicon import Lexicon, Trigger
 from .errors import UsageError
@@ -214,33 +217,47 @@ class FigureNames:
     its role up to a parenthesis or comma ("Anthropic CEO"), matched exactly since a role is ordinary words."""
 
     def __init__(self, figures: Iterable[tuple[str, str, tuple[str, ...], str]]):
-        names: list[tuple[tuple[str, ...], str, bool]] = []
+        names: dict[tuple[tuple[str, ...], str], bool] = {}
         for figure, name, aliases, role in figures:
             role_name = role.split("(")[0].split(",")[0]
             for option, typos in ((figure, True), (name, True), *((a, True) for a in aliases), (role_name, False)):
                 parts = tuple(words(option))
-                if (
-                    parts
-                    and not all(p in STOPWORDS for p in parts)
-                    and (parts, figure) not in {(n, f) for n, f, _ in names}
-                ):
-                    names.append((parts, figure, typos))
-        # Longest first, so "xAI engineers" is found before "xAI"; then by figure, for a fixed order.
-        self._names = sorted(names, key=lambda n: (-len(n[0]), n[1], n[0]))
+                if parts and not all(p in STOPWORDS for p in parts):
+                    names[parts, figure] = names.get((parts, figure), False) or typos
+        # Names by their first word, so a question is only checked against names that may start at a word.
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        for (parts, figure), typos in names.items():
+            self._by_first.setdefault(parts[0], []).append((parts, figure, typos))
+        self._typo_firsts = sorted(first for first, found in self._by_first.items() if len(first) >= _NAME_TYPO_LENGTH)
 
     def find(self, typed: list[str]) -> dict[str, list[int]]:
-        """Figure id -> the places of the question's words that name it; a place names one figure at most."""
-        found: dict[str, list[int]] = {}
+        """Figure id -> the places of the question's words that name it. Longer names are found first ("xAI
+        engineers" before "xAI"), and a place names one figure at most."""
+        found: list[tuple[int, str, tuple[str, ...], int]] = []
+        for at, word in enumerate(typed):
+            for first in self._firsts(word):
+                for parts, figure, typos in self._by_first[first]:
+                    span = typed[at : at + len(parts)]
+                    if len(span) == len(parts) and all(_names(t, p, typos) for t, p in zip(span, parts, strict=True)):
+                        found.append((-len(parts), figure, parts, at))
+        named: dict[str, list[int]] = {}
         taken: set[int] = set()
-        for parts, figure, typos in self._names:
-            for at in range(len(typed) - len(parts) + 1):
-                span = range(at, at + len(parts))
-                if taken.isdisjoint(span) and all(
-                    _names(typed[i], part, typos) for i, part in zip(span, parts, strict=True)
-                ):
-                    found.setdefault(figure, []).extend(span)
-                    taken.update(span)
-        return found
+        for size, figure, _, at in sorted(found):
+            span = range(at, at - size)
+            if taken.isdisjoint(span):
+                named.setdefault(figure, []).extend(span)
+                taken.update(span)
+        return named
+
+    def _firsts(self, word: str) -> list[str]:
+        """The first words of names a typed word may be: itself, without a possessive or plural, or one edit
+        away from a long enough one."""
+        bare = word[:-2] if word.endswith(("'s", "’s")) else word
+        exact = [w for w in dict.fromkeys((bare, bare[:-1] if bare.endswith("s") else bare)) if w in self._by_first]
+        if len(bare) < _NAME_TYPO_LENGTH - 1:
+            return exact
+        near = process.extract(bare, self._typo_firsts, scorer=OSA.distance, score_cutoff=1, limit=None)
+        return list(dict.fromkeys([*exact, *(w for w, _, _ in near)]))
 
 
 def _names(typed: str, part: str, typos: bool) -> bool:
@@ -250,11 +267,7 @@ def _names(typed: str, part: str, typos: bool) -> bool:
         typed = typed[:-2]
     if typed in (part, part + "s"):
         return True
-    if not typos or len(part) < _NAME_TYPO_LENGTH:
-        return False
-    from rapidfuzz.distance import OSA
-
-    return OSA.distance(typed, part, score_cutoff=1) <= 1
+    return typos and len(part) >= _NAME_TYPO_LENGTH and OSA.distance(typed, part, score_cutoff=1) <= 1
 
 
 class QueryReader:

@@ -73,9 +73,12 @@ def test_any_source_file_of_the_package_is_part_of_the_key(cached, tmp_path, mon
     package = tmp_path / "package"
     shutil.copytree(Path(bot.core.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(cache, "_PACKAGE", package)
+    cache._code_digest.cache_clear()
     before = cache.key(seeds, personas)
     (package / "search" / "a_new_module.py").write_text("SCORE = 2\n")
+    cache._code_digest.cache_clear()  # a new process: the code it runs is read once
     assert cache.key(seeds, personas) != before
+    cache._code_digest.cache_clear()
 
 
 def test_a_cache_folder_set_to_off_writes_nothing(cached, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,6 +10,7 @@ back from a cache entry in a few milliseconds, without parsing YAML, which is mo
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import os
@@ -51,13 +52,25 @@ def key(*folders: Path) -> str | None:
     # Every name the loaders glob, readable or not: an unreadable one (a dangling link, a folder named
     # x.yaml) must reach the loader and its error, never be skipped over by a cached record.
     inputs = [p for where in folders for p in sorted(where.glob("*")) if p.suffix in (".txt", ".yaml")]
-    digest = hashlib.sha256(f"{FORMAT} {sys.version}".encode())
-    for path in (*sorted(_PACKAGE.rglob("*.py")), *inputs):
+    digest = hashlib.sha256(f"{FORMAT} {sys.version} {_code_digest()}".encode())
+    for path in inputs:
         try:
             data = path.read_bytes()
         except OSError:
             return None
         digest.update(f"\0{path.parent.name}/{path.name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+@functools.cache
+def _code_digest() -> str:
+    """The hash of every source file of the package, read once: the code this process runs. Read afresh at
+    every load, a file edited under a running bot (then /reload) would key the new code's entries to the old."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        data = path.read_bytes()
+        digest.update(f"\0{path.relative_to(_PACKAGE)}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()
 

@@ -163,7 +163,8 @@ class Ranker:
         return Candidate(position=entry.position, match=match)
 
     def _named(self, analysis: QueryAnalysis) -> set[int]:
-        return {n for n, p in enumerate(self.data.personas) if p.id in analysis.focus}
+        focus = analysis.focus
+        return {n for n, p in enumerate(self.data.personas) if p.id in focus} if focus else set()
 
     def _speaking(self, analysis: QueryAnalysis, topic: str) -> tuple[Stance, ...]:
         """Every figure's stance with only its best position, silent where that best answers too little."""
