@@ -8,9 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from . import lexical
 from .data.lexicon import Lexicon, Trigger
 from .errors import UsageError
@@ -229,6 +226,7 @@ class FigureNames:
         for (parts, figure), typos in names.items():
             self._by_first.setdefault(parts[0], []).append((parts, figure, typos))
         self._typo_firsts = sorted(first for first, found in self._by_first.items() if len(first) >= _NAME_TYPO_LENGTH)
+        self._firsts_of: dict[str, list[str]] = {}  # what each word typed so far may begin (capped)
 
     def find(self, typed: list[str]) -> dict[str, list[int]]:
         """Figure id -> the places of the question's words that name it. Longer names are found first ("xAI
@@ -252,6 +250,17 @@ class FigureNames:
     def _firsts(self, word: str) -> list[str]:
         """The first words of names a typed word may be: itself, without a possessive or plural, or one edit
         away from a long enough one."""
+        known = self._firsts_of.get(word)
+        if known is None:
+            known = self._name_starts(word)
+            if len(self._firsts_of) < _CORRECTIONS_KEPT:
+                self._firsts_of[word] = known
+        return known
+
+    def _name_starts(self, word: str) -> list[str]:
+        from rapidfuzz import process  # imported on a question's first long word, not with the CLI
+        from rapidfuzz.distance import OSA
+
         bare = word[:-2] if word.endswith(("'s", "’s")) else word
         exact = [w for w in dict.fromkeys((bare, bare[:-1] if bare.endswith("s") else bare)) if w in self._by_first]
         if len(bare) < _NAME_TYPO_LENGTH - 1:
@@ -267,7 +276,11 @@ def _names(typed: str, part: str, typos: bool) -> bool:
         typed = typed[:-2]
     if typed in (part, part + "s"):
         return True
-    return typos and len(part) >= _NAME_TYPO_LENGTH and OSA.distance(typed, part, score_cutoff=1) <= 1
+    if not typos or len(part) < _NAME_TYPO_LENGTH:
+        return False
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(typed, part, score_cutoff=1) <= 1
 
 
 class QueryReader:

@@ -227,17 +227,25 @@ class ArrayScorer:
         self.tags_at_slot = _objects([*(e.tags for e in entries), None])
 
     def winners(
-        self, topics: list[tuple[str, float]], words: list[tuple[str, float]], minimum: float
+        self, topics: list[tuple[str, float]], words: list[tuple[str, float]], scale: float, threshold: float
     ) -> list[tuple[Position | None, dict[str, float] | None, float, float]]:
-        """Per figure: its best position reaching ``minimum``, that position's tags, topic part and word part;
-        (None, None, 0.0, 0.0) for a figure with none."""
-        won = self.index.best(topics, words, minimum)
+        """Per figure: its best position if its share of the question, ``min(1, score * scale)`` as
+        Weights.share has it, reaches ``threshold``, with its tags and the share's topic and word parts;
+        (None, None, 0.0, 0.0) for a figure without one."""
+        # A hair under the bar, so that rounding never keeps out a position whose share reaches the threshold;
+        # the share decides below, as it does on the plain path.
+        won = self.index.best(topics, words, threshold / scale * (1 - 1e-9))
+        explained = won.topic_scores + won.word_scores
+        share = np.minimum(1.0, explained * scale)
+        speaks = (share >= threshold) & (won.slots < self.index.size)
+        ratio = np.divide(share, explained, out=np.zeros_like(share), where=speaks & (explained > 0))
+        slots = np.where(speaks, won.slots, self.index.size)
         return list(
             zip(
-                self.position_at_slot[won.slots].tolist(),
-                self.tags_at_slot[won.slots].tolist(),
-                won.topic_scores.tolist(),
-                won.word_scores.tolist(),
+                self.position_at_slot[slots].tolist(),
+                self.tags_at_slot[slots].tolist(),
+                (won.topic_scores * ratio).tolist(),
+                (won.word_scores * ratio).tolist(),
                 strict=True,
             )
         )

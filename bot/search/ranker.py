@@ -29,8 +29,6 @@ __all__ = ["THRESHOLD", "Ranker"]
 # reach this many postings: below either, walking the posting lists is quicker than numpy's overhead.
 _ARRAYS_MIN_POSITIONS = 500
 _ARRAYS_MIN_POSTINGS = 256
-# The array scorer wants a bar above zero; a question that asks nothing has no postings to walk anyway.
-_SMALLEST_BAR = 1e-9
 
 
 class Ranker:
@@ -173,32 +171,18 @@ class Ranker:
         if self._arrays is None or self._reach(weights) < _ARRAYS_MIN_POSTINGS:
             ranked = self._ranked(analysis, weights)
             return tuple(_stance_of(p, topic, analysis, ranked.get(n, ()), keep=False) for n, p in enumerate(personas))
-        named = self._named(analysis)
-        ranked = self._ranked(analysis, weights, named) if named else {}
-        # A hair under the bar, so that rounding never keeps out a position whose share reaches THRESHOLD;
-        # the share decides below, as it does on the plain path.
-        won = self._arrays.winners(weights.topics, weights.words, max(weights.bar() * (1 - 1e-9), _SMALLEST_BAR))
-        stances = []
-        for number, (persona, (position, tags, topic_bits, word_bits)) in enumerate(zip(personas, won, strict=True)):
-            if number in named:
-                stances.append(_stance_of(persona, topic, analysis, ranked.get(number, ()), keep=False))
-                continue
-            explained = topic_bits + word_bits
-            share = weights.share(explained)
-            if share < THRESHOLD:
-                position, tags, topic_bits, word_bits = None, None, 0.0, 0.0
-            scale = share / explained if explained and position is not None else 0.0
-            stances.append(
-                Stance(
-                    figure=persona,
-                    topic=topic,
-                    query=analysis,
-                    position=position,
-                    topic_score=topic_bits * scale,
-                    word_score=word_bits * scale,
-                    tags=tags,
-                )
+        won = self._arrays.winners(weights.topics, weights.words, weights.scale(), THRESHOLD)
+        stances = [
+            Stance(
+                figure=persona, topic=topic, query=analysis, position=position, topic_score=t, word_score=w, tags=tags
             )
+            for persona, (position, tags, t, w) in zip(personas, won, strict=True)
+        ]
+        named = self._named(analysis)
+        if named:  # a named figure speaks on the rest of the question (see _candidate)
+            ranked = self._ranked(analysis, weights, named)
+            for number in named:
+                stances[number] = _stance_of(personas[number], topic, analysis, ranked.get(number, ()), keep=False)
         return tuple(stances)
 
     def _reach(self, weights: Weights) -> int:

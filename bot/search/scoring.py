@@ -20,6 +20,7 @@ text is scored by sums over posting lists, and the array scorer for large record
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Set
 from dataclasses import dataclass
@@ -53,12 +54,15 @@ class Weights:
         """The score a text must reach to answer enough of the question."""
         return THRESHOLD * (self.cost + (0.0 if named else self.names))
 
-    def share(self, score: float, named: bool = False) -> float:
-        """A text's score as the share of the question it answers, THRESHOLD at the bar (0 to 1)."""
+    def scale(self, named: bool = False) -> float:
+        """What turns a text's score into its share of the question (THRESHOLD at the bar)."""
         bar = self.bar(named)
-        if score <= 0:
-            return 0.0
-        return 1.0 if bar <= 0 else min(1.0, THRESHOLD * score / bar)
+        return THRESHOLD / bar if bar > 0 else math.inf
+
+    def share(self, score: float, named: bool = False) -> float:
+        """A text's score as the share of the question it answers, THRESHOLD at the bar (0 to 1). The array
+        scorer computes the same, ``min(1, score * scale)``, for every figure at once."""
+        return min(1.0, score * self.scale(named)) if score > 0 else 0.0
 
 
 def weigh(analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str]) -> Weights:
