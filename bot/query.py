@@ -22,6 +22,9 @@ _SHORT_WORD = 4
 _LONG_WORD = 8
 # A long-running bot meets words without end (typos, spam): the corrections it keeps are capped.
 _CORRECTIONS_KEPT = 50_000
+# A WordNet relative explains a question word at this share of the word itself: it may be another sense, so
+# it counts like the topic rules' broad everyday triggers (0.6-0.7).
+RELATED_SHARE = 0.7
 # A trigger reached through a corrected typo counts a little less than one typed right.
 _FUZZY_WEIGHT = 0.9
 # A word at least this frequent in general English (Zipf 3.5: about three times in a million words) is a word
@@ -146,6 +149,27 @@ class TopicFinder:
                 if number not in best or hit.weight > best[number].weight:
                     best[number] = hit
         return [best[number] for number in sorted(best)]
+
+    def through_relatives(self, asked: Iterable[AskedWord], taken: set[str]) -> list[TopicHit]:
+        """Topics a question word reaches through a WordNet relative that is a one-word trigger ("concentrated"
+        ~ concentration), at RELATED_SHARE of the trigger's weight, for words no trigger of their own took."""
+        found: dict[tuple[str, str], TopicHit] = {}
+        for word in asked:
+            if word.stem in taken:
+                continue
+            for relative in word.relatives:
+                for _, topic, trigger in self._by_first_stem.get(relative.stem, ()):
+                    hit = TopicHit(
+                        topic=topic,
+                        trigger=trigger.phrase,
+                        how=f"related:{word.word}~{relative.relation.word}",
+                        weight=trigger.weight * RELATED_SHARE,
+                        stems=(word.stem,),
+                    )
+                    key = (topic, word.stem)
+                    if len(trigger.stems) == 1 and (key not in found or hit.weight > found[key].weight):
+                        found[key] = hit
+        return list(found.values())
 
     def topics(self, text_stems: tuple[str, ...]) -> dict[str, float]:
         """Topic -> weight of its strongest trigger in a source text (matched exactly)."""
@@ -316,15 +340,20 @@ class QueryReader:
             # A single letter ("r u sure") is no topic; nor is a stop word or a word too common in the record.
             if read not in STOPWORDS and len(read) > 1 and word_stem not in self.lexicon.generic:
                 asked.setdefault(word_stem, _asked(read, word_stem))
-        hits = tuple(self.finder.find(tuple(all_stems), fuzzy))
         own = set(asked)
+        kept = tuple(_without_own_relatives(w, own) for w in asked.values())
+        hits = self.finder.find(tuple(all_stems), fuzzy)
+        hits = tuple(hits + self.finder.through_relatives(kept, {s for hit in hits for s in hit.stems}))
+        topics: dict[str, float] = {}
+        for hit in hits:
+            topics[hit.topic] = max(topics.get(hit.topic, 0.0), hit.weight)
         return QueryAnalysis(
             text=query,
             stems=tuple(asked),
             corrections=tuple(corrections),
             hits=hits,
-            topics={hit.topic: hit.weight for hit in hits},
-            asked=tuple(_without_own_relatives(w, own) for w in asked.values()),
+            topics=topics,
+            asked=kept,
             mentions=tuple(
                 Mention(figure=figure, words=tuple(typed[i] for i in places), bits=_bits_of(typed[i] for i in places))
                 for figure, places in sorted(named.items(), key=lambda item: min(item[1]))

@@ -26,16 +26,13 @@ from collections.abc import Set
 from dataclasses import dataclass
 
 from .. import lexical
-from ..query import BASELINE_BITS, QueryAnalysis
+from ..query import BASELINE_BITS, RELATED_SHARE, QueryAnalysis
 
 # A figure speaks on a topic only when its best position answers at least half of the question.
 THRESHOLD = 0.5
 # What a word the record answers elsewhere counts against a text that does not answer it, as a share of the
 # word's information: a question may ask several things, and a text may answer one of them.
 ELSEWHERE_SHARE = 0.5
-# A WordNet relative explains a question word at this share of the word itself: it may be another sense, so
-# it counts like the topic rules' broad everyday triggers (0.6-0.7).
-RELATED_SHARE = 0.7
 # A name the record uses weighs what a word unknown to English does, however common it is ("Google", "Meta"):
 # what matters is which of the record's organisations and people the question is about.
 NAME_BITS = lexical.MAX_INFORMATIVENESS - BASELINE_BITS
