@@ -63,9 +63,9 @@ class Weights:
 
 
 def weigh(analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str]) -> Weights:
-    """The question's words as what texts explaining them score, each word through one route: a word of a
-    topic trigger that fired is explained by the tag of the strongest topic it triggers (a text with the word
-    carries the tag), any other by the word itself or a relative."""
+    """The question's words as what texts explaining them score: a word of a topic trigger that fired through
+    the tag of the strongest topic it triggers, any other through the word itself or a relative (and the
+    topic a relative triggers, if one does)."""
     topics: dict[str, float] = defaultdict(float)
     words: dict[str, float] = defaultdict(float)
     cost = 0.0
@@ -80,10 +80,14 @@ def weigh(analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str
         own_cost = bits * ELSEWHERE_SHARE if side_part else bits
         cost += own_cost
         gain = bits * (1 - THRESHOLD) + own_cost * THRESHOLD
-        if hits:  # once: through the strongest topic it triggers (the first of the rules on a tie)
-            strongest = max(hits, key=lambda hit: hit.weight)
+        # A word of a trigger that fired is explained once, through the strongest topic it triggers: a text
+        # with the word carries the tag. A word that reached a topic only through a relative is explained by
+        # that topic, and by the word itself or a relative as well, since a text with it carries no tag.
+        own_hits = [hit for hit in hits if not hit.how.startswith("related:")]
+        if hits:
+            strongest = max(own_hits or hits, key=lambda hit: hit.weight)
             topics[strongest.topic] += gain * strongest.weight
-        else:
+        if not own_hits:
             words[word.stem] += gain
             for relative in word.relatives:
                 words[relative.stem] += gain * RELATED_SHARE
