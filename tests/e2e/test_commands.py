@@ -37,6 +37,13 @@ async def test_commands_are_synced_to_the_dev_guild_only_on_start(standin: Disco
         "source",
         "about",
         "reload",
+        "verify",
+        "help",
+        "settings",
+        "history",
+        "transcript",
+        "forget-my-rounds",
+        "clear-history",
     }
     assert not standin.requests("PUT", r"/applications/\d+/commands")  # global sync only on `debate-bot sync`
     # /reload is registered only in the owner's (development) guild, so nobody elsewhere even sees it.

@@ -83,7 +83,7 @@ async def test_sync_pushes_exactly_the_dumped_commands(standin: DiscordStandIn) 
     assert code == 0
     code, output = await debate_bot("sync", env={"DISCORD_TOKEN": TOKEN, "DISCORD_API_BASE": standin.api_base})
     assert code == 0, output
-    assert "synced 7 commands globally" in output  # /reload lives only in the owner's guild
+    assert "synced 14 commands globally" in output  # /reload lives only in the owner's guild
     pushed = standin.requests("PUT", r"/applications/\d+/commands")
     assert len(pushed) == 1 and pushed[0].body == json.loads(dumped)
     assert standin.gateway.identifies == 0  # a sync needs no gateway session
