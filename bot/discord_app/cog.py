@@ -54,10 +54,12 @@ def _home_id(channel: discord.abc.GuildChannel | discord.Thread) -> int:
     return channel.parent_id if isinstance(channel, discord.Thread) else channel.id
 
 
-def _check_place(settings: GuildSettings, channel: discord.abc.GuildChannel | discord.Thread, thread: bool) -> bool:
+def _check_place(settings: GuildSettings, channel: discord.TextChannel | discord.Thread, thread: bool) -> bool:
     """Whether the round goes into a new thread, by this server's settings; a UsageError where it may not run."""
     if settings.allowed_channels and _home_id(channel) not in settings.allowed_channels:
-        where = ", ".join(f"<#{channel_id}>" for channel_id in settings.allowed_channels)
+        # Names, not mentions: the error is shown escaped, and a channel deleted since is simply left out.
+        found = [channel.guild.get_channel(channel_id) for channel_id in settings.allowed_channels]
+        where = ", ".join(f"#{c.name}" for c in found if c is not None) or "channels that no longer exist"
         raise UsageError(f"debate rounds run only in {where} on this server")
     if settings.thread_mode == "never" and thread:
         raise UsageError("this server runs debate rounds in the channel, not in threads; run it without thread")

@@ -102,3 +102,34 @@ async def test_sigterm_stops_a_running_bot_cleanly(standin: DiscordStandIn) -> N
     env = {"DISCORD_TOKEN": TOKEN, "DISCORD_API_BASE": standin.api_base}
     code, output = await debate_bot(env=env, interrupt_after="ready as", signum=signal.SIGTERM)
     assert code == 0 and "stopping" in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize("kind", ["damaged", "folder"])
+async def test_an_unusable_database_is_one_line_and_exit_2(standin: DiscordStandIn, tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "debate.sqlite3"
+    if kind == "damaged":
+        path.write_bytes(b"this is not a database, it is a note someone saved here " * 100)
+    else:
+        path.mkdir()
+    env = {"DISCORD_TOKEN": TOKEN, "DISCORD_API_BASE": standin.api_base, "DEBATE_DATABASE": str(path)}
+    code, output = await debate_bot(env=env)
+    assert code == 2, output[-2000:]
+    last = output.strip().splitlines()[-1]
+    assert last.startswith(f"debate-bot: error: {path}: ")
+    assert ("not a SQLite database" in last) if kind == "damaged" else ("it is a folder" in last)
+    assert "Traceback" not in output and standin.gateway.identifies == 0  # it never went online
+
+
+async def test_the_bot_creates_and_migrates_its_database_at_start(standin: DiscordStandIn, tmp_path: Path) -> None:
+    """DEBATE_DATABASE names a file that does not exist yet: the start makes it, at the latest schema."""
+    from bot.discord_app.store import SQLiteStore
+
+    path = tmp_path / "debate.sqlite3"
+    env = {"DISCORD_TOKEN": TOKEN, "DISCORD_API_BASE": standin.api_base, "DEBATE_DATABASE": str(path)}
+    code, output = await debate_bot(env=env, interrupt_after="ready as")
+    assert code == 0, output[-2000:]
+    store = await SQLiteStore.open(path)  # created and migrated by the bot's start
+    try:
+        assert await store.version() >= 1
+    finally:
+        await store.close()

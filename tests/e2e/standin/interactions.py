@@ -54,6 +54,28 @@ class Interaction:
         return [(not m["flags"] & EPHEMERAL, m["content"]) for m in [*shown, *self.followups]]
 
 
+_TYPES = {str: 3, int: 4, bool: 5}
+SUB_COMMAND = 1
+
+
+def _options(options: dict[str, Any], focused: str | None) -> list[dict]:
+    """Options as Discord sends them; a dict value is a subcommand (``{"set": {...}}``) with its own."""
+    sent = []
+    for key, value in options.items():
+        if isinstance(value, dict):
+            sent.append({"name": key, "type": SUB_COMMAND, "options": _options(value, focused)})
+        else:
+            sent.append(
+                {
+                    "name": key,
+                    "type": _TYPES[type(value)],
+                    "value": value,
+                    **({"focused": True} if key == focused else {}),
+                }
+            )
+    return sent
+
+
 class InteractionsMixin:
     """Mixed into DiscordStandIn; uses its clock (``now``), ``dispatch`` and channel model."""
 
@@ -85,13 +107,9 @@ class InteractionsMixin:
             member_permissions = ALL_PERMISSIONS
         if app_permissions is None:
             app_permissions = self.permissions_in(channel_id)
-        types = {str: 3, int: 4, bool: 5}
         if kind == COMPONENT:
             return await self._component(options or {}, user_id, channel_id, member_permissions, app_permissions, roles)
-        data_options = [
-            {"name": key, "type": types[type(value)], "value": value, **({"focused": True} if key == focused else {})}
-            for key, value in (options or {}).items()
-        ]
+        data_options = _options(options or {}, focused)
         command_id = next((c["id"] for c in self.commands.get("guild", []) if c["name"] == name), "0")
         data = {"id": command_id, "name": name, "type": 1, "guild_id": str(GUILD_ID), "options": data_options}
         return await self._send_interaction(kind, data, user_id, channel_id, member_permissions, app_permissions, roles)
