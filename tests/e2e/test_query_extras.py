@@ -104,3 +104,15 @@ async def test_ask_attaches_a_readable_stance_map_unless_asked_not_to(standin: D
     plain = await answered(standin, "ask", {"topic": "open source", "map": False})
     await standin.wait_until(lambda: len(plain.followups) == len(ask.followups))  # the credit line came too
     assert attachments(plain) == [] and not plain.original["flags"] & EPHEMERAL
+
+
+async def test_a_debate_ends_with_its_stance_map_under_the_summary(standin: DiscordStandIn, running_bot) -> None:
+    await standin.interact("debate", {"topic": "open source"})
+    await rounds_recorded(running_bot, 1)
+    posts = standin.channel_posts()
+    (with_picture,) = [p for p in posts if any(a["filename"] == STANCE_MAP_NAME for a in p["attachments"])]
+    assert "Who stands where" in with_picture["content"]  # the summary it pictures
+    assert posts.index(with_picture) == len(posts) - 2  # then the transcript, last
+    (picture,) = with_picture["attachments"]
+    image = Image.open(io.BytesIO(standin.uploads[picture["id"]]))
+    assert image.format == "PNG" and image.width >= 800
