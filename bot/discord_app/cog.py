@@ -152,7 +152,7 @@ class DebateCog(commands.Cog):
                 # (an error, a failure notice) may be for the user alone. The round itself is public.
                 await interaction.response.defer(thinking=True, ephemeral=True)
                 capped = min(rounds, settings.rounds_cap)
-                await self._begin(interaction, channel, round_, chosen, capped, thread, capped < rounds)
+                await self._begin(interaction, channel, round_, chosen, capped, thread, settings, capped < rounds)
             finally:
                 self.rounds.release(round_)  # a no-op once the round's task has started
         finally:
@@ -167,6 +167,7 @@ class DebateCog(commands.Cog):
         chosen: list[Persona] | None,
         rounds: int,
         thread: bool,
+        settings: GuildSettings,
         capped: bool = False,
     ) -> None:
         loaded = self.loaded  # the round keeps this data even if /reload swaps it meanwhile
@@ -190,7 +191,7 @@ class DebateCog(commands.Cog):
         home = channel.parent if isinstance(channel, discord.Thread) else channel
         allowed = interaction.app_permissions
         # Webhook posts carry no nonce: after a lost answer the channel's history shows whether it landed.
-        webhooks_on = (await self.bot.guild_settings(interaction.guild_id)).webhook_mode != "off"  # type: ignore[attr-defined]
+        webhooks_on = settings.webhook_mode != "off"
         if (
             webhooks_on
             and allowed.manage_webhooks

@@ -79,7 +79,11 @@ class QueryCog(commands.Cog):
     @app_commands.command(
         name="verify",
         description="Did they really say that? Check a quote against the record",
-        extras={"example": "/verify text:open source is dangerous figure:musk"},
+        # LeCun's words, misquoted and pinned on Musk: the answer shows both at once.
+        extras={
+            "example": "/verify text:Closed models help innovation; Facebook's Llama series proves open source "
+            "is viable figure:musk"
+        },
     )
     @app_commands.describe(
         text="The quote as you saw it (case and quote marks do not matter)",
@@ -92,7 +96,11 @@ class QueryCog(commands.Cog):
         claimed = loaded.data.resolve(figure) if figure else None
         await reply(interaction, loaded.payloads.verify(loaded.checker.check(text, claimed)))
 
-    @app_commands.command(name="source", description="An article paragraph with the quoted spans marked")
+    @app_commands.command(
+        name="source",
+        description="An article paragraph with the quoted spans marked",
+        extras={"example": "/source paragraph:7"},  # the lowest number, 1, is the headline: a poor example
+    )
     @app_commands.describe(paragraph="Paragraph number, as cited (¶)", article="Article (default: the first)")
     @app_commands.autocomplete(article=autocomplete.article)
     @quick_cooldown

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 from bot.debate import Planner
 from bot.discord_app.payloads import Payloads
 from bot.search.ranker import Ranker
 
-from .standin import CHANNEL_ID, GUILD_ID, Call, DiscordStandIn
+from .standin import CHANNEL_ID, GUILD_ID, Call, DiscordStandIn, Interaction
 
 _EMBED_LIMITS = {"title": 256, "description": 4096}
 TOPIC = "open source"
@@ -119,3 +120,15 @@ async def rounds_recorded(bot, count: int, guild_id: int = GUILD_ID, timeout: fl
         return found
 
     return await asyncio.wait_for(poll(), timeout)
+
+
+async def answered(standin: DiscordStandIn, name: str, options: dict | None = None, **kwargs) -> Interaction:
+    """Run a command and wait until its first answer is final (no "thinking…" left)."""
+    interaction = await standin.interact(name, options, **kwargs)
+    await standin.wait_until(lambda: interaction.settled)
+    return interaction
+
+
+def text(interaction: Interaction) -> str:
+    """What the member reads, every message joined: Markdown escapes (``rounds\\_cap``) show as the character."""
+    return "\n".join(re.sub(r"\\(.)", r"\1", shown) for _, shown in interaction.seen())

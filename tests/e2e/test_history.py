@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
 from pathlib import Path
 
 from bot.discord_app.store import Round, SQLiteStore
 
-from .checks import TOPIC, rounds_recorded
+from .checks import TOPIC, answered, rounds_recorded, text
 from .harness import bot_running
-from .standin import GUILD_ID, USER_ID, DiscordStandIn, Interaction
+from .standin import GUILD_ID, USER_ID, DiscordStandIn
 
 MANAGE_GUILD = 1 << 5
 OTHER_GUILD = GUILD_ID + 999
-
-
-async def answered(standin: DiscordStandIn, name: str, options: dict | None = None, **kwargs) -> Interaction:
-    interaction = await standin.interact(name, options, **kwargs)
-    await standin.wait_until(lambda: interaction.settled)
-    return interaction
-
-
-def text(interaction: Interaction) -> str:
-    return "\n".join(re.sub(r"\\(.)", r"\1", shown) for _, shown in interaction.seen())
 
 
 async def finished_round(standin: DiscordStandIn, bot, count: int, **options) -> None:

@@ -8,14 +8,10 @@ from PIL import Image
 
 from bot.discord_app.payloads import CONTENT_LIMIT, STANCE_MAP_NAME
 
-from .checks import assert_every_post_is_safe, rounds_recorded
+from .checks import answered, assert_every_post_is_safe, rounds_recorded, text
 from .standin import EPHEMERAL, DiscordStandIn, Interaction
 
 AUTOCOMPLETE = 4
-
-
-def shown(interaction: Interaction) -> str:
-    return "\n".join(text for _, text in interaction.seen())
 
 
 def attachments(interaction: Interaction) -> list[dict]:
@@ -23,19 +19,13 @@ def attachments(interaction: Interaction) -> list[dict]:
     return [a for m in messages if m is not None for a in m["attachments"]]
 
 
-async def answered(standin: DiscordStandIn, name: str, options: dict | None = None, **kwargs) -> Interaction:
-    interaction = await standin.interact(name, options, **kwargs)
-    await standin.wait_until(lambda: interaction.settled)
-    return interaction
-
-
 async def test_verify_finds_a_quote_word_for_word_publicly(standin: DiscordStandIn, running_bot) -> None:
     altman = running_bot.loaded.data.resolve("altman")
     quote = altman.positions[0].text
     check = await answered(standin, "verify", {"text": f"“{quote.upper()}”"})
     assert check.seen()[0][0] is True  # public, like /ask
-    assert "On record, word for word: Sam Altman, quoted." in shown(check)
-    assert f"¶{altman.positions[0].citation.paragraph}" in shown(check)
+    assert "On record, word for word: Sam Altman, quoted." in text(check)
+    assert f"¶{altman.positions[0].citation.paragraph}" in text(check)
 
 
 async def test_verify_says_whose_words_they_are_and_marks_a_misquote(standin: DiscordStandIn, running_bot) -> None:
@@ -43,18 +33,18 @@ async def test_verify_says_whose_words_they_are_and_marks_a_misquote(standin: Di
     words = amodei.positions[0].text.split()
     misquote = " ".join(words[:-1] + ["nonsense"])
     check = await answered(standin, "verify", {"text": misquote, "figure": "musk"})
-    text = shown(check)
-    assert "Not word for word: a near-copy of Dario Amodei's words" in text
-    assert "not Elon Musk's" in text and "~~nonsense~~" in text
+    shown = text(check)
+    assert "Not word for word: a near-copy of Dario Amodei's words" in shown
+    assert "not Elon Musk's" in shown and "~~nonsense~~" in shown
     invented = await answered(standin, "verify", {"text": "pineapple belongs on every pizza we bake"})
-    assert "word for word" not in shown(invented) and "near-copy" not in shown(invented)
+    assert "word for word" not in text(invented) and "near-copy" not in text(invented)
 
 
 async def test_a_long_verify_answer_is_split_to_fit(standin: DiscordStandIn, running_bot) -> None:
     altman = running_bot.loaded.data.resolve("altman")
     longest = max((p for p in altman.positions), key=lambda p: len(p.text))
     check = await answered(standin, "verify", {"text": (longest.text + " ") * 2})  # repeated: a long claim
-    assert all(len(text) <= CONTENT_LIMIT for _, text in check.seen())
+    assert all(len(message) <= CONTENT_LIMIT for _, message in check.seen())
     assert assert_every_post_is_safe(standin) >= 1
 
 
@@ -65,14 +55,14 @@ async def test_verify_refuses_too_few_words_privately(standin: DiscordStandIn, r
 
 async def test_help_lists_every_command_with_an_example_privately(standin: DiscordStandIn, running_bot) -> None:
     help_ = await answered(standin, "help")
-    text = shown(help_)
+    shown = text(help_)
     assert all(not public for public, _ in help_.seen())
     synced = {c["name"] for c in standin.commands["guild"]}
     for name in synced:
-        assert f"- **/{name}" in text, name
-    assert "- **/settings set**" in text and "_(needs Manage Server)_" in text
-    assert text.count("e.g. `/") == text.count("- **/")  # one example each
-    assert "e.g. `/verify text:" in text and "e.g. `/ask topic:open source`" in text
+        assert f"- **/{name}" in shown, name
+    assert "- **/settings set**" in shown and "_(needs Manage Server)_" in shown
+    assert shown.count("e.g. `/") == shown.count("- **/")  # one example each
+    assert "e.g. `/verify text:" in shown and "e.g. `/ask topic:open source`" in shown
 
 
 async def choices(standin: DiscordStandIn, command: str, options: dict, focused: str) -> list[dict]:

@@ -3,10 +3,9 @@ kept in the database file across a restart, and used by the rounds."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from .checks import TOPIC, rounds_recorded
+from .checks import TOPIC, answered, rounds_recorded, text
 from .harness import bot_running
 from .standin import (
     BASIC_BOT_PERMISSIONS,
@@ -20,20 +19,9 @@ from .standin import (
 MANAGE_GUILD = 1 << 5
 
 
-async def answered(standin: DiscordStandIn, name: str, options: dict | None = None, **kwargs) -> Interaction:
-    interaction = await standin.interact(name, options, **kwargs)
-    await standin.wait_until(lambda: interaction.settled)
-    return interaction
-
-
 async def setting(standin: DiscordStandIn, name: str, value: str, **kwargs) -> Interaction:
     """``/settings set`` as the stand-in sends a subcommand: the group's name, its subcommand as an option."""
     return await answered(standin, "settings", {"set": {"setting": name, "value": value}}, **kwargs)
-
-
-def text(interaction: Interaction) -> str:
-    """What the member reads: Markdown escapes (``rounds\\_cap``) show as the plain character."""
-    return "\n".join(re.sub(r"\\(.)", r"\1", shown) for _, shown in interaction.seen())
 
 
 async def test_show_is_for_everyone_and_set_needs_manage_server(standin: DiscordStandIn, running_bot) -> None:
