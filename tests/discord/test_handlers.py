@@ -221,3 +221,19 @@ def test_a_cooldown_is_held_while_a_round_sets_up_and_given_back_if_it_never_sta
     cooldowns.take(2)  # other users are not affected
     cooldowns.give_back(1)  # the first never started
     cooldowns.take(1)
+
+
+async def test_a_forgotten_pause_ends_the_round_and_frees_the_channel(monkeypatch) -> None:
+    """One round per channel: a pause nobody lifts must not hold the channel for good."""
+    from bot.discord_app import session
+
+    monkeypatch.setattr(session, "MAX_PAUSE", 0.01)
+    channel = MagicMock(typing=AsyncMock(), send=AsyncMock())
+    rounds = Rounds(pace=0, per_guild=2)
+    ended: list[str] = []
+    round_ = Round(10, 1, 1, "open source", "n-", on_end=AsyncMock(side_effect=lambda r: ended.append(r.outcome)))
+    round_.resumed.clear()  # paused before its first paced post
+    rounds.start(round_, Poster(channel), STEPS)
+    await asyncio.wait_for(round_.task, 5)
+    assert round_.outcome == "paused too long" and rounds.find(10) is None and ended == ["paused too long"]
+    assert channel.send.await_args.kwargs["content"].startswith("_The debate on “open source” ended: it was paused")
