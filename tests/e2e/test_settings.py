@@ -101,3 +101,18 @@ async def test_the_host_role_may_stop_any_round(standin: DiscordStandIn, restore
         assert hosting.seen() == [(False, "Stopped the debate on “open source”.")]
         standin.hold.set()
         await standin.wait_until(lambda: len(bot.cogs["DebateCog"].rounds) == 0)
+
+
+async def test_the_servers_pace_and_cooldown_apply_to_the_next_round(standin: DiscordStandIn, running_bot) -> None:
+    await setting(standin, "cooldown", "600", member_permissions=MANAGE_GUILD)
+    await setting(standin, "pace", "20", member_permissions=MANAGE_GUILD)
+    standin.hold_posts()
+    first = await answered(standin, "debate", {"topic": TOPIC})
+    await standin.wait_until(lambda: standin.held >= 1)
+    (round_,) = running_bot.cogs["DebateCog"].rounds._running.values()
+    assert round_.pace == 20.0 and "starting below" in text(first)
+    again = await answered(standin, "debate", {"topic": TOPIC}, channel_id=OTHER_CHANNEL_ID)
+    assert text(again).startswith("Slow down: you can use this command again in 6") and not again.seen()[0][0]
+    await answered(standin, "stop")
+    standin.hold.set()
+    await rounds_recorded(running_bot, 1)
