@@ -21,7 +21,7 @@ from ..debate import MAX_ROUNDS, DebatePlan
 from ..errors import DataError, Problem, UsageError
 from ..query import check_topic
 from ..render import escape, plain
-from . import autocomplete
+from . import autocomplete, controls
 from .cog_query import QueryCog, Topic
 from .controls import RoundControls
 from .loaded import Loaded, load
@@ -273,6 +273,13 @@ class DebateCog(commands.Cog):
         await reply(
             interaction, text_messages(f"Stopped the debate on “{escape(round_.topic)}”{when}."), ephemeral=True
         )
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """A button of a round this process no longer runs gets a private word instead of "interaction failed"."""
+        custom_id = str((interaction.data or {}).get("custom_id", ""))
+        if interaction.type is discord.InteractionType.component and controls.stale(custom_id):
+            await interaction.response.send_message(controls.ENDED, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
     # --- channels going away mid-round ---------------------------------------------------
 

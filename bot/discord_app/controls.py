@@ -13,6 +13,15 @@ from .session import MAX_PAUSE, Round
 # buttons outlive the round; the timeout only frees a view whose round somehow never ended.
 CONTROLS_TIMEOUT = max(15 * 60.0, MAX_PAUSE + 60.0)
 REFUSAL = "Only whoever started this round, the server's host role or someone with Manage Messages can do that."
+ENDED = "This debate round has ended."
+CUSTOM_ID_PREFIX = "debate:"
+# Buttons whose view is live in this process, by custom id: any other "debate:" button is from a round that
+# ended without its buttons being taken away (the bot was killed, say), and is answered as such.
+LIVE: set[str] = set()
+
+
+def stale(custom_id: str) -> bool:
+    return custom_id.startswith(CUSTOM_ID_PREFIX) and custom_id not in LIVE
 
 
 class RoundControls(discord.ui.View):
@@ -27,8 +36,19 @@ class RoundControls(discord.ui.View):
         self._may_control = may_control
         self._stop = stop
         # Scoped to the round, so a click on an old round's header can never reach a newer round.
-        self.stop_button.custom_id = f"debate:{round_.nonce_prefix}stop"
-        self.pause_button.custom_id = f"debate:{round_.nonce_prefix}pause"
+        self.stop_button.custom_id = f"{CUSTOM_ID_PREFIX}{round_.nonce_prefix}stop"
+        self.pause_button.custom_id = f"{CUSTOM_ID_PREFIX}{round_.nonce_prefix}pause"
+        LIVE.update(self._ids())
+
+    def _ids(self) -> list[str]:
+        return [item.custom_id for item in self.children if isinstance(item, discord.ui.Button) and item.custom_id]
+
+    def stop(self) -> None:
+        LIVE.difference_update(self._ids())
+        super().stop()
+
+    async def on_timeout(self) -> None:
+        LIVE.difference_update(self._ids())
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if await self._may_control(interaction, self.round):

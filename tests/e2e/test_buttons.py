@@ -96,3 +96,17 @@ async def test_the_buttons_go_when_the_bot_shuts_down(standin: DiscordStandIn, r
         assert labels(header(standin)) == ["Stop", "Pause"]
     assert buttons(header(standin)) == []
     assert "cut short: the bot is shutting down" in standin.channel_posts(CHANNEL_ID)[-1]["content"]
+
+
+async def test_a_button_left_by_a_round_the_bot_no_longer_runs_is_answered_privately(
+    standin: DiscordStandIn, running_bot
+) -> None:
+    """A header whose buttons were never taken away (the bot was killed mid-round, say): pressing one tells
+    the member the round has ended, instead of Discord's "This interaction failed"."""
+    from bot.discord_app.controls import ENDED
+
+    row = [{"type": 1, "components": [{"type": 2, "style": 4, "label": "Stop", "custom_id": "debate:dold-stop"}]}]
+    left = standin.earlier_post(CHANNEL_ID, {"content": "an old header", "components": row})
+    click = await standin.click(left, "Stop")
+    await standin.wait_until(lambda: click.answered)
+    assert click.seen() == [(False, ENDED)]

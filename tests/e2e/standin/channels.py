@@ -98,6 +98,10 @@ class ChannelsMixin:
             hook(channel_id, message)
         return message
 
+    def earlier_post(self, channel_id: int, body: dict) -> dict:
+        """A message the bot posted before this run (a header whose buttons a killed bot never took away)."""
+        return self.store(channel_id, body, bot_user(), Call("POST", f"/channels/{channel_id}/messages", {}, body, {}))
+
     async def delete_channel(self, channel_id: int) -> None:
         """Someone deletes the channel: Discord tells the bot, and its webhooks go with it."""
         self.deleted.add(channel_id)
