@@ -9,6 +9,7 @@ import yarl
 from discord.ext import commands
 
 from .loaded import Loaded
+from .pictures import Pictures
 from .settings import Settings
 from .store import FallbackStore, GuildSettings, SQLiteStore, Store
 from .tree import DebateTree
@@ -46,6 +47,7 @@ class _DebateBot:
         self.settings = settings
         self.loaded = loaded
         self.store: Store | None = None  # opened in setup_hook; None where nothing is kept (dumps, sync)
+        self.pictures = Pictures()  # every cog's stance maps share its one drawing thread
 
     async def setup_hook(self) -> None:
         if self.settings.database is not None:

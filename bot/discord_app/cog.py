@@ -230,10 +230,11 @@ class DebateCog(commands.Cog):
         self.rounds.start(round_, poster, steps)
 
     async def _stance_map(self, loaded: Loaded, plan: DebatePlan) -> bytes:
-        """The summary's picture, drawn in a worker thread (some 50 ms of CPU) so the loop keeps serving."""
+        """The summary's picture, drawn off the event loop."""
         lexicon = loaded.data.lexicon
         credit = stancemap.credit_line(loaded.data.articles.values())
-        return await asyncio.to_thread(stancemap.draw, stancemap.from_debate(plan, lexicon.axes, lexicon.camps, credit))
+        picture = stancemap.from_debate(plan, lexicon.axes, lexicon.camps, credit)
+        return await self.bot.pictures.png(picture)  # type: ignore[attr-defined]
 
     def _recorder(self, plan: DebatePlan, loaded: Loaded, started_at: datetime):
         """What the round does once it has ended: store it (unless the server turned history off)."""

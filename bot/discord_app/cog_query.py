@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -31,12 +29,11 @@ ArticleId = app_commands.Range[str, 1, 100]
 Quote = app_commands.Range[str, 1, MAX_QUOTE_LENGTH]
 
 
-async def stance_map_png(loaded: Loaded, result: AskResult) -> bytes:
-    """The /ask picture: the same stances as the text, drawn in a worker thread (some 50 ms of CPU)."""
+def ask_map(loaded: Loaded, result: AskResult) -> stancemap.StanceMap:
+    """The /ask picture's data: the same stances as the text, on the axis a debate on the topic would use."""
     lexicon = loaded.data.lexicon
     axis = stancemap.ask_axis(result, lexicon.topics, lexicon.axes)
-    picture = stancemap.from_ask(result, axis, lexicon.camps, stancemap.credit_line(loaded.data.articles.values()))
-    return await asyncio.to_thread(stancemap.draw, picture)
+    return stancemap.from_ask(result, axis, lexicon.camps, stancemap.credit_line(loaded.data.articles.values()))
 
 
 class QueryCog(commands.Cog):
@@ -73,7 +70,12 @@ class QueryCog(commands.Cog):
     async def ask(self, interaction: discord.Interaction, topic: Topic, map: bool = True) -> None:
         loaded = self.loaded
         result = loaded.core.ranker.ask(check_topic(topic))
-        png = await stance_map_png(loaded, result) if map else None
+        png = None
+        if map:
+            # Acknowledged first ("thinking…", public like the answer): many /ask at once queue for the
+            # drawing threads, and Discord drops an interaction not acknowledged within 3 seconds.
+            await interaction.response.defer(thinking=True)
+            png = await self.bot.pictures.png(ask_map(loaded, result))  # type: ignore[attr-defined]
         await reply(interaction, with_picture(loaded.payloads.ask(result), png))
 
     @app_commands.command(

@@ -237,3 +237,32 @@ async def test_a_forgotten_pause_ends_the_round_and_frees_the_channel(monkeypatc
     await asyncio.wait_for(round_.task, 5)
     assert round_.outcome == "paused too long" and rounds.find(10) is None and ended == ["paused too long"]
     assert channel.send.await_args.kwargs["content"].startswith("_The debate on “open source” ended: it was paused")
+
+
+async def test_stance_maps_are_drawn_one_at_a_time_and_a_repeated_one_not_again(monkeypatch) -> None:
+    """Reported while wiring the maps: 67 /ask at once, each drawing in its own thread, held the GIL so long
+    that unrelated commands took about a second to be acknowledged."""
+    import threading
+    import time
+
+    from bot.discord_app import pictures
+    from bot.stancemap import StanceMap
+
+    drawn: list[str] = []
+    busy = threading.Lock()
+
+    def draw(stance_map: StanceMap) -> bytes:
+        assert busy.acquire(blocking=False), "two pictures drawn at once"
+        time.sleep(0.01)
+        drawn.append(stance_map.topic)
+        busy.release()
+        return stance_map.topic.encode()
+
+    monkeypatch.setattr(pictures.stancemap, "draw", draw)
+
+    def a_map(topic: str) -> StanceMap:
+        return StanceMap(topic, "open vs closed", "closed", "neither", "open", (), (), "Source: x")
+
+    drawer = pictures.Pictures()
+    got = await asyncio.gather(*(drawer.png(a_map(t)) for t in ["a", "b", "a", "c", "a"]))
+    assert got == [b"a", b"b", b"a", b"c", b"a"] and sorted(drawn) == ["a", "b", "c"]

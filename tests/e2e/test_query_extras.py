@@ -86,6 +86,7 @@ async def test_topic_autocomplete_offers_rules_and_this_servers_recent_topics(
 
 async def test_ask_attaches_a_readable_stance_map_unless_asked_not_to(standin: DiscordStandIn, running_bot) -> None:
     ask = await answered(standin, "ask", {"topic": "open source"})
+    assert ask.response_type == 5 and ask.original["flags"] == 0  # acknowledged at once, publicly; drawn after
     await standin.wait_until(lambda: bool(attachments(ask)))
     (picture,) = attachments(ask)
     assert picture["filename"] == STANCE_MAP_NAME
