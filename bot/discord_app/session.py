@@ -139,8 +139,11 @@ class Rounds:
         outcome before it starts the task, so a stop wins at any moment. A running task is cancelled
         and posts its own closing line on the way out.
         """
-        if round_.outcome == "running":
-            round_.outcome, round_.stopped_by = reason, by
+        if round_.outcome != "running":
+            # Already ending (a second /stop, a second press of Stop): cancelling again would cut its
+            # closing line, its buttons' removal and its record short.
+            return round_.task is not None
+        round_.outcome, round_.stopped_by = reason, by
         if round_.task is None:
             if self._running.get(round_.channel_id) is round_:
                 del self._running[round_.channel_id]

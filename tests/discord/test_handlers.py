@@ -266,3 +266,27 @@ async def test_stance_maps_are_drawn_one_at_a_time_and_a_repeated_one_not_again(
     drawer = pictures.Pictures()
     got = await asyncio.gather(*(drawer.png(a_map(t)) for t in ["a", "b", "a", "c", "a"]))
     assert got == [b"a", b"b", b"a", b"c", b"a"] and sorted(drawn) == ["a", "b", "c"]
+
+
+async def test_a_second_stop_does_not_cut_the_first_ones_ending_short() -> None:
+    """Two moderators pressing Stop at once: the round still posts its closing line and is recorded."""
+    closing, posted = asyncio.Event(), []
+
+    async def send(**kwargs):
+        if kwargs.get("content", "").startswith("_The debate"):
+            await closing.wait()  # the closing line is slow to post
+            posted.append(kwargs["content"])
+        return MagicMock()
+
+    channel = MagicMock(typing=AsyncMock(), send=AsyncMock(side_effect=send))
+    rounds = Rounds(pace=60, per_guild=2)
+    ended = AsyncMock()
+    round_ = rounds.start(Round(10, 1, 1, "open source", "n-", on_end=ended), Poster(channel), STEPS)
+    await asyncio.sleep(0)
+    assert rounds.stop(round_, by="Ann") is True
+    await asyncio.sleep(0.01)  # the round is posting its closing line now
+    assert rounds.stop(round_, by="Bob") is True
+    closing.set()
+    await asyncio.wait_for(asyncio.gather(round_.task, return_exceptions=True), 5)
+    assert posted == ["_The debate on “open source” was stopped by Ann._"]
+    ended.assert_awaited_once()
