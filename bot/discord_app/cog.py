@@ -226,7 +226,7 @@ class DebateCog(commands.Cog):
             )
             return
         round_.controls = RoundControls(round_, self.may_control, self._stop)
-        round_.on_end = self._recorder(plan, loaded, datetime.now(timezone.utc))
+        round_.on_end = self._recorder(plan, loaded, datetime.now(timezone.utc), len(steps))
         self.rounds.start(round_, poster, steps)
 
     async def _stance_map(self, loaded: Loaded, plan: DebatePlan) -> bytes:
@@ -236,7 +236,7 @@ class DebateCog(commands.Cog):
         picture = stancemap.from_debate(plan, lexicon.axes, lexicon.camps, credit)
         return await self.bot.pictures.png(picture)  # type: ignore[attr-defined]
 
-    def _recorder(self, plan: DebatePlan, loaded: Loaded, started_at: datetime):
+    def _recorder(self, plan: DebatePlan, loaded: Loaded, started_at: datetime, steps: int):
         """What the round does once it has ended: store it (unless the server turned history off)."""
         transcript = loaded.core.render.debate(plan)
 
@@ -254,7 +254,13 @@ class DebateCog(commands.Cog):
                 ended_at=datetime.now(timezone.utc),
                 ended_how=ended.outcome,
             )
-            await store.record_round(finished, transcript)
+            told = transcript
+            if ended.outcome != "finished":  # the file holds the whole plan; say how much the channel saw
+                told = (
+                    f"_This round ended early ({ended.outcome}) after {len(ended.posted)} of its {steps} steps; "
+                    f"below is everything it had planned._\n\n{transcript}"
+                )
+            await store.record_round(finished, told)
 
         return record
 

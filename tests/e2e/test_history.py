@@ -43,6 +43,8 @@ async def test_a_stopped_round_is_stored_as_stopped(standin: DiscordStandIn, run
     standin.hold.set()
     (stored,) = await rounds_recorded(running_bot, 1)
     assert stored.round.ended_how == "stopped" and stored.round.starter_id == USER_ID
+    transcript = (await running_bot.store.get_round(GUILD_ID, stored.id)).transcript
+    assert transcript.startswith("_This round ended early (stopped) after 0 of its ")  # the header was held
 
 
 async def test_history_off_stores_nothing(standin: DiscordStandIn, running_bot) -> None:
