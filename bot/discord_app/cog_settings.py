@@ -149,7 +149,8 @@ class SettingsCog(commands.Cog):
         parsed = parse_value(setting.value, value, interaction.guild)
         changed = await self._store().update_settings(interaction.guild.id, **{setting.value: parsed})
         shown = _shown(setting.value, getattr(changed, setting.value))
-        await reply(interaction, text_messages(f"**{setting.name}** is now: {shown}."), ephemeral=True)
+        kept = " It holds until the bot restarts: the database failed (logged)." if self._disabled() else ""
+        await reply(interaction, text_messages(f"**{setting.name}** is now: {shown}.{kept}"), ephemeral=True)
 
     @requires(manage_guild=True)
     @settings.command(name="reset", description="Put every debate setting of this server back to the default")

@@ -113,4 +113,11 @@ async def test_a_database_failing_while_running_disables_history_and_the_bot_kee
     debate = await answered(standin, "debate", {"topic": TOPIC})
     assert "starting below" in text(debate)
     await standin.wait_until(lambda: any(p["attachments"] for p in standin.channel_posts()))
+    changed = await answered(
+        standin, "settings", {"set": {"setting": "pace", "value": "1"}}, member_permissions=MANAGE_GUILD
+    )
+    assert (
+        text(changed)
+        == "**Pace** is now: 1 s between posts. It holds until the bot restarts: the database failed (logged)."
+    )
     assert sum("history disabled until restart" in r.getMessage() for r in caplog.records) == 1
