@@ -162,3 +162,17 @@ def test_cli_bad_output_or_topic_is_one_line_exit_2(capsys, args):
     assert main(args) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_an_ask_is_pictured_on_its_topics_own_axis_when_a_chosen_position_takes_a_side():
+    """The same choice a debate's summary makes, so /ask and /debate on one topic show one axis."""
+    axes = {"open_source": SimpleNamespace(id="open_source"), "pace": SimpleNamespace(id="pace")}
+    topics = {"speed": SimpleNamespace(axis="pace"), "code": SimpleNamespace(axis=None)}
+
+    def result(*sides):
+        position = SimpleNamespace(stance_on=lambda axis: sides[0] if axis == "pace" else None)
+        hits = (SimpleNamespace(topic="code", weight=2.0), SimpleNamespace(topic="speed", weight=1.0))
+        return SimpleNamespace(stances=(SimpleNamespace(position=position),), analysis=SimpleNamespace(hits=hits))
+
+    assert stancemap.ask_axis(result(1), topics, axes).id == "pace"
+    assert stancemap.ask_axis(result(None), topics, axes).id == "open_source"  # nobody on it: the first axis

@@ -9,7 +9,9 @@ import yarl
 from discord.ext import commands
 
 from .loaded import Loaded
+from .pictures import Pictures
 from .settings import Settings
+from .store import FallbackStore, GuildSettings, SQLiteStore, Store
 from .tree import DebateTree
 
 log = logging.getLogger(__name__)
@@ -44,8 +46,14 @@ class _DebateBot:
         )
         self.settings = settings
         self.loaded = loaded
+        self.store: Store | None = None  # opened in setup_hook; None where nothing is kept (dumps, sync)
+        self.pictures = Pictures()  # every cog's stance maps share its one drawing thread
 
     async def setup_hook(self) -> None:
+        if self.settings.database is not None:
+            # A StoreError here ends start() with one line (exit 2); later failures only disable history.
+            defaults = await self.guild_settings(None)
+            self.store = FallbackStore(await SQLiteStore.open(self.settings.database, defaults=defaults))
         if self.settings.api_base:
             # Connect to the gateway the API names, as discord.py's sharded client does.
             _shards, url, _limits = await self.http.get_bot_gateway()  # type: ignore[attr-defined]
@@ -58,6 +66,18 @@ class _DebateBot:
             self.tree.copy_global_to(guild=guild)  # type: ignore[attr-defined]
             synced = await self.tree.sync(guild=guild)  # type: ignore[attr-defined]
             log.info("synced %d commands to guild %s", len(synced), self.settings.guild_id)
+
+    async def guild_settings(self, guild_id: int | None) -> GuildSettings:
+        """This server's settings; the deployment's defaults outside a server or without a store."""
+        if self.store is None or guild_id is None:
+            return GuildSettings(pace=self.settings.pace, cooldown=self.settings.cooldown)
+        return await self.store.settings(guild_id)
+
+    async def close(self) -> None:
+        await super().close()  # unloads the cogs first: every round has ended and been recorded
+        if self.store is not None:
+            await self.store.close()
+            self.store = None
 
     async def on_ready(self) -> None:
         log.info("ready as %s in %d guild(s)", self.user, len(self.guilds))  # type: ignore[attr-defined]

@@ -1,41 +1,43 @@
-"""The slash commands: each turns an interaction into an engine call and the result into messages."""
+"""Debate rounds: /debate, /stop and the header's buttons, with this server's settings; /reload.
+
+The round itself runs in session.py; this cog turns an interaction into a plan, the plan into steps, and
+a finished round into a stored one.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
+from datetime import datetime, timezone
 from pathlib import Path
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from .. import stancemap
 from ..data.personas import Persona
-from ..debate import MAX_ROUNDS
+from ..debate import MAX_ROUNDS, DebatePlan
 from ..errors import DataError, Problem, UsageError
-from ..query import MAX_TOPIC_LENGTH, check_topic
+from ..query import check_topic
 from ..render import escape, plain
+from . import autocomplete, controls
+from .cog_query import QueryCog, Topic
+from .controls import RoundControls
 from .loaded import Loaded, load
 from .payloads import text_messages
 from .sender import NO_MENTIONS, Poster, WebhookCache, reply
 from .session import Cooldowns, Round, Rounds, post_closing_line
+from .store import GuildSettings
+from .store import Round as FinishedRound
 
 log = logging.getLogger(__name__)
 
-MAX_PARAGRAPH = 10_000
 # An interaction token lives 15 minutes; stop relying on it a minute before, whatever the clocks say.
 TOKEN_TRUSTED_FOR = 14 * 60.0
 _RELOAD_PROBLEMS_SHOWN = 10
 
-
-# Quick commands share a gentle per-user rate so one person cannot flood a channel.
-quick_cooldown = app_commands.checks.cooldown(5, 10.0)
-# Every free-text option has a maximum length, so Discord refuses an over-long value before we see it.
-Topic = app_commands.Range[str, 1, MAX_TOPIC_LENGTH]
-Figure = app_commands.Range[str, 1, 100]  # a name or alias; autocomplete values are at most 100 too
-FigureList = app_commands.Range[str, 1, 300]  # a comma-separated list of them
-ArticleId = app_commands.Range[str, 1, 100]
+FigureList = app_commands.Range[str, 1, 300]  # a comma-separated list of figure names
 
 
 def _nonce_prefix(interaction_id: int) -> str:
@@ -47,17 +49,29 @@ def _nonce_prefix(interaction_id: int) -> str:
     return f"d{digits or '0'}-"
 
 
+def _home_id(channel: discord.abc.GuildChannel | discord.Thread) -> int:
+    """The channel a thread belongs to (the one allowed_channels names), or the channel itself."""
+    return channel.parent_id if isinstance(channel, discord.Thread) else channel.id
+
+
+def _check_place(settings: GuildSettings, channel: discord.TextChannel | discord.Thread, thread: bool) -> bool:
+    """Whether the round goes into a new thread, by this server's settings; a UsageError where it may not run."""
+    if settings.allowed_channels and _home_id(channel) not in settings.allowed_channels:
+        # Names, not mentions: the error is shown escaped, and a channel deleted since is simply left out.
+        found = [channel.guild.get_channel(channel_id) for channel_id in settings.allowed_channels]
+        where = ", ".join(f"#{c.name}" for c in found if c is not None) or "channels that no longer exist"
+        raise UsageError(f"debate rounds run only in {where} on this server")
+    if settings.thread_mode == "never" and thread:
+        raise UsageError("this server runs debate rounds in the channel, not in threads; run it without thread")
+    return thread or (settings.thread_mode == "always" and isinstance(channel, discord.TextChannel))
+
+
 class DebateCog(commands.Cog):
     def __init__(self, bot: commands.Bot):
         self.bot = bot
         settings = bot.settings  # type: ignore[attr-defined]
         self.rounds = Rounds(settings.pace, settings.rounds_per_guild)
         self.cooldowns = Cooldowns(settings.cooldown)
-        loaded = getattr(bot, "loaded", None)
-        if loaded is not None:
-            # Discord's own range check, from the data, so the client refuses a paragraph the article lacks.
-            longest = max(len(a.paragraphs) for a in loaded.data.articles.values())
-            self.source._params["paragraph"].max_value = longest  # no public setter in discord.py
         self.webhooks = WebhookCache()
 
     async def cog_unload(self) -> None:
@@ -67,91 +81,20 @@ class DebateCog(commands.Cog):
     def loaded(self) -> Loaded:
         return self.bot.loaded  # type: ignore[attr-defined]
 
-    # --- autocomplete -------------------------------------------------------------------
-
-    def _figure_choices(
-        self, current: str, prefix: str = "", chosen: frozenset[str] = frozenset()
-    ) -> list[app_commands.Choice[str]]:
-        found = self.loaded.data.suggest(current, limit=25)
-        choices = []
-        for p in found:
-            if p.id in chosen:
-                continue
-            value = prefix + p.id
-            if len(value) <= 100:
-                choices.append(app_commands.Choice(name=f"{p.name} · {p.role}"[:100], value=value))
-        return choices
-
-    async def figure_autocomplete(self, interaction: discord.Interaction, current: str):
-        return self._figure_choices(current)
-
-    async def figures_autocomplete(self, interaction: discord.Interaction, current: str):
-        """Complete the last name of a comma-separated list, keeping the ones before it."""
-        head, _, last = current.rpartition(",")
-        chosen = {p.id for p in self._known(head.split(","))}  # offering them again would make "musk,musk"
-        return self._figure_choices(last.strip(), prefix=f"{head}," if head else "", chosen=frozenset(chosen))
-
-    def _known(self, names: list[str]) -> list[Persona]:
-        known = []
-        for name in names:
-            with contextlib.suppress(UsageError):
-                known.append(self.loaded.data.resolve(name.strip()))
-        return known
-
-    async def article_autocomplete(self, interaction: discord.Interaction, current: str):
-        articles = self.loaded.data.articles.values()
-        return [
-            app_commands.Choice(name=a.title[:100], value=a.id)
-            for a in articles
-            if current.casefold() in (a.id + a.title).casefold()
-        ][:25]
-
     def _resolve_figures(self, text: str | None) -> list[Persona] | None:
         if not text or not text.strip():
             return None
         return [self.loaded.data.resolve(name) for name in text.split(",") if name.strip()]
 
-    # --- one-shot commands --------------------------------------------------------------
+    async def may_control(self, interaction: discord.Interaction, round_: Round) -> bool:
+        """Whoever started the round, a member of the server's host role, or someone with Manage Messages."""
+        if interaction.user.id == round_.starter_id or interaction.permissions.manage_messages:
+            return True
+        host = (await self.bot.guild_settings(interaction.guild_id)).host_role  # type: ignore[attr-defined]
+        return host is not None and any(role.id == host for role in getattr(interaction.user, "roles", ()))
 
-    @app_commands.command(name="figures", description="The figures in the article, with role and camp")
-    @quick_cooldown
-    async def figures(self, interaction: discord.Interaction) -> None:
-        await reply(interaction, self.loaded.payloads.figures())
-
-    @app_commands.command(name="stance", description="One figure's sourced stance on a topic")
-    @app_commands.describe(figure="Name or alias, e.g. musk", topic="What about, e.g. regulation")
-    @app_commands.autocomplete(figure=figure_autocomplete)
-    @quick_cooldown
-    async def stance(self, interaction: discord.Interaction, figure: Figure, topic: Topic) -> None:
-        loaded = self.loaded
-        result = loaded.core.ranker.stance(loaded.data.resolve(figure), check_topic(topic))
-        await reply(interaction, loaded.payloads.stance(result))
-
-    @app_commands.command(name="ask", description="Every figure's sourced stance on a topic, side by side")
-    @app_commands.describe(topic="What about, e.g. open source")
-    @quick_cooldown
-    async def ask(self, interaction: discord.Interaction, topic: Topic) -> None:
-        loaded = self.loaded
-        await reply(interaction, loaded.payloads.ask(loaded.core.ranker.ask(check_topic(topic))))
-
-    @app_commands.command(name="source", description="An article paragraph with the quoted spans marked")
-    @app_commands.describe(paragraph="Paragraph number, as cited (¶)", article="Article (default: the first)")
-    @app_commands.autocomplete(article=article_autocomplete)
-    @quick_cooldown
-    async def source(
-        self,
-        interaction: discord.Interaction,
-        paragraph: app_commands.Range[int, 1, MAX_PARAGRAPH],
-        article: ArticleId | None = None,
-    ) -> None:
-        chosen = self.loaded.data.article(article)
-        number = self.loaded.data.paragraph_number(chosen, paragraph)  # Discord checks the range, not every caller
-        await reply(interaction, self.loaded.payloads.source(chosen, number))
-
-    @app_commands.command(name="about", description="What this bot is and where its quotes come from")
-    @quick_cooldown
-    async def about(self, interaction: discord.Interaction) -> None:
-        await reply(interaction, self.loaded.payloads.about())
+    def _stop(self, round_: Round, by: str) -> bool:
+        return self.rounds.stop(round_, by=by)
 
     # --- debate rounds ------------------------------------------------------------------
 
@@ -162,7 +105,7 @@ class DebateCog(commands.Cog):
         rounds=f"Rounds to plan, 1 to {MAX_ROUNDS} (the record may run out sooner)",
         thread="Post the round in a new thread",
     )
-    @app_commands.autocomplete(figures=figures_autocomplete)
+    @app_commands.autocomplete(figures=autocomplete.figures, topic=autocomplete.topic)
     @app_commands.guild_only()
     @app_commands.checks.bot_has_permissions(send_messages=True, embed_links=True, attach_files=True)
     async def debate(
@@ -178,6 +121,9 @@ class DebateCog(commands.Cog):
         channel = interaction.channel
         if not isinstance(channel, discord.TextChannel | discord.Thread):
             raise UsageError("debate rounds run in a server text channel or thread")
+        # Read before the cooldown and the reservation, which take no await between them.
+        settings = await self.bot.guild_settings(interaction.guild_id)  # type: ignore[attr-defined]
+        thread = _check_place(settings, channel, thread)
         allowed = interaction.app_permissions
         # Both, checked before the thread exists: without the second its first post is refused, leaving it empty.
         if (
@@ -189,20 +135,29 @@ class DebateCog(commands.Cog):
                 "I need Create Public Threads and Send Messages In Threads to open a thread; "
                 "run it without thread, or grant them"
             )
-        round_ = Round(channel.id, interaction.guild_id, interaction.user.id, topic, _nonce_prefix(interaction.id))
-        self.cooldowns.take(interaction.user.id)  # before any await, like the reservation below
+        round_ = Round(
+            channel_id=channel.id,
+            guild_id=interaction.guild_id,
+            starter_id=interaction.user.id,
+            topic=topic,
+            nonce_prefix=_nonce_prefix(interaction.id),
+            pace=settings.pace,
+        )
+        who = (interaction.guild_id, interaction.user.id)
+        self.cooldowns.take(who, settings.cooldown)  # before any await, like the reservation below
         try:
             self.rounds.reserve(round_)  # before any await: a second request in this channel is refused
             try:
                 # Private "thinking…": Discord fixes a deferred answer's visibility here, and whatever follows
                 # (an error, a failure notice) may be for the user alone. The round itself is public.
                 await interaction.response.defer(thinking=True, ephemeral=True)
-                await self._begin(interaction, channel, round_, chosen, rounds, thread)
+                capped = min(rounds, settings.rounds_cap)
+                await self._begin(interaction, channel, round_, chosen, capped, thread, settings, capped < rounds)
             finally:
                 self.rounds.release(round_)  # a no-op once the round's task has started
         finally:
             if round_.task is None:  # only a round that starts spends the cooldown
-                self.cooldowns.give_back(interaction.user.id)
+                self.cooldowns.give_back(who)
 
     async def _begin(
         self,
@@ -212,6 +167,8 @@ class DebateCog(commands.Cog):
         chosen: list[Persona] | None,
         rounds: int,
         thread: bool,
+        settings: GuildSettings,
+        capped: bool = False,
     ) -> None:
         loaded = self.loaded  # the round keeps this data even if /reload swaps it meanwhile
         plan = loaded.core.planner.debate(round_.topic, chosen, rounds)
@@ -234,9 +191,16 @@ class DebateCog(commands.Cog):
         home = channel.parent if isinstance(channel, discord.Thread) else channel
         allowed = interaction.app_permissions
         # Webhook posts carry no nonce: after a lost answer the channel's history shows whether it landed.
-        if allowed.manage_webhooks and allowed.read_message_history and isinstance(home, discord.TextChannel):
+        webhooks_on = settings.webhook_mode != "off"
+        if (
+            webhooks_on
+            and allowed.manage_webhooks
+            and allowed.read_message_history
+            and isinstance(home, discord.TextChannel)
+        ):
             webhook = await self.webhooks.get(home, self.bot.user)
-        steps = loaded.payloads.debate_steps(plan, webhook=webhook is not None)
+        picture = await self._stance_map(loaded, plan)
+        steps = loaded.payloads.debate_steps(plan, webhook=webhook is not None, picture=picture)
         poster = Poster(target, webhook, on_webhook_gone=lambda: self.webhooks.forget(home.id))
 
         async def notify(text: str) -> None:
@@ -248,9 +212,10 @@ class DebateCog(commands.Cog):
         if round_.outcome == "running":
             where = f" in {target.mention}" if target is not channel else " below"
             names = ", ".join(escape(p.name) for p in plan.participants)
+            cap = f" ({rounds} round(s) at most on this server)" if capped else ""
             # Said before the round starts, so a failure notice (a follow-up) can never be overwritten by it.
             await interaction.edit_original_response(
-                content=f"Debate on “{topic}” starting{where} with {names}. `/stop` ends it.",
+                content=f"Debate on “{topic}” starting{where} with {names}{cap}. `/stop` or its Stop button ends it.",
                 allowed_mentions=NO_MENTIONS,
             )
         if round_.outcome != "running":  # /stop came while this command awaited Discord: start nothing
@@ -260,7 +225,44 @@ class DebateCog(commands.Cog):
                 content=f"The debate on “{topic}” was stopped before it began.", allowed_mentions=NO_MENTIONS
             )
             return
+        round_.controls = RoundControls(round_, self.may_control, self._stop)
+        round_.on_end = self._recorder(plan, loaded, datetime.now(timezone.utc), len(steps))
         self.rounds.start(round_, poster, steps)
+
+    async def _stance_map(self, loaded: Loaded, plan: DebatePlan) -> bytes:
+        """The summary's picture, drawn off the event loop."""
+        lexicon = loaded.data.lexicon
+        credit = stancemap.credit_line(loaded.data.articles.values())
+        picture = stancemap.from_debate(plan, lexicon.axes, lexicon.camps, credit)
+        return await self.bot.pictures.png(picture)  # type: ignore[attr-defined]
+
+    def _recorder(self, plan: DebatePlan, loaded: Loaded, started_at: datetime, steps: int):
+        """What the round does once it has ended: store it (unless the server turned history off)."""
+        transcript = loaded.core.render.debate(plan)
+
+        async def record(ended: Round) -> None:
+            store = self.bot.store  # type: ignore[attr-defined]
+            if store is None or ended.guild_id is None:
+                return
+            finished = FinishedRound(
+                guild_id=ended.guild_id,
+                channel_id=ended.target_id or ended.channel_id,
+                starter_id=ended.starter_id,
+                topic=ended.topic,
+                figures=tuple(p.id for p in plan.participants),
+                started_at=started_at,
+                ended_at=datetime.now(timezone.utc),
+                ended_how=ended.outcome,
+            )
+            told = transcript
+            if ended.outcome != "finished":  # the file holds the whole plan; say how much the channel saw
+                told = (
+                    f"_This round ended early ({ended.outcome}) after {len(ended.posted)} of its {steps} steps; "
+                    f"below is everything it had planned._\n\n{transcript}"
+                )
+            await store.record_round(finished, told)
+
+        return record
 
     @app_commands.command(name="stop", description="Stop the debate round running in this channel")
     @app_commands.guild_only()
@@ -268,14 +270,23 @@ class DebateCog(commands.Cog):
         round_ = self.rounds.find(interaction.channel_id or 0)
         if round_ is None:
             raise UsageError("no debate round is running in this channel")
-        if interaction.user.id != round_.starter_id and not interaction.permissions.manage_messages:
-            raise UsageError("only whoever started this round, or someone with Manage Messages, can stop it")
+        if not await self.may_control(interaction, round_):
+            raise UsageError(
+                "only whoever started this round, the server's host role or someone with Manage Messages can stop it"
+            )
         started = self.rounds.stop(round_, by=interaction.user.display_name)
         # The round posts its own closing line where it runs; this answer is for whoever asked.
         when = "" if started else " before its first post"
         await reply(
             interaction, text_messages(f"Stopped the debate on “{escape(round_.topic)}”{when}."), ephemeral=True
         )
+
+    @commands.Cog.listener()
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """A button of a round this process no longer runs gets a private word instead of "interaction failed"."""
+        custom_id = str((interaction.data or {}).get("custom_id", ""))
+        if interaction.type is discord.InteractionType.component and controls.stale(custom_id):
+            await interaction.response.send_message(controls.ENDED, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
     # --- channels going away mid-round ---------------------------------------------------
 
@@ -326,4 +337,8 @@ def _reload_problem(problem: Problem) -> str:
 
 
 async def setup(bot: commands.Bot) -> None:
+    from .cog_settings import SettingsCog  # it reads the rounds' records; loaded beside them
+
+    await bot.add_cog(QueryCog(bot))
     await bot.add_cog(DebateCog(bot))
+    await bot.add_cog(SettingsCog(bot))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from discord import AppCommandOptionType, app_commands
+from discord import AppCommandOptionType, Permissions, app_commands
 
 _EXAMPLE = re.compile(r"\be\.g\.\s*([^;,()]+)")
 _NUMBERS = (AppCommandOptionType.integer, AppCommandOptionType.number)
@@ -52,10 +52,16 @@ def _permission(command: app_commands.Command) -> str | None:
     while node is not None:  # a subcommand takes its group's default permissions
         permissions = node.default_permissions
         if permissions is not None and permissions.value:
-            names = [name.replace("_", " ").replace("guild", "server").title() for name, on in permissions if on]
-            return ", ".join(names)
+            return _permission_names(permissions)
         node = node.parent
+    checked = command.extras.get("permissions")  # a run-time check (tree.requires) on a subcommand
+    if checked is not None and checked.value:
+        return _permission_names(checked)
     return None
+
+
+def _permission_names(permissions: Permissions) -> str:
+    return ", ".join(name.replace("_", " ").replace("guild", "server").title() for name, on in permissions if on)
 
 
 def help_entries(commands: Iterable[app_commands.Command | app_commands.Group | object]) -> list[HelpEntry]:
@@ -77,9 +83,13 @@ def help_entries(commands: Iterable[app_commands.Command | app_commands.Group | 
 
 
 def help_text(tree: app_commands.CommandTree, guild: object | None = None) -> str:
-    """The /help reply as Markdown (split into messages by the caller when long)."""
+    """The /help reply as Markdown (split into messages by the caller when long): the global commands, and
+    with ``guild`` that server's own too."""
+    commands = {command.name: command for command in tree.get_commands()}
+    if guild is not None:  # a server's own commands (the owner's /reload) beside the global ones, each once
+        commands.update({command.name: command for command in tree.get_commands(guild=guild)})  # type: ignore[arg-type]
     lines = ["## Commands"]
-    for entry in help_entries(tree.get_commands(guild=guild)):  # type: ignore[arg-type]
+    for entry in help_entries(commands.values()):
         who = f" _(needs {entry.permission})_" if entry.permission else ""
         lines.append(f"- **{entry.command}**: {entry.description}{who}\n  e.g. `{entry.example}`")
     return "\n".join(lines) + "\n"

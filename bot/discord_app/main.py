@@ -20,6 +20,7 @@ from ..errors import DataError, UsageError
 from .client import EXTENSION, keep_owner_commands, make_bot
 from .loaded import load
 from .settings import Settings, load_settings
+from .store import StoreError
 
 PROG = "debate-bot"
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -112,7 +113,8 @@ async def _shut_down(bot: discord.Client, runner: asyncio.Task) -> None:
 async def sync(settings: Settings, guild_id: int | None) -> str:
     """Push the commands to Discord once: globally, or to one guild. Never done on a normal start."""
     token = _require_token(settings)
-    bot = make_bot(dataclasses.replace(settings, guild_id=None), load())
+    # A sync keeps nothing: it opens no database.
+    bot = make_bot(dataclasses.replace(settings, guild_id=None, database=None), load())
     async with bot:
         await bot.login(token)  # runs setup_hook, which loads the commands; no gateway needed
         if guild_id:
@@ -126,7 +128,7 @@ async def sync(settings: Settings, guild_id: int | None) -> str:
 
 async def command_payloads(settings: Settings | None = None) -> list[dict[str, Any]]:
     """The JSON array a sync would send, built without logging in (with the data: /source's range is its)."""
-    settings = dataclasses.replace(settings or Settings(token=None), api_base=None, guild_id=None)
+    settings = dataclasses.replace(settings or Settings(token=None), api_base=None, guild_id=None, database=None)
     bot = make_bot(settings, load())
     async with bot:
         await bot.load_extension(EXTENSION)
@@ -163,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             asyncio.run(run(settings))
         return EXIT_OK
-    except (Refused, UsageError) as exc:
+    except (Refused, UsageError, StoreError) as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     except discord.LoginFailure:
         return _fail(REJECTED_TOKEN, EXIT_BAD_INPUT)

@@ -8,6 +8,7 @@ message fits Discord's limits without ever truncating anything anyone said.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from ..data.personas import Persona, Position
 from ..debate import DebatePlan, Turn
 from ..render import Renderer, debate_rounds
 from ..search.records import AskResult, Stance
+from ..verify import QuoteCheck
 
 # Discord's documented limits.
 CONTENT_LIMIT = 2000
@@ -36,6 +38,7 @@ _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
 NEUTRAL_COLOUR = 0x5865F2
 ARTICLE_COLOUR = 0x95A5A6
 TRANSCRIPT_NAME = "debate-transcript.md"
+STANCE_MAP_NAME = "stance-map.png"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +62,7 @@ class MessageSpec:
     embeds: tuple[EmbedSpec, ...] = ()
     # Set only for webhook posts: the visible author, always labelled as quoted, never the real account.
     username: str | None = None
-    attachment: tuple[str, str] | None = None  # (file name, text)
+    attachment: tuple[str, str | bytes] | None = None  # (file name, text or bytes: a transcript, a picture)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,15 +255,16 @@ class Payloads:
     def passes(self, plan: DebatePlan, figures: Sequence[Persona]) -> list[MessageSpec]:
         return text_messages(self.render.passes(plan, figures))
 
-    def debate_steps(self, plan: DebatePlan, webhook: bool = False) -> list[Step]:
-        """The round as posted: a turn per step; a round's passes together in one line, as in the transcript."""
+    def debate_steps(self, plan: DebatePlan, webhook: bool = False, picture: bytes | None = None) -> list[Step]:
+        """The round as posted: a turn per step; a round's passes together in one line, as in the transcript;
+        the stance map ``picture`` (PNG), when given, under the summary it shows."""
         steps = [Step("header", tuple(self.header(plan)), paced=False)]
         for view in debate_rounds(plan):
             steps += [Step("turn", tuple(self.turn(t, webhook)), turns=(t,)) for t in view.spoken]
             if view.passed:
                 passed = tuple(t for t in plan.turns if t.round == view.number and t.move == "pass")
                 steps.append(Step("passes", tuple(self.passes(plan, view.passed)), turns=passed))
-        steps.append(Step("summary", tuple(self.summary(plan))))
+        steps.append(Step("summary", tuple(with_picture(self.summary(plan), picture))))
         steps.append(Step("transcript", (self.transcript(plan),), paced=False))
         return steps
 
@@ -290,6 +294,9 @@ class Payloads:
         heading = self.render.macro("ask_heading", result.topic)
         return [*pack_embeds(embeds, content=heading), *text_messages(self.render.credit())]
 
+    def verify(self, check: QuoteCheck) -> list[MessageSpec]:
+        return text_messages(self.render.verify(check))
+
     def figures(self) -> list[MessageSpec]:
         return text_messages(self.render.figures())
 
@@ -299,6 +306,13 @@ class Payloads:
 
     def about(self) -> list[MessageSpec]:
         return text_messages(self.render.about())
+
+
+def with_picture(messages: list[MessageSpec], png: bytes | None, name: str = STANCE_MAP_NAME) -> list[MessageSpec]:
+    """The picture attached to the last message (under the text it shows), or the messages as they are."""
+    if png is None or not messages or messages[-1].attachment is not None:
+        return messages
+    return [*messages[:-1], dataclasses.replace(messages[-1], attachment=(name, png))]
 
 
 def within_limits(message: MessageSpec) -> list[str]:

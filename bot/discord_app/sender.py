@@ -38,8 +38,9 @@ def send_kwargs(message: MessageSpec) -> dict[str, Any]:
     if message.embeds:
         kwargs["embeds"] = [to_embed(e) for e in message.embeds]
     if message.attachment:
-        name, text = message.attachment
-        kwargs["file"] = discord.File(io.BytesIO(text.encode("utf-8")), filename=name)
+        name, data = message.attachment
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        kwargs["file"] = discord.File(io.BytesIO(raw), filename=name)
     return kwargs
 
 
@@ -115,14 +116,18 @@ class Poster:
         with contextlib.suppress(discord.HTTPException):
             await self.target.typing()
 
-    async def post(self, message: MessageSpec, nonce: str | None = None) -> None:
+    async def post(
+        self, message: MessageSpec, nonce: str | None = None, view: discord.ui.View | None = None
+    ) -> discord.Message:
+        """Post one message (with ``view``'s buttons when given; only the bot's own posts carry any)."""
         kwargs = send_kwargs(message)
         if message.username and self.webhook is not None:
             if isinstance(self.target, discord.Thread):
                 kwargs["thread"] = self.target
             try:
-                self.last_id = (await self._voice(message.username, kwargs)).id
-                return
+                posted = await self._voice(message.username, kwargs)
+                self.last_id = posted.id
+                return posted
             except discord.NotFound as exc:
                 if exc.code != UNKNOWN_WEBHOOK:
                     raise
@@ -134,7 +139,11 @@ class Poster:
                     self.on_webhook_gone()
                 kwargs = send_kwargs(message)
         # The nonce makes Discord drop a duplicate if a retried request had in fact gone through.
-        self.last_id = (await self.target.send(nonce=nonce, **kwargs)).id  # type: ignore[attr-defined]
+        if view is not None:
+            kwargs["view"] = view
+        posted = await self.target.send(nonce=nonce, **kwargs)  # type: ignore[attr-defined]
+        self.last_id = posted.id
+        return posted
 
     async def _voice(self, username: str, kwargs: dict[str, Any]) -> discord.Message:
         """A webhook post, sent again after a 5xx only if the channel shows it did not land."""

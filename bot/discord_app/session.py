@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
 import discord
@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 # A closing line is a courtesy: it must not hold up /stop or a shutdown when Discord is slow.
 CLOSING_TIMEOUT = 5.0
+# A round paused longer than this ends: a forgotten pause must not hold the channel (one round per channel).
+MAX_PAUSE = 10 * 60.0
 
 
 class Busy(Exception):
@@ -44,6 +46,18 @@ class Round:
     # Tells the starter privately (an ephemeral follow-up) when the channel itself refuses posts.
     notify: Callable[[str], Awaitable[object]] | None = None
     token_expires: float | None = None  # loop time after which the interaction's token (and notify) is dead
+    pace: float | None = None  # this server's seconds between posts; None: the Rounds default
+    resumed: asyncio.Event = field(default_factory=asyncio.Event)  # set while running, cleared while paused
+    controls: discord.ui.View | None = None  # the header's buttons; taken away when the round ends
+    header: discord.Message | None = None  # the message that carries them, once posted
+    on_end: Callable[[Round], Awaitable[object]] | None = None  # called once a started round has ended
+
+    def __post_init__(self) -> None:
+        self.resumed.set()
+
+    @property
+    def paused(self) -> bool:
+        return not self.resumed.is_set()
 
 
 class Cooldowns:
@@ -51,21 +65,24 @@ class Cooldowns:
 
     def __init__(self, seconds: float):
         self.seconds = seconds
-        self._by_user: dict[int, app_commands.Cooldown] = {}
+        self._by_user: dict[Hashable, app_commands.Cooldown] = {}
 
-    def take(self, user_id: int) -> None:
+    def take(self, user_id: Hashable, seconds: float | None = None) -> None:
         """Spend the user's turn now (so two requests at once cannot both start), or raise
-        CommandOnCooldown, which the tree explains to the user."""
-        if self.seconds <= 0:
+        CommandOnCooldown, which the tree explains to the user. ``seconds``: this server's cooldown."""
+        seconds = self.seconds if seconds is None else seconds
+        if seconds <= 0:
             return
         # Forget users whose wait is over, so the map holds only the last few minutes' starters.
         self._by_user = {u: c for u, c in self._by_user.items() if c.get_retry_after() > 0}
-        cooldown = self._by_user.setdefault(user_id, app_commands.Cooldown(1, self.seconds))
+        cooldown = self._by_user.get(user_id)
+        if cooldown is None or cooldown.per != seconds:  # the server changed its cooldown meanwhile
+            cooldown = self._by_user[user_id] = app_commands.Cooldown(1, seconds)
         retry = cooldown.update_rate_limit()
         if retry:
             raise app_commands.CommandOnCooldown(cooldown, retry)
 
-    def give_back(self, user_id: int) -> None:
+    def give_back(self, user_id: Hashable) -> None:
         cooldown = self._by_user.pop(user_id, None)
         if cooldown is not None:
             cooldown.reset()
@@ -122,8 +139,11 @@ class Rounds:
         outcome before it starts the task, so a stop wins at any moment. A running task is cancelled
         and posts its own closing line on the way out.
         """
-        if round_.outcome == "running":
-            round_.outcome, round_.stopped_by = reason, by
+        if round_.outcome != "running":
+            # Already ending (a second /stop, a second press of Stop): cancelling again would cut its
+            # closing line, its buttons' removal and its record short.
+            return round_.task is not None
+        round_.outcome, round_.stopped_by = reason, by
         if round_.task is None:
             if self._running.get(round_.channel_id) is round_:
                 del self._running[round_.channel_id]
@@ -146,10 +166,17 @@ class Rounds:
             number = 0
             for step in steps:
                 if step.paced:
+                    if not await _unpaused(round_):
+                        round_.outcome = "paused too long"
+                        await post_closing_line(round_, poster)
+                        return
                     await poster.typing()
-                    await asyncio.sleep(self.pace)
+                    await asyncio.sleep(self.pace if round_.pace is None else round_.pace)
                 for message in step.messages:
-                    await poster.post(message, nonce=f"{round_.nonce_prefix}{number}")
+                    view = round_.controls if round_.header is None else None  # the round's first message
+                    posted = await poster.post(message, nonce=f"{round_.nonce_prefix}{number}", view=view)
+                    if view is not None:
+                        round_.header = posted
                     number += 1
                 round_.posted.append(step.kind)
             round_.outcome = "finished"
@@ -169,6 +196,36 @@ class Rounds:
         finally:
             if self._running.get(round_.channel_id) is round_:
                 del self._running[round_.channel_id]
+            await _ended(round_)
+
+
+async def _unpaused(round_: Round) -> bool:
+    """Wait while the round is paused; False when the pause outlasted MAX_PAUSE."""
+    if not round_.paused:
+        return True
+    # asyncio.wait, not wait_for: on Python < 3.12 wait_for can swallow a /stop's cancellation.
+    waiter = asyncio.ensure_future(round_.resumed.wait())
+    try:
+        done, _ = await asyncio.wait({waiter}, timeout=MAX_PAUSE)
+    finally:
+        waiter.cancel()
+    return bool(done)
+
+
+async def _ended(round_: Round) -> None:
+    """However a started round ended: its buttons go (the header edited with none), then it is recorded."""
+    if round_.controls is not None:
+        round_.controls.stop()
+    if round_.header is not None and round_.outcome != "channel deleted":
+        try:
+            await asyncio.wait_for(round_.header.edit(view=None), CLOSING_TIMEOUT)
+        except (discord.HTTPException, asyncio.TimeoutError) as exc:
+            log.warning("could not take the buttons off the round in channel %s: %s", round_.channel_id, exc)
+    if round_.on_end is not None:
+        try:
+            await round_.on_end(round_)
+        except Exception:  # recording is a courtesy: it must never break the round's clean-up
+            log.exception("could not record the round in channel %s", round_.channel_id)
 
 
 def closing_line(round_: Round) -> str | None:
@@ -179,6 +236,8 @@ def closing_line(round_: Round) -> str | None:
         return f"_The debate on “{topic}” was stopped{by}._"
     if round_.outcome == "shut down":
         return f"_The debate on “{topic}” was cut short: the bot is shutting down._"
+    if round_.outcome == "paused too long":
+        return f"_The debate on “{topic}” ended: it was paused for over {MAX_PAUSE / 60:.0f} minutes._"
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..errors import UsageError
 
@@ -23,6 +24,8 @@ class Settings:
     shard_count: int | None = None
     shard_ids: tuple[int, ...] | None = None
     log_level: str = "INFO"
+    # The SQLite file of per-server settings and history (DEBATE_DATABASE); None: keep nothing (sync, dumps).
+    database: Path | None = None
     # Test-only: where the REST API (and so the gateway URL) lives, e.g. the loopback stand-in.
     api_base: str | None = None
 
@@ -67,6 +70,8 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: bool = True) -> 
     shard_count = _number(env, "DISCORD_SHARD_COUNT", int, None, minimum=1)
     if shard_ids is not None and (shard_count is None or any(i >= shard_count for i in shard_ids)):
         raise UsageError("DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT, and every id must be below it")
+    from .store import database_path  # the store imports this module's limits
+
     level = env.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
     if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
         raise UsageError(f"LOG_LEVEL={level[:20]!r} is not one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
@@ -79,5 +84,6 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: bool = True) -> 
         shard_count=shard_count,
         shard_ids=shard_ids,
         log_level=level,
+        database=database_path(env),
         api_base=env.get("DISCORD_API_BASE", "").strip().rstrip("/") or None,
     )

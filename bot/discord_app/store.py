@@ -27,6 +27,7 @@ import aiosqlite
 
 from ..debate import MAX_ROUNDS
 from ..errors import UsageError
+from .settings import MAX_PACE
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,6 @@ DATABASE_FILE = "debate.sqlite3"
 
 WEBHOOK_MODES = ("auto", "off")  # auto: post as each figure through a webhook when the bot may manage them
 THREAD_MODES = ("optional", "always", "never")  # optional: the /debate thread option decides
-MAX_PACE = 30.0  # seconds between posts: slower than this and a round reads as stalled
 MAX_COOLDOWN = 3600.0
 
 
@@ -102,7 +102,7 @@ def _bounded(name: str, value: Any, kind: type, low: float, high: float, unit: s
     return kind(value)
 
 
-def _settings_from(stored: Mapping[str, Any]) -> GuildSettings:
+def _settings_from(stored: Mapping[str, Any], defaults: GuildSettings) -> GuildSettings:
     """Defaults, with what a server stored on top; a value this version no longer accepts is left out."""
     values = {}
     for name, value in stored.items():
@@ -110,7 +110,7 @@ def _settings_from(stored: Mapping[str, Any]) -> GuildSettings:
             values[name] = check_setting(name, tuple(value) if isinstance(value, list) else value)
         except UsageError as exc:
             log.warning("ignoring a stored setting: %s", exc)
-    return GuildSettings(**values)
+    return dataclasses.replace(defaults, **values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +136,8 @@ class StoredRound:
 
 class Store(Protocol):
     """What the bot keeps. Every method may raise StoreError."""
+
+    defaults: GuildSettings  # what a server that never set anything gets (the deployment's own defaults)
 
     async def settings(self, guild_id: int) -> GuildSettings: ...
 
@@ -213,16 +215,21 @@ _ROUND_FIELDS = "id, guild_id, channel_id, starter_id, topic, figures, started_a
 class SQLiteStore:
     """The Store in one SQLite file. Open it with ``await SQLiteStore.open(path)``."""
 
-    def __init__(self, path: Path, connection: aiosqlite.Connection):
+    def __init__(self, path: Path, connection: aiosqlite.Connection, defaults: GuildSettings = GuildSettings()):
         self.path = path
         self._db = connection
+        self.defaults = defaults
         # One connection, many tasks (two rounds may end at once): one operation at a time, or a second
         # BEGIN would land inside the first one's transaction.
         self._lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: Path | None = None, *, upto: int = SCHEMA_VERSION) -> SQLiteStore:
-        """Open (creating it if need be) and migrate to ``upto`` (the latest; lower only for tests)."""
+    async def open(
+        cls, path: Path | None = None, *, upto: int = SCHEMA_VERSION, defaults: GuildSettings = GuildSettings()
+    ) -> SQLiteStore:
+        """Open (creating it if need be) and migrate to ``upto`` (the latest; lower only for tests).
+
+        ``defaults`` are the settings of a server that changed nothing (the deployment's environment)."""
         path = path or database_path()
         if path.is_dir():  # found before connecting: aiosqlite's clean-up after a failed connect outlives the call
             raise StoreError(
@@ -234,7 +241,7 @@ class SQLiteStore:
             connection = await aiosqlite.connect(path, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"{path}: cannot open the database: {_reason(exc)}") from None
-        store = cls(path, connection)
+        store = cls(path, connection, defaults)
         try:
             await store._prepare(upto)
         except (OSError, sqlite3.Error, StoreError) as exc:
@@ -302,7 +309,8 @@ class SQLiteStore:
     async def _settings(self, guild_id: int) -> GuildSettings:
         async with self._db.execute("SELECT name, value FROM settings WHERE guild_id = ?", (guild_id,)) as cursor:
             rows = await cursor.fetchall()
-        return _settings_from({name: json.loads(value) for name, value in rows if name in SETTING_NAMES})
+        stored = {name: json.loads(value) for name, value in rows if name in SETTING_NAMES}
+        return _settings_from(stored, self.defaults)
 
     async def update_settings(self, guild_id: int, **changes: Any) -> GuildSettings:
         checked = {name: check_setting(name, value) for name, value in changes.items()}
@@ -319,7 +327,7 @@ class SQLiteStore:
 
     async def reset_settings(self, guild_id: int) -> GuildSettings:
         await self._run(self._delete("DELETE FROM settings WHERE guild_id = ?", (guild_id,)))
-        return GuildSettings()
+        return self.defaults
 
     # --- history ---
 
@@ -434,6 +442,7 @@ class FallbackStore:
 
     def __init__(self, inner: Store):
         self.inner = inner
+        self.defaults = inner.defaults
         self.disabled = False
         self._known: dict[int, GuildSettings] = {}
 
@@ -452,20 +461,20 @@ class FallbackStore:
             return fallback
 
     async def settings(self, guild_id: int) -> GuildSettings:
-        fallback = self._known.get(guild_id, GuildSettings())
+        fallback = self._known.get(guild_id, self.defaults)
         found = await self._try(lambda: self.inner.settings(guild_id), fallback)
         self._known[guild_id] = found
         return found
 
     async def update_settings(self, guild_id: int, **changes: Any) -> GuildSettings:
         checked = {name: check_setting(name, value) for name, value in changes.items()}
-        here = dataclasses.replace(self._known.get(guild_id, GuildSettings()), **checked)
+        here = dataclasses.replace(self._known.get(guild_id, self.defaults), **checked)
         found = await self._try(lambda: self.inner.update_settings(guild_id, **checked), here)
         self._known[guild_id] = found
         return found
 
     async def reset_settings(self, guild_id: int) -> GuildSettings:
-        self._known[guild_id] = await self._try(lambda: self.inner.reset_settings(guild_id), GuildSettings())
+        self._known[guild_id] = await self._try(lambda: self.inner.reset_settings(guild_id), self.defaults)
         return self._known[guild_id]
 
     async def record_round(self, round: Round, transcript: str) -> int | None:

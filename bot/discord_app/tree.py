@@ -19,6 +19,19 @@ UNKNOWN_INTERACTION = 10062  # Discord's code for an interaction answered too la
 STALE = "That command is no longer available; it will disappear after the next sync."
 
 
+def requires(**permissions: bool):
+    """A check at run time that the member has ``permissions``, recorded where /help reads it.
+
+    Discord applies default_member_permissions to top-level commands only, so a subcommand such as
+    /settings set (beside /settings show, which everyone may use) needs this check instead."""
+
+    def decorate(command: app_commands.Command) -> app_commands.Command:
+        command.extras["permissions"] = discord.Permissions(**permissions)
+        return app_commands.checks.has_permissions(**permissions)(command)
+
+    return decorate
+
+
 def explain_error(error: app_commands.AppCommandError) -> str | None:
     """What to tell the user, or None for a bug (logged, and a generic reply)."""
     original = getattr(error, "original", None)

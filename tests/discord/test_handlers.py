@@ -10,13 +10,16 @@ import discord
 import pytest
 from discord import app_commands
 
+from bot.discord_app import autocomplete
 from bot.discord_app import cog as cog_module
 from bot.discord_app.cog import DebateCog
+from bot.discord_app.cog_query import QueryCog
 from bot.discord_app.loaded import load
 from bot.discord_app.payloads import MessageSpec, Step
 from bot.discord_app.sender import Poster
 from bot.discord_app.session import Busy, Round, Rounds
 from bot.discord_app.settings import Settings
+from bot.discord_app.store import GuildSettings
 from bot.discord_app.tree import explain_error
 from bot.errors import DataError, Problem, UsageError
 
@@ -41,10 +44,24 @@ def sent_text(inter: MagicMock) -> str:
     return "\n".join(c.kwargs.get("content", "") for c in calls)
 
 
+def fake_bot() -> SimpleNamespace:
+    return SimpleNamespace(
+        settings=Settings(token=None, pace=0),
+        loaded=load(),
+        is_owner=AsyncMock(return_value=True),
+        store=None,
+        guild_settings=AsyncMock(return_value=GuildSettings()),
+    )
+
+
 @pytest.fixture
 def cog() -> DebateCog:
-    bot = SimpleNamespace(settings=Settings(token=None, pace=0), loaded=load(), is_owner=AsyncMock(return_value=True))
-    return DebateCog(bot)  # type: ignore[arg-type]
+    return DebateCog(fake_bot())  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def query() -> QueryCog:
+    return QueryCog(fake_bot())  # type: ignore[arg-type]
 
 
 def http_error(kind: type[discord.HTTPException], status: int) -> discord.HTTPException:
@@ -125,9 +142,9 @@ async def test_reload_swaps_in_valid_data(cog: DebateCog) -> None:
     assert cog.bot.loaded is not before and "Reloaded:" in sent_text(inter)
 
 
-async def test_unknown_figure_becomes_a_short_did_you_mean(cog: DebateCog) -> None:
+async def test_unknown_figure_becomes_a_short_did_you_mean(query: QueryCog) -> None:
     with pytest.raises(UsageError) as caught:
-        await cog.stance.callback(cog, interaction(), "muks", "regulation")
+        await query.stance.callback(query, interaction(), "muks", "regulation")
     error = app_commands.CommandInvokeError(MagicMock(), caught.value)
     told = explain_error(error)
     assert "did you mean" in told and "musk" in told
@@ -155,14 +172,14 @@ def test_a_replaced_record_is_freed_after_reload() -> None:
 
 
 @pytest.mark.parametrize("paragraph", [0, -3, 23])
-async def test_source_bounds_come_from_the_article(cog: DebateCog, paragraph: int) -> None:
+async def test_source_bounds_come_from_the_article(query: QueryCog, paragraph: int) -> None:
     """Reported: paragraph 0 or a negative one (outside Discord's min_value) raised IndexError."""
     with pytest.raises(UsageError, match="paragraph must be between 1 and 22"):
-        await cog.source.callback(cog, interaction(), paragraph)
+        await query.source.callback(query, interaction(), paragraph)
 
 
-def test_the_synced_paragraph_range_is_the_articles(cog: DebateCog) -> None:
-    (option,) = [o for o in cog.source.to_dict(MagicMock())["options"] if o["name"] == "paragraph"]
+def test_the_synced_paragraph_range_is_the_articles(query: QueryCog) -> None:
+    (option,) = [o for o in query.source.to_dict(MagicMock())["options"] if o["name"] == "paragraph"]
     assert (option["min_value"], option["max_value"]) == (1, 22)
 
 
@@ -187,7 +204,9 @@ async def test_a_failure_notice_is_not_sent_once_the_token_has_expired(caplog) -
 
 async def test_figure_autocomplete_leaves_out_names_already_chosen(cog: DebateCog) -> None:
     """Reported: "musk," offered musk again ("musk,musk")."""
-    choices = await cog.figures_autocomplete(interaction(), "musk,")
+    inter = interaction()
+    inter.client = cog.bot
+    choices = await autocomplete.figures(inter, "musk,")
     assert choices and all(not c.value.endswith(",musk") for c in choices)
     assert all(c.value.startswith("musk,") for c in choices)
 
@@ -202,3 +221,72 @@ def test_a_cooldown_is_held_while_a_round_sets_up_and_given_back_if_it_never_sta
     cooldowns.take(2)  # other users are not affected
     cooldowns.give_back(1)  # the first never started
     cooldowns.take(1)
+
+
+async def test_a_forgotten_pause_ends_the_round_and_frees_the_channel(monkeypatch) -> None:
+    """One round per channel: a pause nobody lifts must not hold the channel for good."""
+    from bot.discord_app import session
+
+    monkeypatch.setattr(session, "MAX_PAUSE", 0.01)
+    channel = MagicMock(typing=AsyncMock(), send=AsyncMock())
+    rounds = Rounds(pace=0, per_guild=2)
+    ended: list[str] = []
+    round_ = Round(10, 1, 1, "open source", "n-", on_end=AsyncMock(side_effect=lambda r: ended.append(r.outcome)))
+    round_.resumed.clear()  # paused before its first paced post
+    rounds.start(round_, Poster(channel), STEPS)
+    await asyncio.wait_for(round_.task, 5)
+    assert round_.outcome == "paused too long" and rounds.find(10) is None and ended == ["paused too long"]
+    assert channel.send.await_args.kwargs["content"].startswith("_The debate on “open source” ended: it was paused")
+
+
+async def test_stance_maps_are_drawn_one_at_a_time_and_a_repeated_one_not_again(monkeypatch) -> None:
+    """Reported while wiring the maps: 67 /ask at once, each drawing in its own thread, held the GIL so long
+    that unrelated commands took about a second to be acknowledged."""
+    import threading
+    import time
+
+    from bot.discord_app import pictures
+    from bot.stancemap import StanceMap
+
+    drawn: list[str] = []
+    busy = threading.Lock()
+
+    def draw(stance_map: StanceMap) -> bytes:
+        assert busy.acquire(blocking=False), "two pictures drawn at once"
+        time.sleep(0.01)
+        drawn.append(stance_map.topic)
+        busy.release()
+        return stance_map.topic.encode()
+
+    monkeypatch.setattr(pictures.stancemap, "draw", draw)
+
+    def a_map(topic: str) -> StanceMap:
+        return StanceMap(topic, "open vs closed", "closed", "neither", "open", (), (), "Source: x")
+
+    drawer = pictures.Pictures()
+    got = await asyncio.gather(*(drawer.png(a_map(t)) for t in ["a", "b", "a", "c", "a"]))
+    assert got == [b"a", b"b", b"a", b"c", b"a"] and sorted(drawn) == ["a", "b", "c"]
+
+
+async def test_a_second_stop_does_not_cut_the_first_ones_ending_short() -> None:
+    """Two moderators pressing Stop at once: the round still posts its closing line and is recorded."""
+    closing, posted = asyncio.Event(), []
+
+    async def send(**kwargs):
+        if kwargs.get("content", "").startswith("_The debate"):
+            await closing.wait()  # the closing line is slow to post
+            posted.append(kwargs["content"])
+        return MagicMock()
+
+    channel = MagicMock(typing=AsyncMock(), send=AsyncMock(side_effect=send))
+    rounds = Rounds(pace=60, per_guild=2)
+    ended = AsyncMock()
+    round_ = rounds.start(Round(10, 1, 1, "open source", "n-", on_end=ended), Poster(channel), STEPS)
+    await asyncio.sleep(0)
+    assert rounds.stop(round_, by="Ann") is True
+    await asyncio.sleep(0.01)  # the round is posting its closing line now
+    assert rounds.stop(round_, by="Bob") is True
+    closing.set()
+    await asyncio.wait_for(asyncio.gather(round_.task, return_exceptions=True), 5)
+    assert posted == ["_The debate on “open source” was stopped by Ann._"]
+    ended.assert_awaited_once()

@@ -83,3 +83,39 @@ async def test_the_bots_own_tree_is_covered():
         names = [command.name for command in bot.tree.get_commands()]
     assert names and all(f"- **/{name}" in text for name in names)
     assert "e.g. `/ask topic:open source`" in text
+
+
+def test_a_run_time_permission_check_on_a_subcommand_is_shown():
+    """Discord hides a command by default_member_permissions only at the top level: /settings set, beside
+    /settings show for everyone, is checked at run time, and /help says so."""
+    from bot.discord_app.tree import requires
+
+    tree = app_commands.CommandTree(discord.Client(intents=discord.Intents.none()))
+    group = app_commands.Group(name="settings", description="Settings")
+
+    @requires(manage_guild=True)
+    @group.command(name="set", description="Change a setting")
+    async def set_(interaction: discord.Interaction) -> None: ...
+
+    @group.command(name="show", description="Show the settings")
+    async def show(interaction: discord.Interaction) -> None: ...
+
+    tree.add_command(group)
+    entries = {e.command: e for e in help_entries(tree.get_commands())}
+    assert entries["/settings set"].permission == "Manage Server" and entries["/settings show"].permission is None
+    assert len(set_.checks) == 1  # and the check itself runs
+
+
+def test_a_servers_own_commands_are_listed_beside_the_global_ones_once(tree):
+    """Reported while wiring /help: asked in a server, it listed only that server's own commands, which in
+    production (global commands only) is none of them."""
+    guild = discord.Object(42)
+    assert "- **/ask**" in help_text(tree, guild)
+    tree.copy_global_to(guild=guild)  # as a development server has them
+
+    @tree.command(name="reload", description="Owner only", guild=guild)
+    async def reload(interaction: discord.Interaction) -> None: ...
+
+    text = help_text(tree, guild)
+    assert text.count("- **/ask**") == 1 and "- **/reload**" in text
+    assert "- **/reload**" not in help_text(tree)

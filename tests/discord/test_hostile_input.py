@@ -20,14 +20,17 @@ from hypothesis import strategies as st
 
 from bot.cli import main as cli_main
 from bot.discord_app.cog import DebateCog
+from bot.discord_app.cog_query import QueryCog
 from bot.discord_app.loaded import load
 from bot.discord_app.main import command_payloads
 from bot.discord_app.payloads import MessageSpec, Payloads, text_messages, within_limits
 from bot.discord_app.settings import Settings
+from bot.discord_app.store import GuildSettings
 from bot.discord_app.tree import explain_error
 from bot.errors import UsageError
 from bot.query import MAX_TOPIC_LENGTH, check_topic
 from bot.render import Renderer, escape
+from bot.verify import MAX_LENGTH as VERIFY_LIMIT
 from tests.e2e.checks import limit_problems
 
 FRAGMENTS = [
@@ -142,6 +145,7 @@ def test_every_free_text_option_has_a_maximum_length() -> None:
     options = [(c["name"], o) for c in asyncio.run(command_payloads()) for o in c.get("options", [])]
     strings = {f"{name}.{o['name']}": o.get("max_length") for name, o in options if o["type"] == 3}
     assert strings["ask.topic"] == strings["stance.topic"] == strings["debate.topic"] == MAX_TOPIC_LENGTH
+    assert strings.pop("verify.text") == VERIFY_LIMIT  # a pasted quote may be long, but not unbounded
     assert all(limit is not None and limit <= 300 for limit in strings.values()), strings
 
 
@@ -149,9 +153,18 @@ def test_every_free_text_option_has_a_maximum_length() -> None:
 
 
 @pytest.fixture(scope="module")
-def cog() -> DebateCog:
-    bot = SimpleNamespace(settings=Settings(token=None, pace=0), loaded=load(), user=SimpleNamespace(id=1))
-    return DebateCog(bot)  # type: ignore[arg-type]
+def cog() -> SimpleNamespace:
+    """The command handlers, by name, with the bot they see; the stance map is drawn elsewhere (test_stancemap)."""
+    bot = SimpleNamespace(
+        settings=Settings(token=None, pace=0),
+        loaded=load(),
+        user=SimpleNamespace(id=1),
+        store=None,
+        guild_settings=AsyncMock(return_value=GuildSettings()),
+    )
+    rounds, query = DebateCog(bot), QueryCog(bot)  # type: ignore[arg-type]
+    rounds._stance_map = AsyncMock(return_value=None)  # type: ignore[method-assign]
+    return SimpleNamespace(rounds=rounds, query=query)
 
 
 def interaction() -> MagicMock:
@@ -186,8 +199,9 @@ def sent_bodies(inter: MagicMock) -> list[dict]:
     return bodies
 
 
-async def run_handler(cog: DebateCog, command: str, *args) -> list[dict]:
+async def run_handler(cogs: SimpleNamespace, command: str, *args) -> list[dict]:
     inter = interaction()
+    cog = cogs.rounds if command == "debate" else cogs.query
     try:
         await getattr(cog, command).callback(cog, inter, *args)
     except UsageError as exc:  # the tree turns it into a short ephemeral reply
@@ -206,14 +220,15 @@ async def run_handler(cog: DebateCog, command: str, *args) -> list[dict]:
 
 @PROPERTY
 @given(hostile.filter(lambda t: len(t) <= 300), hostile)
-async def test_handlers_answer_any_input_safely(cog: DebateCog, figure: str, topic: str) -> None:
+async def test_handlers_answer_any_input_safely(cog: SimpleNamespace, figure: str, topic: str) -> None:
     topic = topic[:MAX_TOPIC_LENGTH]  # Discord enforces the option's maximum length
-    await run_handler(cog, "ask", topic)
+    await run_handler(cog, "ask", topic, False)
     await run_handler(cog, "stance", figure[:100], topic)
+    await run_handler(cog, "verify", topic + " " + figure, figure[:100] or None)
     started: list = []
-    cog.rounds.start = lambda round_, poster, steps: started.append(steps)  # type: ignore[method-assign]
+    cog.rounds.rounds.start = lambda round_, poster, steps: started.append(steps)  # type: ignore[method-assign]
     for body in await run_handler(cog, "debate", topic, figure or None, 3, False):
         assert "@everyone" not in (body["content"] or "")
     for steps in started:
         assert_safe([m for step in steps for m in step.messages])
-    assert len(cog.rounds) == 0  # no reservation is left behind, whatever happened
+    assert len(cog.rounds.rounds) == 0  # no reservation is left behind, whatever happened

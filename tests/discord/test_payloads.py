@@ -106,20 +106,73 @@ def test_nobody_with_a_stance_means_an_honest_abstention(payloads: Payloads, pla
     assert "Nobody in this article has a sourced stance" in message.content
 
 
+NAME = re.compile(r"^[-_\w]{1,32}$")
+SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
+
+
+def _characters(node: dict) -> int:
+    """What counts towards Discord's 4000-character limit of one command: names, descriptions, choices."""
+    total = len(node["name"]) + len(node.get("description") or "")
+    total += sum(len(c["name"]) + len(str(c["value"])) for c in node.get("choices") or [])
+    return total + sum(_characters(o) for o in node.get("options") or [])
+
+
+def _check_options(options: list[dict], where: str) -> None:
+    assert len(options) <= 25, where
+    names = [o["name"] for o in options]
+    assert len(set(names)) == len(names), where
+    nested = [o["type"] in (SUB_COMMAND, SUB_COMMAND_GROUP) for o in options]
+    assert all(nested) or not any(nested), f"{where}: subcommands beside plain options"
+    required = [o.get("required", False) for o in options]
+    assert required == sorted(required, reverse=True), where  # required options come first
+    for option in options:
+        at = f"{where} {option['name']}"
+        assert NAME.match(option["name"]) and option["name"] == option["name"].lower(), at
+        assert 1 <= len(option["description"]) <= 100, at
+        choices = option.get("choices") or []
+        assert len(choices) <= 25 and not (choices and option.get("autocomplete")), at
+        assert all(1 <= len(c["name"]) <= 100 and len(str(c["value"])) <= 100 for c in choices), at
+        assert 0 <= option.get("min_length", 0) <= option.get("max_length", 6000) <= 6000, at
+        if option["type"] in (SUB_COMMAND, SUB_COMMAND_GROUP):
+            _check_options(option.get("options") or [], at)
+
+
 def test_dumped_commands_follow_discords_rules() -> None:
     commands = asyncio.run(command_payloads())
-    name = re.compile(r"^[-_\w]{1,32}$")
     assert len(commands) <= 100
+    assert len({c["name"] for c in commands}) == len(commands)
     for command in commands:
-        assert name.match(command["name"]) and command["name"] == command["name"].lower()
+        assert NAME.match(command["name"]) and command["name"] == command["name"].lower()
         assert 1 <= len(command["description"]) <= 100
-        options = command["options"]
-        assert len(options) <= 25
-        required = [o.get("required", False) for o in options]
-        assert required == sorted(required, reverse=True)  # required options come first
-        for option in options:
-            assert name.match(option["name"]) and option["name"] == option["name"].lower()
-            assert 1 <= len(option["description"]) <= 100
+        assert _characters(command) <= 4000, command["name"]
+        _check_options(command["options"], command["name"])
+
+
+def test_the_new_commands_are_dumped_as_members_and_admins_meet_them() -> None:
+    commands = {c["name"]: c for c in asyncio.run(command_payloads())}
+    assert {"verify", "help", "settings", "history", "transcript", "forget-my-rounds", "clear-history"} <= set(commands)
+    # Only administrators see the command that deletes the whole server's history; anyone may ask for /help.
+    assert str(commands["clear-history"]["default_member_permissions"]) == "32"  # Manage Server
+    assert commands["settings"]["default_member_permissions"] is None  # /settings show is for everyone
+    subcommands = {o["name"]: o for o in commands["settings"]["options"]}
+    assert set(subcommands) == {"show", "set", "reset"}
+    (setting, value) = subcommands["set"]["options"]
+    assert [c["value"] for c in setting["choices"]] == [
+        "pace",
+        "rounds_cap",
+        "cooldown",
+        "allowed_channels",
+        "host_role",
+        "webhook_mode",
+        "thread_mode",
+        "history",
+    ]
+    ask = {o["name"]: o for o in commands["ask"]["options"]}
+    assert ask["map"]["type"] == 5 and not ask["map"].get("required") and ask["topic"]["autocomplete"]
+    for name in ("stance", "debate"):
+        assert {o["name"]: o for o in commands[name]["options"]}["topic"]["autocomplete"], name
+    verify = {o["name"]: o for o in commands["verify"]["options"]}
+    assert verify["text"]["required"] and verify["figure"]["autocomplete"]
 
 
 @pytest.mark.parametrize(

@@ -237,3 +237,27 @@ def test_the_path_comes_from_the_environment_else_the_user_data_folder(tmp_path)
     assert database_path({DATABASE_ENV: str(tmp_path / "x.db")}) == tmp_path / "x.db"
     default = database_path({})
     assert default.name == "debate.sqlite3" and "debate-bot" in str(default)
+
+
+def test_the_pace_limit_is_the_bots_own():
+    """A slower pace than the bot's 20 s would let a round outlive its interaction token (15 minutes)."""
+    from bot.discord_app.settings import MAX_PACE
+
+    assert check_setting("pace", MAX_PACE) == MAX_PACE
+    with pytest.raises(UsageError, match="pace must be between 0 and 20 seconds"):
+        check_setting("pace", 25)
+
+
+async def test_the_deployments_defaults_are_what_an_untouched_server_gets(db_path: Path):
+    defaults = GuildSettings(pace=0.5, cooldown=5.0)
+    store = await SQLiteStore.open(db_path, defaults=defaults)
+    try:
+        assert await store.settings(GUILD) == defaults
+        changed = await store.update_settings(GUILD, rounds_cap=2)
+        assert (changed.pace, changed.rounds_cap) == (0.5, 2)
+        assert await store.reset_settings(GUILD) == defaults
+        fallback = FallbackStore(store)
+        await store.close()  # fails from here on: the fallback answers with the defaults
+        assert await fallback.settings(OTHER_GUILD) == defaults
+    finally:
+        await store.close()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
 from typing import Any
 
 from bot.debate import Planner
 from bot.discord_app.payloads import Payloads
 from bot.search.ranker import Ranker
 
-from .standin import CHANNEL_ID, Call, DiscordStandIn
+from .standin import CHANNEL_ID, GUILD_ID, Call, DiscordStandIn, Interaction
 
 _EMBED_LIMITS = {"title": 256, "description": 4096}
 TOPIC = "open source"
@@ -106,3 +108,27 @@ async def run_round(standin: DiscordStandIn, count: int, channel_id: int = CHANN
     await standin.wait_until(lambda: len(standin.channel_posts(channel_id)) >= count)
     await standin.wait_until(lambda: interaction.answered)
     return standin.channel_posts(channel_id)
+
+
+async def rounds_recorded(bot, count: int, guild_id: int = GUILD_ID, timeout: float = 15.0) -> list:
+    """Wait until the bot's store holds ``count`` rounds of the guild (a round records itself after its last
+    post, so the channel alone does not tell); returns them, the latest first."""
+
+    async def poll() -> list:
+        while len(found := await bot.store.recent_rounds(guild_id, 100)) < count:
+            await asyncio.sleep(0.02)
+        return found
+
+    return await asyncio.wait_for(poll(), timeout)
+
+
+async def answered(standin: DiscordStandIn, name: str, options: dict | None = None, **kwargs) -> Interaction:
+    """Run a command and wait until its first answer is final (no "thinking…" left)."""
+    interaction = await standin.interact(name, options, **kwargs)
+    await standin.wait_until(lambda: interaction.settled)
+    return interaction
+
+
+def text(interaction: Interaction) -> str:
+    """What the member reads, every message joined: Markdown escapes (``rounds\\_cap``) show as the character."""
+    return "\n".join(re.sub(r"\\(.)", r"\1", shown) for _, shown in interaction.seen())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import tempfile
 from collections.abc import AsyncIterator
 
 import discord
@@ -47,7 +48,18 @@ async def bot_running(
     """The bot logged in to ``server`` with its guild known; closed after, with no round task left behind.
 
     ``client_options`` go to discord.py's client as they are (e.g. a short ``heartbeat_timeout``).
+    The database is a real file in a fresh folder unless ``DEBATE_DATABASE`` names one.
     """
+    with tempfile.TemporaryDirectory(prefix="debate-db-") as folder:
+        settings.setdefault("DEBATE_DATABASE", f"{folder}/debate.sqlite3")
+        async with _running(server, client_options, settings) as bot:
+            yield bot
+
+
+@contextlib.asynccontextmanager
+async def _running(
+    server: DiscordStandIn, client_options: dict | None, settings: dict
+) -> AsyncIterator[discord.Client]:
     bot = make_bot(settings_for(server, **settings), load(), **(client_options or {}))
     task = asyncio.create_task(bot.start(TOKEN))
     try:

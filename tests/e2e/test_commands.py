@@ -37,6 +37,13 @@ async def test_commands_are_synced_to_the_dev_guild_only_on_start(standin: Disco
         "source",
         "about",
         "reload",
+        "verify",
+        "help",
+        "settings",
+        "history",
+        "transcript",
+        "forget-my-rounds",
+        "clear-history",
     }
     assert not standin.requests("PUT", r"/applications/\d+/commands")  # global sync only on `debate-bot sync`
     # /reload is registered only in the owner's (development) guild, so nobody elsewhere even sees it.
@@ -50,7 +57,7 @@ async def test_commands_are_synced_to_the_dev_guild_only_on_start(standin: Disco
         ("figures", None, "Elon Musk"),
         ("stance", {"figure": "musk", "topic": "regulation"}, "regulators to intervene"),
         ("stance", {"figure": "lecun", "topic": "regulation"}, "No sourced stance from Yann LeCun"),
-        ("ask", {"topic": "open source"}, "Open-source camp"),
+        ("ask", {"topic": "open source", "map": False}, "Open-source camp"),  # with the map: test_query_extras
         ("source", {"paragraph": 7}, "regulators to intervene"),
         ("about", None, "verbatim"),
     ],
@@ -69,7 +76,7 @@ async def test_each_command_answers_publicly_in_time(
 
 
 async def test_user_text_is_echoed_inert(standin: DiscordStandIn, running_bot) -> None:
-    body = await answer(standin, "ask", {"topic": "@everyone **open** source <@123>"})
+    body = await answer(standin, "ask", {"topic": "@everyone **open** source <@123>", "map": False})
     content = body["data"]["content"]
     assert "@everyone" not in content and "@\u200beveryone" in content
     assert "**open**" not in content and "<@123>" not in content

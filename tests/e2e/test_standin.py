@@ -98,3 +98,42 @@ async def test_every_answer_carries_rate_limit_headers_and_a_full_bucket_is_a_42
     assert answers[4][1]["_headers"]["X-RateLimit-Remaining"] == "0"
     status, body = answers[5]
     assert status == 429 and body["_headers"]["X-RateLimit-Scope"] == "user" and body["retry_after"] > 0
+
+
+def row(*buttons: dict) -> list[dict]:
+    return [{"type": 1, "components": list(buttons)}]
+
+
+def button(label: str, custom_id: str) -> dict:
+    return {"type": 2, "style": 1, "label": label, "custom_id": custom_id}
+
+
+async def test_buttons_follow_discords_rules_and_an_edit_can_take_them_away(standin: DiscordStandIn, http) -> None:
+    path = f"/channels/{CHANNEL_ID}/messages"
+    twice = {"content": "x", "components": row(button("A", "same"), button("B", "same"))}
+    status, body = await call(http, "POST", path, twice, headers=BOT)
+    assert (status, body["code"]) == (400, 50035)
+    long_id = {"content": "x", "components": row(button("A", "x" * 101))}
+    assert (await call(http, "POST", path, long_id, headers=BOT))[0] == 400
+    status, posted = await call(http, "POST", path, {"content": "x", "components": row(button("A", "a"))}, headers=BOT)
+    assert status == 200 and [b["label"] for b in posted["components"][0]["components"]] == ["A"]
+    status, edited = await call(http, "PATCH", f"{path}/{posted['id']}", {"components": []}, headers=BOT)
+    assert status == 200 and edited["components"] == [] and edited["content"] == "x"  # only what was sent changes
+    with pytest.raises(AssertionError, match="no 'A' button"):
+        await standin.click(standin.channel_posts(CHANNEL_ID)[0], "A")  # nobody can press a removed button
+
+
+async def test_only_a_components_interaction_may_update_its_message(standin: DiscordStandIn, http) -> None:
+    pending(standin)  # a slash command's interaction
+    status, body = await call(http, "POST", "/interactions/1/tok/callback", {"type": 7, "data": {"components": []}})
+    assert (status, body["code"]) == (400, 50035)
+
+
+async def test_nobody_edits_another_authors_message(standin: DiscordStandIn, http) -> None:
+    hook = standin.add_webhook(CHANNEL_ID, "someone else's")
+    status, posted = await call(http, "POST", f"/webhooks/{hook['id']}/{hook['token']}?wait=true", {"content": "hi"})
+    assert status == 200
+    status, body = await call(
+        http, "PATCH", f"/channels/{CHANNEL_ID}/messages/{posted['id']}", {"content": "x"}, headers=BOT
+    )
+    assert (status, body["code"]) == (403, 50005)

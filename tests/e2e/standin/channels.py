@@ -33,6 +33,33 @@ from .shapes import (
 
 THREAD_TYPES = {TEXT: {PUBLIC_THREAD, PRIVATE_THREAD}, ANNOUNCEMENT: {ANNOUNCEMENT_THREAD}}
 MISSING_PERMISSIONS = (403, "Missing Permissions", 50013)
+ACTION_ROW, BUTTON = 1, 2  # component types
+
+
+def components_problem(components: object) -> str | None:
+    """Why Discord would refuse these message components (action rows of buttons), or None."""
+    if not isinstance(components, list) or len(components) > 5:
+        return "components: at most 5 action rows"
+    ids = []
+    for row in components:
+        children = row.get("components") or []
+        if row.get("type") != ACTION_ROW or not 1 <= len(children) <= 5:
+            return "components: each must be an action row of 1 to 5 components"
+        for child in children:
+            if child.get("type") == BUTTON and len(child.get("label") or "") > 80:
+                return "components.label: must be 80 or fewer in length"
+            if child.get("type") == BUTTON and child.get("style") != 5:  # every non-link button has an id
+                ids.append(child.get("custom_id") or "")
+    if any(not 1 <= len(i) <= 100 for i in ids):
+        return "components.custom_id: must be between 1 and 100 in length"
+    if len(set(ids)) != len(ids):
+        return "components.custom_id: component custom id cannot be duplicated"
+    return None
+
+
+def buttons(message: dict) -> list[dict]:
+    """The buttons a reader sees under a message, in order."""
+    return [child for row in message.get("components") or [] for child in row.get("components") or []]
 
 
 class ChannelsMixin:
@@ -71,6 +98,10 @@ class ChannelsMixin:
             hook(channel_id, message)
         return message
 
+    def earlier_post(self, channel_id: int, body: dict) -> dict:
+        """A message the bot posted before this run (a header whose buttons a killed bot never took away)."""
+        return self.store(channel_id, body, bot_user(), Call("POST", f"/channels/{channel_id}/messages", {}, body, {}))
+
     async def delete_channel(self, channel_id: int) -> None:
         """Someone deletes the channel: Discord tells the bot, and its webhooks go with it."""
         self.deleted.add(channel_id)
@@ -83,6 +114,8 @@ class ChannelsMixin:
         body = call.body or {}
         if not self._may_post(channel_id):
             return error(*MISSING_PERMISSIONS)
+        if "components" in body and components_problem(body["components"]):
+            return error(400, f"Invalid Form Body ({components_problem(body['components'])})", 50035)
         if self.hold is not None and not self.hold.is_set():
             self.held += 1
             self._touch()
@@ -93,6 +126,28 @@ class ChannelsMixin:
         message = self.store(channel_id, body, bot_user(), call)
         if nonce:
             self._nonces[nonce] = message
+        return json_response(message)
+
+    def find_message(self, channel_id: int, message_id: int) -> dict | None:
+        return next((m for m in self.channel_posts(channel_id) if int(m["id"]) == message_id), None)
+
+    def update_message(self, message: dict, body: dict) -> None:
+        """An edit changes only the fields it sends, as Discord's PATCH does (``components: []`` removes them)."""
+        for key in ("content", "embeds", "components"):
+            if key in body:
+                message[key] = body[key] if body[key] is not None else ([] if key != "content" else "")
+        message["edited_timestamp"] = "2026-01-01T00:00:01+00:00"
+
+    async def _edit_message(self, call: Call, channel_id: int, message_id: int) -> web.Response:
+        message = self.find_message(channel_id, message_id)
+        if message is None:
+            return error(404, "Unknown Message", 10008)
+        if message["author"]["id"] != bot_user()["id"] or message.get("webhook_id"):
+            return error(403, "Cannot edit a message authored by another user", 50005)
+        body = call.body or {}
+        if "components" in body and components_problem(body["components"]):
+            return error(400, f"Invalid Form Body ({components_problem(body['components'])})", 50035)
+        self.update_message(message, body)
         return json_response(message)
 
     async def _history(self, call: Call, channel_id: int) -> web.Response:

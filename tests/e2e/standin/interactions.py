@@ -13,6 +13,7 @@ from typing import Any
 
 from aiohttp import web
 
+from .channels import buttons
 from .faults import Call
 from .ids import ADMINISTRATOR, ALL_PERMISSIONS, APP_ID, BASIC_BOT_PERMISSIONS, CHANNEL_ID, GUILD_ID, USER_ID
 from .shapes import bot_user, error, json_response, member, user
@@ -21,6 +22,8 @@ INTERACTION_DEADLINE = 3.0  # Discord drops an interaction nobody answered withi
 TOKEN_LIFETIME = 15 * 60.0
 EPHEMERAL = 64
 DEFERRED, MESSAGE, AUTOCOMPLETE = 5, 4, 8  # callback types
+DEFERRED_UPDATE, UPDATE_MESSAGE = 6, 7  # only for a component's interaction: acknowledge, or edit its message
+COMMAND, COMPONENT = 2, 3  # interaction types
 
 
 @dataclass
@@ -29,6 +32,8 @@ class Interaction:
     token: str
     dispatched_at: float
     channel_id: int = CHANNEL_ID
+    kind: int = COMMAND
+    message_id: int | None = None  # a component's interaction: the message whose button was pressed
     answered: bool = False
     answered_at: float | None = None
     late: bool = False  # the bot tried to answer after the deadline (Discord says Unknown interaction)
@@ -47,6 +52,28 @@ class Interaction:
         """What the user was shown, in order: (public, text) for the original and each follow-up."""
         shown = [self.original] if self.original is not None else []
         return [(not m["flags"] & EPHEMERAL, m["content"]) for m in [*shown, *self.followups]]
+
+
+_TYPES = {str: 3, int: 4, bool: 5}
+SUB_COMMAND = 1
+
+
+def _options(options: dict[str, Any], focused: str | None) -> list[dict]:
+    """Options as Discord sends them; a dict value is a subcommand (``{"set": {...}}``) with its own."""
+    sent = []
+    for key, value in options.items():
+        if isinstance(value, dict):
+            sent.append({"name": key, "type": SUB_COMMAND, "options": _options(value, focused)})
+        else:
+            sent.append(
+                {
+                    "name": key,
+                    "type": _TYPES[type(value)],
+                    "value": value,
+                    **({"focused": True} if key == focused else {}),
+                }
+            )
+    return sent
 
 
 class InteractionsMixin:
@@ -69,6 +96,7 @@ class InteractionsMixin:
         app_permissions: int | None = None,
         kind: int = 2,
         focused: str | None = None,
+        roles: tuple[int, ...] = (),
     ) -> Interaction:
         """Send an INTERACTION_CREATE for a slash command (kind 2) or an autocomplete (kind 4).
 
@@ -79,14 +107,65 @@ class InteractionsMixin:
             member_permissions = ALL_PERMISSIONS
         if app_permissions is None:
             app_permissions = self.permissions_in(channel_id)
+        if kind == COMPONENT:
+            return await self._component(options or {}, user_id, channel_id, member_permissions, app_permissions, roles)
+        data_options = _options(options or {}, focused)
+        command_id = next((c["id"] for c in self.commands.get("guild", []) if c["name"] == name), "0")
+        data = {"id": command_id, "name": name, "type": 1, "guild_id": str(GUILD_ID), "options": data_options}
+        return await self._send_interaction(kind, data, user_id, channel_id, member_permissions, app_permissions, roles)
+
+    async def click(
+        self,
+        message: dict,
+        label: str,
+        *,
+        user_id: int = USER_ID,
+        member_permissions: int = BASIC_BOT_PERMISSIONS,
+        roles: tuple[int, ...] = (),
+    ) -> Interaction:
+        """Someone presses the button labelled ``label`` under ``message`` (a component interaction, type 3).
+
+        Discord only sends this for a button the message shows now: a removed button cannot be pressed."""
+        channel_id = int(message["channel_id"])
+        current = self.find_message(channel_id, int(message["id"]))
+        assert current is not None, "the message is gone"
+        pressed = [b for b in buttons(current) if b.get("label") == label]
+        assert pressed, f"no {label!r} button under the message: {[b.get('label') for b in buttons(current)]}"
+        options = {"message": current, "custom_id": pressed[0]["custom_id"]}
+        return await self.interact(
+            "",
+            options,
+            user_id=user_id,
+            channel_id=channel_id,
+            kind=COMPONENT,
+            member_permissions=member_permissions,
+            roles=roles,
+        )
+
+    async def _component(
+        self, options: dict, user_id: int, channel_id: int, permissions: int, app_permissions: int, roles: tuple
+    ) -> Interaction:
+        shown = {k: v for k, v in options["message"].items() if k != "request"}
+        data = {"custom_id": options["custom_id"], "component_type": 2}
+        record = await self._send_interaction(
+            COMPONENT, data, user_id, channel_id, permissions, app_permissions, roles, message=shown
+        )
+        return record
+
+    async def _send_interaction(
+        self,
+        kind: int,
+        data: dict,
+        user_id: int,
+        channel_id: int,
+        member_permissions: int,
+        app_permissions: int,
+        roles: tuple[int, ...],
+        message: dict | None = None,
+    ) -> Interaction:
         number = next(self._ids)
         token = f"interaction-token-{number}"
-        types = {str: 3, int: 4, bool: 5}
-        data_options = [
-            {"name": key, "type": types[type(value)], "value": value, **({"focused": True} if key == focused else {})}
-            for key, value in (options or {}).items()
-        ]
-        command_id = next((c["id"] for c in self.commands.get("guild", []) if c["name"] == name), "0")
+        who = {**member(user(user_id, f"user{user_id % 1000}")), "roles": [str(r) for r in roles]}
         payload = {
             "id": str(number),
             "application_id": str(APP_ID),
@@ -96,7 +175,7 @@ class InteractionsMixin:
             "guild_id": str(GUILD_ID),
             "channel_id": str(channel_id),
             "channel": self.channel_object(channel_id),  # the full object, threads included, as Discord sends
-            "member": {**member(user(user_id, f"user{user_id % 1000}")), "permissions": str(member_permissions)},
+            "member": {**who, "permissions": str(member_permissions)},
             "app_permissions": str(app_permissions),
             "locale": "en-US",
             "guild_locale": "en-US",
@@ -104,9 +183,12 @@ class InteractionsMixin:
             "authorizing_integration_owners": {"0": str(GUILD_ID)},
             "context": 0,
             "attachment_size_limit": 8 * 1024 * 1024,
-            "data": {"id": command_id, "name": name, "type": 1, "guild_id": str(GUILD_ID), "options": data_options},
+            "data": data,
+            **({"message": message} if message is not None else {}),
         }
-        record = Interaction(number, token, self.now(), channel_id)
+        record = Interaction(number, token, self.now(), channel_id, kind=kind)
+        if message is not None:
+            record.message_id = int(message["id"])
         self.interactions[token] = record
         await self.dispatch("INTERACTION_CREATE", payload)
         return record
@@ -131,9 +213,19 @@ class InteractionsMixin:
         if kind == AUTOCOMPLETE:
             return web.Response(status=204)
         data = call.body.get("data") or {}
+        if kind in (DEFERRED_UPDATE, UPDATE_MESSAGE):
+            if record.kind != COMPONENT or record.message_id is None:
+                return self._refuse(record, 400, "Interaction response type is invalid for this interaction", 50035)
+            pressed = self.find_message(record.channel_id, record.message_id)
+            assert pressed is not None
+            if kind == UPDATE_MESSAGE:
+                self.update_message(pressed, data)
+            return json_response(
+                {"interaction": {"id": str(interaction_id), "type": COMPONENT}, "resource": {"type": kind}}
+            )
         resource: dict[str, Any] = {"type": kind}
         if kind in (MESSAGE, DEFERRED):
-            record.original = self.message_payload(record.channel_id, data, bot_user())
+            record.original = self.message_payload(record.channel_id, data, bot_user(), call.files)
             record.loading = kind == DEFERRED
             if kind == MESSAGE:
                 resource["message"] = record.original
@@ -182,6 +274,6 @@ class InteractionsMixin:
             record.loading = False
             record.original.update(content=body.get("content") or "", embeds=body.get("embeds") or [], request=body)
             return json_response(record.original)
-        message = self.message_payload(record.channel_id, body, bot_user())
+        message = self.message_payload(record.channel_id, body, bot_user(), call.files)
         record.followups.append(message)
         return json_response(message)

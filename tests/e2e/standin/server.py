@@ -21,7 +21,7 @@ from .gateway import Gateway, GatewayMixin
 from .ids import API, APP_ID, CHANNEL_ID, OTHER_CHANNEL_ID, OWNER_ID, TOKEN
 from .interactions import Interaction, InteractionsMixin
 from .ratelimits import GLOBAL_LIMIT, Limit, RateLimits
-from .shapes import ANNOUNCEMENT, bot_user, error, guild, json_response, message, text_channel, user
+from .shapes import ANNOUNCEMENT, bot_user, error, guild, json_response, message, role, text_channel, user
 from .webhooks import WebhooksMixin
 
 CALL = web.RequestKey("call", Call)
@@ -39,6 +39,8 @@ class DiscordStandIn(GatewayMixin, InteractionsMixin, ChannelsMixin, WebhooksMix
         self.channels: dict[int, dict] = {}
         self.threads: dict[int, dict] = {}
         self.commands: dict[str, list[dict]] = {}
+        self.roles: list[dict] = []  # the guild's roles besides @everyone (add_role)
+        self.uploads: dict[str, bytes] = {}  # every attachment's bytes, by attachment id
         self.bot_permissions: dict[int, int] = {}  # per channel; unset means every permission the bot asks for
         self.deleted: set[int] = set()  # channels (or threads) deleted: every call on them is a 404
         self.revoked: set[int] = set()  # channels where the bot lost Send Messages: posts are a 403
@@ -123,10 +125,16 @@ class DiscordStandIn(GatewayMixin, InteractionsMixin, ChannelsMixin, WebhooksMix
         (channel_id,) = self.add_channels(1, ANNOUNCEMENT)
         return channel_id
 
+    def add_role(self, name: str) -> int:
+        """A role of the guild (call before the bot connects); returns its id."""
+        role_id = next(self._ids)
+        self.roles.append(role(role_id, name, len(self.roles) + 1))
+        return role_id
+
     def guild_payload(self) -> dict:
         channels = [c for c in self.channels.values() if int(c["id"]) not in self.deleted]
         threads = [t for t in self.threads.values() if int(t["id"]) not in self.deleted]
-        return guild(channels, threads)
+        return guild(channels, threads, self.roles)
 
     def requests(self, method: str, pattern: str) -> list[Call]:
         return [c for c in self.calls if c.method == method and re.fullmatch(pattern, c.path)]
@@ -151,7 +159,10 @@ class DiscordStandIn(GatewayMixin, InteractionsMixin, ChannelsMixin, WebhooksMix
         return super().channel_posts(channel_id)
 
     def message_payload(self, channel_id: int, body: dict, author: dict, files: dict | None = None) -> dict:
-        return message(next(self._ids), channel_id, body, author, files or {}, f"http://127.0.0.1:{self.port}")
+        made = message(next(self._ids), channel_id, body, author, files or {}, f"http://127.0.0.1:{self.port}")
+        for attachment, data in zip(made["attachments"], (files or {}).values(), strict=True):
+            self.uploads[attachment["id"]] = data
+        return made
 
     # --- REST ---------------------------------------------------------------------------
 
@@ -221,6 +232,7 @@ class DiscordStandIn(GatewayMixin, InteractionsMixin, ChannelsMixin, WebhooksMix
             ("POST", rf"/webhooks/{APP_ID}/([^/]+)", self._followup),
             ("POST", r"/channels/(\d+)/messages", self._create_message),
             ("GET", r"/channels/(\d+)/messages", self._history),
+            ("PATCH", r"/channels/(\d+)/messages/(\d+)", self._edit_message),
             ("POST", r"/channels/(\d+)/typing", self._typing),
             ("GET", r"/channels/(\d+)/webhooks", self._list_webhooks),
             ("POST", r"/channels/(\d+)/webhooks", self._create_webhook),

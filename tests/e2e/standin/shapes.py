@@ -94,7 +94,21 @@ def thread(thread_id: int, parent_id: int, name: str, kind: int, archive_after: 
     }
 
 
-def guild(channels: list[dict], threads: list[dict]) -> dict:
+def role(role_id: int, name: str, position: int) -> dict:
+    return {
+        "id": str(role_id),
+        "name": name,
+        "permissions": "0",
+        "position": position,
+        "color": 0,
+        "hoist": False,
+        "managed": False,
+        "mentionable": False,
+        "flags": 0,
+    }
+
+
+def guild(channels: list[dict], threads: list[dict], roles: list[dict] = ()) -> dict:
     return {
         "id": str(GUILD_ID),
         "name": "Stand-in guild",
@@ -116,7 +130,8 @@ def guild(channels: list[dict], threads: list[dict]) -> dict:
                 "managed": False,
                 "mentionable": False,
                 "flags": 0,
-            }
+            },
+            *roles,
         ],
         "emojis": [],
         "stickers": [],
@@ -174,6 +189,7 @@ def message(message_id: int, channel_id: int, body: dict, author: dict, files: d
         "mention_roles": [],
         "attachments": attachments,
         "embeds": body.get("embeds") or [],
+        "components": body.get("components") or [],
         "pinned": False,
         "type": 0,
         "flags": body.get("flags", 0),
