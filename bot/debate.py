@@ -95,7 +95,9 @@ class Planner:
         used_keys: set[str] = set()
         turns: list[Turn] = []
         speaker_ids = {s.figure.id for s in speakers}
-        axis = self._axis_for(asked.analysis, [c for options in relevant.values() for c in options])
+        axis = self.lexicon.axis_for(
+            asked.analysis.hits, (c.position for options in relevant.values() for c in options)
+        )
         stage = _Stage(speakers=speaker_ids, label=label, axis=axis, used=used_keys)
 
         if moderator and speakers:
@@ -255,16 +257,6 @@ class Planner:
             reason="opposed",
             narration=f"Rebuttal from {figure.name}, set against {target.name} (the article does not present it as a direct reply).",
         )
-
-    def _axis_for(self, analysis: QueryAnalysis, options: list[Candidate]) -> str:
-        """The axis the debate is summed up on: that of the strongest matched topic with an axis of its own on
-        which some speaker's matched position takes a side; else the lexicon's first axis (open vs closed)."""
-        hits = sorted(analysis.hits, key=lambda hit: -hit.weight)  # stable: rule order breaks a tie
-        for hit in hits:
-            axis = self.lexicon.topics[hit.topic].axis
-            if axis is not None and any(c.position.stance_on(axis) is not None for c in options):
-                return axis
-        return next(iter(self.lexicon.axes))
 
     def _summary(self, speakers: list[Stance], used: list[Position], axis_id: str) -> tuple[SummaryEntry, ...]:
         entries = []

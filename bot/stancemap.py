@@ -107,18 +107,6 @@ def from_ask(result: Any, axis: _Axis, camps: Mapping[str, _Camp], credit: str) 
     return _map(result.topic, axis, placed, unplaced, credit)
 
 
-def ask_axis(result: Any, topics: Mapping[str, Any], axes: Mapping[str, _Axis]) -> _Axis:
-    """The axis an ask result is pictured on, chosen as a debate's summary chooses its own (the strongest
-    matched topic with an axis on which some chosen position takes a side; else the first axis), so the
-    picture of /ask and of a debate on one topic agree."""
-    chosen = [stance.position for stance in result.stances if stance.position is not None]
-    for hit in sorted(result.analysis.hits, key=lambda hit: -hit.weight):  # stable: rule order breaks a tie
-        axis = topics[hit.topic].axis
-        if axis is not None and any(position.stance_on(axis) is not None for position in chosen):
-            return axes[axis]
-    return next(iter(axes.values()))
-
-
 def _map(topic: str, axis: _Axis, placed: list[PlacedFigure], unplaced: list[str], credit: str) -> StanceMap:
     return StanceMap(
         topic=topic,

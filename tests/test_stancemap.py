@@ -164,15 +164,11 @@ def test_cli_bad_output_or_topic_is_one_line_exit_2(capsys, args):
     assert len(err.strip().splitlines()) == 1
 
 
-def test_an_ask_is_pictured_on_its_topics_own_axis_when_a_chosen_position_takes_a_side():
-    """The same choice a debate's summary makes, so /ask and /debate on one topic show one axis."""
-    axes = {"open_source": SimpleNamespace(id="open_source"), "pace": SimpleNamespace(id="pace")}
-    topics = {"speed": SimpleNamespace(axis="pace"), "code": SimpleNamespace(axis=None)}
-
-    def result(*sides):
-        position = SimpleNamespace(stance_on=lambda axis: sides[0] if axis == "pace" else None)
-        hits = (SimpleNamespace(topic="code", weight=2.0), SimpleNamespace(topic="speed", weight=1.0))
-        return SimpleNamespace(stances=(SimpleNamespace(position=position),), analysis=SimpleNamespace(hits=hits))
-
-    assert stancemap.ask_axis(result(1), topics, axes).id == "pace"
-    assert stancemap.ask_axis(result(None), topics, axes).id == "open_source"  # nobody on it: the first axis
+def test_ask_and_debate_on_one_topic_picture_the_same_axis(ranker, planner, data):
+    """The /ask picture takes the axis a debate's summary takes: the matched topic's own, where a chosen
+    position takes a side on it; the first axis otherwise."""
+    for topic, expected in (("regulation", "regulation"), ("safety", "safety_first"), ("innovation", "open_source")):
+        result = ranker.ask(topic)
+        chosen = (s.position for s in result.stances if s.position)
+        assert data.lexicon.axis_for(result.analysis.hits, chosen) == expected
+        assert {e.axis for e in planner.debate(topic).summary} == {expected}

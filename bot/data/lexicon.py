@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from ..errors import DataError, Problem
 from ..text import stems, words
 from .yamlload import LineDict, load_yaml
 
 LEXICON_FILE = "topics.yaml"
+
+
+class TopicHitLike(Protocol):
+    topic: str
+    weight: float
+
+
+class PositionLike(Protocol):
+    def stance_on(self, axis: str) -> int | None: ...
+
+
 _SECTIONS = ("axes", "camps", "topics", "generic")
 
 
@@ -56,6 +69,16 @@ class Lexicon:
     axes: dict[str, Axis]
     camps: dict[str, Camp]
     generic: frozenset[str]  # stems that never count as content on their own ("ai", "model")
+
+    def axis_for(self, hits: Iterable[TopicHitLike], positions: Iterable[PositionLike]) -> str:
+        """The axis a debate (or a picture of answers) is summed up on: that of the strongest matched topic
+        with an axis of its own on which one of ``positions`` takes a side; else the first axis."""
+        positions = list(positions)
+        for hit in sorted(hits, key=lambda hit: -hit.weight):  # stable: rule order breaks a tie
+            axis = self.topics[hit.topic].axis
+            if axis is not None and any(p.stance_on(axis) is not None for p in positions):
+                return axis
+        return next(iter(self.axes))
 
     @property
     def trigger_words(self) -> frozenset[str]:

@@ -32,7 +32,7 @@ Quote = app_commands.Range[str, 1, MAX_QUOTE_LENGTH]
 def ask_map(loaded: Loaded, result: AskResult) -> stancemap.StanceMap:
     """The /ask picture's data: the same stances as the text, on the axis a debate on the topic would use."""
     lexicon = loaded.data.lexicon
-    axis = stancemap.ask_axis(result, lexicon.topics, lexicon.axes)
+    axis = lexicon.axes[lexicon.axis_for(result.analysis.hits, (s.position for s in result.stances if s.position))]
     return stancemap.from_ask(result, axis, lexicon.camps, stancemap.credit_line(loaded.data.articles.values()))
 
 
