@@ -130,9 +130,10 @@ class TopicFinder:
                 self._by_first_stem.setdefault(trigger.stems[0], []).append((number, rule.id, trigger))
 
     def find(self, text_stems: tuple[str, ...], fuzzy: dict[str, str] | None = None) -> list[TopicHit]:
-        """Each topic whose trigger occurs as consecutive stems, at its strongest trigger, in rule order.
+        """Every trigger that occurs as consecutive stems (the strongest of a topic's triggers that stem
+        alike), in rule order, then text order: each names a part of the question its topic explains.
         ``fuzzy`` maps stems reached through a corrected typo to the word that was typed."""
-        best: dict[int, TopicHit] = {}
+        best: dict[tuple[int, tuple[str, ...]], tuple[int, TopicHit]] = {}
         for at, first in enumerate(text_stems):
             for number, topic, trigger in self._by_first_stem.get(first, ()):
                 run = trigger.stems
@@ -146,9 +147,10 @@ class TopicFinder:
                     weight=trigger.weight if typed is None else trigger.weight * _FUZZY_WEIGHT,
                     stems=run,
                 )
-                if number not in best or hit.weight > best[number].weight:
-                    best[number] = hit
-        return [best[number] for number in sorted(best)]
+                key = (number, run)
+                if key not in best or hit.weight > best[key][1].weight:
+                    best[key] = (at, hit)
+        return [best[key][1] for key in sorted(best, key=lambda key: (key[0], best[key][0]))]
 
     def through_relatives(self, asked: Iterable[AskedWord], taken: set[str]) -> list[TopicHit]:
         """Topics a question word reaches through a WordNet relative that is a one-word trigger ("concentrated"
@@ -173,7 +175,10 @@ class TopicFinder:
 
     def topics(self, text_stems: tuple[str, ...]) -> dict[str, float]:
         """Topic -> weight of its strongest trigger in a source text (matched exactly)."""
-        return {hit.topic: hit.weight for hit in self.find(text_stems)}
+        found: dict[str, float] = {}
+        for hit in self.find(text_stems):
+            found[hit.topic] = max(found.get(hit.topic, 0.0), hit.weight)
+        return found
 
 
 class Vocabulary:
