@@ -11,7 +11,8 @@ from functools import lru_cache
 
 import Stemmer
 
-# Words that carry no topic on their own: function words and the question frame around a topic.
+# Words that carry no topic on their own: function words, and the question frame around a topic (what
+# someone said, thinks, believes or where they stand).
 STOPWORDS = frozenset(
     """
     a about above after again against all also am an and any anyone are as at be because been before
@@ -24,6 +25,8 @@ STOPWORDS = frozenset(
     these they thing things think thinks this those through to told too under until up very view
     views was we were what what's whats when where which while who whom why will with would you your
     yours yourself yourselves vs versus
+    argue argued argues believe believed believes claim claimed claims comment commented comments feel
+    feels felt mention mentioned mentions reckon reckons saying stand stands take takes thought thoughts
     aren't can't couldn't didn't doesn't don't hadn't hasn't haven't he's i'd i'll i'm i've isn't it's
     let's she's shouldn't that's there's they'd they'll they're they've wasn't we'd we'll we're we've
     weren't what're who's won't wouldn't you'd you'll you're you've
