@@ -1,6 +1,8 @@
-"""A user's topic, read: checked, split into stems, typos corrected towards the record's words, topics found.
+"""A user's topic, read: checked, the figures it names found, split into stems, typos corrected towards the
+record's words, each word weighed and given its WordNet relatives, topics found.
 
-Nothing here knows a figure by name; the words come from the topic rules and the texts of the record.
+Nothing here knows a figure by name: names come from the personas, words from the topic rules, the texts
+of the record and the lexical data.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ class TopicHit:
 
     topic: str
     trigger: str
-    how: str  # "exact" or "fuzzy:<query word>"
+    how: str  # "exact", "fuzzy:<query word>" or "related:<query word>~<its relative>"
     weight: float
     stems: tuple[str, ...]  # the trigger's stems, which the text contains in a row
 
