@@ -1,21 +1,22 @@
 """How much of a question a text answers, weighed in bits of information.
 
 Each content word of the question weighs its information in general English (bot.lexical: "window" weighs
-more than "open"). A text
-explains a word through its own words (its figure's role included), through a WordNet relative of the word
-(at RELATED_SHARE), or through a topic it carries whose trigger the word is part of (at the trigger's weight).
+more than "open"); a name the record uses weighs like a rare word. A text explains a word through its own
+words (its figure's role included), through a WordNet relative of the word (at RELATED_SHARE), or through a
+topic it carries whose trigger the word fired (at the trigger's weight).
 
 What a text leaves unexplained counts against it: in full for a noun nothing in the record explains and for
 a name the record uses (a question about Google is not answered by a position that never names Google), and
-at ELSEWHERE_SHARE for another word the record answers elsewhere (another position, the narration) and for a
-verb, adjective or adverb (WordNet's dominant part of speech: how the question asks), since one question may
-ask several things. With E the bits a text explains and L what its unexplained words
-count against it, the text answers the question when E / (E + L) reaches THRESHOLD.
+at ELSEWHERE_SHARE for a word the record answers elsewhere (another position, the narration) and for a verb,
+adjective or adverb (WordNet's dominant part of speech: how the question asks), since one question may ask
+several things. With E the bits a text explains and L what its unexplained words count against it, the text
+answers the question when E / (E + L) reaches THRESHOLD.
 
-That test is linear in what the text explains: each question word w of bits b and cost c (b, ELSEWHERE_SHARE
-* b) adds b * (1 - THRESHOLD) + c * THRESHOLD to the text's score for every route that explains it, and the
-text speaks when the score reaches THRESHOLD times the question's total cost (``Weights.bar``). So every
-text is scored by sums over posting lists, and the array scorer for large records needs nothing else.
+That test is linear in what the text explains: each question word w of bits b and cost c (b, or
+ELSEWHERE_SHARE * b) adds b * (1 - THRESHOLD) + c * THRESHOLD to the text's score for every route that
+explains it, and the text speaks when the score reaches THRESHOLD times the question's total cost
+(``Weights.bar``). So every text is scored by sums over posting lists, and the array scorer for large
+records needs nothing else.
 """
 
 from __future__ import annotations
