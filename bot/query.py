@@ -7,6 +7,8 @@ of the record and the lexical data.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -37,6 +39,14 @@ _COMMON_ZIPF = 3.5
 BASELINE_BITS = 10.0
 # What is left of a question beside a figure's name asks something when a word carries at least this much.
 _ASKS_SOMETHING_BITS = 1.0
+# A clause runs up to a comma, semicolon, colon, question or exclamation mark, or to "or"; it asks something
+# when a question mark ends it or it starts (after a joining word) with a question word or an auxiliary.
+_CLAUSE = re.compile(r"[^,;:?!]+?(?=\s+or\s|[,;:?!]|$)")
+_JOINING = frozenset("or so and but then".split())
+_ASKING = frozenset(
+    """is are was were do does did can could would should will shall has have had may might must what who whom
+    whose which when where why how whether""".split()
+)
 # A figure's name tolerates one edit (OSA) in a name word of at least this many letters ("sulyman").
 _NAME_TYPO_LENGTH = 5
 
@@ -100,6 +110,12 @@ class QueryAnalysis:
     topics: dict[str, float]  # topic -> weight of its strongest hit
     asked: tuple[AskedWord, ...] = ()  # the content words, once each, names left out
     mentions: tuple[Mention, ...] = ()  # figures named, in the order the question names them
+    clauses: tuple[QueryAnalysis, ...] = ()  # each clause that asks something, read alone, when there are several
+
+    @property
+    def parts(self) -> tuple[QueryAnalysis, ...]:
+        """What a text may answer: the whole question, or one of the clauses that ask something."""
+        return (self, *self.clauses)
 
     @property
     def focus(self) -> frozenset[str]:
@@ -324,7 +340,18 @@ class QueryReader:
         self.names = names
 
     def analyse(self, query: str) -> QueryAnalysis:
+        """The question read whole and, when it asks several things, each clause that asks something read
+        alone ("..., or does that just create more risk for everyone?")."""
         query = query[:MAX_TOPIC_LENGTH]
+        whole = self._read(query)
+        clauses = [(found.group(), query[found.end() : found.end() + 1] == "?") for found in _CLAUSE.finditer(query)]
+        if len(clauses) < 2:
+            return whole
+        asking = [self._read(text) for text, questioned in clauses if questioned or _asks(text)]
+        asking = [c for c in asking if c.asked]
+        return dataclasses.replace(whole, clauses=tuple(asking)) if asking else whole
+
+    def _read(self, query: str) -> QueryAnalysis:
         typed = words(query)
         named = self.names.find(typed)
         name_places = {at for places in named.values() for at in places}
@@ -366,6 +393,14 @@ class QueryReader:
                 for figure, places in sorted(named.items(), key=lambda item: min(item[1]))
             ),
         )
+
+
+def _asks(clause: str) -> bool:
+    """Whether a clause starts, after a joining word, with a question word or an auxiliary."""
+    found = [w for w in words(clause)]
+    while found and found[0] in _JOINING:
+        found.pop(0)
+    return bool(found) and found[0] in _ASKING
 
 
 def _common(word: str) -> bool:

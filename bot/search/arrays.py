@@ -228,15 +228,14 @@ class ArrayScorer:
 
     def winners(
         self, topics: list[tuple[str, float]], words: list[tuple[str, float]], scale: float, threshold: float
-    ) -> list[tuple[Position | None, dict[str, float] | None, float, float]]:
-        """Per figure: its best position if its share of the question, ``min(1, score * scale)`` as
-        Weights.share has it, reaches ``threshold``, with its tags and the share's topic and word parts;
-        (None, None, 0.0, 0.0) for a figure without one."""
+    ) -> list[tuple[Position | None, dict[str, float] | None, float, float, int]]:
+        """Per figure: its best position if its share of the question, ``score * scale`` as Weights.share has it, reaches ``threshold``, with its tags, the share's topic and word parts and the
+        position's entry number; (None, None, 0.0, 0.0, size) for a figure without one."""
         # A hair under the bar, so that rounding never keeps out a position whose share reaches the threshold;
         # the share decides below, as it does on the plain path.
         won = self.index.best(topics, words, threshold / scale * (1 - 1e-9))
         explained = won.topic_scores + won.word_scores
-        share = np.minimum(1.0, explained * scale)
+        share = explained * scale
         speaks = (share >= threshold) & (won.slots < self.index.size)
         ratio = np.divide(share, explained, out=np.zeros_like(share), where=speaks & (explained > 0))
         slots = np.where(speaks, won.slots, self.index.size)
@@ -246,6 +245,7 @@ class ArrayScorer:
                 self.tags_at_slot[slots].tolist(),
                 (won.topic_scores * ratio).tolist(),
                 (won.word_scores * ratio).tolist(),
+                slots.tolist(),
                 strict=True,
             )
         )

@@ -64,7 +64,7 @@ class Ranker:
         """One figure's stance, with every matched position kept in ``candidates``."""
         analysis = self.analyse(topic)
         number = self.data.personas.index(figure)
-        ranked = self._ranked(analysis, weigh(analysis, self._record_stems, self._record_names), {number})
+        ranked = self._ranked(analysis, {number})
         return _stance_of(figure, topic, analysis, ranked.get(number, ()))
 
     def ask(self, topic: str) -> AskResult:
@@ -75,7 +75,7 @@ class Ranker:
     def explain(self, topic: str) -> AskResult:
         """Like ask, with every matched position and its score parts kept, so each decision can be shown."""
         analysis = self.analyse(topic)
-        ranked = self._ranked(analysis, weigh(analysis, self._record_stems, self._record_names))
+        ranked = self._ranked(analysis)
         personas = self.data.personas
         stances = tuple(_stance_of(p, topic, analysis, ranked.get(n, ())) for n, p in enumerate(personas))
         return AskResult(topic=topic, analysis=analysis, stances=stances)
@@ -115,31 +115,45 @@ class Ranker:
         total = {n: topic_part.get(n, 0.0) + word_part.get(n, 0.0) for n in topic_part.keys() | word_part.keys()}
         return topic_part, word_part, total
 
-    def _ranked(
-        self, analysis: QueryAnalysis, weights: Weights, figures: set[int] | None = None
-    ) -> dict[int, tuple[Candidate, ...]]:
-        """Per figure (by its place in the dataset), every position that explains something of the question,
-        best first (the lower entry number wins a tie); a named figure asked nothing else: all its positions."""
-        topic_part, word_part, total = self._score(self.positions, weights, figures)
+    def _weights(self, part: QueryAnalysis) -> Weights:
+        return weigh(part, self._record_stems, self._record_names)
+
+    def _ranked(self, analysis: QueryAnalysis, figures: set[int] | None = None) -> dict[int, tuple[Candidate, ...]]:
+        """Per figure (by its place in the dataset), every position that explains something of the question or
+        of one of its asking clauses, each with its best account, best first (the lower entry number wins a
+        tie); a named figure asked nothing else: all its positions."""
         named = self._named(analysis)
-        if not analysis.asks_something:
-            for figure in named if figures is None else named & figures:
-                first = self._first_entry[figure]
-                end = self._first_entry.get(figure + 1, len(self.positions.entries))
-                total.update(dict.fromkeys((n for n in range(first, end) if n not in total), 0.0))
+        best: dict[int, Candidate] = {}
+        for part in analysis.parts:
+            weights = self._weights(part)
+            topic_part, word_part, total = self._score(self.positions, weights, figures)
+            if not analysis.asks_something:
+                for figure in named if figures is None else named & figures:
+                    first = self._first_entry[figure]
+                    end = self._first_entry.get(figure + 1, len(self.positions.entries))
+                    total.update(dict.fromkeys((n for n in range(first, end) if n not in total), 0.0))
+            for number in total:
+                named_figure = self.positions.entries[number].figure in named
+                topic_bits, word_bits = topic_part.get(number, 0.0), word_part.get(number, 0.0)
+                found = self._candidate(
+                    number, part, weights, topic_bits, word_bits, named_figure, analysis.asks_something
+                )
+                if number not in best or found.match.score > best[number].match.score:
+                    best[number] = found
         ranked: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        for number, explained in total.items():
-            ranked[self.positions.entries[number].figure].append((-explained, number))
-        return {
-            figure: tuple(
-                self._candidate(n, analysis, weights, topic_part.get(n, 0.0), word_part.get(n, 0.0), figure in named)
-                for _, n in sorted(keys)
-            )
-            for figure, keys in ranked.items()
-        }
+        for number, found in best.items():
+            ranked[self.positions.entries[number].figure].append((-found.match.score, number))
+        return {figure: tuple(best[n] for _, n in sorted(keys)) for figure, keys in ranked.items()}
 
     def _candidate(
-        self, number: int, analysis: QueryAnalysis, weights: Weights, topic_bits: float, word_bits: float, named: bool
+        self,
+        number: int,
+        analysis: QueryAnalysis,
+        weights: Weights,
+        topic_bits: float,
+        word_bits: float,
+        named: bool,
+        asks: bool,
     ) -> Candidate:
         """A position's account: its share of the question, split into what topics and words explain. A named
         figure's position that addresses the rest of the question at all (or any, when nothing else is
@@ -148,7 +162,7 @@ class Ranker:
         explained = topic_bits + word_bits
         share = weights.share(explained, named)
         scale = share / explained if explained else 0.0
-        focus = named and share < THRESHOLD and (explained > 0 or not analysis.asks_something)
+        focus = named and share < THRESHOLD and (explained > 0 or not asks)
         match = Match(
             score=THRESHOLD if focus else share,
             topic_score=topic_bits * scale,
@@ -166,21 +180,29 @@ class Ranker:
 
     def _speaking(self, analysis: QueryAnalysis, topic: str) -> tuple[Stance, ...]:
         """Every figure's stance with only its best position, silent where that best answers too little."""
-        weights = weigh(analysis, self._record_stems, self._record_names)
         personas = self.data.personas
-        if self._arrays is None or self._reach(weights) < _ARRAYS_MIN_POSTINGS:
-            ranked = self._ranked(analysis, weights)
+        parts = [(part, self._weights(part)) for part in analysis.parts]
+        if self._arrays is None or max(self._reach(weights) for _, weights in parts) < _ARRAYS_MIN_POSTINGS:
+            ranked = self._ranked(analysis)
             return tuple(_stance_of(p, topic, analysis, ranked.get(n, ()), keep=False) for n, p in enumerate(personas))
-        won = self._arrays.winners(weights.topics, weights.words, weights.scale(), THRESHOLD)
+        # Per figure, the best of what the whole question and each asking clause find: the highest share, and
+        # of equal shares the lower entry (as on the plain path).
+        best: list[tuple[float, int, QueryAnalysis, tuple]] = [(0.0, 0, analysis, (None, None, 0.0, 0.0))] * len(
+            personas
+        )
+        for part, weights in parts:
+            won = self._arrays.winners(weights.topics, weights.words, weights.scale(), THRESHOLD)
+            for number, row in enumerate(won):
+                share = row[2] + row[3]
+                if row[0] is not None and (share, -row[4]) > best[number][:2]:
+                    best[number] = (share, -row[4], part, row[:4])
         stances = [
-            Stance(
-                figure=persona, topic=topic, query=analysis, position=position, topic_score=t, word_score=w, tags=tags
-            )
-            for persona, (position, tags, t, w) in zip(personas, won, strict=True)
+            Stance(figure=p, topic=topic, query=part, position=position, topic_score=t, word_score=w, tags=tags)
+            for p, (_, _, part, (position, tags, t, w)) in zip(personas, best, strict=True)
         ]
         named = self._named(analysis)
         if named:  # a named figure speaks on the rest of the question (see _candidate)
-            ranked = self._ranked(analysis, weights, named)
+            ranked = self._ranked(analysis, named)
             for number in named:
                 stances[number] = _stance_of(personas[number], topic, analysis, ranked.get(number, ()), keep=False)
         return tuple(stances)

@@ -58,9 +58,11 @@ class Weights:
         return THRESHOLD / bar if bar > 0 else math.inf
 
     def share(self, score: float, named: bool = False) -> float:
-        """A text's score as the share of the question it answers, THRESHOLD at the bar (0 to 1). The array
-        scorer computes the same, ``min(1, score * scale)``, for every figure at once."""
-        return min(1.0, score * self.scale(named)) if score > 0 else 0.0
+        """A text's score as the share of the question it answers, THRESHOLD at the bar. Not capped at 1: a
+        text that explains a word by more than one route, or explains all of it, scores past 1, and texts
+        stay in the order of what they explain. The array scorer computes the same, ``score * scale``, for
+        every figure at once."""
+        return score * self.scale(named) if score > 0 else 0.0
 
 
 def weigh(analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str]) -> Weights:

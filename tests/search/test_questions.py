@@ -86,3 +86,23 @@ def test_explain_shows_the_focus_the_relation_and_what_is_left_unexplained(capsy
     sued = next(c for c in musk["candidates"] if c["position"] == "sued-for-betrayal")
     assert sued["related"][0]["relative"] == "sue" and sued["related"][0]["source"] == "WordNet 3.0"
     assert [w["word"] for w in sued["unexplained"]] == ["costs"]
+
+
+def test_a_position_may_answer_one_asking_clause_of_a_long_question(ranker) -> None:
+    topic = (
+        "Has any company actually released a big model openly and had it work out, or is open-source AI just a "
+        "nice idea that nobody has managed to pull off in practice?"
+    )
+    assert len(ranker.analyse(topic).clauses) == 2
+    assert speakers(ranker, topic).get("lecun") == 13  # "Facebook's Llama series proves open-source is viable"
+
+
+def test_a_clause_that_asks_nothing_is_not_answered_alone(ranker) -> None:
+    topic = (
+        "I don't care who's right about open source, I just want to know if any of these people talked about "
+        "jobs, like whether AI will replace programmers and designers in the next few years?"
+    )
+    assert [c.text.strip() for c in ranker.analyse(topic).clauses] == [
+        "like whether AI will replace programmers and designers in the next few years"
+    ]
+    assert speakers(ranker, topic) == {}
