@@ -185,20 +185,21 @@ class Ranker:
         if self._arrays is None or max(self._reach(weights) for _, weights in parts) < _ARRAYS_MIN_POSTINGS:
             ranked = self._ranked(analysis)
             return tuple(_stance_of(p, topic, analysis, ranked.get(n, ()), keep=False) for n, p in enumerate(personas))
+        won = [(part, self._arrays.winners(w.topics, w.words, w.scale(), THRESHOLD)) for part, w in parts]
         # Per figure, the best of what the whole question and each asking clause find: the highest share, and
         # of equal shares the lower entry (as on the plain path).
-        best: list[tuple[float, int, QueryAnalysis, tuple]] = [(0.0, 0, analysis, (None, None, 0.0, 0.0))] * len(
-            personas
-        )
-        for part, weights in parts:
-            won = self._arrays.winners(weights.topics, weights.words, weights.scale(), THRESHOLD)
-            for number, row in enumerate(won):
-                share = row[2] + row[3]
-                if row[0] is not None and (share, -row[4]) > best[number][:2]:
-                    best[number] = (share, -row[4], part, row[:4])
+        first, rows = won[0]
+        queries = [first] * len(rows)
+        for part, others in won[1:]:
+            for number, row in enumerate(others):
+                held = rows[number]
+                if row[0] is not None and (
+                    held[0] is None or (row[2] + row[3], -row[4]) > (held[2] + held[3], -held[4])
+                ):
+                    rows[number], queries[number] = row, part
         stances = [
-            Stance(figure=p, topic=topic, query=part, position=position, topic_score=t, word_score=w, tags=tags)
-            for p, (_, _, part, (position, tags, t, w)) in zip(personas, best, strict=True)
+            Stance(figure=p, topic=topic, query=query, position=position, topic_score=t, word_score=w, tags=tags)
+            for p, query, (position, tags, t, w, _) in zip(personas, queries, rows, strict=True)
         ]
         named = self._named(analysis)
         if named:  # a named figure speaks on the rest of the question (see _candidate)
@@ -226,7 +227,7 @@ def _stance_of(
     return Stance(
         figure=figure,
         topic=topic,
-        query=analysis,
+        query=best.query,  # the question, or the clause of it that the position answers
         position=best.position,
         topic_score=best.topic_score,
         word_score=best.word_score,

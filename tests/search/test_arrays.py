@@ -19,6 +19,9 @@ def test_the_array_scorer_answers_exactly_as_the_plain_scorer(tmp_path: Path, mo
     topics = make_topics(ranker.data, 300, seed=11) + ["regulation", "open source safety", "nothing at all"]
     # Four topics and more: views built on first use, not with the index.
     topics += ["open source safety regulation profit", "mission competition innovation training data safety"]
+    # Questions of several asking clauses: each clause is scored too, and the best of them kept.
+    topics += [f"{a}, or is it {b}?" for a, b in zip(topics[:40], topics[40:80], strict=True)]
+    topics += ["is it about regulation? what about safety", "does profit matter, or does innovation?"]
     with_arrays = [ranker.ask(topic) for topic in topics]
     ranker._arrays = None
     plain = [ranker.ask(topic) for topic in topics]
