@@ -99,8 +99,9 @@ def role_name(role: str) -> str:
     return role.split("(")[0].split(",")[0]
 
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(\[—–-])\s*$")
+# A capitalised word inside a sentence: after a word (or a comma) and a space, not after a sentence's end.
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,] )[^\W\d_a-z][\w'’-]*")
+_LOWER_CASE_WORD = re.compile(r"\b[^\W\d_A-Z][\w'’-]*")
 
 
 def record_names(data: Dataset) -> frozenset[str]:
@@ -111,16 +112,10 @@ def record_names(data: Dataset) -> frozenset[str]:
         for para in article.paragraphs:
             if para.kind != "body":
                 continue  # headings capitalise every word
-            text = para.text
-            for found in _TOKEN.finditer(text):
-                word = found.group()
-                if word[0].isupper():
-                    if not _SENTENCE_START.search(text[max(0, found.start() - 3) : found.start()]):
-                        capitalised.add(word.lower())
-                else:
-                    lower.add(word.lower())
+            capitalised.update(_MID_SENTENCE_CAPITAL.findall(para.text))
+            lower.update(_LOWER_CASE_WORD.findall(para.text))
     names = set()
-    for word in capitalised - lower:
+    for word in {w.lower() for w in capitalised} - {w.lower() for w in lower}:
         names.update(stem(w) for w in words(word) if not w.isdigit())
     return frozenset(names)
 
