@@ -256,8 +256,12 @@ class InteractionsMixin:
         if problem is not None:
             return problem
         assert record is not None and record.original is not None
-        body = call.body or {}
         # An edit cannot change who sees the message: the flags stay those of the response.
+        return self._replace_original(record, call.body or {})
+
+    @staticmethod
+    def _replace_original(record, body: dict) -> web.Response:
+        """The original response takes the new content and embeds, and is no longer 'thinking'."""
         record.original.update(content=body.get("content") or "", embeds=body.get("embeds") or [], request=body)
         record.loading = False
         return json_response(record.original)
@@ -271,9 +275,7 @@ class InteractionsMixin:
         body = call.body or {}
         if record.loading:
             # The first follow-up after a deferral *is* the response: it keeps the deferral's visibility.
-            record.loading = False
-            record.original.update(content=body.get("content") or "", embeds=body.get("embeds") or [], request=body)
-            return json_response(record.original)
+            return self._replace_original(record, body)
         message = self.message_payload(record.channel_id, body, bot_user(), call.files)
         record.followups.append(message)
         return json_response(message)
