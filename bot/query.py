@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from . import lexical
 from .data.lexicon import Lexicon, Trigger
 from .errors import UsageError
-from .text import STOPWORDS, stem, words
+from .text import STOPWORDS, stem, stems, words
 
 MAX_TOPIC_LENGTH = 200
 # Typo tolerance in edits (OSA distance: a swapped pair of letters is one edit): one edit from four letters
@@ -47,6 +47,9 @@ _ASKING = frozenset(
     """is are was were do does did can could would should will shall has have had may might must what who whom
     whose which when where why how whether""".split()
 )
+# A contraction typed without its apostrophe ("isnt", "dont") is the contraction, unless the bare form is a
+# word of its own that WordNet knows ("well", "ill", "cant").
+_BARE_CONTRACTIONS = {w.replace("'", "").replace("’", ""): w for w in sorted(STOPWORDS) if "'" in w or "’" in w}
 # A figure's name tolerates one edit (OSA) in a name word of at least this many letters ("sulyman").
 _NAME_TYPO_LENGTH = 5
 
@@ -333,11 +336,21 @@ def _names(typed: str, part: str, typos: bool) -> bool:
 class QueryReader:
     """Reads a user's topic against the topic rules, the record's vocabulary and its figures' names."""
 
-    def __init__(self, lexicon: Lexicon, vocabulary: Vocabulary, finder: TopicFinder, names: FigureNames):
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        vocabulary: Vocabulary,
+        finder: TopicFinder,
+        names: FigureNames,
+        spoken: frozenset[str] = frozenset(),
+    ):
         self.lexicon = lexicon
         self.vocabulary = vocabulary
         self.finder = finder
         self.names = names
+        # Another name stands for what it names only where no figure uses it: a question about Grok is
+        # answered by the positions that name Grok, not once more by every position naming xAI.
+        self.other_names = {s: name for s, name in lexicon.other_names.items() if s not in spoken}
 
     def analyse(self, query: str) -> QueryAnalysis:
         """The question read whole and, when it asks several things, each clause that asks something read
@@ -352,7 +365,7 @@ class QueryReader:
         return dataclasses.replace(whole, clauses=tuple(asking)) if asking else whole
 
     def _read(self, query: str) -> QueryAnalysis:
-        typed = words(query)
+        typed = [_with_apostrophe(w) for w in words(query)]
         named = self.names.find(typed)
         name_places = {at for places in named.values() for at in places}
         all_stems: list[str] = []
@@ -364,7 +377,8 @@ class QueryReader:
                 all_stems.append("")  # a name is not a matching word, and no trigger runs across it
                 continue
             word_stem, read = stem(word), word
-            if word_stem not in self.vocabulary.stems and word not in STOPWORDS and not _common(word):
+            known = word_stem in self.vocabulary.stems or word_stem in self.other_names
+            if not known and word not in STOPWORDS and not _common(word):
                 fixed = self.vocabulary.correct(word)
                 if fixed is not None:
                     word_stem, read = stem(fixed), fixed
@@ -373,7 +387,7 @@ class QueryReader:
             all_stems.append(word_stem)
             # A single letter ("r u sure") is no topic; nor is a stop word or a word too common in the record.
             if read not in STOPWORDS and len(read) > 1 and word_stem not in self.lexicon.generic:
-                asked.setdefault(word_stem, _asked(read, word_stem))
+                asked.setdefault(word_stem, self._asked(read, word_stem))
         own = set(asked)
         kept = tuple(_without_own_relatives(w, own) for w in asked.values())
         hits = self.finder.find(tuple(all_stems), fuzzy)
@@ -394,6 +408,19 @@ class QueryReader:
             ),
         )
 
+    def _asked(self, word: str, word_stem: str) -> AskedWord:
+        """The word with its WordNet relatives and, when the topic rules give it as another name for
+        something the article names ("ChatGPT" for OpenAI), that name first."""
+        asked = _asked(word, word_stem)
+        name = self.other_names.get(word_stem)
+        if name is None:
+            return asked
+        relation = lexical.Relation(
+            word=name, kind="other name", via=f"{word} -> {name}", stems=stems(name), source="topics.yaml"
+        )
+        relatives = tuple(Relative(stem=s, relation=relation) for s in relation.stems)
+        return dataclasses.replace(asked, relatives=relatives + asked.relatives)
+
 
 def _asks(clause: str) -> bool:
     """Whether a clause starts, after a joining word, with a question word or an auxiliary."""
@@ -401,6 +428,11 @@ def _asks(clause: str) -> bool:
     while found and found[0] in _JOINING:
         found.pop(0)
     return bool(found) and found[0] in _ASKING
+
+
+def _with_apostrophe(word: str) -> str:
+    contraction = _BARE_CONTRACTIONS.get(word)
+    return contraction if contraction is not None and lexical.part_of_speech(word) is None else word
 
 
 def _common(word: str) -> bool:

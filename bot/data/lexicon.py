@@ -1,10 +1,11 @@
-"""The topic rules (``personas/topics.yaml``): topics and their triggers, stance axes, camps, generic words."""
+"""The topic rules (``personas/topics.yaml``): topics and their triggers, stance axes, camps, generic words, and
+the other names a question may use for what the article names."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -24,7 +25,7 @@ class PositionLike(Protocol):
     def stance_on(self, axis: str) -> int | None: ...
 
 
-_SECTIONS = ("axes", "camps", "topics", "generic")
+_SECTIONS = ("axes", "camps", "topics", "generic", "other_names")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,8 @@ class Lexicon:
     axes: dict[str, Axis]
     camps: dict[str, Camp]
     generic: frozenset[str]  # stems that never count as content on their own ("ai", "model")
+    # stem of another name -> the name it stands for ("chatgpt" -> "OpenAI"): a product for its maker
+    other_names: dict[str, str] = field(default_factory=dict)
 
     def axis_for(self, hits: Iterable[TopicHitLike], positions: Iterable[PositionLike]) -> str:
         """The axis a debate (or a picture of answers) is summed up on: that of the strongest matched topic
@@ -170,9 +173,29 @@ class _Reader:
             return frozenset()
         return frozenset(s for phrase in raw for s in stems(phrase))
 
+    def other_names(self) -> dict[str, str]:
+        raw = self.data.get("other_names", {})
+        found: dict[str, str] = {}
+        if not isinstance(raw, LineDict):
+            self.fail(self.data.line_of("other_names"), "other_names", "must map a name to its other names")
+            return found
+        for name, others in raw.items():
+            where = f"other_names.{name}"
+            if not isinstance(others, list) or not others or not all(isinstance(o, str) for o in others):
+                self.fail(raw.line_of(name), where, "must be a list of other names, one word each")
+                continue
+            for other in others:
+                other_stems = stems(other)
+                if len(other_stems) != 1 or not stems(str(name)):
+                    self.fail(raw.line_of(name), where, f"{other!r}: an other name is one word")
+                else:
+                    found[other_stems[0]] = str(name)
+        return found
+
     def unknown_sections(self) -> None:
         for key in sorted(set(self.data) - set(_SECTIONS)):
-            self.fail(self.data.line_of(key), key, "unknown section (expected axes, camps, topics, generic)")
+            expected = ", ".join(_SECTIONS)
+            self.fail(self.data.line_of(key), key, f"unknown section (expected {expected})")
 
 
 def load_lexicon(folder: Path) -> Lexicon:
@@ -186,7 +209,7 @@ def load_lexicon(folder: Path) -> Lexicon:
     reader = _Reader(path, data)
     axes = reader.axes()
     camps, topics, generic = reader.camps(), reader.topics(axes), reader.generic()
-    lexicon = Lexicon(topics=topics, axes=axes, camps=camps, generic=generic)
+    lexicon = Lexicon(topics=topics, axes=axes, camps=camps, generic=generic, other_names=reader.other_names())
     reader.unknown_sections()
     if reader.problems:
         raise DataError(reader.problems)

@@ -43,7 +43,8 @@ class Ranker:
         texts += [e.position.text for e in self.positions.entries]
         texts += [e.span.text for e in self.narration.entries]
         names = FigureNames((p.id, p.name, p.aliases, p.role) for p in data.personas)
-        self.reader = QueryReader(data.lexicon, Vocabulary(texts, data.lexicon.trigger_words), finder, names)
+        vocabulary = Vocabulary(texts, data.lexicon.trigger_words)
+        self.reader = QueryReader(data.lexicon, vocabulary, finder, names, spoken=frozenset(self.positions.by_stem))
         self._record_stems = self.positions.by_stem.keys() | self.narration.by_stem.keys()
         self._record_names = record_names(data)
         self._first_entry: dict[int, int] = {}  # figure -> its first entry (entries are numbered by figure)

@@ -106,3 +106,25 @@ def test_a_clause_that_asks_nothing_is_not_answered_alone(ranker) -> None:
         "like whether AI will replace programmers and designers in the next few years"
     ]
     assert speakers(ranker, topic) == {}
+
+
+def test_another_name_of_an_organisation_asks_about_it(ranker) -> None:
+    # topics.yaml: ChatGPT is OpenAI's; no figure says "ChatGPT", so the positions naming OpenAI answer.
+    assert speakers(ranker, "why isnt chatgpt open source") == {"musk": 5, "altman": 8}
+    chatgpt = next(w for w in ranker.analyse("chatgpt").asked if w.word == "chatgpt")
+    assert [(r.relation.word, r.relation.kind, r.relation.source) for r in chatgpt.relatives][0] == (
+        "OpenAI", "other name", "topics.yaml"
+    )  # fmt: skip
+
+
+def test_another_name_a_figure_uses_is_matched_as_itself_only(ranker) -> None:
+    # LeCun says "Llama"; reading it as Meta as well would count his quote twice for a word in another sense.
+    assert speakers(ranker, "best llama farms to visit in Peru") == {}
+    assert all(r.relation.kind != "other name" for w in ranker.analyse("llama").asked for r in w.relatives)
+
+
+@pytest.mark.parametrize(("typed", "read"), [("isnt", "isn't"), ("dont", "don't"), ("well", "well"), ("cant", "cant")])
+def test_a_contraction_typed_without_its_apostrophe_is_the_contraction(ranker, typed: str, read: str) -> None:
+    # "well" and "cant" are words of their own (WordNet knows them), so they stay as typed.
+    analysis = ranker.analyse(f"{typed} regulation")
+    assert (read in {w.word for w in analysis.asked}) == (read == typed)
