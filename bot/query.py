@@ -38,7 +38,7 @@ _COMMON_ZIPF = 3.5
 # common ("take", "good", "make") say how a question is asked rather than what it is about.
 BASELINE_BITS = 10.0
 # What is left of a question beside a figure's name asks something when a word carries at least this much.
-_ASKS_SOMETHING_BITS = 1.0
+ASKS_SOMETHING_BITS = 1.0
 # A clause runs up to a comma, semicolon, colon, question or exclamation mark, or to "or"; it asks something
 # when a question mark ends it or it starts (after a joining word) with a question word or an auxiliary.
 _CLAUSE = re.compile(r"[^,;:?!]+?(?=\s+or\s|[,;:?!]|$)")
@@ -81,6 +81,7 @@ class Relative:
 
     stem: str
     relation: lexical.Relation
+    share: float = RELATED_SHARE  # what explaining the word through it is worth, of the word itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,7 @@ class QueryAnalysis:
     def asks_something(self) -> bool:
         """Whether the question asks about anything beside the figures it names ("What did LeCun say?"
         does not; "LeCun on pizza" does)."""
-        return any(w.bits >= _ASKS_SOMETHING_BITS for w in self.asked)
+        return any(w.bits >= ASKS_SOMETHING_BITS for w in self.asked)
 
 
 class TopicFinder:
@@ -175,7 +176,7 @@ class TopicFinder:
 
     def through_relatives(self, asked: Iterable[AskedWord], taken: set[str]) -> list[TopicHit]:
         """Topics a question word reaches through a WordNet relative that is a one-word trigger ("concentrated"
-        ~ concentration), at RELATED_SHARE of the trigger's weight, for words no trigger of their own took."""
+        ~ concentration), at the relative's share of the trigger's weight, for words no trigger of their own took."""
         found: dict[tuple[str, str], TopicHit] = {}
         for word in asked:
             if word.stem in taken:
@@ -186,7 +187,7 @@ class TopicFinder:
                         topic=topic,
                         trigger=trigger.phrase,
                         how=f"related:{word.word}~{relative.relation.word}",
-                        weight=trigger.weight * RELATED_SHARE,
+                        weight=trigger.weight * relative.share,
                         stems=(word.stem,),
                     )
                     key = (topic, word.stem)
@@ -418,7 +419,8 @@ class QueryReader:
         relation = lexical.Relation(
             word=name, kind="other name", via=f"{word} -> {name}", stems=stems(name), source="topics.yaml"
         )
-        relatives = tuple(Relative(stem=s, relation=relation) for s in relation.stems)
+        # Another name is the same thing named: it explains the word in full.
+        relatives = tuple(Relative(stem=s, relation=relation, share=1.0) for s in relation.stems)
         return dataclasses.replace(asked, relatives=relatives + asked.relatives)
 
 

@@ -27,7 +27,7 @@ from collections.abc import Set
 from dataclasses import dataclass
 
 from .. import lexical
-from ..query import BASELINE_BITS, RELATED_SHARE, QueryAnalysis
+from ..query import BASELINE_BITS, QueryAnalysis
 
 # A figure speaks on a topic only when its best position answers at least half of the question.
 THRESHOLD = 0.5
@@ -93,7 +93,7 @@ def weigh(analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str
         if not own_hits:
             words[word.stem] += gain
             for relative in word.relatives:
-                words[relative.stem] += gain * RELATED_SHARE
+                words[relative.stem] += gain * relative.share
     return Weights(
         topics=[(t, score) for t, score in topics.items() if score > 0],
         words=[(s, score) for s, score in words.items() if score > 0],
