@@ -161,7 +161,7 @@ class Ranker:
         asked) is lifted to the threshold: the question asks for that figure."""
         entry = self.positions.entries[number]
         explained = topic_bits + word_bits
-        share = weights.share(explained, named)
+        share = weights.share(explained)
         scale = share / explained if explained else 0.0
         focus = named and share < THRESHOLD and (explained > 0 or not asks)
         match = Match(

@@ -46,23 +46,22 @@ class Weights:
     topics: list[tuple[str, float]]
     words: list[tuple[str, float]]
     cost: float  # what the question's words count against a text that explains none of them
-    names: float  # what the figures' names count against a text by a figure the question does not name
 
-    def bar(self, named: bool = False) -> float:
+    def bar(self) -> float:
         """The score a text must reach to answer enough of the question."""
-        return THRESHOLD * (self.cost + (0.0 if named else self.names))
+        return THRESHOLD * self.cost
 
-    def scale(self, named: bool = False) -> float:
+    def scale(self) -> float:
         """What turns a text's score into its share of the question (THRESHOLD at the bar)."""
-        bar = self.bar(named)
+        bar = self.bar()
         return THRESHOLD / bar if bar > 0 else math.inf
 
-    def share(self, score: float, named: bool = False) -> float:
+    def share(self, score: float) -> float:
         """A text's score as the share of the question it answers, THRESHOLD at the bar. Not capped at 1: a
         text that explains a word by more than one route, or explains all of it, scores past 1, and texts
         stay in the order of what they explain. The array scorer computes the same, ``score * scale``, for
         every figure at once."""
-        return score * self.scale(named) if score > 0 else 0.0
+        return score * self.scale() if score > 0 else 0.0
 
 
 def weigh(analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str]) -> Weights:
@@ -98,5 +97,4 @@ def weigh(analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str
         topics=[(t, score) for t, score in topics.items() if score > 0],
         words=[(s, score) for s, score in words.items() if score > 0],
         cost=cost,
-        names=sum(m.bits for m in analysis.mentions) * ELSEWHERE_SHARE,
     )

@@ -29,8 +29,14 @@ def test_a_named_figure_answers_on_the_rest_of_the_question(ranker, topic: str, 
 
 
 def test_the_name_is_not_a_matching_word_for_anyone_else(ranker) -> None:
-    assert speakers(ranker, "suleman on costs") == {"suleyman": 14}
+    assert speakers(ranker, "suleman on costs") == {"suleyman": 14}  # nobody else speaks of costs
     assert speakers(ranker, "what did the xAI engineers say") == {"xai-engineers": 15}
+
+
+def test_naming_a_figure_does_not_silence_the_others_on_the_rest_of_the_question(ranker) -> None:
+    # Each figure is judged on the topic itself: the others' own words on open models answer too.
+    found = speakers(ranker, "suleman thinks what about open models")
+    assert found["suleyman"] == 14 and {"musk", "lecun", "kai-fu-lee"} <= found.keys()
 
 
 def test_two_named_figures_both_answer_even_when_nothing_else_is_asked(ranker) -> None:
