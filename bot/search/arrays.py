@@ -233,6 +233,8 @@ class ArrayScorer:
         position's entry number; (None, None, 0.0, 0.0, size) for a figure without one."""
         # A hair under the bar, so that rounding never keeps out a position whose share reaches the threshold;
         # the share decides below, as it does on the plain path.
+        if not np.isfinite(scale):  # the question weighs nothing a text could explain: nobody answers it
+            return [(None, None, 0.0, 0.0, self.index.size)] * self.index.figures
         won = self.index.best(topics, words, threshold / scale * (1 - 1e-9))
         explained = won.topic_scores + won.word_scores
         share = explained * scale
