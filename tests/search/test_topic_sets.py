@@ -1,0 +1,51 @@
+"""The topic sets as a floor: the share of figure cells answered right may not fall below what main had.
+
+Judged as ``../shared/eval/score_topics.py`` judges: ``abstain`` needs no stance, ``any`` a stance, a list
+of [paragraph, substring] pairs a stance citing that paragraph with a quote containing the substring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import SHARED
+
+SETS = Path(__file__).resolve().parent.parent / "data" / "topics"
+
+
+def accuracy(ranker, path: Path) -> float:
+    right = scored = 0
+    for item in yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]:
+        stances = {s.figure.id: s for s in ranker.ask(" ".join(item["q"].split())).stances}
+        for figure, want in item.items():
+            if figure == "q":
+                continue
+            position = stances[figure].position
+            if want == "abstain":
+                ok = position is None
+            elif want == "any":
+                ok = position is not None
+            else:
+                ok = position is not None and any(
+                    position.citation.paragraph == para and text in position.text for para, text in want
+                )
+            right += ok
+            scored += 1
+    return right / scored
+
+
+@pytest.mark.parametrize(
+    ("path", "floor"),
+    [
+        (SETS / "topics_fresh_a.yaml", 0.84),
+        (SETS / "topics_fresh_b.yaml", 0.83),
+        (SHARED / "eval" / "topics_dev.yaml", 0.93),
+    ],
+    ids=["fresh-a", "fresh-b", "dev"],
+)
+def test_a_topic_set_scores_at_least_what_main_had(ranker, path: Path, floor: float) -> None:
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    assert accuracy(ranker, path) >= floor
