@@ -50,6 +50,27 @@ _ASKING = frozenset(
 # A contraction typed without its apostrophe ("isnt", "dont") is the contraction, unless the bare form is a
 # word of its own that WordNet knows ("well", "ill", "cant").
 _BARE_CONTRACTIONS = {w.replace("'", "").replace("’", ""): w for w in sorted(STOPWORDS) if "'" in w or "’" in w}
+# A question that opens with "how many", "how much", "what percent" or "when" asks for a kind of answer, a
+# quantity or a date: only a text that states one can answer it ("When was OpenAI founded?" is for the
+# narration, not for a figure's opinion). The index gives each text that states one the kind's pseudo-stem.
+QUANTITY, DATE = "#quantity", "#date"
+_KIND_OPENINGS = {
+    ("how", "many"): QUANTITY,
+    ("how", "much"): QUANTITY,
+    ("what", "percent"): QUANTITY,
+    ("what", "percentage"): QUANTITY,
+    ("what", "share"): QUANTITY,
+    ("when",): DATE,
+    ("what", "year"): DATE,
+}
+_YEAR = r"\b(?:1[89]|20)\d\d\b"
+# A number not part of a name ("Grok-1", "GPT-2") and not a year, or a word or sign that states an amount.
+_QUANTITY = re.compile(
+    rf"(?<![\w-])(?!{_YEAR})\d[\d,.]*(?![\w-])|\b(?:hundred|thousand|million|billion|trillion|percent)\b|%", re.I
+)
+_DATE = re.compile(
+    rf"{_YEAR}|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b", re.I
+)
 # A figure's name tolerates one edit (OSA) in a name word of at least this many letters ("sulyman").
 _NAME_TYPO_LENGTH = 5
 
@@ -115,6 +136,7 @@ class QueryAnalysis:
     asked: tuple[AskedWord, ...] = ()  # the content words, once each, names left out
     mentions: tuple[Mention, ...] = ()  # figures named, in the order the question names them
     clauses: tuple[QueryAnalysis, ...] = ()  # each clause that asks something, read alone, when there are several
+    wants: str | None = None  # the kind of answer asked for (QUANTITY or DATE), which a text must state
 
     @property
     def parts(self) -> tuple[QueryAnalysis, ...]:
@@ -403,6 +425,7 @@ class QueryReader:
             hits=hits,
             topics=topics,
             asked=kept,
+            wants=_kind_asked(typed),
             mentions=tuple(
                 Mention(figure=figure, words=tuple(typed[i] for i in places), bits=_bits_of(typed[i] for i in places))
                 for figure, places in sorted(named.items(), key=lambda item: min(item[1]))
@@ -430,6 +453,22 @@ def _asks(clause: str) -> bool:
     while found and found[0] in _JOINING:
         found.pop(0)
     return bool(found) and found[0] in _ASKING
+
+
+def kinds_stated(text: str) -> frozenset[str]:
+    """The kinds of answer a source text states: a quantity, a date (a year or a month)."""
+    return frozenset(kind for kind, pattern in ((QUANTITY, _QUANTITY), (DATE, _DATE)) if pattern.search(text))
+
+
+def _kind_asked(typed: list[str]) -> str | None:
+    """The kind of answer a question or clause asks for by its opening words (after a joining word)."""
+    start = 0
+    while start < len(typed) and typed[start] in _JOINING:
+        start += 1
+    for opening, kind in _KIND_OPENINGS.items():
+        if tuple(typed[start : start + len(opening)]) == opening:
+            return kind
+    return None
 
 
 def _with_apostrophe(word: str) -> str:

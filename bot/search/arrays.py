@@ -99,8 +99,15 @@ class FigureIndex:
         self.__dict__.update(state)
         self._scratch = threading.local()
 
-    def best(self, topics: list[tuple[str, float]], words: list[tuple[str, float]], minimum: float) -> Winners:
-        """Every figure's best slot where it scores at least ``minimum`` (> 0). Coefficients must be > 0.
+    def best(
+        self,
+        topics: list[tuple[str, float]],
+        words: list[tuple[str, float]],
+        minimum: float,
+        requires: str | None = None,
+    ) -> Winners:
+        """Every figure's best slot where it scores at least ``minimum`` (> 0), among the slots carrying the
+        stem ``requires`` when one is given. Coefficients must be > 0.
 
         The candidates are the view's slots scored on the topics alone, and the slots carrying a query
         word scored on both. A slot in both comes twice, its topic-only score under its full one: it
@@ -132,6 +139,9 @@ class FigureIndex:
             for word_slots, coefficient in terms:  # each slot's word part, summed in query order
                 sums[word_slots] += coefficient
             score = set_score[sets] + sums[slots]  # a slot without query words adds 0.0: its topic part exactly
+            if requires is not None:  # a slot without the required stem cannot answer
+                required = self._posting(requires)[0] if requires in self._posting_range else np.zeros(0, np.int64)
+                score = np.where(np.isin(slots, required), score, 0.0)
             top = np.zeros(self.figures)
             np.maximum.at(top, owners, score)
             at = (score == top[owners]).nonzero()[0]
@@ -227,7 +237,12 @@ class ArrayScorer:
         self.tags_at_slot = _objects([*(e.tags for e in entries), None])
 
     def winners(
-        self, topics: list[tuple[str, float]], words: list[tuple[str, float]], scale: float, threshold: float
+        self,
+        topics: list[tuple[str, float]],
+        words: list[tuple[str, float]],
+        scale: float,
+        threshold: float,
+        requires: str | None = None,
     ) -> list[tuple[Position | None, dict[str, float] | None, float, float, int]]:
         """Per figure: its best position if its share of the question, ``score * scale`` as Weights.share has it, reaches ``threshold``, with its tags, the share's topic and word parts and the
         position's entry number; (None, None, 0.0, 0.0, size) for a figure without one."""
@@ -235,7 +250,7 @@ class ArrayScorer:
         # the share decides below, as it does on the plain path.
         if not np.isfinite(scale):  # the question weighs nothing a text could explain: nobody answers it
             return [(None, None, 0.0, 0.0, self.index.size)] * self.index.figures
-        won = self.index.best(topics, words, threshold / scale * (1 - 1e-9))
+        won = self.index.best(topics, words, threshold / scale * (1 - 1e-9), requires)
         explained = won.topic_scores + won.word_scores
         share = explained * scale
         speaks = (share >= threshold) & (won.slots < self.index.size)

@@ -16,7 +16,7 @@ from ..data.cache import PickledByFields
 from ..data.dataset import Dataset
 from ..data.lexicon import Lexicon
 from ..data.personas import Position
-from ..query import TopicFinder
+from ..query import TopicFinder, kinds_stated
 from ..text import STOPWORDS, stem, words
 
 
@@ -68,6 +68,7 @@ class TextReader:
         content = frozenset(
             s for w, s in zip(found, all_stems, strict=True) if w not in STOPWORDS and s not in self.generic
         )
+        content |= kinds_stated(text)  # pseudo-stems: what a question asking for a quantity or date needs
         tags = dict.fromkeys(curated, 1.0)
         for topic, weight in self.finder.topics(all_stems).items():
             tags[topic] = max(tags.get(topic, 0.0), weight)
@@ -86,7 +87,7 @@ def index_positions(data: Dataset, reader: TextReader) -> Index:
     founder says, so a question about OpenAI reaches it."""
     index = Index()
     for figure_number, persona in enumerate(data.personas):
-        role = reader.read(role_name(persona.role))[1]
+        role = reader.read(role_name(persona.role))[1] - kinds_stated(persona.role)  # a role states no fact
         for position in sorted(persona.positions, key=tie_break):
             tags, stems = reader.read(position.text, position.topics)
             index.add(Entry(tags=tags, position=position, figure=figure_number), stems | role)

@@ -103,15 +103,21 @@ class Ranker:
         follows the matches, not the size of the record.
         """
         entries = index.entries
+        # Only a text that states the kind of answer asked for (a quantity, a date) may answer.
+        stating = None if weights.requires is None else set(index.by_stem.get(weights.requires, ()))
+
+        def counts(number: int) -> bool:
+            return (figures is None or entries[number].figure in figures) and (stating is None or number in stating)
+
         topic_part: dict[int, float] = defaultdict(float)
         for topic, bits in weights.topics:
             for number, tag_weight in index.by_topic.get(topic, ()):
-                if figures is None or entries[number].figure in figures:
+                if counts(number):
                     topic_part[number] += bits * tag_weight
         word_part: dict[int, float] = defaultdict(float)
         for s, bits in weights.words:
             for number in index.by_stem.get(s, ()):
-                if figures is None or entries[number].figure in figures:
+                if counts(number):
                     word_part[number] += bits
         total = {n: topic_part.get(n, 0.0) + word_part.get(n, 0.0) for n in topic_part.keys() | word_part.keys()}
         return topic_part, word_part, total
@@ -132,7 +138,12 @@ class Ranker:
                 for figure in named if figures is None else named & figures:
                     first = self._first_entry[figure]
                     end = self._first_entry.get(figure + 1, len(self.positions.entries))
-                    total.update(dict.fromkeys((n for n in range(first, end) if n not in total), 0.0))
+                    stating = set(self.positions.by_stem.get(weights.requires, ())) if weights.requires else None
+                    total.update(
+                        dict.fromkeys(
+                            (n for n in range(first, end) if n not in total and (stating is None or n in stating)), 0.0
+                        )
+                    )
             for number in total:
                 named_figure = self.positions.entries[number].figure in named
                 topic_bits, word_bits = topic_part.get(number, 0.0), word_part.get(number, 0.0)
@@ -186,7 +197,7 @@ class Ranker:
         if self._arrays is None or max(self._reach(weights) for _, weights in parts) < _ARRAYS_MIN_POSTINGS:
             ranked = self._ranked(analysis)
             return tuple(_stance_of(p, topic, analysis, ranked.get(n, ()), keep=False) for n, p in enumerate(personas))
-        won = [(part, self._arrays.winners(w.topics, w.words, w.scale(), THRESHOLD)) for part, w in parts]
+        won = [(part, self._arrays.winners(w.topics, w.words, w.scale(), THRESHOLD, w.requires)) for part, w in parts]
         # Per figure, the best of what the whole question and each asking clause find: the highest share, and
         # of equal shares the lower entry (as on the plain path).
         first, rows = won[0]

@@ -46,6 +46,7 @@ class Weights:
     topics: list[tuple[str, float]]
     words: list[tuple[str, float]]
     cost: float  # what the question's words count against a text that explains none of them
+    requires: str | None = None  # the pseudo-stem of the kind of answer asked for: a text without it cannot answer
 
     def bar(self) -> float:
         """The score a text must reach to answer enough of the question."""
@@ -97,4 +98,5 @@ def weigh(analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str
         topics=[(t, score) for t, score in topics.items() if score > 0],
         words=[(s, score) for s, score in words.items() if score > 0],
         cost=cost,
+        requires=analysis.wants,
     )

@@ -7,7 +7,9 @@ from pathlib import Path
 from benchmarks.corpus import generate
 from benchmarks.workload import make_topics
 from bot.data.dataset import load_dataset
+from bot.query import kinds_stated
 from bot.search import ranker as ranker_module
+from bot.search.arrays import ArrayScorer
 from bot.search.ranker import Ranker
 
 
@@ -22,8 +24,25 @@ def test_the_array_scorer_answers_exactly_as_the_plain_scorer(tmp_path: Path, mo
     # Questions of several asking clauses: each clause is scored too, and the best of them kept.
     topics += [f"{a}, or is it {b}?" for a, b in zip(topics[:40], topics[40:80], strict=True)]
     topics += ["is it about regulation? what about safety", "does profit matter, or does innovation?"]
+    # Questions asking for a quantity or a date: only positions stating one may answer, on both paths.
+    kinds = [f"how much {t}" for t in topics[:30]] + [f"when was {t}" for t in topics[30:60]]
+    topics += kinds
     with_arrays = [ranker.ask(topic) for topic in topics]
     ranker._arrays = None
     plain = [ranker.ask(topic) for topic in topics]
     assert with_arrays == plain  # same figures, positions, scores and score parts
     assert sum(s.position is not None for result in plain for s in result.stances) > 100
+
+
+def test_both_scorers_let_only_a_text_stating_a_date_or_quantity_answer_for_one(data, monkeypatch) -> None:
+    # The shipped positions state one date ("sued OpenAI in 2023"); the generated corpus states none.
+    monkeypatch.setattr(ranker_module, "_ARRAYS_MIN_POSTINGS", 0)
+    ranker = Ranker(data)
+    topics = ["when did musk sue openai", "When was OpenAI founded?", "how many people back open source", "when"]
+    topics += ["how much does training cost", "what year did the lawsuit start", "so when is open source safe"]
+    plain = [ranker.ask(topic) for topic in topics]
+    ranker._arrays = ArrayScorer(ranker.positions, len(data.personas))
+    assert [ranker.ask(topic) for topic in topics] == plain
+    answered = [(s.figure.id, s.position.id) for result in plain for s in result.stances if s.position]
+    assert ("musk", "sued-for-betrayal") in answered
+    assert all(kinds_stated(s.position.text) for result in plain for s in result.stances if s.position)

@@ -134,3 +134,24 @@ def test_a_contraction_typed_without_its_apostrophe_is_the_contraction(ranker, t
     # "well" and "cant" are words of their own (WordNet knows them), so they stay as typed.
     analysis = ranker.analyse(f"{typed} regulation")
     assert (read in {w.word for w in analysis.asked}) == (read == typed)
+
+
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "what percent of models were open in 2023",
+        "how many views did musks july post get",
+        "how much did musk put into xai",
+    ],
+)
+def test_a_fact_only_the_narration_gives_leaves_every_figure_silent(ranker, topic: str) -> None:
+    # Each asks for a date or a quantity; no figure's words state one that answers it.
+    assert speakers(ranker, topic) == {}
+
+
+def test_a_question_for_a_date_is_answered_by_the_position_that_states_one(ranker, capsys) -> None:
+    assert speakers(ranker, "when did musk sue openai") == {"musk": 4}  # "sued OpenAI in 2023"
+    assert main(["explain", "When was OpenAI founded?"]) == 0
+    assert "- Asks for a date: only a text that states one can answer" in capsys.readouterr().out
+    assert main(["explain", "how many people back open source", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["asks_for"] == "quantity"
