@@ -5,21 +5,22 @@
     apt-get install wordnet-base               # WordNet 3.0's database files, /usr/share/wordnet
     python scripts/build_lexical_data.py [--wordnet /usr/share/wordnet] [--check]
 
-Writes, under bot/lexical/data/:
+Writes ``bot/lexical/data/lexical-en.sqlite3``, an SQLite database that bot.lexical reads a word at a time
+(a question looks up its own words; no table is loaded whole). Its tables:
 
-* ``zipf-en.tsv.gz``: the general-English frequency of the TOP_WORDS most frequent plain words in
-  wordfreq's "large" English list, as Zipf values (log10 of occurrences per billion words) in
-  hundredths, one line per value: ``<zipf x 100>\\t<word> <word> ...`` (words sorted).
-* ``wordnet-en.tsv.gz``: lexical relations from WordNet 3.0, two kinds of line:
-  ``L\t<lemma>\t<stems>\t<relation>|<relation>...``: a WordNet lemma, the Snowball stems of its forms in the
-  frequency table ("sue su": sue, sued, suing), and its relations, each ``<word> <kind> <sense> <to sense>``
-  (senses as WordNet synset names, e.g. ``action.v.01``); and ``F\t<form>\t<lemma> <lemma>...``: an inflected
-  form in the frequency table and the lemmas WordNet's morphology (morphy) reads it as ("sued" -> sue).
-
-* ``pos-en.tsv.gz``: each word of the frequency table that WordNet knows, by its dominant part of speech,
-  one line per part: ``<n|v|a|r>\t<word> <word> ...``. The dominant part is the one whose senses of the
-  word's lemmas (WordNet's morphology reads "ignoring" as ignore) are tagged most often in WordNet's
-  sense-tagged corpus; with no tagged sense, the one with the most senses.
+* ``word(word, zipf, part, lemmas)``: one row per word with something to tell. ``zipf``: the word's
+  general-English frequency, for the TOP_WORDS most frequent plain words in wordfreq's "large" English list,
+  as a Zipf value (log10 of occurrences per billion words) in hundredths; NULL for a rarer word. ``part``: the
+  word's dominant part of speech in WordNet 3.0 (n, v, a or r), for the words of the frequency table that
+  WordNet knows: the part whose senses of the word's lemmas (WordNet's morphology reads "ignoring" as ignore)
+  are tagged most often in WordNet's sense-tagged corpus; with no tagged sense, the one with the most senses.
+  ``lemmas``: for a form WordNet's morphology (morphy) reads as other lemmas than itself, those lemmas,
+  space-separated ("sued" -> "sue"); NULL otherwise.
+* ``lemma(lemma, stems)``: a WordNet lemma that has relations, and the Snowball stems of its forms in the
+  frequency table, space-separated ("sue" -> "su sue": sue, sued, suing).
+* ``relation(lemma, word, kind, sense, target)``: the lemma's relation to ``word``, through the lemma's
+  ``sense`` and the word's ``target`` sense (WordNet synset names, e.g. ``action.v.01``).
+* ``fact(name, value)``: ``lowest_zipf``, the frequency table's floor (a word outside it counts as rarer).
 
 The relations are chosen by rules, each one sentence:
 
@@ -37,17 +38,18 @@ The relations are chosen by rules, each one sentence:
 5. One relation per related word, the closest kind first (synonym, derivation, pertainym); a related word
    with one of the lemma's own stems is left out (the stemmer already matches it).
 
-The output is deterministic: the same sources give the same bytes (sorted lines, gzip without a timestamp).
+The output is deterministic: the same sources and the same SQLite release give the same bytes (rows inserted
+in key order into a new file, then vacuumed). ``--check`` builds a scratch copy and compares the bytes; when
+they differ it says whether the rows are the same all the same (a file written by another SQLite release).
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import math
 import re
 import shutil
+import sqlite3
 import sys
 import tempfile
 import warnings
@@ -57,9 +59,7 @@ from pathlib import Path
 import Stemmer
 
 OUT = Path(__file__).resolve().parent.parent / "bot" / "lexical" / "data"
-ZIPF_FILE = "zipf-en.tsv.gz"
-RELATIONS_FILE = "wordnet-en.tsv.gz"
-POS_FILE = "pos-en.tsv.gz"
+DATABASE = "lexical-en.sqlite3"
 # How many words the frequency table keeps: down to Zipf 2.54 (about one in three million words); rarer
 # words all count as rare.
 TOP_WORDS = 50_000
@@ -164,8 +164,14 @@ def relations(wn, vocabulary: set[str]) -> dict[str, set[tuple[str, str, str, st
 _KIND_ORDER = {"synonym": 0, "derivation": 1, "pertainym": 2}
 
 
-def lemma_lines(wn, found: dict[str, set[tuple[str, str, str, str, str]]], vocabulary: set[str]) -> list[str]:
-    """Rule 5, and the lines of the file: the lemmas with their forms' stems and relations, then the forms."""
+Relations = list[tuple[str, str, str, str]]  # (related word, kind, sense, target sense)
+
+
+def lemma_entries(
+    wn, found: dict[str, set[tuple[str, str, str, str, str]]], vocabulary: set[str]
+) -> tuple[dict[str, tuple[str, Relations]], dict[str, str]]:
+    """Rule 5: lemma -> (its forms' stems, its relations), and form -> the lemmas it is read as (when they
+    are not just the form itself)."""
     stemmer = Stemmer.Stemmer("english")
     lemmas_of: dict[str, set[str]] = defaultdict(set)  # form -> lemmas (a lemma is its own form)
     for form in sorted(vocabulary):
@@ -177,7 +183,7 @@ def lemma_lines(wn, found: dict[str, set[tuple[str, str, str, str, str]]], vocab
     for form, lemmas in lemmas_of.items():
         for lemma in lemmas:
             stems_of[lemma].add(stemmer.stemWord(form))
-    lines = []
+    entries = {}
     for lemma in sorted(found):
         own = stems_of[lemma] | {stemmer.stemWord(lemma)}
         best: dict[str, tuple[str, str, str, str, str]] = {}
@@ -185,12 +191,10 @@ def lemma_lines(wn, found: dict[str, set[tuple[str, str, str, str, str]]], vocab
             if relation[0] not in best and stemmer.stemWord(relation[0]) not in own:
                 best[relation[0]] = relation
         if best:
-            rows = "|".join(f"{w} {kind} {sense} {target}" for w, kind, _, sense, target in best.values())
-            lines.append(f"L\t{lemma}\t{' '.join(sorted(own))}\t{rows}\n")
-    for form in sorted(lemmas_of):
-        if lemmas_of[form] != {form}:
-            lines.append(f"F\t{form}\t{' '.join(sorted(lemmas_of[form]))}\n")
-    return lines
+            rows = [(w, kind, sense, target) for w, kind, _, sense, target in best.values()]
+            entries[lemma] = " ".join(sorted(own)), rows
+    forms = {form: " ".join(sorted(lemmas_of[form])) for form in sorted(lemmas_of) if lemmas_of[form] != {form}}
+    return entries, forms
 
 
 def dominant_parts(wn, words: list[str]) -> dict[str, str]:
@@ -211,61 +215,80 @@ def dominant_parts(wn, words: list[str]) -> dict[str, str]:
     return found
 
 
-def gzip_text(text: str) -> bytes:
-    """Gzip with no timestamp and no file name, so the same text gives the same bytes."""
-    buffer = io.BytesIO()
-    with gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=9, mtime=0, filename="") as out:
-        out.write(text.encode("utf-8"))
-    return buffer.getvalue()
+SCHEMA = """
+CREATE TABLE word (word TEXT PRIMARY KEY, zipf INTEGER, part TEXT, lemmas TEXT) WITHOUT ROWID;
+CREATE TABLE lemma (lemma TEXT PRIMARY KEY, stems TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE relation (
+    lemma TEXT NOT NULL, word TEXT NOT NULL, kind TEXT NOT NULL, sense TEXT NOT NULL, target TEXT NOT NULL,
+    PRIMARY KEY (lemma, word)
+) WITHOUT ROWID;
+CREATE TABLE fact (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
+"""
+
+
+def write_database(
+    path: Path,
+    zipf: dict[str, int],
+    parts: dict[str, str],
+    entries: dict[str, tuple[str, Relations]],
+    forms: dict[str, str],
+) -> None:
+    """A new database at ``path`` (replacing any file there), every table filled in key order."""
+    path.unlink(missing_ok=True)
+    words = sorted(zipf.keys() | parts.keys() | forms.keys())
+    db = sqlite3.connect(path)
+    with db:  # one transaction
+        db.executescript(SCHEMA)
+        db.executemany(
+            "INSERT INTO word VALUES (?, ?, ?, ?)", ((w, zipf.get(w), parts.get(w), forms.get(w)) for w in words)
+        )
+        db.executemany("INSERT INTO lemma VALUES (?, ?)", ((lemma, stems) for lemma, (stems, _) in entries.items()))
+        db.executemany(
+            "INSERT INTO relation VALUES (?, ?, ?, ?, ?)",
+            ((lemma, *row) for lemma, (_, rows) in entries.items() for row in rows),
+        )
+        db.execute("INSERT INTO fact VALUES ('lowest_zipf', ?)", (min(zipf.values()),))
+    db.execute("VACUUM")  # packed pages: a smaller file, the same bytes for the same rows
+    db.close()
+
+
+def _rows(path: Path) -> list[str]:
+    db = sqlite3.connect(path)
+    found = list(db.iterdump())
+    db.close()
+    return found
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"), help="WordNet 3.0 dict folder")
     parser.add_argument("--out", type=Path, default=OUT, help=f"where to write (default {OUT})")
-    parser.add_argument("--check", action="store_true", help="only compare with the files there; exit 1 if different")
+    parser.add_argument("--check", action="store_true", help="only compare with the file there; exit 1 if different")
     args = parser.parse_args()
 
     zipf = zipf_table(TOP_WORDS)
     vocabulary = set(zipf_table(RELATION_WORDS))
-    groups: dict[int, list[str]] = defaultdict(list)
-    for word, value in zipf.items():
-        groups[value].append(word)
-    zipf_text = "".join(f"{value}\t{' '.join(sorted(groups[value]))}\n" for value in sorted(groups, reverse=True))
-
     wn = open_wordnet(args.wordnet)
-    lines = lemma_lines(wn, relations(wn, vocabulary), vocabulary)
-    relations_text = "".join(lines)
-
+    entries, forms = lemma_entries(wn, relations(wn, vocabulary), vocabulary)
     parts = dominant_parts(wn, sorted(zipf))
-    by_part: dict[str, list[str]] = defaultdict(list)
-    for word, part in parts.items():
-        by_part[part].append(word)
-    pos_text = "".join(f"{part}\t{' '.join(sorted(by_part[part]))}\n" for part in sorted(by_part))
 
-    outputs = {
-        ZIPF_FILE: gzip_text(zipf_text),
-        RELATIONS_FILE: gzip_text(relations_text),
-        POS_FILE: gzip_text(pos_text),
-    }
+    target = args.out / DATABASE
     if args.check:
-        stale = [
-            name
-            for name, data in outputs.items()
-            if not (args.out / name).exists() or (args.out / name).read_bytes() != data
-        ]
-        print("stale: " + ", ".join(stale) if stale else "up to date")
-        return 1 if stale else 0
+        with tempfile.TemporaryDirectory() as scratch:
+            built = Path(scratch) / DATABASE
+            write_database(built, zipf, parts, entries, forms)
+            if target.exists() and target.read_bytes() == built.read_bytes():
+                print("up to date")
+                return 0
+            same_rows = target.exists() and _rows(target) == _rows(built)
+            print(f"stale: {DATABASE}" + (" (the same rows; written by another SQLite release)" if same_rows else ""))
+            return 1
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, data in outputs.items():
-        (args.out / name).write_bytes(data)
-    lemmas = [line for line in lines if line.startswith("L")]
-    count = sum(line.count("|") + 1 for line in lemmas)
-    print(f"{ZIPF_FILE}: {len(zipf)} words, {len(outputs[ZIPF_FILE]):,} bytes")
-    print(f"{POS_FILE}: {len(parts)} words, {len(outputs[POS_FILE]):,} bytes")
+    write_database(target, zipf, parts, entries, forms)
+    count = sum(len(rows) for _, rows in entries.values())
     print(
-        f"{RELATIONS_FILE}: {len(lemmas)} lemmas, {count} relations, {len(lines) - len(lemmas)} forms,"
-        f" {len(outputs[RELATIONS_FILE]):,} bytes"
+        f"{DATABASE}: {len(zipf)} words with a frequency, {len(parts)} with a part of speech, {len(entries)} lemmas,"
+        f" {count} relations, {len(forms)} forms, {target.stat().st_size:,} bytes"
     )
     return 0
 

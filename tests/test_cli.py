@@ -112,3 +112,16 @@ def test_console_script_runs_as_a_subprocess():
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["stances"][3]["figure"] == "lecun"
+
+
+def test_ask_loads_only_what_it_uses():
+    # A one-off `ask` starts a fresh interpreter: the extractor, the quote checker, the stance map picture,
+    # numpy (large records only) and Pillow are left to the commands that use them.
+    code = (
+        "import sys, bot.cli\n"
+        "try:\n    bot.cli.main(['ask', 'regulation'])\nexcept SystemExit:\n    pass\n"
+        "unused = ('bot.extract', 'bot.verify', 'bot.build', 'bot.stancemap', 'numpy', 'PIL')\n"
+        "print(' '.join(m for m in unused if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == ""

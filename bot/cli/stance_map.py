@@ -1,4 +1,6 @@
-"""`debate-cli map TOPIC --out FILE.png`: the stance map of a debate on TOPIC, as a picture."""
+"""`debate-cli map TOPIC --out FILE.png`: the stance map of a debate on TOPIC, as a picture.
+
+The picture module is imported inside the command, so the other commands never load it."""
 
 from __future__ import annotations
 
@@ -6,7 +8,6 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from .. import stancemap
 from ..errors import UsageError
 from ..query import check_topic
 
@@ -32,6 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_map(core: Core, args: argparse.Namespace, out: TextIO) -> int:
+    from .. import stancemap
+
     figures = [core.data.resolve(name) for name in args.figures.split(",") if name.strip()] if args.figures else None
     plan = core.planner.debate(check_topic(args.topic), figures)
     lexicon = core.data.lexicon

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -114,6 +116,65 @@ def test_informativeness_ignores_case_and_possessives():
 def test_zipf_is_the_general_english_scale():
     assert 7 < lexical.zipf("the") < 8  # "the": about 5% of English words
     assert 3.5 < lexical.zipf("lawsuit") < 4.5  # about once in 100,000 words
+
+
+# --- the store -------------------------------------------------------------------------------
+
+DATABASE = ROOT / "bot" / "lexical" / "data" / "lexical-en.sqlite3"
+
+
+@pytest.fixture(scope="module")
+def store():
+    db = sqlite3.connect(f"{DATABASE.as_uri()}?mode=ro", uri=True)
+    yield db
+    db.close()
+
+
+def test_the_store_is_opened_read_only():
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        lexical._database().execute("DELETE FROM word")
+
+
+def test_the_store_serves_other_threads():
+    # The Discord bot may read a question in a worker thread: the one connection must serve it there too.
+    found = []
+    worker = threading.Thread(target=lambda: found.append(lexical.part_of_speech("ignoring")))
+    worker.start()
+    worker.join()
+    assert found == ["v"]
+
+
+def test_the_store_holds_the_frequency_table_and_its_floor(store):
+    (count,) = store.execute("SELECT count(*) FROM word WHERE zipf IS NOT NULL").fetchone()
+    assert count == 50_000
+    (lowest,) = store.execute("SELECT min(zipf) FROM word").fetchone()
+    assert store.execute("SELECT value FROM fact WHERE name = 'lowest_zipf'").fetchone() == (lowest,)
+    # MAX_INFORMATIVENESS is documented as the bound an unknown word reaches, from that floor.
+    assert lexical.informativeness("qzxvw") == pytest.approx(lexical.MAX_INFORMATIVENESS, abs=0.01)
+
+
+def test_the_store_is_consistent(store):
+    # Exactly the lemmas with relations have stems (a form may still be read as a lemma whose relations
+    # all shared its stems: that lemma has no row, and no relation).
+    lemmas = {lemma for (lemma,) in store.execute("SELECT lemma FROM lemma")}
+    assert {lemma for (lemma,) in store.execute("SELECT DISTINCT lemma FROM relation")} == lemmas
+    kinds = {kind for (kind,) in store.execute("SELECT DISTINCT kind FROM relation")}
+    assert kinds == {"synonym", "derivation", "pertainym"}
+    parts = {part for (part,) in store.execute("SELECT DISTINCT part FROM word WHERE part IS NOT NULL")}
+    assert parts == {"n", "v", "a", "r"}
+
+
+def test_a_word_without_a_row_is_unknown_everywhere():
+    assert lexical.zipf("qzxvw") is None
+    assert lexical.part_of_speech("qzxvw") is None
+    assert lexical.lemmas("qzxvw") == ()
+    assert lexical.stems_of("qzxvw") == (lexical.stem("qzxvw"),)
+
+
+def test_a_lemma_is_read_as_itself_and_a_form_as_its_lemmas():
+    assert lexical.lemmas("sue") == ("sue",)
+    assert lexical.lemmas("sued") == ("sue",)
+    assert lexical.lemmas("opening") == ("open", "opening")
 
 
 def test_lookups_are_deterministic_across_processes():
