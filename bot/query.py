@@ -331,13 +331,14 @@ class FigureNames:
         return known
 
     def _name_starts(self, word: str) -> list[str]:
-        from rapidfuzz import process  # imported on a question's first long word, not with the CLI
-        from rapidfuzz.distance import OSA
-
         bare = word[:-2] if word.endswith(("'s", "’s")) else word
         exact = [w for w in dict.fromkeys((bare, bare[:-1] if bare.endswith("s") else bare)) if w in self._by_first]
-        if len(bare) < _NAME_TYPO_LENGTH - 1:
+        # A word of everyday English is itself, not a typo of a name ("regulation" is not "anthropic").
+        if len(bare) < _NAME_TYPO_LENGTH - 1 or _common(bare):
             return exact
+        from rapidfuzz import process  # imported on a question's first word that may be a name's typo
+        from rapidfuzz.distance import OSA
+
         near = process.extract(bare, self._typo_firsts, scorer=OSA.distance, score_cutoff=1, limit=None)
         return list(dict.fromkeys([*exact, *(w for w, _, _ in near)]))
 

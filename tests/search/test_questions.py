@@ -28,6 +28,11 @@ def test_a_named_figure_answers_on_the_rest_of_the_question(ranker, topic: str, 
     assert speakers(ranker, topic).get(figure) == paragraph
 
 
+def test_a_word_of_everyday_english_is_not_a_typo_of_a_name(ranker) -> None:
+    assert ranker.analyse("mario kart tips").mentions == ()  # one edit from "dario", but a word of its own
+    assert [m.figure for m in ranker.analyse("dairo on safety").mentions] == ["amodei"]
+
+
 def test_the_name_is_not_a_matching_word_for_anyone_else(ranker) -> None:
     assert speakers(ranker, "suleman on costs") == {"suleyman": 14}  # nobody else speaks of costs
     assert speakers(ranker, "what did the xAI engineers say") == {"xai-engineers": 15}
