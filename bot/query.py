@@ -8,6 +8,7 @@ of the record and the lexical data.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -71,6 +72,9 @@ _QUANTITY = re.compile(
 _DATE = re.compile(
     rf"{_YEAR}|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b", re.I
 )
+# Words for whoever holds a post in an organisation, and the capitalised words of a role that name none.
+_POST_HOLDERS = ("ceo", "boss", "head", "chief", "founder", "cofounder", "leader", "exec", "executive", "guy")
+_ROLE_FILLER = frozenset({"and", "ai", "ceo"})
 # A figure's name tolerates one edit (OSA) in a name word of at least this many letters ("sulyman").
 _NAME_TYPO_LENGTH = 5
 
@@ -290,7 +294,9 @@ class FigureNames:
         names: dict[tuple[tuple[str, ...], str], bool] = {}
         for figure, name, aliases, role in figures:
             role_name = role.split("(")[0].split(",")[0]
-            for option, typos in ((figure, True), (name, True), *((a, True) for a in aliases), (role_name, False)):
+            options = [(figure, True), (name, True), *((a, True) for a in aliases), (role_name, False)]
+            options += [(other, False) for other in _role_in_other_words(role_name)]
+            for option, typos in options:
                 parts = tuple(words(option))
                 if parts and not all(p in STOPWORDS for p in parts):
                     names[parts, figure] = names.get((parts, figure), False) or typos
@@ -341,6 +347,14 @@ class FigureNames:
 
         near = process.extract(bare, self._typo_firsts, scorer=OSA.distance, score_cutoff=1, limit=None)
         return list(dict.fromkeys([*exact, *(w for w, _, _ in near)]))
+
+
+def _role_in_other_words(role: str) -> list[str]:
+    """A role said the way people say it: the organisation it opens with, before a word for whoever holds a
+    post there ("Anthropic CEO": "anthropic boss", "the anthropic ai chief"; "Tesla and SpaceX CEO")."""
+    opening = list(itertools.takewhile(lambda w: w[:1].isupper() or w == "and", role.split()))
+    organisations = [w for w in opening if w.casefold() not in _ROLE_FILLER]
+    return [f"{o} {ai}{holder}" for o in organisations for ai in ("", "ai ") for holder in _POST_HOLDERS]
 
 
 def _names(typed: str, part: str, typos: bool) -> bool:

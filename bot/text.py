@@ -12,7 +12,8 @@ from functools import lru_cache
 import Stemmer
 
 # Words that carry no topic on their own: function words, and the question frame around a topic (what
-# someone said, thinks, believes or where they stand).
+# someone said, thinks, believes, where they stand, whom they agree with, how they replied), and the chat
+# shorthand people type for such words ("u", "ppl", "rn", "tbh").
 STOPWORDS = frozenset(
     """
     a about above after again against all also am an and any anyone are as at be because been before
@@ -27,6 +28,10 @@ STOPWORDS = frozenset(
     yours yourself yourselves vs versus
     argue argued argues believe believed believes claim claimed claims comment commented comments feel
     feels felt mention mentioned mentions reckon reckons saying stand stands take takes thought thoughts
+    agree agreed agrees disagree disagreed disagrees side sides respond responded responds reply replied
+    replies react reacted reacts
+    u ur ya y r n wat wut ppl rn bc cuz coz tho pls plz idk imo imho tbh ngl lol lmao smh btw fr nah yeah yep
+    nope gonna wanna gotta kinda sorta dunno abt bout thx ok okay hey hi guys
     aren't can't couldn't didn't doesn't don't hadn't hasn't haven't he's i'd i'll i'm i've isn't it's
     let's she's shouldn't that's there's they'd they'll they're they've wasn't we'd we'll we're we've
     weren't what're who's won't wouldn't you'd you'll you're you've

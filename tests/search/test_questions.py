@@ -22,6 +22,8 @@ def speakers(ranker, topic: str) -> dict[str, int]:
         ("what did the xAI engineers say", "xai-engineers", 15),
         ("suleman on costs", "suleyman", 14),  # a typo of the name
         ("What does the Meta AI head think?", "lecun", 13),  # the role names the figure
+        ("what does microsoft's ai boss say about costs", "suleyman", 14),  # the role in other words
+        ("the tesla guy on profit", "musk", 5),
     ],
 )
 def test_a_named_figure_answers_on_the_rest_of_the_question(ranker, topic: str, figure: str, paragraph: int) -> None:
