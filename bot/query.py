@@ -119,6 +119,8 @@ class AskedWord:
     relatives: tuple[Relative, ...]  # its WordNet relatives' stems, other than the question's own
     frame: bool = False  # a verb, adjective or adverb: how the question asks ("ignoring", "strongest") more
     # than what it is about, which a noun says
+    everyday: bool = False  # a word of everyday English typed in lower case: that word, even where the
+    # record uses it as a name ("how do I whisper to my baby" is not about OpenAI's Whisper)
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,6 +406,7 @@ class QueryReader:
 
     def _read(self, query: str) -> QueryAnalysis:
         typed = [_with_apostrophe(w) for w in words(query)]
+        capitalised = {w.casefold() for w in re.findall(r"\b[A-Z][\w'’]*", query)}
         named = self.names.find(typed)
         name_places = {at for places in named.values() for at in places}
         all_stems: list[str] = []
@@ -425,7 +428,10 @@ class QueryReader:
             all_stems.append(word_stem)
             # A single letter ("r u sure") is no topic; nor is a stop word or a word too common in the record.
             if read not in STOPWORDS and len(read) > 1 and word_stem not in self.lexicon.generic:
-                asked.setdefault(word_stem, self._asked(read, word_stem))
+                found = self._asked(read, word_stem)
+                if _common(read) and read not in capitalised:
+                    found = dataclasses.replace(found, everyday=True)
+                asked.setdefault(word_stem, found)
         own = set(asked)
         kept = tuple(_without_own_relatives(w, own) for w in asked.values())
         hits = self.finder.find(tuple(all_stems), fuzzy)
@@ -511,7 +517,7 @@ def _without_own_relatives(word: AskedWord, own: set[str]) -> AskedWord:
     kept = tuple(r for r in word.relatives if r.stem not in own)
     if len(kept) == len(word.relatives):
         return word
-    return AskedWord(word=word.word, stem=word.stem, bits=word.bits, relatives=kept, frame=word.frame)
+    return dataclasses.replace(word, relatives=kept)
 
 
 def _frame(word: str) -> bool:

@@ -5,15 +5,15 @@ more than "open"); a name the record uses weighs like a rare word. A text explai
 words (its figure's role included), through a WordNet relative of the word (at RELATED_SHARE), or through a
 topic it carries whose trigger the word fired (at the trigger's weight).
 
-What a text leaves unexplained counts against it: in full for a noun nothing in the record explains and for
-a name the record uses (a question about Google is not answered by a position that never names Google), and
-at ELSEWHERE_SHARE for a word the record answers elsewhere (another position, the narration) and for a verb,
+What a text leaves unexplained counts against it: in full for a name the record uses (a question about Google
+is not answered by a position that never names Google; a word of everyday English typed in lower case is that
+word, not a name), at OFF_RECORD_SHARE for a noun the record never speaks of, and at ELSEWHERE_SHARE for a word the record answers elsewhere (another position, the narration) and for a verb,
 adjective or adverb (WordNet's dominant part of speech: how the question asks), since one question may ask
 several things. With E the bits a text explains and L what its unexplained words count against it, the text
 answers the question when E / (E + L) reaches THRESHOLD.
 
-That test is linear in what the text explains: each question word w of bits b and cost c (b, or
-ELSEWHERE_SHARE * b) adds b * (1 - THRESHOLD) + c * THRESHOLD to the text's score for every route that
+That test is linear in what the text explains: each question word w of bits b and cost c (b times its share)
+adds b * (1 - THRESHOLD) + c * THRESHOLD to the text's score for every route that
 explains it, and the text speaks when the score reaches THRESHOLD times the question's total cost
 (``Weights.bar``). So every text is scored by sums over posting lists, and the array scorer for large
 records needs nothing else.
@@ -34,6 +34,9 @@ THRESHOLD = 0.5
 # What a word the record answers elsewhere counts against a text that does not answer it, as a share of the
 # word's information: a question may ask several things, and a text may answer one of them.
 ELSEWHERE_SHARE = 0.5
+# What a noun the record never speaks of counts against a text, as a share of its information: more than all
+# of it, since such a word says the question is about something else ("what was a panacea in ancient medicine").
+OFF_RECORD_SHARE = 1.25
 # A name the record uses weighs what a word unknown to English does, however common it is ("Google", "Meta"):
 # what matters is which of the record's organisations and people the question is about.
 NAME_BITS = lexical.MAX_INFORMATIVENESS - BASELINE_BITS
@@ -73,14 +76,15 @@ def weigh(analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str
     words: dict[str, float] = defaultdict(float)
     cost = 0.0
     for word in analysis.asked:
-        bits = max(word.bits, NAME_BITS) if word.stem in record_names else word.bits
+        name = word.stem in record_names and not word.everyday
+        bits = max(word.bits, NAME_BITS) if name else word.bits
         hits = [hit for hit in analysis.hits if word.stem in hit.stems]
         known = hits or word.stem in record_stems or any(r.stem in record_stems for r in word.relatives)
         # A word the record answers elsewhere, or a verb, adjective or adverb (how the question asks), may be
         # another part of the question than the one a text answers; a name the record uses, or a noun it
         # never speaks of, is the question itself.
-        side_part = (known and word.stem not in record_names) or word.frame
-        own_cost = bits * ELSEWHERE_SHARE if side_part else bits
+        side_part = (known and not name) or word.frame
+        own_cost = bits * ELSEWHERE_SHARE if side_part else bits * (1.0 if known or name else OFF_RECORD_SHARE)
         cost += own_cost
         gain = bits * (1 - THRESHOLD) + own_cost * THRESHOLD
         # A word of a trigger that fired is explained once, through the strongest topic it triggers: a text

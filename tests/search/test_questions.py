@@ -171,3 +171,15 @@ def test_a_question_for_a_date_is_answered_by_the_position_that_states_one(ranke
     assert "- Asks for a date: only a text that states one can answer" in capsys.readouterr().out
     assert main(["explain", "how many people back open source", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["asks_for"] == "quantity"
+
+
+def test_a_word_of_everyday_english_in_lower_case_is_that_word_not_a_name(ranker) -> None:
+    # The record names OpenAI's Whisper; "whisper" typed in lower case weighs as the everyday word it is.
+    lower = next(w for w in ranker.analyse("whisper").asked if w.stem == "whisper")
+    named = next(w for w in ranker.analyse("Whisper").asked if w.stem == "whisper")
+    assert lower.everyday and not named.everyday
+
+
+def test_arms_race_and_a_few_giants_are_different_topics(ranker) -> None:
+    assert speakers(ranker, "arms race") == {"kai-fu-lee": 14}
+    assert speakers(ranker, "big tech monopolies").get("musk") == 7
