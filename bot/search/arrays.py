@@ -43,6 +43,18 @@ class Winners(NamedTuple):
     word_scores: np.ndarray
 
 
+class Chosen(NamedTuple):
+    """Every figure's answer, one list entry per figure: its position (None when it abstains), that position's
+    tags, its share's topic and word parts (0.0 when it abstains) and its entry number (the record's size when
+    it abstains). In columns, so that the ranker makes each figure's stance in one pass."""
+
+    positions: list[Position | None]
+    tags: list[dict[str, float] | None]
+    topic_scores: list[float]
+    word_scores: list[float]
+    entries: list[int]
+
+
 class FigureIndex:
     """Slots, per-slot figure and tag set, per-topic tag-set weights, views and word postings."""
 
@@ -228,9 +240,9 @@ class ArrayScorer:
 
     def winners(
         self, topics: list[tuple[str, float]], words: list[tuple[str, float]], scale: float, threshold: float
-    ) -> list[tuple[Position | None, dict[str, float] | None, float, float, int]]:
-        """Per figure: its best position if its share of the question, ``score * scale`` as Weights.share has it, reaches ``threshold``, with its tags, the share's topic and word parts and the
-        position's entry number; (None, None, 0.0, 0.0, size) for a figure without one."""
+    ) -> Chosen:
+        """Per figure, its best position if that position's share of the question, ``score * scale`` as
+        Weights.share has it, reaches ``threshold``, else none (see Chosen)."""
         # A hair under the bar, so that rounding never keeps out a position whose share reaches the threshold;
         # the share decides below, as it does on the plain path.
         won = self.index.best(topics, words, threshold / scale * (1 - 1e-9))
@@ -239,13 +251,10 @@ class ArrayScorer:
         speaks = (share >= threshold) & (won.slots < self.index.size)
         ratio = np.divide(share, explained, out=np.zeros_like(share), where=speaks & (explained > 0))
         slots = np.where(speaks, won.slots, self.index.size)
-        return list(
-            zip(
-                self.position_at_slot[slots].tolist(),
-                self.tags_at_slot[slots].tolist(),
-                (won.topic_scores * ratio).tolist(),
-                (won.word_scores * ratio).tolist(),
-                slots.tolist(),
-                strict=True,
-            )
+        return Chosen(
+            positions=self.position_at_slot[slots].tolist(),
+            tags=self.tags_at_slot[slots].tolist(),
+            topic_scores=(won.topic_scores * ratio).tolist(),
+            word_scores=(won.word_scores * ratio).tolist(),
+            entries=slots.tolist(),
         )
