@@ -1,7 +1,7 @@
 """Best position per figure for large records, with numpy, giving exactly the answers of the plain scorer.
 
-The plain scorer (``Ranker._score``, the reference the tests hold this to) walks posting lists in Python; a common topic reaches a third of a large
-record, so that walk costs milliseconds. Here positions sit in *slots*, numbered by figure and then by
+The plain scorer (``Ranker._score``, the reference the tests hold this to) walks posting lists in Python;
+a common topic reaches a third of a large record, so that walk costs milliseconds. Here positions sit in *slots*, numbered by figure and then by
 tie-break order (so among equal scores the lowest slot wins), and a query scores only two kinds of slot:
 
 - a slot's topic part depends only on the weights its tag set gives the query's topics. For each set of
@@ -14,7 +14,7 @@ Both kinds go through one pass of ``ufunc.at`` (per figure: the top score, then 
 it), so a query costs about the size of the view plus the postings of its words, not the record's size.
 Every sum happens in the plain scorer's order (topics in query order, then words in query order, then
 topic part + word part), and numpy's float64 arithmetic is IEEE like Python's, so the scores are the same
-numbers, not close ones (tests/test_scale.py compares the two on thousands of topics).
+numbers, not close ones (tests/search/test_arrays.py compares the two on hundreds of topics).
 """
 
 from __future__ import annotations
