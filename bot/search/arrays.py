@@ -1,7 +1,7 @@
 """Best position per figure for large records, with numpy, giving exactly the answers of the plain scorer.
 
-The plain scorer (``Ranker._score``, the reference the tests hold this to) walks posting lists in Python; a common topic reaches a third of a large
-record, so that walk costs milliseconds. Here positions sit in *slots*, numbered by figure and then by
+The plain scorer (``Ranker._score``, the reference the tests hold this to) walks posting lists in Python;
+a common topic reaches a third of a large record, so that walk costs milliseconds. Here positions sit in *slots*, numbered by figure and then by
 tie-break order (so among equal scores the lowest slot wins), and a query scores only two kinds of slot:
 
 - a slot's topic part depends only on the weights its tag set gives the query's topics. For each set of
@@ -14,7 +14,7 @@ Both kinds go through one pass of ``ufunc.at`` (per figure: the top score, then 
 it), so a query costs about the size of the view plus the postings of its words, not the record's size.
 Every sum happens in the plain scorer's order (topics in query order, then words in query order, then
 topic part + word part), and numpy's float64 arithmetic is IEEE like Python's, so the scores are the same
-numbers, not close ones (tests/test_scale.py compares the two on thousands of topics).
+numbers, not close ones (tests/search/test_arrays.py compares the two on hundreds of topics).
 """
 
 from __future__ import annotations
@@ -41,6 +41,18 @@ class Winners(NamedTuple):
     slots: np.ndarray
     topic_scores: np.ndarray
     word_scores: np.ndarray
+
+
+class Chosen(NamedTuple):
+    """Every figure's answer, one list entry per figure: its position (None when it abstains), that position's
+    tags, its share's topic and word parts (0.0 when it abstains) and its entry number (the record's size when
+    it abstains). In columns, so that the ranker makes each figure's stance in one pass."""
+
+    positions: list[Position | None]
+    tags: list[dict[str, float] | None]
+    topic_scores: list[float]
+    word_scores: list[float]
+    entries: list[int]
 
 
 class FigureIndex:
@@ -243,26 +255,23 @@ class ArrayScorer:
         scale: float,
         threshold: float,
         requires: str | None = None,
-    ) -> list[tuple[Position | None, dict[str, float] | None, float, float, int]]:
-        """Per figure: its best position if its share of the question, ``score * scale`` as Weights.share has it, reaches ``threshold``, with its tags, the share's topic and word parts and the
-        position's entry number; (None, None, 0.0, 0.0, size) for a figure without one."""
+    ) -> Chosen:
+        """Per figure, its best position if that position's share of the question, ``score * scale`` as
+        Weights.share has it, reaches ``threshold``, else none (see Chosen); only positions carrying the stem
+        ``requires`` may answer, when one is given."""
         # A hair under the bar, so that rounding never keeps out a position whose share reaches the threshold;
         # the share decides below, as it does on the plain path.
-        if not np.isfinite(scale):  # the question weighs nothing a text could explain: nobody answers it
-            return [(None, None, 0.0, 0.0, self.index.size)] * self.index.figures
         won = self.index.best(topics, words, threshold / scale * (1 - 1e-9), requires)
         explained = won.topic_scores + won.word_scores
-        share = explained * scale
+        # A question that weighs nothing a text could explain (an infinite scale) is answered by nobody.
+        share = explained * scale if np.isfinite(scale) else np.zeros_like(explained)
         speaks = (share >= threshold) & (won.slots < self.index.size)
         ratio = np.divide(share, explained, out=np.zeros_like(share), where=speaks & (explained > 0))
         slots = np.where(speaks, won.slots, self.index.size)
-        return list(
-            zip(
-                self.position_at_slot[slots].tolist(),
-                self.tags_at_slot[slots].tolist(),
-                (won.topic_scores * ratio).tolist(),
-                (won.word_scores * ratio).tolist(),
-                slots.tolist(),
-                strict=True,
-            )
+        return Chosen(
+            positions=self.position_at_slot[slots].tolist(),
+            tags=self.tags_at_slot[slots].tolist(),
+            topic_scores=(won.topic_scores * ratio).tolist(),
+            word_scores=(won.word_scores * ratio).tolist(),
+            entries=slots.tolist(),
         )

@@ -21,7 +21,7 @@ from .records import AskResult, Candidate, Match, Stance
 from .scoring import THRESHOLD, Weights, weigh
 
 if TYPE_CHECKING:
-    from .arrays import ArrayScorer
+    from .arrays import ArrayScorer, Chosen
 
 __all__ = ["THRESHOLD", "Ranker"]
 
@@ -197,21 +197,17 @@ class Ranker:
         if self._arrays is None or max(self._reach(weights) for _, weights in parts) < _ARRAYS_MIN_POSTINGS:
             ranked = self._ranked(analysis)
             return tuple(_stance_of(p, topic, analysis, ranked.get(n, ()), keep=False) for n, p in enumerate(personas))
-        won = [(part, self._arrays.winners(w.topics, w.words, w.scale(), THRESHOLD, w.requires)) for part, w in parts]
-        # Per figure, the best of what the whole question and each asking clause find: the highest share, and
-        # of equal shares the lower entry (as on the plain path).
-        first, rows = won[0]
-        queries = [first] * len(rows)
-        for part, others in won[1:]:
-            for number, row in enumerate(others):
-                held = rows[number]
-                if row[0] is not None and (
-                    held[0] is None or (row[2] + row[3], -row[4]) > (held[2] + held[3], -held[4])
-                ):
-                    rows[number], queries[number] = row, part
+        (query, chosen), *clauses = [
+            (part, self._arrays.winners(w.topics, w.words, w.scale(), THRESHOLD, w.requires)) for part, w in parts
+        ]
+        queries = [query] * len(personas)
+        if clauses:
+            _take_better_clauses(chosen, queries, clauses)
         stances = [
-            Stance(figure=p, topic=topic, query=query, position=position, topic_score=t, word_score=w, tags=tags)
-            for p, query, (position, tags, t, w, _) in zip(personas, queries, rows, strict=True)
+            Stance(figure=p, topic=topic, query=q, position=position, topic_score=t, word_score=w, tags=tags)
+            for p, q, position, tags, t, w in zip(
+                personas, queries, chosen.positions, chosen.tags, chosen.topic_scores, chosen.word_scores, strict=True
+            )
         ]
         named = self._named(analysis)
         if named:  # a named figure speaks on the rest of the question (see _candidate)
@@ -226,6 +222,25 @@ class Ranker:
         return sum(len(by_topic.get(t, ())) for t, _ in weights.topics) + sum(
             len(by_stem.get(s, ())) for s, _ in weights.words
         )
+
+
+def _take_better_clauses(
+    chosen: Chosen, queries: list[QueryAnalysis], clauses: list[tuple[QueryAnalysis, Chosen]]
+) -> None:
+    """Per figure, the best of what the whole question (``chosen``, ``queries``) and each asking clause find:
+    the highest share, and of equal shares the lower entry (as on the plain path). In place."""
+    for part, other in clauses:
+        for number, position in enumerate(other.positions):
+            if position is not None and (
+                chosen.positions[number] is None or _rank(other, number) > _rank(chosen, number)
+            ):
+                for column, better in zip(chosen, other, strict=True):
+                    column[number] = better[number]
+                queries[number] = part
+
+
+def _rank(chosen: Chosen, number: int) -> tuple[float, int]:
+    return chosen.topic_scores[number] + chosen.word_scores[number], -chosen.entries[number]
 
 
 def _stance_of(
