@@ -739,3 +739,25 @@ def test_a_chess_title_is_a_title() -> None:
         'attack all the time," Kulkarni says.'
     )
     assert found == {"Most children her age want to attack all the time": "Ravi Kulkarni"}
+
+
+def test_a_pronoun_with_two_people_in_its_sentence_and_neither_its_subject_is_left_unattributed() -> None:
+    # Nobody has spoken yet and neither man opens the sentence: "he" is a guess, so nobody gets the words.
+    [quote] = quoted(
+        'The talks, chaired by Mark Hollis, were attended by Peter Grant of the treasury. "We agreed nothing '
+        'today," he said.'
+    )
+    assert quote.speaker is None
+    assert quote.why == "pronoun 'he' → two candidate speakers: Mark Hollis, Peter Grant"
+    # The man named in the tag is the subject, whoever else the sentence names.
+    found = who_said(
+        "The deal had held, said Tom Forte, who follows Amazon at the D.A. Davidson brokerage. In a few years, he "
+        'said, "You won’t recognize the original store."'
+    )
+    assert found == {"You won’t recognize the original store.": "Tom Forte"}
+
+
+def test_a_name_in_a_leading_prepositional_phrase_is_where_not_who() -> None:
+    text = "In Brussels, Commission spokeswoman Anna Weber condemned the vote and said the bloc would respond soon."
+    reported = [q for q in extract_quotes(article(text)) if q.kind == REPORTED]
+    assert [(q.speaker, q.text) for q in reported] == [("Anna Weber", "the bloc would respond soon")]

@@ -13,6 +13,7 @@ from .words import (
     GROUP_NOUNS,
     HONORIFICS,
     INITIAL,
+    INVERTING,
     LEADING,
     MODIFIER,
     NAMED_LIST,
@@ -414,6 +415,12 @@ class People:
                     return speaking[0].entity, f"{speaking[0].entity.name}, the speaker of the last quotation"
                 if len({m.entity.name for m in known}) == 1 and chosen.entity.gender is None:
                     return known[0].entity, f"{known[0].entity.name}, known as '{word}'"
+                rivals = [m for m in candidates if m.entity.gender in (None, gender)]
+                if len({m.entity.name for m in rivals}) > 1 and not self._after_speech_verb(start, chosen.pos):
+                    # Nobody speaking, nobody known by this pronoun, none the subject: a guess would put words in
+                    # the wrong mouth.
+                    names = ", ".join(dict.fromkeys(m.entity.name for m in rivals))
+                    return None, f"{AMBIGUOUS}: {names}"
             if chosen.entity.gender is None and gender is not None and len({m.entity.name for m in candidates}) == 1:
                 # Learnt only when nobody else could be meant: in "her son, Peter, said she was ill", she is not
                 # Peter, and a wrong gender would mislead every later pronoun.
@@ -447,6 +454,13 @@ class People:
         and a leading phrase stand before it ("Opposition leader Mark Hollis", "Later, Sarah studied")."""
         lead = re.sub(r"^[^,]{0,40},\s*", "", self.text[start:pos])  # "Later, " / "In 2019, "
         return all(w[0].isupper() or w.casefold() in TITLES | LEADING for w in lead.split())
+
+    def _after_speech_verb(self, start: int, pos: int) -> bool:
+        """True when the mention at ``pos`` is the speaker of an inverted tag: "..., said Tom Forte, who ..."."""
+        words = re.findall(r"[\w’'\-]+", self.text[start:pos])
+        while words and words[-1].casefold() in TITLES:
+            words.pop()
+        return bool(words) and words[-1].casefold() in INVERTING
 
     def joined_subjects(self, first: int, second: int) -> bool:
         """True when two mentions are one subject joined by "and": "Raila Achieng and Interior Minister David"."""
