@@ -318,8 +318,10 @@ class Cues(People):
             entity, how = self.explain_pronoun(base + clause + named.start("run"), owner, first_sentence)
             if entity is not None:
                 return entity, clause + named.start("run"), f"'{named.group().strip()}' → {how}"
-        if named and {noun, noun[:-1]} & (TITLES | GROUP_NOUNS):
-            # "Fox producers defended the show, saying ...": the group speaks, not the name qualifying it.
+        names_someone = bool(named) and bool(re.match(r"\s+[A-Z]", masked[clause + named.end() : vstart]))
+        if named and {noun, noun[:-1]} & (TITLES | GROUP_NOUNS) and not names_someone:
+            # "Fox producers defended the show, saying ...": the group speaks, not the name qualifying it (but in
+            # "Commission spokeswoman Anna Weber condemned ... and said" the role names its person).
             group = self._group(named.group().strip())
             if group is not None:
                 return self._entity(group[0], "group"), clause + named.start("run"), "group named in the clause"

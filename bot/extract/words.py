@@ -301,8 +301,11 @@ FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|m
 SENTENCE_TEXT = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,}")
 
 # A leading subordinate clause: "When Carson died, President Bush led the tributes, saying ...".
+# A clause or a prepositional phrase leading a sentence ("When Carson died,", "In Washington,"): the speaker is the
+# subject after it, never a name inside it.
 SUBORDINATE = re.compile(
-    r"\s*(?:When|While|After|Before|As|Although|Though|If|Since|Because|Once|Until|Unless|Whereas)\b[^,\x00]*,"
+    r"\s*(?:When|While|After|Before|As|Although|Though|If|Since|Because|Once|Until|Unless|Whereas"
+    r"|In|At|On|From|Outside|Inside|Across|Near|During|Back in)\b[^,\x00]*,"
 )
 # Words that end the noun phrase naming a speaker after the verb: 'said Marie-Pierre Ripert at IXIS'.
 NP_BREAKS = PREPOSITIONS | word_set("who which that whose when while and but as than because since though although")
