@@ -761,3 +761,12 @@ def test_a_name_in_a_leading_prepositional_phrase_is_where_not_who() -> None:
     text = "In Brussels, Commission spokeswoman Anna Weber condemned the vote and said the bloc would respond soon."
     reported = [q for q in extract_quotes(article(text)) if q.kind == REPORTED]
     assert [(q.speaker, q.text) for q in reported] == [("Anna Weber", "the bloc would respond soon")]
+
+
+def test_a_quotation_with_no_cue_does_not_go_on_from_a_speaker_once_another_person_has_acted() -> None:
+    found = quoted(
+        'Chancellor Rachel Hale and shadow chancellor Owen Pryce clashed again. "It adds up to the penny," Ms Hale '
+        'said. Mr Pryce shook his head. "It is a fantasy budget from start to finish."'
+    )
+    assert [q.speaker for q in found] == ["Rachel Hale", None]
+    assert found[1].why == "two candidate speakers: Rachel Hale, Owen Pryce"

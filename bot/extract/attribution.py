@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..data.article import Article, Paragraph
 from .cues import Cues, Event, cue_text, find_channel, name_how
 from .marks import OPENERS, Mark, find_marks, mask, masked_sentences, uses_single_quotes
-from .names import Entity
+from .names import AMBIGUOUS, Entity
 from .records import QUOTED, Extraction, Quote, Speaker
 from .reported import reported_positions
 from .words import (
@@ -158,7 +158,7 @@ class Analyser(Cues):
             speech_like = sentence_like or bool(FIRST_PERSON.search(text))
             if found.entity is None and found.why is None and speech_like:
                 if running is not None:
-                    found = Found(running, "continued", rule="continues the paragraph's last speaker")
+                    found = self._continued(running, running_pos, opener)
                 elif at_start and opener - base < 3 and self.prev_tail_speaker is not None:
                     found = Found(
                         self.prev_tail_speaker, "continued", rule="continues the quotation ending the paragraph before"
@@ -255,6 +255,22 @@ class Analyser(Cues):
         if before_quote:
             return from_event(before_quote[-1], before_quote[-1].verb, "cue earlier in the sentence")
         return Found()
+
+    def _continued(self, running: Entity, since: int, quote_open: int) -> Found:
+        """A cue-less quotation going on from the paragraph's last speaker, unless another person has since become
+        a sentence's subject ("... Hale said. Pryce shook his head. "Nonsense."): then it is a guess."""
+        others = [
+            m
+            for m in self.mentions
+            if since < m.pos < quote_open
+            and m.entity is not running
+            and m.entity.kind == "person"
+            and not m.possessive
+            and self._opens_sentence(self.sentences[self._sentence_index(m.pos, 0)][0], m.pos)
+        ]
+        if others:
+            return Found(cue="continued", why=f"{AMBIGUOUS}: {running.name}, {others[-1].entity.name}")
+        return Found(running, "continued", rule="continues the paragraph's last speaker")
 
     def _colon_introduction(self, start: int, quote_open: int) -> Found:
         """A quotation after a colon that follows no speech verb ('Alverson summed up the journey: "..."') belongs
