@@ -766,7 +766,42 @@ def test_a_name_in_a_leading_prepositional_phrase_is_where_not_who() -> None:
 def test_a_quotation_with_no_cue_does_not_go_on_from_a_speaker_once_another_person_has_acted() -> None:
     found = quoted(
         'Chancellor Rachel Hale and shadow chancellor Owen Pryce clashed again. "It adds up to the penny," Ms Hale '
-        'said. Mr Pryce shook his head. "It is a fantasy budget from start to finish."'
+        'said. Mr Pryce rose from the opposition benches. "It is a fantasy budget from start to finish."'
     )
     assert [q.speaker for q in found] == ["Rachel Hale", None]
     assert found[1].why == "two candidate speakers: Rachel Hale, Owen Pryce"
+
+
+def test_a_gesture_hands_its_person_the_quotation_after_it() -> None:
+    found = quoted(
+        'Chancellor Rachel Hale and shadow chancellor Owen Pryce clashed again. "It adds up to the penny," Ms Hale '
+        'said. Mr Pryce shook his head. "It is a fantasy budget from start to finish."'
+    )
+    assert [q.speaker for q in found] == ["Rachel Hale", "Owen Pryce"]
+    assert found[1].rule == "a gesture before the quote; 'Pryce' → Owen Pryce, introduced earlier"
+    found = who_said(
+        "Tomasz Wiśniewski is likely to start. Asked whether he had earned a place, Gareth Pryddy smiled. "
+        '"Tomasz has made my life difficult, which is exactly what I want."'
+    )
+    assert found == {"Tomasz has made my life difficult, which is exactly what I want.": "Gareth Pryddy"}
+
+
+def test_a_capitalised_common_noun_opening_a_sentence_before_a_full_name_is_a_role() -> None:
+    found = who_said(
+        "Wing Kofi Mensah's try came after four minutes. \"We'd have lost by 20 here two weeks ago,\" Mensah said.\n"
+        "Peter Mathuki Njoroge spoke next, and the crowd knew Peter Mathuki Njoroge well. "
+        '"We will not move," Njoroge said.'
+    )
+    assert found == {
+        "We'd have lost by 20 here two weeks ago": "Kofi Mensah",
+        "We will not move": "Peter Mathuki Njoroge",  # written in mid-sentence too: the name, not a role
+    }
+
+
+def test_a_pronoun_after_several_people_taken_together_is_left_unattributed() -> None:
+    [quote] = quoted(
+        "Sen. Dale Whitcomb wants a cap. Sen. Raymond Ochoa calls it unfair. When the two men met on Tuesday, he "
+        'told reporters afterward, the conversation was "civil, and short."'
+    )
+    assert quote.speaker is None
+    assert quote.why == "pronoun 'he' → two candidate speakers: Dale Whitcomb, Raymond Ochoa ('the two men')"

@@ -15,6 +15,7 @@ from .words import (
     CJK,
     CUE_NOUNS,
     FIRST_PERSON,
+    GESTURE,
     INVERTING,
     LEADING,
     PREPOSITIONS,
@@ -103,6 +104,7 @@ class Analyser(Cues):
             last = marks[-1]
             marks[-1] = Mark(last.open, para.end, last.start, last.end)
         masked = mask(para.text, para.start, marks)
+        self.narration = (para.start, masked)
         sentences = masked_sentences(masked)
         abs_sentences = [(para.start + s, para.start + e) for s, e in sentences]
         first_sentence = len(self.sentences)
@@ -157,7 +159,10 @@ class Analyser(Cues):
             sentence_like = is_sentence_like(text)
             speech_like = sentence_like or bool(FIRST_PERSON.search(text))
             if found.entity is None and found.why is None and speech_like:
-                if running is not None:
+                gesture = GESTURE.search(masked[: opener - base].rstrip(" \x00"))
+                if gesture is not None:
+                    found = self._gesture(gesture, base, first)
+                elif running is not None:
                     found = self._continued(running, running_pos, opener)
                 elif at_start and opener - base < 3 and self.prev_tail_speaker is not None:
                     found = Found(
@@ -255,6 +260,20 @@ class Analyser(Cues):
         if before_quote:
             return from_event(before_quote[-1], before_quote[-1].verb, "cue earlier in the sentence")
         return Found()
+
+    def _gesture(self, gesture: re.Match[str], base: int, first: int) -> Found:
+        """The quotation right after 'Pryddy smiled.' is Pryddy's; after 'He laughed.' it is his, when he is
+        someone we can name."""
+        who, pos = gesture["who"], base + gesture.start("who")
+        if who.casefold() in ("he", "she"):
+            entity, how = self.explain_pronoun(pos, who.casefold(), first)
+            how = f"pronoun '{who}' → {how}"
+        else:
+            entity = self.resolve_run([who], speaking=True, pos=pos)
+            how = name_how(who, entity) if entity is not None else "nobody we can name"
+        if entity is None or entity.kind != "person":
+            return Found(cue="gesture", why=f"the gesture before it names nobody: {how}")
+        return Found(entity, gesture.group().strip(), rule=f"a gesture before the quote; {how}")
 
     def _continued(self, running: Entity, since: int, quote_open: int) -> Found:
         """A cue-less quotation going on from the paragraph's last speaker, unless another person has since become

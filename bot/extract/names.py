@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from ..lexical import part_of_speech
 from .words import (
     DEMONYMS,
     GROUP_NOUNS,
@@ -19,6 +20,7 @@ from .words import (
     NAMED_LIST,
     OBJECT_PRONOUNS,
     ORG_WORDS,
+    PEOPLE_TOGETHER,
     PLACE_AFTER,
     PLACE_WORDS,
     PREPOSITIONS,
@@ -132,6 +134,8 @@ class People:
         self.sentences: list[tuple[int, int]] = []  # absolute, every body paragraph in order
         self.used: dict[str, Entity] = {}  # speakers given at least one quotation, by casefolded name
         self.last_speaker: Entity | None = None  # who the last attributed quotation went to
+        # Where the paragraph being read starts, and its text with the quotations masked (narration only).
+        self.narration: tuple[int, str] = (0, "")
 
     def _entity(self, name: str, kind: str, gender: str | None = None, pos: int = -1) -> Entity:
         key = name.casefold()
@@ -197,7 +201,22 @@ class People:
         plain word there, not part of a name."""
         while len(tokens) > 1 and tokens[0].casefold() in self.lower_words | LEADING and tokens[0] != "I":
             tokens = tokens[1:]
+        if self.opens_with_role(tokens):
+            tokens = tokens[1:]
         return tokens
+
+    def opens_with_role(self, tokens: list[str]) -> bool:
+        """True for "Wing Kofi Mensah", "Referee Hannah Cole": a common noun before a full name, written with a
+        capital only where it opens a sentence, is the person's role (no list of roles is ever complete).
+
+        The name must be two words without it, and never appear with it in mid-sentence ("Peter Mathuki Njoroge"
+        written so is a name, whatever WordNet says "peter" means)."""
+        if len(tokens) < 3 or tokens[0].casefold() in HONORIFICS or part_of_speech(tokens[0].casefold()) != "n":
+            return False
+        if looks_org(tokens[1:]) or not all(is_person_token(t) for t in tokens[1:]):
+            return False
+        run = re.escape(" ".join(tokens))
+        return all(sentence_initial(self.text, m.start()) for m in re.finditer(rf"(?<![\w’'\-]){run}", self.text))
 
     def _register_names(self, text: str) -> None:
         """Learn full names anywhere (quotes included), in order, so a later surname or 'Mr X' resolves."""
@@ -381,6 +400,13 @@ class People:
         if gender == "p":
             return None, "a plural pronoun names no one person"
         current = self._sentence_index(pos, first_sentence)
+        base, narration = self.narration
+        together = PEOPLE_TOGETHER.search(narration, max(0, self.sentences[current][0] - base), max(0, pos - base))
+        if together is not None and word is not None:
+            # "When the two men met ..., he told reporters": either of them. Who they are is in the text before.
+            named = [m.entity.name for m in self.mentions if m.pos < pos and m.entity.kind == "person"]
+            names = ", ".join(list(dict.fromkeys(reversed(named)))[:2][::-1])
+            return None, f"{AMBIGUOUS}: {names or together.group()} ('{together.group()}')"
         # An object pronoun is never the subject of its own clause: in "Judge Ainsworth told him", him is not her.
         nearest = current - 1 if word in OBJECT_PRONOUNS else current
         for index in range(nearest, max(-1, current - 4), -1):

@@ -298,6 +298,17 @@ TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae"
 # First-person words: a phrase in quote marks that has one is somebody's speech, not a scare quote.
 FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|mine|we|we[’']re|we[’']ve|us|our|ours)\b")
 
+# A sentence that ends on someone's gesture ("Pryddy smiled.", "The running back shook his head."): news copy's
+# way of handing that person the quotation that follows.
+GESTURE = re.compile(
+    r"(?P<who>\b[A-Z][\w’'\-]*|\b[Hh]e|\b[Ss]he)\s+(?:smiled|laughed|shrugged|nodded|grinned|sighed|winced|paused"
+    r"|shook (?:his|her) head)[^.!?\x00]{0,40}[.!?]\s*$"
+)
+# Several people taken together ("the two men", "both women", "the pair"): a singular pronoun after it could be any.
+PEOPLE_TOGETHER = re.compile(
+    r"\b(?:the|both|two|three)\s+(?:two\s+|three\s+|old\s+|former\s+)?(?:men|women|pair|couple|rivals|allies"
+    r"|brothers|sisters|leaders|senators|candidates)\b"
+)
 SENTENCE_TEXT = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,}")
 
 # A leading subordinate clause: "When Carson died, President Bush led the tributes, saying ...".
