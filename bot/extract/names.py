@@ -80,9 +80,11 @@ def sentence_initial(text: str, start: int) -> bool:
 
 
 def before_title(text: str, end: int) -> bool:
-    """True when a capitalised run is followed by a lowercase title word and another name."""
-    match = re.match(r"\s+([a-z][\w\-]*)\s+[A-Z]", text[end : end + 40])
-    return bool(match) and match.group(1) in TITLES
+    """True when a capitalised run is followed by a lowercase title and another name: "Liberal Democrat leader
+    Charles Kennedy", "Praja Front working president M. Srinivas Rao" (the run is the organisation of a role)."""
+    match = re.match(r"((?:\s+[a-z][\w\-]*){0,2}?)\s+([a-z][\w\-]*)\s+[A-Z]", text[end : end + 60])
+    # (Not "Rachel Hale and shadow chancellor Owen Pryce": a joining word means the run is a name of its own.)
+    return bool(match) and match.group(2) in TITLES and not set(match.group(1).split()) & (LEADING | PREPOSITIONS)
 
 
 def strip_possessive(token: str) -> str:
@@ -153,11 +155,12 @@ class People:
             entity.gender = gender
         return entity
 
-    def short_form(self, tokens: list[str], pos: int | None) -> Entity | None:
+    def short_form(self, tokens: list[str], pos: int | None, gender: str | None = None) -> Entity | None:
         """The person a surname, a given name or a part of a name refers to: "Parata", "Te Kaurinui", "Bruenner".
 
         Only a person introduced in full before ``pos`` counts, the first of them when several share the words
-        (a father before his son); with nobody introduced before, the only person in the article with them."""
+        (a father before his son); with nobody introduced before, the only person in the article with them. An
+        honorific's ``gender`` rules out whoever is known to be otherwise: "Mr. Rao" is not "Ms. Rao"."""
         words = [strip_possessive(t) for t in tokens]
         size = len(words)
 
@@ -170,6 +173,8 @@ class People:
         # Only people who have the first word somewhere in their name can match.
         sharing = {id(e): e for spelling in fold(words[0]) for e in self.by_word.get(spelling, [])} if words else {}
         sharing = sorted(sharing.values(), key=self.people.index)
+        if gender:
+            sharing = [e for e in sharing if e.gender in (None, gender)]
         for surname in (True, False):
             found = [e for e in sharing if matches(e, surname)]
             before = [e for e in found if pos is None or e.first < pos]
@@ -270,7 +275,7 @@ class People:
             if not rest:
                 return None
             gender = HONORIFICS[honorific.casefold()]
-            known = self.entities.get(" ".join(rest).casefold()) or self.short_form(rest[-1:], pos)
+            known = self.entities.get(" ".join(rest).casefold()) or self.short_form(rest[-1:], pos, gender)
             if known is not None:
                 if gender and not known.gender:
                     known.gender = gender
