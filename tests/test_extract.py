@@ -805,3 +805,44 @@ def test_a_pronoun_after_several_people_taken_together_is_left_unattributed() ->
     )
     assert quote.speaker is None
     assert quote.why == "pronoun 'he' → two candidate speakers: Dale Whitcomb, Raymond Ochoa ('the two men')"
+
+
+def test_an_honorific_rules_out_the_namesake_of_the_other_sex_and_a_party_before_a_role_is_no_person() -> None:
+    found = who_said(
+        'DMRL managing director S. Lakshmi Rao said the firm would seek compensation. "We have written to the '
+        'government," Ms. Rao told PTI.\n'
+        "Praja Front working president M. Srinivas Rao was not impressed. "
+        '"The Minister signed the file himself," Mr. Rao said.'
+    )
+    assert found == {
+        "We have written to the government": "S. Lakshmi Rao",
+        "The Minister signed the file himself": "M. Srinivas Rao",
+    }
+    found = who_said('Praja Front working president M. Srinivas Rao was not impressed. "It is a drama," he said.')
+    assert found == {"It is a drama": "M. Srinivas Rao"}
+
+
+def test_a_capitalised_title_after_the_is_the_person_introduced_with_it_never_a_person_called_so() -> None:
+    found = who_said(
+        "Municipal Administration Minister K. Venkat Reddy announced a committee. Asked about a fresh hike, the "
+        'Minister said: "If it does, we will explain it to the public first."\n'
+        'Asked about the strike, the Commissioner said: "We will talk to everyone who wants to talk."'
+    )
+    assert found == {
+        "If it does, we will explain it to the public first.": "K. Venkat Reddy",
+        "We will talk to everyone who wants to talk.": None,  # no commissioner introduced: nobody we can name
+    }
+
+
+def test_an_organisation_name_with_and_her_own_words_and_a_note_speaking_for_its_writer() -> None:
+    found = who_said(
+        'Helen Marchant planted vines in 1998, when English wine was, in her words, "a punchline at dinner '
+        'parties." Her partner is Julian Oakes.\n'
+        "Julian's note on the tank that autumn just said \"Don't touch it,\" so we didn't.\n"
+        'The Wine and Spirit Trade Association said the duty was "a hammer blow to an industry."'
+    )
+    assert found == {
+        "a punchline at dinner parties.": "Helen Marchant",
+        "Don't touch it": "Julian Oakes",
+        "a hammer blow to an industry.": "Wine and Spirit Trade Association",
+    }

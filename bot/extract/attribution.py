@@ -234,6 +234,13 @@ class Analyser(Cues):
             if entity is not None:
                 rule = f"'{noun['who']}'s {noun['cue']}' before the quote"
                 return Found(entity, noun["cue"], find_channel(before), rule=rule)
+        own_words = re.search(r"\b[Ii]n\s+(?P<owner>his|her)\s+(?:own\s+)?words,?[\s\x00]*$", before)
+        if own_words:
+            # "wine was, in her words, "a punchline"": the words are hers, whoever "her" is.
+            entity, how = self.explain_pronoun(start + own_words.start("owner"), own_words["owner"], 0)
+            if entity is None:
+                return Found(cue="in her words", why=f"'{own_words['owner']}' → {how}")
+            return Found(entity, own_words.group().strip(" ,\x00"), rule=f"'in {own_words['owner']} words'; {how}")
         colon_name = re.search(rf"(?:^|[.!?]\s+)(?P<who>{RUN.pattern})\s*:\s*$", before)
         earlier = [e for e in events if start <= e.pos < mark.open]
         if earlier:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import AMBIGUOUS, UNNAMED, Entity, People, split_title, strip_possessive
+from .names import AMBIGUOUS, UNNAMED, Entity, People, looks_org, split_title, strip_possessive
 from .words import (
     BACK_NOUNS,
     BACK_REACH,
@@ -229,6 +229,13 @@ class Cues(People):
             return self._pronoun_result(
                 base + sent_start + pronoun.start(), pronoun.group(1), first_sentence, sent_start + pronoun.start()
             )
+        owned = re.match(rf"\s*(?P<who>{RUN.pattern})\s+(?P<noun>[a-z]+)\b(?P<rest>[^,\x00A-Z]*)$", left)
+        if owned and owned["who"].endswith(("'s", "’s")) and owned["noun"] in DOCUMENT_NOUNS:
+            # "Julian's note on the tank that autumn just said": a document speaks for its writer.
+            entity = self.resolve_run(owned["who"].split(), speaking=True, pos=base + sent_start + owned.start("who"))
+            if entity is not None and entity.kind in ("person", "organisation"):
+                how = f"'{owned['who']} {owned['noun']}' → {entity.name}, its writer"
+                return entity, sent_start + owned.start("who"), how
         appositive = re.search(rf",\s+(?P<run>{RUN.pattern}),$", left)
         if appositive:
             # "Tanzania's government spokeswoman, Halima Mwakyusa, said": the person a role describes speaks (or
@@ -247,6 +254,10 @@ class Cues(People):
             if entity is not None:
                 how = f"description '{description.group().strip()}' → {entity.name}"
                 return entity, sent_start + description.start(), how
+            if description["noun"].casefold() in TITLES and not description["age"]:
+                # "the Commissioner said" with no commissioner introduced: someone we cannot name, not a person
+                # called "Commissioner", and not the paragraph's last speaker either.
+                return None, sent_start + description.start(), f"{UNNAMED}: '{description.group().strip()}'"
         if left.endswith(",") or re.search(r"\b(?:who|and|but|or|then)$", left):
             return self._clause_subject(masked, left, sent_start, vstart, base, first_sentence)
         named = self._named_subject(left, sent_start, base)
@@ -295,11 +306,16 @@ class Cues(People):
         if owner is not None and person is not None and person.kind == "person" and " " in person.name:
             return person, sent_start + owner.start(), "the person, not the body after 'with'"
         tokens = run["run"].split()
+        joined = re.search(r"(?P<the>\b[Tt]he\s+)?(?P<first>[A-Z][\w’'\-]*)\s+and\s+$", left[: run.start()])
+        if joined and looks_org(tokens) and not run["the"]:
+            # "The Wine and Spirit Trade Association said": one organisation's name, not cut at "and".
+            tokens = [joined["first"], "and", *tokens]
+            run = joined
         entity = self.resolve_run(
-            tokens, the_prefix=bool(run["the"]), speaking=True, pos=base + sent_start + run.start("run")
+            tokens, the_prefix=bool(run["the"]), speaking=True, pos=base + sent_start + run.start()
         )
         if entity is not None:
-            return entity, sent_start + run.start(), name_how(run["run"], entity)
+            return entity, sent_start + run.start(), name_how(" ".join(tokens), entity)
         return None
 
     def _clause_subject(
@@ -356,8 +372,8 @@ class Cues(People):
         A title names the person last introduced with it; an age or a nationality is news copy's way of not
         repeating a name just given, so it stands for the person the text is about, like a pronoun."""
         noun = description["noun"].casefold()
-        if description["noun"][0].isupper() and noun not in DEMONYMS:
-            return None  # "the 28-year-old Morientes" is a name
+        if description["noun"][0].isupper() and noun not in DEMONYMS | TITLES:
+            return None  # "the 28-year-old Morientes" is a name; "the Minister" is a title
         if noun in TITLES and not description["age"]:
             return self._titled(noun, pos)
         if description["age"] or noun in DEMONYMS:
