@@ -846,3 +846,11 @@ def test_an_organisation_name_with_and_her_own_words_and_a_note_speaking_for_its
         "Don't touch it": "Julian Oakes",
         "a hammer blow to an industry.": "Wine and Spirit Trade Association",
     }
+
+
+def test_an_auxiliary_after_said_shows_a_reported_clause_not_a_speaker() -> None:
+    found = who_said(
+        "Polaris CEO Dennis Kowalczyk, who will join Harbourline's board, said the combination would give his "
+        "company “the balance sheet to keep building.”"
+    )
+    assert found == {"the balance sheet to keep building.": "Dennis Kowalczyk"}

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .names import AMBIGUOUS, UNNAMED, Entity, People, looks_org, split_title, strip_possessive
 from .words import (
+    AUXILIARIES,
     BACK_NOUNS,
     BACK_REACH,
     CHANNEL_RE,
@@ -164,8 +165,9 @@ class Cues(People):
             start = vend + pronoun.start(1)
             return self._pronoun_result(base + start, pronoun.group(1), first_sentence, start)
         phrase = noun_phrase(after)
-        if not phrase.strip():
-            return None
+        following = after[len(phrase) :].split()[:1]
+        if not phrase.strip() or (following and following[0] in AUXILIARIES):
+            return None  # "said Ellery had ...", "said the combination would ...": a reported clause, no speaker
         description = DESCRIPTION.fullmatch(phrase.strip())
         if description:
             start = vend + (len(phrase) - len(phrase.lstrip()))

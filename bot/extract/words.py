@@ -319,7 +319,14 @@ SUBORDINATE = re.compile(
     r"|In|At|On|From|Outside|Inside|Across|Near|During|Back in)\b[^,\x00]*,"
 )
 # Words that end the noun phrase naming a speaker after the verb: 'said Marie-Pierre Ripert at IXIS'.
-NP_BREAKS = PREPOSITIONS | word_set("who which that whose when while and but as than because since though although")
+# Auxiliaries and modals: after "said", one of them shows a reported clause, not a speaker ("said Ellery had",
+# "said the combination would give ..."), so it ends the phrase and names nobody.
+AUXILIARIES = word_set("would will could should can may might must is are was were has have had does did")
+NP_BREAKS = (
+    PREPOSITIONS
+    | AUXILIARIES
+    | word_set("who which that whose when while and but as than because since though although")
+)
 
 
 def word_count(text: str) -> int:
