@@ -854,3 +854,13 @@ def test_an_auxiliary_after_said_shows_a_reported_clause_not_a_speaker() -> None
         "company “the balance sheet to keep building.”"
     )
     assert found == {"the balance sheet to keep building.": "Dennis Kowalczyk"}
+
+
+def test_an_honorific_with_two_namesakes_of_unknown_sex_leaves_the_quotation_and_its_pronoun_unattributed() -> None:
+    found = quoted(
+        "DMRL managing director S. Lakshmi Rao said the firm would seek compensation. Praja Front working "
+        'president M. Srinivas Rao was not impressed.\n"The Minister signed the file himself," Mr. Rao said. '
+        '"Now he wants applause," he said.'
+    )
+    assert [q.speaker for q in found] == [None, None]
+    assert {q.why for q in found} == {"two candidate speakers: S. Lakshmi Rao, M. Srinivas Rao"}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..data.article import Article, Paragraph
 from .cues import Cues, Event, cue_text, find_channel, name_how
 from .marks import OPENERS, Mark, find_marks, mask, masked_sentences, uses_single_quotes
-from .names import AMBIGUOUS, Entity
+from .names import AMBIGUOUS, UNCLEAR, Entity
 from .records import QUOTED, Extraction, Quote, Speaker
 from .reported import reported_positions
 from .words import (
@@ -314,6 +314,8 @@ class Analyser(Cues):
         text = self.text[mark.start : mark.end]
         if not text.strip():
             return
+        if found.entity is not None and found.entity.kind == UNCLEAR:
+            found = Found(cue=found.cue, why=f"{AMBIGUOUS}: {found.entity.name}")
         if found.entity is not None:
             self.used[found.entity.name.casefold()] = found.entity
             self.last_speaker = found.entity

@@ -54,6 +54,9 @@ POSSESSED = re.compile(r"(?:[A-Z][\w’'\-]*\s+)*?[\w’'\-]*?(?:[’']s)?\s+(?P
 UNNAMED = "a speaker the article does not name"
 # How a cue's "why" starts when more than one person could be its speaker.
 AMBIGUOUS = "two candidate speakers"
+# The kind of a stand-in for several people one name could mean ("Mr. Rao" after two Raos): pronouns can find it,
+# so they do not slide to someone else, but a quotation that reaches it is left unattributed.
+UNCLEAR = "unclear"
 
 
 @lru_cache(maxsize=4096)  # pure, and articles repeat their names: a word is folded once
@@ -178,6 +181,14 @@ class People:
         for surname in (True, False):
             found = [e for e in sharing if matches(e, surname)]
             before = [e for e in found if pos is None or e.first < pos]
+            if gender and len(before) > 1:
+                # "Mr. Rao" after two Raos, neither known to be a man: either of them, so a stand-in that no
+                # quotation is ever given to (see UNCLEAR).
+                told = [e for e in before if e.gender == gender]
+                if len(told) == 1:
+                    return told[0]
+                names = ", ".join(e.name for e in before)
+                return self._entity(names, UNCLEAR, gender)
             if before:
                 return before[0]
             if len(found) == 1:
@@ -349,7 +360,7 @@ class People:
             possessive = bool(re.match(r"['’]s\b", masked[match.end() : match.end() + 3])) or tokens[-1].endswith(
                 ("'s", "’s")
             )
-            if entity.kind == "person":
+            if entity.kind in ("person", UNCLEAR):
                 self.mentions.append(Mention(base + start, entity, possessive))
                 self._role_from_context(entity, masked, start, match.end())
             elif entity.kind == "organisation" and looks_org(entity.name.split()):
@@ -420,7 +431,7 @@ class People:
                 m
                 for m in self.mentions
                 if start <= m.pos < min(end, pos)
-                and m.entity.kind == "person"
+                and m.entity.kind in ("person", UNCLEAR)
                 and (gender is None or m.entity.gender in (None, gender))
             ]
             if not candidates:

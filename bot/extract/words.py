@@ -247,8 +247,10 @@ ORG_HEAD = re.compile(rf"(?:{ORG_HEADS})")
 # Capital letters of any alphabet, so "Ōtautahi" and "Łukasz" start names like "Oslo" does.
 UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() and chr(c) != "×")
 # A middle initial ("Brian M. Good") only when a capitalised word that can start no sentence follows: "Plan B. Then".
+# (An honorific with its dot comes first, so "Mr. Rao" is one run and the honorific's sex goes with the name.)
 NAME_TOKEN = (
-    rf"(?:(?:{ORG_HEADS})[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?[{UPPER}][\w’'\-]*[\w]"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.(?=[ \u00a0][A-Z])"
+    rf"|(?:{ORG_HEADS})[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?[{UPPER}][\w’'\-]*[\w]"
     rf"|[{UPPER}][\w’'\-]*[\w]|"
     r"[A-Z]\.(?=[ \u00a0][A-Z])(?![ \u00a0](?:The|A|An|But|And|Then|This|It|He|She|They|We|I|In|On|So|If)\b)|[A-Z]|[a-z]{1,3}[A-Z][\w\-]*|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)"
 )
