@@ -864,3 +864,29 @@ def test_an_honorific_with_two_namesakes_of_unknown_sex_leaves_the_quotation_and
     )
     assert [q.speaker for q in found] == [None, None]
     assert {q.why for q in found} == {"two candidate speakers: S. Lakshmi Rao, M. Srinivas Rao"}
+
+
+def test_a_described_name_in_apposition_speaks_not_the_owner_of_the_role() -> None:
+    found = who_said(
+        "Campaigners from the group Clean Rivers Southvale held up photographs. The group's founder, retired GP "
+        'Helen Maddox, said afterwards that the session had been "the first time anyone has made him answer."'
+    )
+    assert found == {"the first time anyone has made him answer.": "Helen Maddox"}
+
+
+def test_a_name_written_with_the_anywhere_is_no_person_and_a_timestamp_does_not_hide_a_subject() -> None:
+    found = who_said(
+        "23:18 — The Liberal Democrat candidate, Tom Everett, has arrived at the count. Asked how he felt, he told "
+        'our reporter: "Nervous. Anyone who says they\'re not nervous is lying."\n'
+        "01:12 — RESULT: Tom Everett (Liberal Democrat) wins.\n"
+        '02:05 — Hannah Wu again: "A Tory majority of 19,000 gone in one night."'
+    )
+    assert found == {
+        "Nervous. Anyone who says they're not nervous is lying.": "Tom Everett",
+        "A Tory majority of 19,000 gone in one night.": "Hannah Wu",
+    }
+
+
+def test_thanking_someone_in_quotation_marks_is_speech() -> None:
+    found = who_said('In his victory speech, Tom Everett thanked "every single person who knocked on a door."')
+    assert found == {"every single person who knocked on a door.": "Tom Everett"}

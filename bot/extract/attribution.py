@@ -305,7 +305,8 @@ class Analyser(Cues):
         clause = [m for m in self.mentions if start <= m.pos < quote_open and not m.possessive]
         if clause:
             lead = self.text[start : clause[0].pos].split()
-            if all(w.casefold().strip(",") in LEADING | PREPOSITIONS for w in lead):
+            # (A live blog's timestamp, "02:05 —", leads an entry without being part of its sentence.)
+            if all(w.casefold().strip(",") in LEADING | PREPOSITIONS or not re.search(r"[^\W\d]", w) for w in lead):
                 entity = clause[0].entity
                 return Found(entity, rule=f"colon introduction; {entity.name}, the subject before the colon")
         return Found(why="a colon introduction whose subject is no person")

@@ -11,6 +11,7 @@ from .words import (
     BACK_NOUNS,
     BACK_REACH,
     CHANNEL_RE,
+    CLAUSE_OPENERS,
     DEMONYMS,
     DESCRIPTION,
     DOCUMENT_NOUNS,
@@ -20,6 +21,7 @@ from .words import (
     INITIAL,
     INVERTING,
     KIND_NOUNS,
+    LEADING,
     MASK,
     MEDIA_NOUNS,
     MEDIA_WORDS,
@@ -238,8 +240,9 @@ class Cues(People):
             if entity is not None and entity.kind in ("person", "organisation"):
                 how = f"'{owned['who']} {owned['noun']}' → {entity.name}, its writer"
                 return entity, sent_start + owned.start("who"), how
-        appositive = re.search(rf",\s+(?P<run>{RUN.pattern}),$", left)
-        if appositive:
+        appositive = re.search(rf",\s+(?P<lead>(?:[a-z][\w\-]*\s+){{0,3}})(?P<run>{RUN.pattern}),$", left)
+        if appositive and not set(appositive["lead"].split()) & (LEADING | PREPOSITIONS | CLAUSE_OPENERS):
+            # ("The group's founder, retired GP Helen Maddox, said": a description may lead the name.)
             # "Tanzania's government spokeswoman, Halima Mwakyusa, said": the person a role describes speaks (or
             # the body: "The property management company, Keystone Residential, said").
             entity = self.resolve_run(

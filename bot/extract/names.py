@@ -244,12 +244,22 @@ class People:
             for m in PLACE_AFTER.finditer(text)
             if not {w.casefold() for w in m["place"].split()} & (ORG_WORDS | LEADING)
         )
-        for match in RUN.finditer(text):
+        runs = list(RUN.finditer(text))
+        # A name the article writes with "the" anywhere ("The Liberal Democrat candidate") is no person's, even
+        # where it stands without it ("Tom Everett (Liberal Democrat)").
+        with_the = {
+            " ".join(m.group().split()[1:] if m.group().split()[0].casefold() == "the" else m.group().split())
+            for m in runs
+            if m.group().split()[0].casefold() == "the" or text[max(0, m.start() - 4) : m.start()].casefold() == "the "
+        }
+        for match in runs:
             tokens = match.group().split()
             if before_title(text, match.end()):
                 continue
             if tokens[0].casefold() == "the" or text[max(0, match.start() - 4) : match.start()].casefold() == "the ":
                 continue  # "The Liberal Democrats", "the Ohio River": a name with "the" is no person's
+            if match.group() in with_the:
+                continue
             while tokens and tokens[0].casefold() in HONORIFICS:
                 tokens = tokens[1:]  # "Dr. Annelies Brünner" introduces Annelies Brünner
             if any(t.casefold() in HONORIFICS for t in tokens):

@@ -23,7 +23,7 @@ comments commenting posted posts tweeted tweets declared declares announced anno
 emphasizing emphasised emphasises emphasising stressed stresses stressing acknowledged acknowledges admitted
 admits conceded concedes suggested suggests continued continues recalled recalls observed remarked predicted
 predicts concluded complained complains urged urges compared welcomed accused accusing defended supported
-praised criticised criticized countered counters quipped joked cautioned affirmed reiterated maintained
+praised thanked emailed texted criticised criticized countered counters quipped joked cautioned affirmed reiterated maintained
 maintains contended contends agreed agrees believes believe thinks think confirmed confirms denied denies
 described describes testified announced blasted slammed called calls branded
 announce warn insist argue explain admit concede deny confirm predict declare
@@ -321,6 +321,8 @@ SUBORDINATE = re.compile(
     r"|In|At|On|From|Outside|Inside|Across|Near|During|Back in)\b[^,\x00]*,"
 )
 # Words that end the noun phrase naming a speaker after the verb: 'said Marie-Pierre Ripert at IXIS'.
+# Words that open a relative or subordinate clause: no description of a person starts with them.
+CLAUSE_OPENERS = word_set("which who whom whose that where when while because although though")
 # Auxiliaries and modals: after "said", one of them shows a reported clause, not a speaker ("said Ellery had",
 # "said the combination would give ..."), so it ends the phrase and names nobody.
 AUXILIARIES = word_set("would will could should can may might must is are was were has have had does did")
