@@ -239,7 +239,7 @@ class Analyser(Cues):
             # "wine was, in her words, "a punchline"": the words are hers, whoever "her" is.
             entity, how = self.explain_pronoun(start + own_words.start("owner"), own_words["owner"], 0)
             if entity is None:
-                return Found(cue="in her words", why=f"'{own_words['owner']}' → {how}")
+                return Found(cue=f"in {own_words['owner']} words", why=f"'{own_words['owner']}' → {how}")
             return Found(entity, own_words.group().strip(" ,\x00"), rule=f"'in {own_words['owner']} words'; {how}")
         colon_name = re.search(rf"(?:^|[.!?]\s+)(?P<who>{RUN.pattern})\s*:\s*$", before)
         earlier = [e for e in events if start <= e.pos < mark.open]

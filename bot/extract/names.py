@@ -90,6 +90,15 @@ def before_title(text: str, end: int) -> bool:
     return bool(match) and match.group(2) in TITLES and not set(match.group(1).split()) & (LEADING | PREPOSITIONS)
 
 
+def name_after_the(text: str, match: re.Match[str]) -> str | None:
+    """The name a capitalised run gives when the article writes it with "the" ("The Liberal Democrat" ->
+    "Liberal Democrat", "the Ohio River" -> "Ohio River"), else None."""
+    tokens = match.group().split()
+    if tokens[0].casefold() == "the":
+        return " ".join(tokens[1:]) or None
+    return match.group() if text[max(0, match.start() - 4) : match.start()].casefold() == "the " else None
+
+
 def strip_possessive(token: str) -> str:
     return re.sub(r"['’]s$", "", token) if len(token) > 3 else token
 
@@ -245,20 +254,12 @@ class People:
             if not {w.casefold() for w in m["place"].split()} & (ORG_WORDS | LEADING)
         )
         runs = list(RUN.finditer(text))
-        # A name the article writes with "the" anywhere ("The Liberal Democrat candidate") is no person's, even
-        # where it stands without it ("Tom Everett (Liberal Democrat)").
-        with_the = {
-            " ".join(m.group().split()[1:] if m.group().split()[0].casefold() == "the" else m.group().split())
-            for m in runs
-            if m.group().split()[0].casefold() == "the" or text[max(0, m.start() - 4) : m.start()].casefold() == "the "
-        }
+        # "The Liberal Democrats", "the Ohio River": a name the article writes with "the" is no person's, even where
+        # it stands without it ("Tom Everett (Liberal Democrat)").
+        with_the = {name for name in (name_after_the(text, m) for m in runs) if name is not None}
         for match in runs:
             tokens = match.group().split()
-            if before_title(text, match.end()):
-                continue
-            if tokens[0].casefold() == "the" or text[max(0, match.start() - 4) : match.start()].casefold() == "the ":
-                continue  # "The Liberal Democrats", "the Ohio River": a name with "the" is no person's
-            if match.group() in with_the:
+            if before_title(text, match.end()) or match.group() in with_the or name_after_the(text, match):
                 continue
             while tokens and tokens[0].casefold() in HONORIFICS:
                 tokens = tokens[1:]  # "Dr. Annelies Brünner" introduces Annelies Brünner
@@ -431,7 +432,8 @@ class People:
         if together is not None and word is not None:
             # "When the two men met ..., he told reporters": either of them. Who they are is in the text before.
             named = [m.entity.name for m in self.mentions if m.pos < pos and m.entity.kind == "person"]
-            names = ", ".join(list(dict.fromkeys(reversed(named)))[:2][::-1])
+            latest_two = list(dict.fromkeys(reversed(named)))[:2]
+            names = ", ".join(reversed(latest_two))
             return None, f"{AMBIGUOUS}: {names or together.group()} ('{together.group()}')"
         # An object pronoun is never the subject of its own clause: in "Judge Ainsworth told him", him is not her.
         nearest = current - 1 if word in OBJECT_PRONOUNS else current
