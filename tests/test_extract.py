@@ -890,3 +890,22 @@ def test_a_name_written_with_the_anywhere_is_no_person_and_a_timestamp_does_not_
 def test_thanking_someone_in_quotation_marks_is_speech() -> None:
     found = who_said('In his victory speech, Tom Everett thanked "every single person who knocked on a door."')
     assert found == {"every single person who knocked on a door.": "Tom Everett"}
+
+
+def test_a_title_abbreviation_ends_no_sentence_so_a_pronoun_after_it_keeps_its_subject() -> None:
+    # Split at "Rev.", "Harold Simms had asked her" would be a sentence of its own and make Simms "she".
+    found = who_said(
+        'Susan Whitfield said the Rev. Harold Simms had asked her to move money. "He trusted me," she said.'
+    )
+    assert found == {"He trusted me": "Susan Whitfield"}
+
+
+def test_a_pronoun_after_someone_asked_someone_is_the_question_or_the_answer_so_nobody_gets_it() -> None:
+    [quote] = quoted(
+        "Under cross-examination, Mark Delgado asked Carol Whitfield why the money had gone. "
+        '"I paid it back," she said.'
+    )
+    assert quote.speaker is None
+    assert (
+        quote.why == "pronoun 'she' → two candidate speakers: Mark Delgado, Carol Whitfield (a question and its answer)"
+    )

@@ -475,6 +475,11 @@ class People:
                     # the wrong mouth.
                     names = ", ".join(dict.fromkeys(m.entity.name for m in rivals))
                     return None, f"{AMBIGUOUS}: {names}"
+            asked = self._asked(chosen, candidates, gender) if index < current and gender else None
+            if asked is not None:
+                # "Delgado asked Whitfield why ... "I paid it back," she said.": the question's or the answer's
+                # words, and the pronoun's sex does not say which.
+                return None, f"{AMBIGUOUS}: {chosen.entity.name}, {asked.entity.name} (a question and its answer)"
             if chosen.entity.gender is None and gender is not None and len({m.entity.name for m in candidates}) == 1:
                 # Learnt only when nobody else could be meant: in "her son, Peter, said she was ill", she is not
                 # Peter, and a wrong gender would mislead every later pronoun.
@@ -508,6 +513,20 @@ class People:
         and a leading phrase stand before it ("Opposition leader Mark Hollis", "Later, Sarah studied")."""
         lead = re.sub(r"^[^,]{0,40},\s*", "", self.text[start:pos])  # "Later, " / "In 2019, "
         return all(w[0].isupper() or w.casefold() in TITLES | LEADING for w in lead.split())
+
+    def _asked(self, chosen: Mention, candidates: list[Mention], gender: str) -> Mention | None:
+        """The person the subject asked ("Mark Delgado asked Whitfield why ..."), when a pronoun of ``gender``
+        could be either of them: neither is known to be of that sex only."""
+        if chosen.entity.gender == gender:
+            return None
+        for other in candidates:
+            fits = (
+                other.pos > chosen.pos and other.entity is not chosen.entity and other.entity.gender in (None, gender)
+            )
+            between = self.text[chosen.pos : other.pos]
+            if fits and re.fullmatch(r"[\w’'.\- ]*?\s(?:asked|questioned|pressed)\s+", between):
+                return other
+        return None
 
     def _after_speech_verb(self, start: int, pos: int) -> bool:
         """True when the mention at ``pos`` is the speaker of an inverted tag: "..., said Tom Forte, who ..."."""

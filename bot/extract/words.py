@@ -289,7 +289,12 @@ def speech_cues(text: str) -> list[tuple[int, int, str]]:
 CUE_WORD = re.compile(r"(?<![\w’'\-])[A-Za-z]+(?![\w’'\-])")
 MULTI_FIRST = frozenset(cue.split()[0] for cue in MULTI_CUES)
 BOUNDARY = re.compile(r"[.!?。！？][\x00”\"’'」』)\]]*(?=\s+[\x00A-Z0-9“\"‘'(「『\u4e00-\u9fff]|\s*$)|[。！？](?=\S)")
-ABBREVIATIONS = word_set("mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no gen gov sen rep")
+# Abbreviations whose full stop ends no sentence; titles above all ("the Rev. Harold Simms", "Sgt. Ruiz"), or a
+# name after one opens a sentence of its own and takes the pronouns of the sentence before.
+ABBREVIATIONS = word_set(
+    "mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no gen gov sen rep "
+    "rev fr sgt lt col capt cpl det insp supt hon atty msgr cmdr adm maj brig"
+)
 WORD = re.compile(r"[\w’'\-]+")
 INITIAL = re.compile(r"[A-Z]\.")
 
