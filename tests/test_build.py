@@ -104,7 +104,7 @@ def test_check_reports_a_speaker_with_no_persona_file_and_writes_nothing(capsys,
     assert not (personas / "kai-fu-lee.yaml").exists()
 
 
-@pytest.mark.parametrize("article_id", ["bbc-drm-format-wars", "techreview-crispr-patent-fight"])
+@pytest.mark.parametrize("article_id", ["bbc-drm-format-wars", "bbc-mac-mini-welcome"])
 def test_drafted_personas_validate_and_speak_in_their_own_words(capsys, tmp_path, article_id) -> None:
     seeds, personas = tmp_path / "seeds", tmp_path / "personas"
     seeds.mkdir()

@@ -739,3 +739,173 @@ def test_a_chess_title_is_a_title() -> None:
         'attack all the time," Kulkarni says.'
     )
     assert found == {"Most children her age want to attack all the time": "Ravi Kulkarni"}
+
+
+def test_a_pronoun_with_two_people_in_its_sentence_and_neither_its_subject_is_left_unattributed() -> None:
+    # Nobody has spoken yet and neither man opens the sentence: "he" is a guess, so nobody gets the words.
+    [quote] = quoted(
+        'The talks, chaired by Mark Hollis, were attended by Peter Grant of the treasury. "We agreed nothing '
+        'today," he said.'
+    )
+    assert quote.speaker is None
+    assert quote.why == "pronoun 'he' → two candidate speakers: Mark Hollis, Peter Grant"
+    # The man named in the tag is the subject, whoever else the sentence names.
+    found = who_said(
+        "The deal had held, said Tom Forte, who follows Amazon at the D.A. Davidson brokerage. In a few years, he "
+        'said, "You won’t recognize the original store."'
+    )
+    assert found == {"You won’t recognize the original store.": "Tom Forte"}
+
+
+def test_a_name_in_a_leading_prepositional_phrase_is_where_not_who() -> None:
+    text = "In Brussels, Commission spokeswoman Anna Weber condemned the vote and said the bloc would respond soon."
+    reported = [q for q in extract_quotes(article(text)) if q.kind == REPORTED]
+    assert [(q.speaker, q.text) for q in reported] == [("Anna Weber", "the bloc would respond soon")]
+
+
+def test_a_quotation_with_no_cue_does_not_go_on_from_a_speaker_once_another_person_has_acted() -> None:
+    found = quoted(
+        'Chancellor Rachel Hale and shadow chancellor Owen Pryce clashed again. "It adds up to the penny," Ms Hale '
+        'said. Mr Pryce rose from the opposition benches. "It is a fantasy budget from start to finish."'
+    )
+    assert [q.speaker for q in found] == ["Rachel Hale", None]
+    assert found[1].why == "two candidate speakers: Rachel Hale, Owen Pryce"
+
+
+def test_a_gesture_hands_its_person_the_quotation_after_it() -> None:
+    found = quoted(
+        'Chancellor Rachel Hale and shadow chancellor Owen Pryce clashed again. "It adds up to the penny," Ms Hale '
+        'said. Mr Pryce shook his head. "It is a fantasy budget from start to finish."'
+    )
+    assert [q.speaker for q in found] == ["Rachel Hale", "Owen Pryce"]
+    assert found[1].rule == "a gesture before the quote; 'Pryce' → Owen Pryce, introduced earlier"
+    found = who_said(
+        "Tomasz Wiśniewski is likely to start. Asked whether he had earned a place, Gareth Pryddy smiled. "
+        '"Tomasz has made my life difficult, which is exactly what I want."'
+    )
+    assert found == {"Tomasz has made my life difficult, which is exactly what I want.": "Gareth Pryddy"}
+
+
+def test_a_capitalised_common_noun_opening_a_sentence_before_a_full_name_is_a_role() -> None:
+    found = who_said(
+        "Wing Kofi Mensah's try came after four minutes. \"We'd have lost by 20 here two weeks ago,\" Mensah said.\n"
+        "Peter Mathuki Njoroge spoke next, and the crowd knew Peter Mathuki Njoroge well. "
+        '"We will not move," Njoroge said.'
+    )
+    assert found == {
+        "We'd have lost by 20 here two weeks ago": "Kofi Mensah",
+        "We will not move": "Peter Mathuki Njoroge",  # written in mid-sentence too: the name, not a role
+    }
+
+
+def test_a_pronoun_after_several_people_taken_together_is_left_unattributed() -> None:
+    [quote] = quoted(
+        "Sen. Dale Whitcomb wants a cap. Sen. Raymond Ochoa calls it unfair. When the two men met on Tuesday, he "
+        'told reporters afterward, the conversation was "civil, and short."'
+    )
+    assert quote.speaker is None
+    assert quote.why == "pronoun 'he' → two candidate speakers: Dale Whitcomb, Raymond Ochoa ('the two men')"
+
+
+def test_an_honorific_rules_out_the_namesake_of_the_other_sex_and_a_party_before_a_role_is_no_person() -> None:
+    found = who_said(
+        'DMRL managing director S. Lakshmi Rao said the firm would seek compensation. "We have written to the '
+        'government," Ms. Rao told PTI.\n'
+        "Praja Front working president M. Srinivas Rao was not impressed. "
+        '"The Minister signed the file himself," Mr. Rao said.'
+    )
+    assert found == {
+        "We have written to the government": "S. Lakshmi Rao",
+        "The Minister signed the file himself": "M. Srinivas Rao",
+    }
+    found = who_said('Praja Front working president M. Srinivas Rao was not impressed. "It is a drama," he said.')
+    assert found == {"It is a drama": "M. Srinivas Rao"}
+
+
+def test_a_capitalised_title_after_the_is_the_person_introduced_with_it_never_a_person_called_so() -> None:
+    found = who_said(
+        "Municipal Administration Minister K. Venkat Reddy announced a committee. Asked about a fresh hike, the "
+        'Minister said: "If it does, we will explain it to the public first."\n'
+        'Asked about the strike, the Commissioner said: "We will talk to everyone who wants to talk."'
+    )
+    assert found == {
+        "If it does, we will explain it to the public first.": "K. Venkat Reddy",
+        "We will talk to everyone who wants to talk.": None,  # no commissioner introduced: nobody we can name
+    }
+
+
+def test_an_organisation_name_with_and_her_own_words_and_a_note_speaking_for_its_writer() -> None:
+    found = who_said(
+        'Helen Marchant planted vines in 1998, when English wine was, in her words, "a punchline at dinner '
+        'parties." Her partner is Julian Oakes.\n'
+        "Julian's note on the tank that autumn just said \"Don't touch it,\" so we didn't.\n"
+        'The Wine and Spirit Trade Association said the duty was "a hammer blow to an industry."'
+    )
+    assert found == {
+        "a punchline at dinner parties.": "Helen Marchant",
+        "Don't touch it": "Julian Oakes",
+        "a hammer blow to an industry.": "Wine and Spirit Trade Association",
+    }
+
+
+def test_an_auxiliary_after_said_shows_a_reported_clause_not_a_speaker() -> None:
+    found = who_said(
+        "Polaris CEO Dennis Kowalczyk, who will join Harbourline's board, said the combination would give his "
+        "company “the balance sheet to keep building.”"
+    )
+    assert found == {"the balance sheet to keep building.": "Dennis Kowalczyk"}
+
+
+def test_an_honorific_with_two_namesakes_of_unknown_sex_leaves_the_quotation_and_its_pronoun_unattributed() -> None:
+    found = quoted(
+        "DMRL managing director S. Lakshmi Rao said the firm would seek compensation. Praja Front working "
+        'president M. Srinivas Rao was not impressed.\n"The Minister signed the file himself," Mr. Rao said. '
+        '"Now he wants applause," he said.'
+    )
+    assert [q.speaker for q in found] == [None, None]
+    assert {q.why for q in found} == {"two candidate speakers: S. Lakshmi Rao, M. Srinivas Rao"}
+
+
+def test_a_described_name_in_apposition_speaks_not_the_owner_of_the_role() -> None:
+    found = who_said(
+        "Campaigners from the group Clean Rivers Southvale held up photographs. The group's founder, retired GP "
+        'Helen Maddox, said afterwards that the session had been "the first time anyone has made him answer."'
+    )
+    assert found == {"the first time anyone has made him answer.": "Helen Maddox"}
+
+
+def test_a_name_written_with_the_anywhere_is_no_person_and_a_timestamp_does_not_hide_a_subject() -> None:
+    found = who_said(
+        "23:18 — The Liberal Democrat candidate, Tom Everett, has arrived at the count. Asked how he felt, he told "
+        'our reporter: "Nervous. Anyone who says they\'re not nervous is lying."\n'
+        "01:12 — RESULT: Tom Everett (Liberal Democrat) wins.\n"
+        '02:05 — Hannah Wu again: "A Tory majority of 19,000 gone in one night."'
+    )
+    assert found == {
+        "Nervous. Anyone who says they're not nervous is lying.": "Tom Everett",
+        "A Tory majority of 19,000 gone in one night.": "Hannah Wu",
+    }
+
+
+def test_thanking_someone_in_quotation_marks_is_speech() -> None:
+    found = who_said('In his victory speech, Tom Everett thanked "every single person who knocked on a door."')
+    assert found == {"every single person who knocked on a door.": "Tom Everett"}
+
+
+def test_a_title_abbreviation_ends_no_sentence_so_a_pronoun_after_it_keeps_its_subject() -> None:
+    # Split at "Rev.", "Harold Simms had asked her" would be a sentence of its own and make Simms "she".
+    found = who_said(
+        'Susan Whitfield said the Rev. Harold Simms had asked her to move money. "He trusted me," she said.'
+    )
+    assert found == {"He trusted me": "Susan Whitfield"}
+
+
+def test_a_pronoun_after_someone_asked_someone_is_the_question_or_the_answer_so_nobody_gets_it() -> None:
+    [quote] = quoted(
+        "Under cross-examination, Mark Delgado asked Carol Whitfield why the money had gone. "
+        '"I paid it back," she said.'
+    )
+    assert quote.speaker is None
+    assert (
+        quote.why == "pronoun 'she' → two candidate speakers: Mark Delgado, Carol Whitfield (a question and its answer)"
+    )

@@ -8,13 +8,14 @@ from dataclasses import dataclass, replace
 from ..data.article import Article, Paragraph
 from .cues import Cues, Event, cue_text, find_channel, name_how
 from .marks import OPENERS, Mark, find_marks, mask, masked_sentences, uses_single_quotes
-from .names import Entity
+from .names import AMBIGUOUS, UNCLEAR, Entity
 from .records import QUOTED, Extraction, Quote, Speaker
 from .reported import reported_positions
 from .words import (
     CJK,
     CUE_NOUNS,
     FIRST_PERSON,
+    GESTURE,
     INVERTING,
     LEADING,
     PREPOSITIONS,
@@ -103,6 +104,7 @@ class Analyser(Cues):
             last = marks[-1]
             marks[-1] = Mark(last.open, para.end, last.start, last.end)
         masked = mask(para.text, para.start, marks)
+        self.narration = (para.start, masked)
         sentences = masked_sentences(masked)
         abs_sentences = [(para.start + s, para.start + e) for s, e in sentences]
         first_sentence = len(self.sentences)
@@ -157,8 +159,11 @@ class Analyser(Cues):
             sentence_like = is_sentence_like(text)
             speech_like = sentence_like or bool(FIRST_PERSON.search(text))
             if found.entity is None and found.why is None and speech_like:
-                if running is not None:
-                    found = Found(running, "continued", rule="continues the paragraph's last speaker")
+                gesture = GESTURE.search(masked[: opener - base].rstrip(" \x00"))
+                if gesture is not None:
+                    found = self._gesture(gesture, base, first)
+                elif running is not None:
+                    found = self._continued(running, running_pos, opener)
                 elif at_start and opener - base < 3 and self.prev_tail_speaker is not None:
                     found = Found(
                         self.prev_tail_speaker, "continued", rule="continues the quotation ending the paragraph before"
@@ -229,6 +234,13 @@ class Analyser(Cues):
             if entity is not None:
                 rule = f"'{noun['who']}'s {noun['cue']}' before the quote"
                 return Found(entity, noun["cue"], find_channel(before), rule=rule)
+        own_words = re.search(r"\b[Ii]n\s+(?P<owner>his|her)\s+(?:own\s+)?words,?[\s\x00]*$", before)
+        if own_words:
+            # "wine was, in her words, "a punchline"": the words are hers, whoever "her" is.
+            entity, how = self.explain_pronoun(start + own_words.start("owner"), own_words["owner"], 0)
+            if entity is None:
+                return Found(cue=f"in {own_words['owner']} words", why=f"'{own_words['owner']}' → {how}")
+            return Found(entity, own_words.group().strip(" ,\x00"), rule=f"'in {own_words['owner']} words'; {how}")
         colon_name = re.search(rf"(?:^|[.!?]\s+)(?P<who>{RUN.pattern})\s*:\s*$", before)
         earlier = [e for e in events if start <= e.pos < mark.open]
         if earlier:
@@ -256,6 +268,36 @@ class Analyser(Cues):
             return from_event(before_quote[-1], before_quote[-1].verb, "cue earlier in the sentence")
         return Found()
 
+    def _gesture(self, gesture: re.Match[str], base: int, first: int) -> Found:
+        """The quotation right after 'Pryddy smiled.' is Pryddy's; after 'He laughed.' it is his, when he is
+        someone we can name."""
+        who, pos = gesture["who"], base + gesture.start("who")
+        if who.casefold() in ("he", "she"):
+            entity, how = self.explain_pronoun(pos, who.casefold(), first)
+            how = f"pronoun '{who}' → {how}"
+        else:
+            entity = self.resolve_run([who], speaking=True, pos=pos)
+            how = name_how(who, entity) if entity is not None else "nobody we can name"
+        if entity is None or entity.kind != "person":
+            return Found(cue="gesture", why=f"the gesture before it names nobody: {how}")
+        return Found(entity, gesture.group().strip(), rule=f"a gesture before the quote; {how}")
+
+    def _continued(self, running: Entity, since: int, quote_open: int) -> Found:
+        """A cue-less quotation going on from the paragraph's last speaker, unless another person has since become
+        a sentence's subject ("... Hale said. Pryce shook his head. "Nonsense."): then it is a guess."""
+        others = [
+            m
+            for m in self.mentions
+            if since < m.pos < quote_open
+            and m.entity is not running
+            and m.entity.kind == "person"
+            and not m.possessive
+            and self._opens_sentence(self.sentences[self._sentence_index(m.pos, 0)][0], m.pos)
+        ]
+        if others:
+            return Found(cue="continued", why=f"{AMBIGUOUS}: {running.name}, {others[-1].entity.name}")
+        return Found(running, "continued", rule="continues the paragraph's last speaker")
+
     def _colon_introduction(self, start: int, quote_open: int) -> Found:
         """A quotation after a colon that follows no speech verb ('Alverson summed up the journey: "..."') belongs
         to the subject of the clause before the colon when that is a person, else to nobody ('a question came
@@ -263,7 +305,8 @@ class Analyser(Cues):
         clause = [m for m in self.mentions if start <= m.pos < quote_open and not m.possessive]
         if clause:
             lead = self.text[start : clause[0].pos].split()
-            if all(w.casefold().strip(",") in LEADING | PREPOSITIONS for w in lead):
+            # (A live blog's timestamp, "02:05 —", leads an entry without being part of its sentence.)
+            if all(w.casefold().strip(",") in LEADING | PREPOSITIONS or not re.search(r"[^\W\d]", w) for w in lead):
                 entity = clause[0].entity
                 return Found(entity, rule=f"colon introduction; {entity.name}, the subject before the colon")
         return Found(why="a colon introduction whose subject is no person")
@@ -272,6 +315,8 @@ class Analyser(Cues):
         text = self.text[mark.start : mark.end]
         if not text.strip():
             return
+        if found.entity is not None and found.entity.kind == UNCLEAR:
+            found = Found(cue=found.cue, why=f"{AMBIGUOUS}: {found.entity.name}")
         if found.entity is not None:
             self.used[found.entity.name.casefold()] = found.entity
             self.last_speaker = found.entity

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import AMBIGUOUS, UNNAMED, Entity, People, split_title, strip_possessive
+from .names import AMBIGUOUS, UNNAMED, Entity, People, looks_org, split_title, strip_possessive
 from .words import (
+    AUXILIARIES,
     BACK_NOUNS,
     BACK_REACH,
     CHANNEL_RE,
+    CLAUSE_OPENERS,
     DEMONYMS,
     DESCRIPTION,
     DOCUMENT_NOUNS,
@@ -19,6 +21,7 @@ from .words import (
     INITIAL,
     INVERTING,
     KIND_NOUNS,
+    LEADING,
     MASK,
     MEDIA_NOUNS,
     MEDIA_WORDS,
@@ -164,8 +167,9 @@ class Cues(People):
             start = vend + pronoun.start(1)
             return self._pronoun_result(base + start, pronoun.group(1), first_sentence, start)
         phrase = noun_phrase(after)
-        if not phrase.strip():
-            return None
+        following = after[len(phrase) :].split()[:1]
+        if not phrase.strip() or (following and following[0] in AUXILIARIES):
+            return None  # "said Ellery had ...", "said the combination would ...": a reported clause, no speaker
         description = DESCRIPTION.fullmatch(phrase.strip())
         if description:
             start = vend + (len(phrase) - len(phrase.lstrip()))
@@ -229,8 +233,16 @@ class Cues(People):
             return self._pronoun_result(
                 base + sent_start + pronoun.start(), pronoun.group(1), first_sentence, sent_start + pronoun.start()
             )
-        appositive = re.search(rf",\s+(?P<run>{RUN.pattern}),$", left)
-        if appositive:
+        owned = re.match(rf"\s*(?P<who>{RUN.pattern})\s+(?P<noun>[a-z]+)\b(?P<rest>[^,\x00A-Z]*)$", left)
+        if owned and owned["who"].endswith(("'s", "’s")) and owned["noun"] in DOCUMENT_NOUNS:
+            # "Julian's note on the tank that autumn just said": a document speaks for its writer.
+            entity = self.resolve_run(owned["who"].split(), speaking=True, pos=base + sent_start + owned.start("who"))
+            if entity is not None and entity.kind in ("person", "organisation"):
+                how = f"'{owned['who']} {owned['noun']}' → {entity.name}, its writer"
+                return entity, sent_start + owned.start("who"), how
+        appositive = re.search(rf",\s+(?P<lead>(?:[a-z][\w\-]*\s+){{0,3}})(?P<run>{RUN.pattern}),$", left)
+        if appositive and not set(appositive["lead"].split()) & (LEADING | PREPOSITIONS | CLAUSE_OPENERS):
+            # ("The group's founder, retired GP Helen Maddox, said": a description may lead the name.)
             # "Tanzania's government spokeswoman, Halima Mwakyusa, said": the person a role describes speaks (or
             # the body: "The property management company, Keystone Residential, said").
             entity = self.resolve_run(
@@ -247,6 +259,10 @@ class Cues(People):
             if entity is not None:
                 how = f"description '{description.group().strip()}' → {entity.name}"
                 return entity, sent_start + description.start(), how
+            if description["noun"].casefold() in TITLES and not description["age"]:
+                # "the Commissioner said" with no commissioner introduced: someone we cannot name, not a person
+                # called "Commissioner", and not the paragraph's last speaker either.
+                return None, sent_start + description.start(), f"{UNNAMED}: '{description.group().strip()}'"
         if left.endswith(",") or re.search(r"\b(?:who|and|but|or|then)$", left):
             return self._clause_subject(masked, left, sent_start, vstart, base, first_sentence)
         named = self._named_subject(left, sent_start, base)
@@ -295,11 +311,16 @@ class Cues(People):
         if owner is not None and person is not None and person.kind == "person" and " " in person.name:
             return person, sent_start + owner.start(), "the person, not the body after 'with'"
         tokens = run["run"].split()
+        joined = re.search(r"(?P<the>\b[Tt]he\s+)?(?P<first>[A-Z][\w’'\-]*)\s+and\s+$", left[: run.start()])
+        if joined and looks_org(tokens) and not run["the"]:
+            # "The Wine and Spirit Trade Association said": one organisation's name, not cut at "and".
+            tokens = [joined["first"], "and", *tokens]
+            run = joined
         entity = self.resolve_run(
-            tokens, the_prefix=bool(run["the"]), speaking=True, pos=base + sent_start + run.start("run")
+            tokens, the_prefix=bool(run["the"]), speaking=True, pos=base + sent_start + run.start()
         )
         if entity is not None:
-            return entity, sent_start + run.start(), name_how(run["run"], entity)
+            return entity, sent_start + run.start(), name_how(" ".join(tokens), entity)
         return None
 
     def _clause_subject(
@@ -318,8 +339,10 @@ class Cues(People):
             entity, how = self.explain_pronoun(base + clause + named.start("run"), owner, first_sentence)
             if entity is not None:
                 return entity, clause + named.start("run"), f"'{named.group().strip()}' → {how}"
-        if named and {noun, noun[:-1]} & (TITLES | GROUP_NOUNS):
-            # "Fox producers defended the show, saying ...": the group speaks, not the name qualifying it.
+        names_someone = bool(named) and bool(re.match(r"\s+[A-Z]", masked[clause + named.end() : vstart]))
+        if named and {noun, noun[:-1]} & (TITLES | GROUP_NOUNS) and not names_someone:
+            # "Fox producers defended the show, saying ...": the group speaks, not the name qualifying it (but in
+            # "Commission spokeswoman Anna Weber condemned ... and said" the role names its person).
             group = self._group(named.group().strip())
             if group is not None:
                 return self._entity(group[0], "group"), clause + named.start("run"), "group named in the clause"
@@ -354,8 +377,8 @@ class Cues(People):
         A title names the person last introduced with it; an age or a nationality is news copy's way of not
         repeating a name just given, so it stands for the person the text is about, like a pronoun."""
         noun = description["noun"].casefold()
-        if description["noun"][0].isupper() and noun not in DEMONYMS:
-            return None  # "the 28-year-old Morientes" is a name
+        if description["noun"][0].isupper() and noun not in DEMONYMS | TITLES:
+            return None  # "the 28-year-old Morientes" is a name; "the Minister" is a title
         if noun in TITLES and not description["age"]:
             return self._titled(noun, pos)
         if description["age"] or noun in DEMONYMS:

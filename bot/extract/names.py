@@ -8,16 +8,19 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from ..lexical import part_of_speech
 from .words import (
     DEMONYMS,
     GROUP_NOUNS,
     HONORIFICS,
     INITIAL,
+    INVERTING,
     LEADING,
     MODIFIER,
     NAMED_LIST,
     OBJECT_PRONOUNS,
     ORG_WORDS,
+    PEOPLE_TOGETHER,
     PLACE_AFTER,
     PLACE_WORDS,
     PREPOSITIONS,
@@ -51,6 +54,9 @@ POSSESSED = re.compile(r"(?:[A-Z][\w’'\-]*\s+)*?[\w’'\-]*?(?:[’']s)?\s+(?P
 UNNAMED = "a speaker the article does not name"
 # How a cue's "why" starts when more than one person could be its speaker.
 AMBIGUOUS = "two candidate speakers"
+# The kind of a stand-in for several people one name could mean ("Mr. Rao" after two Raos): pronouns can find it,
+# so they do not slide to someone else, but a quotation that reaches it is left unattributed.
+UNCLEAR = "unclear"
 
 
 @lru_cache(maxsize=4096)  # pure, and articles repeat their names: a word is folded once
@@ -77,9 +83,20 @@ def sentence_initial(text: str, start: int) -> bool:
 
 
 def before_title(text: str, end: int) -> bool:
-    """True when a capitalised run is followed by a lowercase title word and another name."""
-    match = re.match(r"\s+([a-z][\w\-]*)\s+[A-Z]", text[end : end + 40])
-    return bool(match) and match.group(1) in TITLES
+    """True when a capitalised run is followed by a lowercase title and another name: "Liberal Democrat leader
+    Charles Kennedy", "Praja Front working president M. Srinivas Rao" (the run is the organisation of a role)."""
+    match = re.match(r"((?:\s+[a-z][\w\-]*){0,2}?)\s+([a-z][\w\-]*)\s+[A-Z]", text[end : end + 60])
+    # (Not "Rachel Hale and shadow chancellor Owen Pryce": a joining word means the run is a name of its own.)
+    return bool(match) and match.group(2) in TITLES and not set(match.group(1).split()) & (LEADING | PREPOSITIONS)
+
+
+def name_after_the(text: str, match: re.Match[str]) -> str | None:
+    """The name a capitalised run gives when the article writes it with "the" ("The Liberal Democrat" ->
+    "Liberal Democrat", "the Ohio River" -> "Ohio River"), else None."""
+    tokens = match.group().split()
+    if tokens[0].casefold() == "the":
+        return " ".join(tokens[1:]) or None
+    return match.group() if text[max(0, match.start() - 4) : match.start()].casefold() == "the " else None
 
 
 def strip_possessive(token: str) -> str:
@@ -131,6 +148,8 @@ class People:
         self.sentences: list[tuple[int, int]] = []  # absolute, every body paragraph in order
         self.used: dict[str, Entity] = {}  # speakers given at least one quotation, by casefolded name
         self.last_speaker: Entity | None = None  # who the last attributed quotation went to
+        # Where the paragraph being read starts, and its text with the quotations masked (narration only).
+        self.narration: tuple[int, str] = (0, "")
 
     def _entity(self, name: str, kind: str, gender: str | None = None, pos: int = -1) -> Entity:
         key = name.casefold()
@@ -148,11 +167,12 @@ class People:
             entity.gender = gender
         return entity
 
-    def short_form(self, tokens: list[str], pos: int | None) -> Entity | None:
+    def short_form(self, tokens: list[str], pos: int | None, gender: str | None = None) -> Entity | None:
         """The person a surname, a given name or a part of a name refers to: "Parata", "Te Kaurinui", "Bruenner".
 
         Only a person introduced in full before ``pos`` counts, the first of them when several share the words
-        (a father before his son); with nobody introduced before, the only person in the article with them."""
+        (a father before his son); with nobody introduced before, the only person in the article with them. An
+        honorific's ``gender`` rules out whoever is known to be otherwise: "Mr. Rao" is not "Ms. Rao"."""
         words = [strip_possessive(t) for t in tokens]
         size = len(words)
 
@@ -165,9 +185,19 @@ class People:
         # Only people who have the first word somewhere in their name can match.
         sharing = {id(e): e for spelling in fold(words[0]) for e in self.by_word.get(spelling, [])} if words else {}
         sharing = sorted(sharing.values(), key=self.people.index)
+        if gender:
+            sharing = [e for e in sharing if e.gender in (None, gender)]
         for surname in (True, False):
             found = [e for e in sharing if matches(e, surname)]
             before = [e for e in found if pos is None or e.first < pos]
+            if gender and len(before) > 1:
+                # "Mr. Rao" after two Raos, neither known to be a man: either of them, so a stand-in that no
+                # quotation is ever given to (see UNCLEAR).
+                told = [e for e in before if e.gender == gender]
+                if len(told) == 1:
+                    return told[0]
+                names = ", ".join(e.name for e in before)
+                return self._entity(names, UNCLEAR, gender)
             if before:
                 return before[0]
             if len(found) == 1:
@@ -196,7 +226,22 @@ class People:
         plain word there, not part of a name."""
         while len(tokens) > 1 and tokens[0].casefold() in self.lower_words | LEADING and tokens[0] != "I":
             tokens = tokens[1:]
+        if self.opens_with_role(tokens):
+            tokens = tokens[1:]
         return tokens
+
+    def opens_with_role(self, tokens: list[str]) -> bool:
+        """True for "Wing Kofi Mensah", "Referee Hannah Cole": a common noun before a full name, written with a
+        capital only where it opens a sentence, is the person's role (no list of roles is ever complete).
+
+        The name must be two words without it, and never appear with it in mid-sentence ("Peter Mathuki Njoroge"
+        written so is a name, whatever WordNet says "peter" means)."""
+        if len(tokens) < 3 or tokens[0].casefold() in HONORIFICS or part_of_speech(tokens[0].casefold()) != "n":
+            return False
+        if looks_org(tokens[1:]) or not all(is_person_token(t) for t in tokens[1:]):
+            return False
+        run = re.escape(" ".join(tokens))
+        return all(sentence_initial(self.text, m.start()) for m in re.finditer(rf"(?<![\w’'\-]){run}", self.text))
 
     def _register_names(self, text: str) -> None:
         """Learn full names anywhere (quotes included), in order, so a later surname or 'Mr X' resolves."""
@@ -208,12 +253,14 @@ class People:
             for m in PLACE_AFTER.finditer(text)
             if not {w.casefold() for w in m["place"].split()} & (ORG_WORDS | LEADING)
         )
-        for match in RUN.finditer(text):
+        runs = list(RUN.finditer(text))
+        # "The Liberal Democrats", "the Ohio River": a name the article writes with "the" is no person's, even where
+        # it stands without it ("Tom Everett (Liberal Democrat)").
+        with_the = {name for name in (name_after_the(text, m) for m in runs) if name is not None}
+        for match in runs:
             tokens = match.group().split()
-            if before_title(text, match.end()):
+            if before_title(text, match.end()) or match.group() in with_the or name_after_the(text, match):
                 continue
-            if tokens[0].casefold() == "the" or text[max(0, match.start() - 4) : match.start()].casefold() == "the ":
-                continue  # "The Liberal Democrats", "the Ohio River": a name with "the" is no person's
             while tokens and tokens[0].casefold() in HONORIFICS:
                 tokens = tokens[1:]  # "Dr. Annelies Brünner" introduces Annelies Brünner
             if any(t.casefold() in HONORIFICS for t in tokens):
@@ -250,7 +297,7 @@ class People:
             if not rest:
                 return None
             gender = HONORIFICS[honorific.casefold()]
-            known = self.entities.get(" ".join(rest).casefold()) or self.short_form(rest[-1:], pos)
+            known = self.entities.get(" ".join(rest).casefold()) or self.short_form(rest[-1:], pos, gender)
             if known is not None:
                 if gender and not known.gender:
                     known.gender = gender
@@ -324,7 +371,7 @@ class People:
             possessive = bool(re.match(r"['’]s\b", masked[match.end() : match.end() + 3])) or tokens[-1].endswith(
                 ("'s", "’s")
             )
-            if entity.kind == "person":
+            if entity.kind in ("person", UNCLEAR):
                 self.mentions.append(Mention(base + start, entity, possessive))
                 self._role_from_context(entity, masked, start, match.end())
             elif entity.kind == "organisation" and looks_org(entity.name.split()):
@@ -380,6 +427,14 @@ class People:
         if gender == "p":
             return None, "a plural pronoun names no one person"
         current = self._sentence_index(pos, first_sentence)
+        base, narration = self.narration
+        together = PEOPLE_TOGETHER.search(narration, max(0, self.sentences[current][0] - base), max(0, pos - base))
+        if together is not None and word is not None:
+            # "When the two men met ..., he told reporters": either of them. Who they are is in the text before.
+            named = [m.entity.name for m in self.mentions if m.pos < pos and m.entity.kind == "person"]
+            latest_two = list(dict.fromkeys(reversed(named)))[:2]
+            names = ", ".join(reversed(latest_two))
+            return None, f"{AMBIGUOUS}: {names or together.group()} ('{together.group()}')"
         # An object pronoun is never the subject of its own clause: in "Judge Ainsworth told him", him is not her.
         nearest = current - 1 if word in OBJECT_PRONOUNS else current
         for index in range(nearest, max(-1, current - 4), -1):
@@ -388,7 +443,7 @@ class People:
                 m
                 for m in self.mentions
                 if start <= m.pos < min(end, pos)
-                and m.entity.kind == "person"
+                and m.entity.kind in ("person", UNCLEAR)
                 and (gender is None or m.entity.gender in (None, gender))
             ]
             if not candidates:
@@ -414,6 +469,17 @@ class People:
                     return speaking[0].entity, f"{speaking[0].entity.name}, the speaker of the last quotation"
                 if len({m.entity.name for m in known}) == 1 and chosen.entity.gender is None:
                     return known[0].entity, f"{known[0].entity.name}, known as '{word}'"
+                rivals = [m for m in candidates if m.entity.gender in (None, gender)]
+                if len({m.entity.name for m in rivals}) > 1 and not self._after_speech_verb(start, chosen.pos):
+                    # Nobody speaking, nobody known by this pronoun, none the subject: a guess would put words in
+                    # the wrong mouth.
+                    names = ", ".join(dict.fromkeys(m.entity.name for m in rivals))
+                    return None, f"{AMBIGUOUS}: {names}"
+            asked = self._asked(chosen, candidates, gender) if index < current and gender else None
+            if asked is not None:
+                # "Delgado asked Whitfield why ... "I paid it back," she said.": the question's or the answer's
+                # words, and the pronoun's sex does not say which.
+                return None, f"{AMBIGUOUS}: {chosen.entity.name}, {asked.entity.name} (a question and its answer)"
             if chosen.entity.gender is None and gender is not None and len({m.entity.name for m in candidates}) == 1:
                 # Learnt only when nobody else could be meant: in "her son, Peter, said she was ill", she is not
                 # Peter, and a wrong gender would mislead every later pronoun.
@@ -447,6 +513,27 @@ class People:
         and a leading phrase stand before it ("Opposition leader Mark Hollis", "Later, Sarah studied")."""
         lead = re.sub(r"^[^,]{0,40},\s*", "", self.text[start:pos])  # "Later, " / "In 2019, "
         return all(w[0].isupper() or w.casefold() in TITLES | LEADING for w in lead.split())
+
+    def _asked(self, chosen: Mention, candidates: list[Mention], gender: str) -> Mention | None:
+        """The person the subject asked ("Mark Delgado asked Whitfield why ..."), when a pronoun of ``gender``
+        could be either of them: neither is known to be of that sex only."""
+        if chosen.entity.gender == gender:
+            return None
+        for other in candidates:
+            fits = (
+                other.pos > chosen.pos and other.entity is not chosen.entity and other.entity.gender in (None, gender)
+            )
+            between = self.text[chosen.pos : other.pos]
+            if fits and re.fullmatch(r"[\w’'.\- ]*?\s(?:asked|questioned|pressed)\s+", between):
+                return other
+        return None
+
+    def _after_speech_verb(self, start: int, pos: int) -> bool:
+        """True when the mention at ``pos`` is the speaker of an inverted tag: "..., said Tom Forte, who ..."."""
+        words = re.findall(r"[\w’'\-]+", self.text[start:pos])
+        while words and words[-1].casefold() in TITLES:
+            words.pop()
+        return bool(words) and words[-1].casefold() in INVERTING
 
     def joined_subjects(self, first: int, second: int) -> bool:
         """True when two mentions are one subject joined by "and": "Raila Achieng and Interior Minister David"."""

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ..data.article import Paragraph
 from .cues import Event
+from .names import UNCLEAR
 from .records import REPORTED, Quote
 from .words import ACCUSE, BARE_CLAUSE_VERBS, CLAUSE_STARTERS, MASK, PREPOSITIONS, STANCE_VERBS, THAT_VERBS, word_count
 
@@ -19,7 +20,7 @@ def reported_positions(
     base = para.start
     seen: set[tuple[int, int]] = set()
     for event in events:
-        if event.entity is None:
+        if event.entity is None or event.entity.kind == UNCLEAR:
             continue  # an ambiguous cue: a reported position needs a speaker
         sent_start, sent_end = (s - base for s in sentence_span(event.pos))
         rel_end = event.end - base

@@ -23,7 +23,7 @@ comments commenting posted posts tweeted tweets declared declares announced anno
 emphasizing emphasised emphasises emphasising stressed stresses stressing acknowledged acknowledges admitted
 admits conceded concedes suggested suggests continued continues recalled recalls observed remarked predicted
 predicts concluded complained complains urged urges compared welcomed accused accusing defended supported
-praised criticised criticized countered counters quipped joked cautioned affirmed reiterated maintained
+praised thanked emailed texted criticised criticized countered counters quipped joked cautioned affirmed reiterated maintained
 maintains contended contends agreed agrees believes believe thinks think confirmed confirms denied denies
 described describes testified announced blasted slammed called calls branded
 announce warn insist argue explain admit concede deny confirm predict declare
@@ -247,8 +247,10 @@ ORG_HEAD = re.compile(rf"(?:{ORG_HEADS})")
 # Capital letters of any alphabet, so "Ōtautahi" and "Łukasz" start names like "Oslo" does.
 UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() and chr(c) != "×")
 # A middle initial ("Brian M. Good") only when a capitalised word that can start no sentence follows: "Plan B. Then".
+# (An honorific with its dot comes first, so "Mr. Rao" is one run and the honorific's sex goes with the name.)
 NAME_TOKEN = (
-    rf"(?:(?:{ORG_HEADS})[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?[{UPPER}][\w’'\-]*[\w]"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.(?=[ \u00a0][A-Z])"
+    rf"|(?:{ORG_HEADS})[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?[{UPPER}][\w’'\-]*[\w]"
     rf"|[{UPPER}][\w’'\-]*[\w]|"
     r"[A-Z]\.(?=[ \u00a0][A-Z])(?![ \u00a0](?:The|A|An|But|And|Then|This|It|He|She|They|We|I|In|On|So|If)\b)|[A-Z]|[a-z]{1,3}[A-Z][\w\-]*|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)"
 )
@@ -287,7 +289,12 @@ def speech_cues(text: str) -> list[tuple[int, int, str]]:
 CUE_WORD = re.compile(r"(?<![\w’'\-])[A-Za-z]+(?![\w’'\-])")
 MULTI_FIRST = frozenset(cue.split()[0] for cue in MULTI_CUES)
 BOUNDARY = re.compile(r"[.!?。！？][\x00”\"’'」』)\]]*(?=\s+[\x00A-Z0-9“\"‘'(「『\u4e00-\u9fff]|\s*$)|[。！？](?=\S)")
-ABBREVIATIONS = word_set("mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no gen gov sen rep")
+# Abbreviations whose full stop ends no sentence; titles above all ("the Rev. Harold Simms", "Sgt. Ruiz"), or a
+# name after one opens a sentence of its own and takes the pronouns of the sentence before.
+ABBREVIATIONS = word_set(
+    "mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no gen gov sen rep "
+    "rev fr sgt lt col capt cpl det insp supt hon atty msgr cmdr adm maj brig"
+)
 WORD = re.compile(r"[\w’'\-]+")
 INITIAL = re.compile(r"[A-Z]\.")
 
@@ -298,14 +305,37 @@ TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae"
 # First-person words: a phrase in quote marks that has one is somebody's speech, not a scare quote.
 FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|mine|we|we[’']re|we[’']ve|us|our|ours)\b")
 
+# A sentence that ends on someone's gesture ("Pryddy smiled.", "The running back shook his head."): news copy's
+# way of handing that person the quotation that follows.
+GESTURE = re.compile(
+    r"(?P<who>\b[A-Z][\w’'\-]*|\b[Hh]e|\b[Ss]he)\s+(?:smiled|laughed|shrugged|nodded|grinned|sighed|winced|paused"
+    r"|shook (?:his|her) head)[^.!?\x00]{0,40}[.!?]\s*$"
+)
+# Several people taken together ("the two men", "both women", "the pair"): a singular pronoun after it could be any.
+PEOPLE_TOGETHER = re.compile(
+    r"\b(?:the|both|two|three)\s+(?:two\s+|three\s+|old\s+|former\s+)?(?:men|women|pair|couple|rivals|allies"
+    r"|brothers|sisters|leaders|senators|candidates)\b"
+)
 SENTENCE_TEXT = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,}")
 
 # A leading subordinate clause: "When Carson died, President Bush led the tributes, saying ...".
+# A clause or a prepositional phrase leading a sentence ("When Carson died,", "In Washington,"): the speaker is the
+# subject after it, never a name inside it.
 SUBORDINATE = re.compile(
-    r"\s*(?:When|While|After|Before|As|Although|Though|If|Since|Because|Once|Until|Unless|Whereas)\b[^,\x00]*,"
+    r"\s*(?:When|While|After|Before|As|Although|Though|If|Since|Because|Once|Until|Unless|Whereas"
+    r"|In|At|On|From|Outside|Inside|Across|Near|During|Back in)\b[^,\x00]*,"
 )
 # Words that end the noun phrase naming a speaker after the verb: 'said Marie-Pierre Ripert at IXIS'.
-NP_BREAKS = PREPOSITIONS | word_set("who which that whose when while and but as than because since though although")
+# Words that open a relative or subordinate clause: no description of a person starts with them.
+CLAUSE_OPENERS = word_set("which who whom whose that where when while because although though")
+# Auxiliaries and modals: after "said", one of them shows a reported clause, not a speaker ("said Ellery had",
+# "said the combination would give ..."), so it ends the phrase and names nobody.
+AUXILIARIES = word_set("would will could should can may might must is are was were has have had does did")
+NP_BREAKS = (
+    PREPOSITIONS
+    | AUXILIARIES
+    | word_set("who which that whose when while and but as than because since though although")
+)
 
 
 def word_count(text: str) -> int:
