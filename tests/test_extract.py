@@ -848,6 +848,17 @@ def test_an_organisation_name_with_and_her_own_words_and_a_note_speaking_for_its
     }
 
 
+def test_a_name_written_with_the_runs_on_across_for_of_and_and() -> None:
+    found = who_said(
+        '"We are watching closely," the Centers for Disease Control and Prevention said.\n'
+        'The Bank of England said rates were "likely to stay put."'
+    )
+    assert found == {
+        "We are watching closely": "Centers for Disease Control and Prevention",
+        "likely to stay put.": "Bank of England",
+    }
+
+
 def test_an_auxiliary_after_said_shows_a_reported_clause_not_a_speaker() -> None:
     found = who_said(
         "Polaris CEO Dennis Kowalczyk, who will join Harbourline's board, said the combination would give his "

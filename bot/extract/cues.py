@@ -311,6 +311,16 @@ class Cues(People):
         if owner is not None and person is not None and person.kind == "person" and " " in person.name:
             return person, sent_start + owner.start(), "the person, not the body after 'with'"
         tokens = run["run"].split()
+        # "the Centers for Disease Control and Prevention said", "the Bank of England said": a name written with
+        # "the" runs on across "of", "for" and "and" between its capitalised words; it is one organisation's.
+        whole = re.search(
+            r"\b(?P<the>[Tt]he)\s+(?P<lead>[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|for|and|on))*?\s+(?:of|for|and|on))\s+$",
+            left[: run.start()],
+        )
+        if whole and not run["the"]:
+            tokens = [*whole["lead"].split(), *tokens]
+            entity = self.organisation(tokens, base + sent_start + whole.start())
+            return entity, sent_start + whole.start(), name_how(" ".join(tokens), entity)
         joined = re.search(r"(?P<the>\b[Tt]he\s+)?(?P<first>[A-Z][\w’'\-]*)\s+and\s+$", left[: run.start()])
         if joined and looks_org(tokens) and not run["the"]:
             # "The Wine and Spirit Trade Association said": one organisation's name, not cut at "and".
