@@ -30,8 +30,9 @@ from .index import Index
 
 # Views for this many topic sets at most; past it the oldest goes (only a lexicon of many topics gets there).
 _MAX_VIEWS = 4096
-# Views built with the index, for the likeliest topic sets (a view costs a few ms on 100,000 positions).
-_PREBUILT_VIEWS = 300
+# Views built with the index, for the likeliest topic sets (a view costs a few ms on 100,000 positions): every
+# set of one to three topics of a lexicon of up to 15 topics (575 sets), so no common question builds one.
+_PREBUILT_VIEWS = 600
 
 
 class Winners(NamedTuple):
