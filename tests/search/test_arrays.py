@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from benchmarks.corpus import generate
@@ -18,6 +19,11 @@ def test_the_array_scorer_answers_exactly_as_the_plain_scorer(tmp_path: Path, mo
     monkeypatch.setattr(ranker_module, "_ARRAYS_MIN_POSTINGS", 0)  # every query takes the array way
     ranker = Ranker(load_dataset(seeds, personas))
     assert ranker._arrays is not None
+    # Every set of up to three of the lexicon's topics has its view before the first question (none is built
+    # mid-question, where it would cost a few ms on a large record).
+    topic_ids = sorted(ranker.data.lexicon.topics)
+    views = ranker._arrays.index._views
+    assert all(frozenset(c) in views for k in (1, 2, 3) for c in itertools.combinations(topic_ids, k))
     topics = make_topics(ranker.data, 300, seed=11) + ["regulation", "open source safety", "nothing at all"]
     # Four topics and more: views built on first use, not with the index.
     topics += ["open source safety regulation profit", "mission competition innovation training data safety"]
