@@ -63,6 +63,9 @@ _KIND_OPENINGS = {
     ("what", "share"): QUANTITY,
     ("when",): DATE,
     ("what", "year"): DATE,
+    ("what", "month"): DATE,
+    ("since", "when"): DATE,
+    ("how", "long", "ago"): DATE,
 }
 _YEAR = r"\b(?:1[89]|20)\d\d\b"
 # A number not part of a name ("Grok-1", "GPT-2") and not a year, or a word or sign that states an amount.
@@ -407,7 +410,12 @@ class QueryReader:
     def _read(self, query: str) -> QueryAnalysis:
         typed = [_with_apostrophe(w) for w in words(query)]
         capitalised = {w.casefold() for w in re.findall(r"\b[A-Z][\w'’]*", query)}
-        named = self.names.find(typed)
+        # Another name of an organisation names it in a role too ("Zuck's AI chief" is Meta's).
+        as_named = [
+            words(self.lexicon.other_names.get(stem(w), w))[0] if stem(w) in self.lexicon.other_names else w
+            for w in typed
+        ]
+        named = self.names.find(as_named)
         name_places = {at for places in named.values() for at in places}
         all_stems: list[str] = []
         corrections: list[tuple[str, str]] = []

@@ -12,7 +12,8 @@ from functools import lru_cache
 import Stemmer
 
 # Words that carry no topic on their own: function words, and the question frame around a topic (what
-# someone said, thinks, believes, where they stand, whom they agree with, how they replied), and the chat
+# someone said, thinks, believes, where they stand, whom they agree with, how they replied, their beef, in
+# a sentence), and the chat
 # shorthand people type for such words ("u", "ppl", "rn", "tbh").
 STOPWORDS = frozenset(
     """
@@ -29,7 +30,7 @@ STOPWORDS = frozenset(
     argue argued argues believe believed believes claim claimed claims comment commented comments feel
     feels felt mention mentioned mentions reckon reckons saying stand stands take takes thought thoughts
     agree agreed agrees disagree disagreed disagrees side sides respond responded responds reply replied
-    replies react reacted reacts
+    replies react reacted reacts beef feud drama sentence summary summarise summarize tldr briefly
     u ur ya y r n wat wut ppl rn bc cuz coz tho pls plz idk imo imho tbh ngl lol lmao smh btw fr nah yeah yep
     nope gonna wanna gotta kinda sorta dunno abt bout thx ok okay hey hi guys
     aren't can't couldn't didn't doesn't don't hadn't hasn't haven't he's i'd i'll i'm i've isn't it's

@@ -183,3 +183,22 @@ def test_a_word_of_everyday_english_in_lower_case_is_that_word_not_a_name(ranker
 def test_arms_race_and_a_few_giants_are_different_topics(ranker) -> None:
     assert speakers(ranker, "arms race") == {"kai-fu-lee": 14}
     assert speakers(ranker, "big tech monopolies").get("musk") == 7
+
+
+def test_transparency_and_community_contributions_are_answered_by_who_says_them(ranker) -> None:
+    assert speakers(ranker, "transparency") == {"musk": 4}  # "emphasizing open-source and transparency"
+    assert speakers(ranker, "community contributions") == {"xai-engineers": 15}
+
+
+def test_another_name_names_an_organisation_in_a_role_too(ranker) -> None:
+    assert [m.figure for m in ranker.analyse("what did Zuck's AI chief say about closed models").mentions] == ["lecun"]
+
+
+@pytest.mark.parametrize("topic", ["Dario Amodei, in one sentence?", "Elon's beef with Sam"])
+def test_the_frame_of_an_answer_asks_nothing_more_of_a_named_figure(ranker, topic: str) -> None:
+    named = {m.figure for m in ranker.analyse(topic).mentions}
+    assert named and named <= speakers(ranker, topic).keys()
+
+
+def test_how_long_ago_asks_for_a_date(ranker) -> None:
+    assert ranker.analyse("how long ago was OpenAI started").wants == "#date"
