@@ -435,11 +435,9 @@ class QueryReader:
                     fuzzy[word_stem] = word
             all_stems.append(word_stem)
             # A single letter ("r u sure") is no topic; nor is a stop word or a word too common in the record.
-            if read not in STOPWORDS and len(read) > 1 and word_stem not in self.lexicon.generic:
-                found = self._asked(read, word_stem)
-                if _common(read) and read not in capitalised:
-                    found = dataclasses.replace(found, everyday=True)
-                asked.setdefault(word_stem, found)
+            content = read not in STOPWORDS and len(read) > 1 and word_stem not in self.lexicon.generic
+            if content and word_stem not in asked:
+                asked[word_stem] = self._asked(read, word_stem, everyday=_common(read) and read not in capitalised)
         own = set(asked)
         kept = tuple(_without_own_relatives(w, own) for w in asked.values())
         hits = self.finder.find(tuple(all_stems), fuzzy)
@@ -461,10 +459,10 @@ class QueryReader:
             ),
         )
 
-    def _asked(self, word: str, word_stem: str) -> AskedWord:
+    def _asked(self, word: str, word_stem: str, everyday: bool) -> AskedWord:
         """The word with its WordNet relatives and, when the topic rules give it as another name for
         something the article names ("ChatGPT" for OpenAI), that name first."""
-        asked = _asked(word, word_stem)
+        asked = _asked(word, word_stem, everyday)
         name = self.other_names.get(word_stem)
         if name is None:
             return asked
@@ -510,14 +508,16 @@ def _common(word: str) -> bool:
     return value is not None and value >= _COMMON_ZIPF
 
 
-def _asked(word: str, word_stem: str) -> AskedWord:
+def _asked(word: str, word_stem: str, everyday: bool) -> AskedWord:
     relatives = tuple(
         Relative(stem=s, relation=relation)
         for relation in lexical.related(word)
         for s in relation.stems
         if s != word_stem
     )
-    return AskedWord(word=word, stem=word_stem, bits=_bits(word), relatives=relatives, frame=_frame(word))
+    return AskedWord(
+        word=word, stem=word_stem, bits=_bits(word), relatives=relatives, frame=_frame(word), everyday=everyday
+    )
 
 
 def _without_own_relatives(word: AskedWord, own: set[str]) -> AskedWord:

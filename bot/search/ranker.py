@@ -130,11 +130,12 @@ class Ranker:
         of one of its asking clauses, each with its best account, best first (the lower entry number wins a
         tie); a named figure asked nothing else: all its positions."""
         named = self._named(analysis)
+        asks = analysis.asks_something
         best: dict[int, Candidate] = {}
         for part in analysis.parts:
             weights = self._weights(part)
             topic_part, word_part, total = self._score(self.positions, weights, figures)
-            if not analysis.asks_something:
+            if not asks:
                 for figure in named if figures is None else named & figures:
                     first = self._first_entry[figure]
                     end = self._first_entry.get(figure + 1, len(self.positions.entries))
@@ -147,9 +148,7 @@ class Ranker:
             for number in total:
                 named_figure = self.positions.entries[number].figure in named
                 topic_bits, word_bits = topic_part.get(number, 0.0), word_part.get(number, 0.0)
-                found = self._candidate(
-                    number, part, weights, topic_bits, word_bits, named_figure, analysis.asks_something
-                )
+                found = self._candidate(number, part, weights, topic_bits, word_bits, named_figure, asks)
                 if number not in best or found.match.score > best[number].match.score:
                     best[number] = found
         ranked: dict[int, list[tuple[float, int]]] = defaultdict(list)
