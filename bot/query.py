@@ -307,8 +307,11 @@ class FigureNames:
                     names[parts, figure] = names.get((parts, figure), False) or typos
         # Names by their first word, so a question is only checked against names that may start at a word.
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        self._name_words: dict[str, set[str]] = {}  # figure -> the words of its names that tolerate typos
         for (parts, figure), typos in names.items():
             self._by_first.setdefault(parts[0], []).append((parts, figure, typos))
+            if typos:
+                self._name_words.setdefault(figure, set()).update(parts)
         self._typo_firsts = sorted(first for first, found in self._by_first.items() if len(first) >= _NAME_TYPO_LENGTH)
         self._firsts_of: dict[str, list[str]] = {}  # what each word typed so far may begin (capped)
 
@@ -329,7 +332,21 @@ class FigureNames:
             if taken.isdisjoint(span):
                 named.setdefault(figure, []).extend(span)
                 taken.update(span)
+        # Beside a name that was found, a word one edit from another word of the same figure's names is part of
+        # it, however short ("yan lecunn": "yan" is "yann").
+        for figure, places in named.items():
+            for at in (min(places) - 1, max(places) + 1):
+                if 0 <= at < len(typed) and at not in taken and self._beside(typed[at], figure):
+                    places.append(at)
+                    taken.add(at)
         return named
+
+    def _beside(self, word: str, figure: str) -> bool:
+        if len(word) < 3 or word in STOPWORDS:
+            return False
+        from rapidfuzz.distance import OSA
+
+        return any(OSA.distance(word, part, score_cutoff=1) <= 1 for part in self._name_words.get(figure, ()))
 
     def _firsts(self, word: str) -> list[str]:
         """The first words of names a typed word may be: itself, without a possessive or plural, or one edit

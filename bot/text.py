@@ -31,6 +31,7 @@ STOPWORDS = frozenset(
     feels felt mention mentioned mentions reckon reckons saying stand stands take takes thought thoughts
     agree agreed agrees disagree disagreed disagrees side sides respond responded responds reply replied
     replies react reacted reacts beef feud drama sentence summary summarise summarize tldr briefly
+    post posted posts tweet tweeted tweets wrote write writes
     u ur ya y r n wat wut ppl rn bc cuz coz tho pls plz idk imo imho tbh ngl lol lmao smh btw fr nah yeah yep
     nope gonna wanna gotta kinda sorta dunno abt bout thx ok okay hey hi guys
     aren't can't couldn't didn't doesn't don't hadn't hasn't haven't he's i'd i'll i'm i've isn't it's

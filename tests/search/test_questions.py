@@ -202,3 +202,14 @@ def test_the_frame_of_an_answer_asks_nothing_more_of_a_named_figure(ranker, topi
 
 def test_how_long_ago_asks_for_a_date(ranker) -> None:
     assert ranker.analyse("how long ago was OpenAI started").wants == "#date"
+
+
+def test_a_short_word_beside_a_name_one_edit_from_its_other_word_is_part_of_it(ranker) -> None:
+    analysis = ranker.analyse("yan lecunn opinion")
+    assert [(m.figure, m.words) for m in analysis.mentions] == [("lecun", ("lecunn", "yan"))]
+    assert speakers(ranker, "yan lecunn opinion").get("lecun") == 13
+
+
+def test_the_lawsuit_is_a_topic_and_a_post_frames_the_question(ranker) -> None:
+    assert speakers(ranker, "Why did Musk take OpenAI to court?").get("musk") == 4
+    assert speakers(ranker, "What did Dario post?") == {"amodei": 13}
