@@ -83,11 +83,14 @@ def tie_break(position: Position) -> tuple:
 def index_positions(data: Dataset, reader: TextReader) -> Index:
     """Entries numbered by figure, then tie-break order, so of two equal scores the lower number wins.
 
-    A position is also indexed under its figure's role ("OpenAI founder"): what Altman says, the OpenAI
-    founder says, so a question about OpenAI reaches it."""
+    A position is also indexed under the names in its figure's role ("OpenAI" of "OpenAI founder"): what
+    Altman says, the OpenAI founder says, so a question about OpenAI reaches it. The role's title words
+    ("founder", "head", "expert") name the figure only as a whole (see query.FigureNames), never a topic: a
+    question "heading for an arms race" is not about the Meta AI head."""
     index = Index()
     for figure_number, persona in enumerate(data.personas):
-        role = reader.read(role_name(persona.role))[1] - kinds_stated(persona.role)  # a role states no fact
+        names_in_role = " ".join(w for w in role_name(persona.role).split() if not w.islower())
+        role = reader.read(names_in_role)[1] - kinds_stated(persona.role)  # a role states no fact
         for position in sorted(persona.positions, key=tie_break):
             tags, stems = reader.read(position.text, position.topics)
             index.add(Entry(tags=tags, position=position, figure=figure_number), stems | role)

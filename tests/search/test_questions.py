@@ -213,3 +213,9 @@ def test_a_short_word_beside_a_name_one_edit_from_its_other_word_is_part_of_it(r
 def test_the_lawsuit_is_a_topic_and_a_post_frames_the_question(ranker) -> None:
     assert speakers(ranker, "Why did Musk take OpenAI to court?").get("musk") == 4
     assert speakers(ranker, "What did Dario post?") == {"amodei": 13}
+
+
+def test_a_roles_title_words_are_no_topic(ranker) -> None:
+    # LeCun is the "Meta AI head"; a question heading for an arms race is not about him.
+    assert "lecun" not in speakers(ranker, "Are we heading for an AI arms race?")
+    assert speakers(ranker, "What does the Meta AI head think?") == {"lecun": 13}
