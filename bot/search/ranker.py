@@ -18,7 +18,7 @@ from ..data.personas import Persona
 from ..query import FigureNames, QueryAnalysis, QueryReader, TopicFinder, Vocabulary
 from .index import Index, TextReader, index_narration, index_positions, record_names
 from .records import AskResult, Candidate, Match, Stance
-from .scoring import THRESHOLD, Weights, weigh
+from .scoring import THRESHOLD, Weights, background_topics, weigh
 
 if TYPE_CHECKING:
     from .arrays import ArrayScorer, Chosen
@@ -47,6 +47,7 @@ class Ranker:
         self.reader = QueryReader(data.lexicon, vocabulary, finder, names, spoken=frozenset(self.positions.by_stem))
         self._record_stems = self.positions.by_stem.keys() | self.narration.by_stem.keys()
         self._record_names = record_names(data)
+        self._background = background_topics(self.positions)
         self._first_entry: dict[int, int] = {}  # figure -> its first entry (entries are numbered by figure)
         for number, entry in enumerate(self.positions.entries):
             self._first_entry.setdefault(entry.figure, number)
@@ -84,7 +85,7 @@ class Ranker:
     def context(self, topic: str) -> Span | None:
         """The article narration sentence that best sets the scene for a topic, if any answers enough of it."""
         analysis = self.analyse(topic)
-        weights = weigh(analysis, self._record_stems, self._record_names)
+        weights = self._weights(analysis)
         total = self._score(self.narration, weights)[2]
         best = min(((-score, n) for n, score in total.items()), default=None)
         if best is None or weights.share(-best[0]) < THRESHOLD:
@@ -123,7 +124,7 @@ class Ranker:
         return topic_part, word_part, total
 
     def _weights(self, part: QueryAnalysis) -> Weights:
-        return weigh(part, self._record_stems, self._record_names)
+        return weigh(part, self._record_stems, self._record_names, self._background)
 
     def _ranked(self, analysis: QueryAnalysis, figures: set[int] | None = None) -> dict[int, tuple[Candidate, ...]]:
         """Per figure (by its place in the dataset), every position that explains something of the question or

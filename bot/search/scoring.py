@@ -25,15 +25,24 @@ import math
 from collections import defaultdict
 from collections.abc import Set
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .. import lexical
-from ..query import BASELINE_BITS, QueryAnalysis
+from ..query import BASELINE_BITS, QueryAnalysis, TopicHit
+
+if TYPE_CHECKING:
+    from .index import Index
 
 # A figure speaks on a topic only when its best position answers at least half of the question.
 THRESHOLD = 0.5
 # What a word the record answers elsewhere counts against a text that does not answer it, as a share of the
 # word's information: a question may ask several things, and a text may answer one of them.
 ELSEWHERE_SHARE = 0.5
+# A topic carried by at least this share of a record's positions is its background (open source, in the seed);
+# when a question asks about another theme as well, a background tag alone explains its word at
+# BACKGROUND_TAG_SHARE.
+BACKGROUND_POSITIONS = 0.8
+BACKGROUND_TAG_SHARE = 0.75
 # What a noun the record never speaks of counts against a text, as a share of its information: more than all
 # of it, since such a word says the question is about something else ("what was a panacea in ancient medicine").
 OFF_RECORD_SHARE = 1.25
@@ -68,18 +77,29 @@ class Weights:
         return score * self.scale() if score > 0 else 0.0
 
 
-def weigh(analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str]) -> Weights:
+def weigh(
+    analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str], background: Set[str] = frozenset()
+) -> Weights:
     """The question's words as what texts explaining them score: a word of a topic trigger that fired through
     the tag of the strongest topic it triggers, any other through the word itself or a relative (and the
-    topic a relative triggers, if one does)."""
+    topic a relative triggers, if one does). ``background`` holds the topics nearly every text carries."""
     topics: dict[str, float] = defaultdict(float)
     words: dict[str, float] = defaultdict(float)
     cost = 0.0
+    # A word of a trigger that fired is explained once, through the strongest topic it triggers: a text with
+    # the word carries the tag. A word that reached a topic only through a relative is explained by that
+    # topic, and by the word itself or a relative as well, since a text with it carries no tag.
+    strongest = {w.stem: _strongest_hit(analysis, w.stem) for w in analysis.asked}
+    # A question that asks about another theme besides the background topic: the background tag alone says
+    # what the debate is about, not what was asked ("can you have openness and safety at the same time").
+    other_theme = any(
+        hit and not hit.how.startswith("related:") and hit.topic not in background for hit in strongest.values()
+    )
     for word in analysis.asked:
         name = word.stem in record_names and not word.everyday
         bits = max(word.bits, NAME_BITS) if name else word.bits
-        hits = [hit for hit in analysis.hits if word.stem in hit.stems]
-        known = hits or word.stem in record_stems or any(r.stem in record_stems for r in word.relatives)
+        hit = strongest[word.stem]
+        known = hit is not None or word.stem in record_stems or any(r.stem in record_stems for r in word.relatives)
         # A word the record answers elsewhere, or a verb, adjective or adverb (how the question asks), may be
         # another part of the question than the one a text answers; a name the record uses, or a noun it
         # never speaks of, is the question itself.
@@ -87,14 +107,10 @@ def weigh(analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str
         own_cost = bits * ELSEWHERE_SHARE if side_part else bits * (1.0 if known or name else OFF_RECORD_SHARE)
         cost += own_cost
         gain = bits * (1 - THRESHOLD) + own_cost * THRESHOLD
-        # A word of a trigger that fired is explained once, through the strongest topic it triggers: a text
-        # with the word carries the tag. A word that reached a topic only through a relative is explained by
-        # that topic, and by the word itself or a relative as well, since a text with it carries no tag.
-        own_hits = [hit for hit in hits if not hit.how.startswith("related:")]
-        if hits:
-            strongest = max(own_hits or hits, key=lambda hit: hit.weight)
-            topics[strongest.topic] += gain * strongest.weight
-        if not own_hits:
+        if hit is not None:
+            share = BACKGROUND_TAG_SHARE if other_theme and hit.topic in background else 1.0
+            topics[hit.topic] += gain * hit.weight * share
+        if hit is None or hit.how.startswith("related:"):
             words[word.stem] += gain
             for relative in word.relatives:
                 words[relative.stem] += gain * relative.share
@@ -103,4 +119,21 @@ def weigh(analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str
         words=[(s, score) for s, score in words.items() if score > 0],
         cost=cost,
         requires=analysis.wants,
+    )
+
+
+def _strongest_hit(analysis: QueryAnalysis, word_stem: str) -> TopicHit | None:
+    """The strongest topic hit of a question word: its own triggers before those reached through a relative."""
+    hits = [hit for hit in analysis.hits if word_stem in hit.stems]
+    own = [hit for hit in hits if not hit.how.startswith("related:")]
+    return max(own or hits, key=lambda hit: hit.weight) if hits else None
+
+
+def background_topics(positions: Index) -> frozenset[str]:
+    """The topics at least BACKGROUND_POSITIONS of the positions carry: what the whole debate is about."""
+    total = len(positions.entries)
+    return frozenset(
+        topic
+        for topic, tagged in positions.by_topic.items()
+        if total and len({number for number, _ in tagged}) >= BACKGROUND_POSITIONS * total
     )

@@ -219,3 +219,10 @@ def test_a_roles_title_words_are_no_topic(ranker) -> None:
     # LeCun is the "Meta AI head"; a question heading for an arms race is not about him.
     assert "lecun" not in speakers(ranker, "Are we heading for an AI arms race?")
     assert speakers(ranker, "What does the Meta AI head think?") == {"lecun": 13}
+
+
+def test_the_background_topic_alone_does_not_answer_a_question_about_another_theme(ranker) -> None:
+    assert ranker._background == {"open_source"}  # carried by nearly every position of the seed
+    both = speakers(ranker, "Can you have openness and safety at the same time?")
+    assert {"lecun", "xai-engineers"}.isdisjoint(both) and {"suleyman", "amodei"} <= both.keys()
+    assert len(speakers(ranker, "open source")) == 8  # the background alone is still everyone's
