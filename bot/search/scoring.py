@@ -9,7 +9,9 @@ What a text leaves unexplained counts against it: in full for a name the record 
 is not answered by a position that never names Google; a word of everyday English typed in lower case is that
 word, not a name), at OFF_RECORD_SHARE for a noun the record never speaks of, and at ELSEWHERE_SHARE for a word the record answers elsewhere (another position, the narration) and for a verb,
 adjective or adverb (WordNet's dominant part of speech: how the question asks), since one question may ask
-several things. With E the bits a text explains and L what its unexplained words count against it, the text
+several things. A topic nearly every position carries (the record's background: open source in the seed)
+explains its word at BACKGROUND_TAG_SHARE when the question asks about another theme too. With E the bits a
+text explains and L what its unexplained words count against it, the text
 answers the question when E / (E + L) reaches THRESHOLD.
 
 That test is linear in what the text explains: each question word w of bits b and cost c (b times its share)
