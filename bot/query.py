@@ -54,8 +54,13 @@ _BARE_CONTRACTIONS = {w.replace("'", "").replace("’", ""): w for w in sorted(S
 # A question that opens with "how many", "how much", "what percent" or "when" asks for a kind of answer, a
 # quantity or a date: only a text that states one can answer it ("When was OpenAI founded?" is for the
 # narration, not for a figure's opinion). The index gives each text that states one the kind's pseudo-stem.
-QUANTITY, DATE = "#quantity", "#date"
+# A question for what a word means ("what does panacea mean?", "define grok") is for a dictionary: no text of
+# the record states a meaning, so nobody answers it.
+QUANTITY, DATE, MEANING = "#quantity", "#date", "#meaning"
 _KIND_OPENINGS = {
+    ("define",): MEANING,
+    ("meaning", "of"): MEANING,
+    ("what", "is", "the", "meaning"): MEANING,
     ("how", "many"): QUANTITY,
     ("how", "much"): QUANTITY,
     ("what", "percent"): QUANTITY,
@@ -422,7 +427,10 @@ class QueryReader:
             return whole
         asking = [self._read(text) for text, questioned in clauses if questioned or _asks(text)]
         asking = [c for c in asking if c.asked]
-        return dataclasses.replace(whole, clauses=tuple(asking)) if asking else whole
+        # The question asks for the kind of answer its first clause asks for ("what does panacea mean? my
+        # teacher used it" asks for a meaning, however it goes on).
+        wants = whole.wants or _kind_asked([_with_apostrophe(w) for w in words(clauses[0][0])])
+        return dataclasses.replace(whole, clauses=tuple(asking), wants=wants)
 
     def _read(self, query: str) -> QueryAnalysis:
         typed = [_with_apostrophe(w) for w in words(query)]
@@ -512,6 +520,8 @@ def _kind_asked(typed: list[str]) -> str | None:
     for opening, kind in _KIND_OPENINGS.items():
         if tuple(typed[start : start + len(opening)]) == opening:
             return kind
+    if tuple(typed[start : start + 2]) in (("what", "does"), ("what", "do")) and typed[-1:] == ["mean"]:
+        return MEANING  # "what does the word grok mean"
     return None
 
 

@@ -226,3 +226,16 @@ def test_the_background_topic_alone_does_not_answer_a_question_about_another_the
     both = speakers(ranker, "Can you have openness and safety at the same time?")
     assert {"lecun", "xai-engineers"}.isdisjoint(both) and {"suleyman", "amodei"} <= both.keys()
     assert len(speakers(ranker, "open source")) == 8  # the background alone is still everyone's
+
+
+@pytest.mark.parametrize(
+    "topic", ["what does panacea mean? my english teacher used it", "define panacea", "what does the word grok mean"]
+)
+def test_a_question_for_a_words_meaning_is_for_a_dictionary(ranker, topic: str) -> None:
+    assert ranker.analyse(topic).wants == "#meaning"
+    assert speakers(ranker, topic) == {}
+
+
+def test_a_country_asks_about_its_people(ranker) -> None:
+    # topics.yaml: China is another name for what the record calls Chinese (Kai-Fu Lee, "Chinese AI expert").
+    assert "kai-fu-lee" in speakers(ranker, "Will open models help China catch up with America?")
