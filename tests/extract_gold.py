@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.data.article import Article, load_article
-from bot.extract import QUOTED, REPORTED, Quote
+from bot.data.article import Article, load_article, parse_paragraphs
+from bot.extract import QUOTED, REPORTED, Quote, extract_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "tests" / "data" / "gold"
@@ -125,3 +125,16 @@ def score_reported(gold: Gold, quotes: list[Quote]) -> Score:
     result = score(gold.reported, quotes, REPORTED)
     result.right, result.predicted = result.found, result.labelled
     return result
+
+
+# Small texts for pattern tests: an article made of a string, its quotations, and who said each.
+def article(text: str, article_id: str = "test") -> Article:
+    return Article(article_id, "Test", "Test publisher", None, None, text, parse_paragraphs(text))
+
+
+def quoted(text: str) -> list[Quote]:
+    return [q for q in extract_quotes(article(text)) if q.kind == QUOTED]
+
+
+def who_said(text: str) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in quoted(text)}
