@@ -150,7 +150,7 @@ class QueryAnalysis:
     asked: tuple[AskedWord, ...] = ()  # the content words, once each, names left out
     mentions: tuple[Mention, ...] = ()  # figures named, in the order the question names them
     clauses: tuple[QueryAnalysis, ...] = ()  # each clause that asks something, read alone, when there are several
-    wants: str | None = None  # the kind of answer asked for (QUANTITY or DATE), which a text must state
+    wants: str | None = None  # the kind of answer asked for (QUANTITY, DATE, MEANING), which a text must state
 
     @property
     def parts(self) -> tuple[QueryAnalysis, ...]:
@@ -303,9 +303,9 @@ class FigureNames:
     def __init__(self, figures: Iterable[tuple[str, str, tuple[str, ...], str]]):
         names: dict[tuple[tuple[str, ...], str], bool] = {}
         for figure, name, aliases, role in figures:
-            role_name = role.split("(")[0].split(",")[0]
-            options = [(figure, True), (name, True), *((a, True) for a in aliases), (role_name, False)]
-            options += [(other, False) for other in _role_in_other_words(role_name)]
+            role = role_name(role)
+            options = [(figure, True), (name, True), *((a, True) for a in aliases), (role, False)]
+            options += [(other, False) for other in _role_in_other_words(role)]
             for option, typos in options:
                 parts = tuple(words(option))
                 if parts and not all(p in STOPWORDS for p in parts):
@@ -376,6 +376,11 @@ class FigureNames:
         return list(dict.fromkeys([*exact, *(w for w, _, _ in near)]))
 
 
+def role_name(role: str) -> str:
+    """A role as a name for its figure: up to a parenthesis or comma ("Anthropic CEO (former ...)")."""
+    return role.split("(")[0].split(",")[0]
+
+
 def _role_in_other_words(role: str) -> list[str]:
     """A role said the way people say it: the organisation it opens with, before a word for whoever holds a
     post there ("Anthropic CEO": "anthropic boss", "the anthropic ai chief"; "Tesla and SpaceX CEO")."""
@@ -435,12 +440,7 @@ class QueryReader:
     def _read(self, query: str) -> QueryAnalysis:
         typed = [_with_apostrophe(w) for w in words(query)]
         capitalised = {w.casefold() for w in re.findall(r"\b[A-Z][\w'’]*", query)}
-        # Another name of an organisation names it in a role too ("Zuck's AI chief" is Meta's).
-        as_named = [
-            words(self.lexicon.other_names.get(stem(w), w))[0] if stem(w) in self.lexicon.other_names else w
-            for w in typed
-        ]
-        named = self.names.find(as_named)
+        named = self.names.find([self._as_named(w) for w in typed])
         name_places = {at for places in named.values() for at in places}
         all_stems: list[str] = []
         corrections: list[tuple[str, str]] = []
@@ -483,6 +483,12 @@ class QueryReader:
                 for figure, places in sorted(named.items(), key=lambda item: min(item[1]))
             ),
         )
+
+    def _as_named(self, word: str) -> str:
+        """Another name of an organisation, read as its name where figures are named: "Zuck's AI chief" is
+        the Meta AI head."""
+        name = self.lexicon.other_names.get(stem(word))
+        return words(name)[0] if name is not None else word
 
     def _asked(self, word: str, word_stem: str, everyday: bool) -> AskedWord:
         """The word with its WordNet relatives and, when the topic rules give it as another name for

@@ -16,7 +16,7 @@ from ..data.cache import PickledByFields
 from ..data.dataset import Dataset
 from ..data.lexicon import Lexicon
 from ..data.personas import Position
-from ..query import TopicFinder, kinds_stated
+from ..query import TopicFinder, kinds_stated, role_name
 from ..text import STOPWORDS, stem, words
 
 
@@ -96,11 +96,6 @@ def index_positions(data: Dataset, reader: TextReader) -> Index:
             index.add(Entry(tags=tags, position=position, figure=figure_number), stems | role)
     index.finish()
     return index
-
-
-def role_name(role: str) -> str:
-    """A role as a name for its figure: up to a parenthesis or comma ("Anthropic CEO (former ...)")."""
-    return role.split("(")[0].split(",")[0]
 
 
 # A capitalised word inside a sentence: after a word (or a comma) and a space, not after a sentence's end.
