@@ -105,7 +105,7 @@ class Ranker:
         """
         entries = index.entries
         # Only a text that states the kind of answer asked for (a quantity, a date) may answer.
-        stating = None if weights.requires is None else set(index.by_stem.get(weights.requires, ()))
+        stating = _stating(index, weights)
 
         def counts(number: int) -> bool:
             return (figures is None or entries[number].figure in figures) and (stating is None or number in stating)
@@ -140,7 +140,7 @@ class Ranker:
                 for figure in named if figures is None else named & figures:
                     first = self._first_entry[figure]
                     end = self._first_entry.get(figure + 1, len(self.positions.entries))
-                    stating = set(self.positions.by_stem.get(weights.requires, ())) if weights.requires else None
+                    stating = _stating(self.positions, weights)
                     total.update(
                         dict.fromkeys(
                             (n for n in range(first, end) if n not in total and (stating is None or n in stating)), 0.0
@@ -222,6 +222,11 @@ class Ranker:
         return sum(len(by_topic.get(t, ())) for t, _ in weights.topics) + sum(
             len(by_stem.get(s, ())) for s, _ in weights.words
         )
+
+
+def _stating(index: Index, weights: Weights) -> set[int] | None:
+    """The entries that state the kind of answer the question asks for, or None when it asks for no kind."""
+    return None if weights.requires is None else set(index.by_stem.get(weights.requires, ()))
 
 
 def _take_better_clauses(
