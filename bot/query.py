@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import lexical
+from . import languages, lexical
 from .data.lexicon import Lexicon, Trigger
 from .errors import UsageError
 from .text import STOPWORDS, stem, stems, words
@@ -38,6 +39,9 @@ _COMMON_ZIPF = 3.5
 # Information is counted above that of a word met once in a thousand (Zipf 6, about 10 bits): words that
 # common ("take", "good", "make") say how a question is asked rather than what it is about.
 BASELINE_BITS = 10.0
+# What a word of another language weighs: an everyday content word's information (Zipf 4), since how rare it
+# is in English says nothing of how rare it is in its own language.
+FOREIGN_BITS = (9.0 - 4.0) * math.log2(10) - BASELINE_BITS
 # What is left of a question beside a figure's name asks something when a word carries at least this much.
 ASKS_SOMETHING_BITS = 1.0
 # A clause runs up to a comma, semicolon, colon, question or exclamation mark, or to "or"; it asks something
@@ -317,6 +321,7 @@ class FigureNames:
             self._by_first.setdefault(parts[0], []).append((parts, figure, typos))
             if typos:
                 self._name_words.setdefault(figure, set()).update(parts)
+        self.phrases = frozenset(" ".join(parts) for parts, _ in names)
         self._typo_firsts = sorted(first for first, found in self._by_first.items() if len(first) >= _NAME_TYPO_LENGTH)
         self._firsts_of: dict[str, list[str]] = {}  # what each word typed so far may begin (capped)
 
@@ -421,6 +426,11 @@ class QueryReader:
         # Another name stands for what it names only where no figure uses it: a question about Grok is
         # answered by the positions that name Grok, not once more by every position naming xAI.
         self.other_names = {s: name for s, name in lexicon.other_names.items() if s not in spoken}
+        self.foreign = languages.ForeignReader(
+            lexicon.foreign_terms,
+            {p for p in names.phrases if languages.is_unspaced(p)},
+            english=frozenset(vocabulary.stems) | self.other_names.keys(),
+        )
 
     def analyse(self, query: str) -> QueryAnalysis:
         """The question read whole and, when it asks several things, each clause that asks something read
@@ -439,6 +449,9 @@ class QueryReader:
 
     def _read(self, query: str) -> QueryAnalysis:
         typed = [_with_apostrophe(w) for w in words(query)]
+        language = self.foreign.language_of(query, typed)
+        if language is not None:
+            typed = self.foreign.words(typed, language)
         capitalised = {w.casefold() for w in re.findall(r"\b[A-Z][\w'’]*", query)}
         named = self.names.find([self._as_named(w) for w in typed])
         name_places = {at for places in named.values() for at in places}
@@ -449,6 +462,13 @@ class QueryReader:
         for at, word in enumerate(typed):
             if at in name_places:
                 all_stems.append("")  # a name is not a matching word, and no trigger runs across it
+                continue
+            foreign = self.foreign.read(language, word) if language is not None else None
+            if foreign is not None:  # a word of the question's own language: only its triggers explain it
+                foreign_stem, content = foreign
+                all_stems.append(foreign_stem)
+                if content and len(word) > 1 and foreign_stem not in self.lexicon.generic and foreign_stem not in asked:
+                    asked[foreign_stem] = AskedWord(word=word, stem=foreign_stem, bits=FOREIGN_BITS, relatives=())
                 continue
             word_stem, read = stem(word), word
             known = word_stem in self.vocabulary.stems or word_stem in self.other_names

@@ -3,6 +3,7 @@ the other names a question may use for what the article names."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,7 +11,8 @@ from pathlib import Path
 from typing import Protocol
 
 from ..errors import DataError, Problem
-from ..text import stems, words
+from ..languages import LANGUAGES, stem_in
+from ..text import normalise, stems, words
 from .yamlload import LineDict, load_yaml
 
 LEXICON_FILE = "topics.yaml"
@@ -25,7 +27,7 @@ class PositionLike(Protocol):
     def stance_on(self, axis: str) -> int | None: ...
 
 
-_SECTIONS = ("axes", "camps", "topics", "generic", "other_names")
+_SECTIONS = ("axes", "camps", "topics", "generic", "other_names", "languages")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,7 @@ class Trigger:
     phrase: str
     stems: tuple[str, ...]
     weight: float
+    language: str | None = None  # a trigger in another language than English (its stems are that language's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,9 @@ class Lexicon:
     generic: frozenset[str]  # stems that never count as content on their own ("ai", "model")
     # stem of another name -> the name it stands for ("chatgpt" -> "OpenAI"): a product for its maker
     other_names: dict[str, str] = field(default_factory=dict)
+    # language code -> every phrase the rules give in it (its triggers and generic words), for reading a
+    # question written without spaces
+    foreign_terms: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def axis_for(self, hits: Iterable[TopicHitLike], positions: Iterable[PositionLike]) -> str:
         """The axis a debate (or a picture of answers) is summed up on: that of the strongest matched topic
@@ -86,7 +92,9 @@ class Lexicon:
     @property
     def trigger_words(self) -> frozenset[str]:
         """Every word of every trigger phrase: typo correction prefers these on a tie."""
-        return frozenset(w for rule in self.topics.values() for t in rule.triggers for w in words(t.phrase))
+        return frozenset(
+            w for rule in self.topics.values() for t in rule.triggers if t.language is None for w in words(t.phrase)
+        )
 
 
 def _colour(value: object) -> int | None:
@@ -158,10 +166,11 @@ class _Reader:
             )
         return topics
 
-    def trigger(self, raw: object, spec: LineDict, where: str) -> Trigger | None:
+    def trigger(self, raw: object, spec: LineDict, where: str, language: str | None = None) -> Trigger | None:
         phrase, weight = (raw.get("phrase"), raw.get("weight", 1.0)) if isinstance(raw, LineDict) else (raw, 1.0)
         if isinstance(phrase, str) and stems(phrase) and isinstance(weight, (int, float)) and 0 < weight <= 1:
-            return Trigger(phrase=phrase, stems=stems(phrase), weight=float(weight))
+            found = stems(phrase) if language is None else tuple(stem_in(language, w) for w in words(phrase))
+            return Trigger(phrase=phrase, stems=found, weight=float(weight), language=language)
         line = raw.line if isinstance(raw, LineDict) else spec.line_of("triggers")
         self.fail(line, f"{where}.triggers", f"bad trigger {raw!r}: text, or {{phrase: text, weight: 0..1}}")
         return None
@@ -192,6 +201,35 @@ class _Reader:
                     found[other_stems[0]] = str(name)
         return found
 
+    def languages(self, topics: dict[str, TopicRule]) -> tuple[dict[str, list[Trigger]], frozenset[str], dict]:
+        """Triggers and generic words in other languages: per topic its foreign triggers, the generic words'
+        stems, and per language every phrase it gives."""
+        raw = self.data.get("languages", LineDict())
+        triggers: dict[str, list[Trigger]] = {}
+        generic: set[str] = set()
+        terms: dict[str, frozenset[str]] = {}
+        if not isinstance(raw, LineDict):
+            self.fail(self.data.line_of("languages"), "languages", "must map a language code to its words")
+            return triggers, frozenset(), terms
+        for code, spec in raw.items():
+            where = f"languages.{code}"
+            if code not in LANGUAGES or not isinstance(spec, LineDict):
+                known = ", ".join(LANGUAGES)
+                self.fail(raw.line_of(code), where, f"a language code ({known}) with its generic words and topics")
+                continue
+            phrases = [str(g) for g in spec.get("generic", []) if isinstance(g, str)]
+            generic.update(stem_in(code, w) for g in phrases for w in words(g))
+            by_topic = spec.get("topics", LineDict())
+            for topic_id, entries in by_topic.items() if isinstance(by_topic, LineDict) else ():
+                if topic_id not in topics or not isinstance(entries, list):
+                    self.fail(by_topic.line_of(topic_id), f"{where}.topics.{topic_id}", "a known topic with a list")
+                    continue
+                found = [self.trigger(e, by_topic, f"{where}.topics.{topic_id}", code) for e in entries]
+                triggers.setdefault(topic_id, []).extend(t for t in found if t is not None)
+                phrases += [t.phrase for t in found if t is not None]
+            terms[code] = frozenset(normalise(p) for p in phrases)
+        return triggers, frozenset(generic), terms
+
     def unknown_sections(self) -> None:
         for key in sorted(set(self.data) - set(_SECTIONS)):
             expected = ", ".join(_SECTIONS)
@@ -209,7 +247,17 @@ def load_lexicon(folder: Path) -> Lexicon:
     reader = _Reader(path, data)
     axes = reader.axes()
     camps, topics, generic = reader.camps(), reader.topics(axes), reader.generic()
-    lexicon = Lexicon(topics=topics, axes=axes, camps=camps, generic=generic, other_names=reader.other_names())
+    foreign, foreign_generic, terms = reader.languages(topics)
+    for topic_id, triggers in foreign.items():
+        topics[topic_id] = dataclasses.replace(topics[topic_id], triggers=topics[topic_id].triggers + tuple(triggers))
+    lexicon = Lexicon(
+        topics=topics,
+        axes=axes,
+        camps=camps,
+        generic=generic | foreign_generic,
+        other_names=reader.other_names(),
+        foreign_terms=terms,
+    )
     reader.unknown_sections()
     if reader.problems:
         raise DataError(reader.problems)

@@ -39,7 +39,7 @@ class Ranker:
         reader = TextReader(data.lexicon, finder)
         self.positions = index_positions(data, reader)
         self.narration = index_narration(data, reader)
-        texts = [t.phrase for rule in data.lexicon.topics.values() for t in rule.triggers]
+        texts = [t.phrase for rule in data.lexicon.topics.values() for t in rule.triggers if t.language is None]
         texts += [e.position.text for e in self.positions.entries]
         texts += [e.span.text for e in self.narration.entries]
         names = FigureNames((p.id, p.name, p.aliases, p.role) for p in data.personas)

@@ -1,0 +1,96 @@
+"""Questions written in another language: the language is told by its function words (or its script), its
+words are matched on its own stems against the topic rules' triggers in it, and a question it does not
+address still gets silence."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from bot.data.lexicon import LEXICON_FILE, load_lexicon
+from bot.errors import DataError
+from bot.languages import language_of, segment, stem_in
+from bot.text import STOPWORDS, words
+from tests.conftest import PERSONAS
+
+
+def speakers(ranker, topic: str) -> set[str]:
+    return {s.figure.id for s in ranker.ask(topic).stances if s.position}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("¿Es seguro liberar el código de la IA?", "es"),
+        ("Qu'est-ce que LeCun pense des modèles fermés ?", "fr"),
+        ("Was sagen die Kritiker über Grok?", "de"),
+        ("开源模型安全吗？", "zh"),
+        ("オープンソースは安全ですか", "ja"),
+        ("Is open source AI dangerous?", None),
+        ("is musk's beef with openai a la carte drama", None),  # one loan word is not a language
+    ],
+)
+def test_a_question_is_read_in_the_language_its_function_words_say(text: str, language: str | None) -> None:
+    assert language_of(text, words(text), STOPWORDS) == language
+
+
+def test_stems_are_the_language_s_own_accents_dropped() -> None:
+    assert stem_in("es", "código") == stem_in("es", "codigo") == stem_in("es", "códigos")
+    assert stem_in("es", "abierto") != "abierto"  # marked with its language: it never meets an English stem
+
+
+def test_chinese_is_cut_into_the_terms_it_knows_longest_first() -> None:
+    assert segment("李开复怎么看开源", frozenset({"李开复", "开源", "开放源代码"})) == ["李开复", "怎么看", "开源"]
+
+
+@pytest.mark.parametrize(
+    ("topic", "expected"),
+    [
+        ("¿Es seguro liberar el código de la IA?", {"suleyman", "altman", "amodei"}),
+        ("开源模型安全吗？", {"suleyman", "altman", "amodei"}),
+        ("Est-ce que Suleyman pense que l'IA ouverte coûte trop cher ?", {"suleyman"}),
+    ],
+)
+def test_a_question_in_another_language_is_answered_through_that_language_s_triggers(
+    ranker, topic: str, expected: set[str]
+) -> None:
+    assert expected <= speakers(ranker, topic)
+
+
+def test_a_figure_named_in_another_script_is_the_focus(ranker) -> None:
+    assert [m.figure for m in ranker.analyse("李开复怎么看开源？").mentions] == ["kai-fu-lee"]
+    assert "kai-fu-lee" in speakers(ranker, "李开复怎么看开源？")
+
+
+@pytest.mark.parametrize(
+    "topic",
+    ["¿Cuál es la capital de Australia?", "Quelle est la meilleure recette de crêpes ?", "明天北京天气怎么样"],
+)
+def test_a_question_in_another_language_that_the_record_does_not_address_gets_silence(ranker, topic: str) -> None:
+    assert speakers(ranker, topic) == set()
+
+
+def test_function_words_of_another_language_count_for_nothing(ranker) -> None:
+    asked = [w.word for w in ranker.analyse("Sollte KI Open Source sein?").asked]
+    assert asked == ["open", "source"]  # "sollte" and "sein" are function words, "KI" is German for AI
+
+
+def test_foreign_triggers_never_fire_on_english_text(ranker) -> None:
+    # "seguro" is a Spanish safety trigger; an English question using the word is read in English.
+    assert {h.topic for h in ranker.analyse("seguro insurance rates").hits} == set()
+
+
+def test_a_language_section_with_an_unknown_code_or_topic_names_its_line(tmp_path) -> None:
+    shutil.copy(PERSONAS / LEXICON_FILE, tmp_path)
+    path = tmp_path / LEXICON_FILE
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "  xx:\n    topics:\n      safety: [safe]\n  nl:\n    topics:\n      cooking: [koken]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as raised:
+        load_lexicon(tmp_path)
+    message = str(raised.value)
+    assert "languages.xx" in message and "languages.nl.topics.cooking" in message
+    assert f"{LEXICON_FILE}:" in message
