@@ -204,6 +204,16 @@ def test_how_long_ago_asks_for_a_date(ranker) -> None:
     assert ranker.analyse("how long ago was OpenAI started").wants == "#date"
 
 
+@pytest.mark.parametrize(
+    ("topic", "kind"),
+    [("In what year did OpenAI turn into a for-profit company?", "#date"), ("by how much did costs rise", "#quantity")],
+)
+def test_a_preposition_before_the_question_word_asks_for_the_same_kind(ranker, topic: str, kind: str) -> None:
+    assert ranker.analyse(topic).wants == kind
+    # Sam Altman's words state no year: he no longer answers on OpenAI's name alone.
+    assert "altman" not in speakers(ranker, "In what year did OpenAI turn into a for-profit company?")
+
+
 def test_a_short_word_beside_a_name_one_edit_from_its_other_word_is_part_of_it(ranker) -> None:
     analysis = ranker.analyse("yan lecunn opinion")
     assert [(m.figure, m.words) for m in analysis.mentions] == [("lecun", ("lecunn", "yan"))]
