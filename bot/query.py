@@ -72,10 +72,12 @@ _KIND_OPENINGS = {
     ("what", "share"): QUANTITY,
     ("when",): DATE,
     ("what", "year"): DATE,
+    ("which", "year"): DATE,
     ("what", "month"): DATE,
     ("since", "when"): DATE,
     ("how", "long", "ago"): DATE,
 }
+_PREPOSITIONS = frozenset("in at by for from to of on during within until".split())
 _YEAR = r"\b(?:1[89]|20)\d\d\b"
 # A number not part of a name ("Grok-1", "GPT-2") and not a year, or a word or sign that states an amount.
 _QUANTITY = re.compile(
@@ -539,9 +541,10 @@ def kinds_stated(text: str) -> frozenset[str]:
 
 
 def _kind_asked(typed: list[str]) -> str | None:
-    """The kind of answer a question or clause asks for by its opening words (after a joining word)."""
+    """The kind of answer a question or clause asks for by its opening words, after a joining word or a
+    preposition ("in what year", "by how much")."""
     start = 0
-    while start < len(typed) and typed[start] in _JOINING:
+    while start < len(typed) and (typed[start] in _JOINING or typed[start] in _PREPOSITIONS):
         start += 1
     for opening, kind in _KIND_OPENINGS.items():
         if tuple(typed[start : start + len(opening)]) == opening:
