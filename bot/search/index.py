@@ -17,7 +17,7 @@ from ..data.dataset import Dataset
 from ..data.lexicon import Lexicon
 from ..data.personas import Position
 from ..query import TopicFinder, kinds_stated, role_name
-from ..text import STOPWORDS, stem, words
+from ..text import STOPWORDS, content_stems, stem, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,17 +80,38 @@ def tie_break(position: Position) -> tuple:
     return position.kind != "quoted", position.citation.article, position.citation.start
 
 
+def role_stem(figure: str, name_stem: str) -> str:
+    """The pseudo-stem a figure's positions carry for a name in its role: its own, so that a question can
+    reach one figure's positions through its role and not another's."""
+    return f"@{figure}:{name_stem}"
+
+
+def role_names(data: Dataset) -> dict[str, tuple[str, ...]]:
+    """The stem of each name in a figure's role -> the figures whose role has it."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for persona in data.personas:
+        for s in _names_in_role(persona.role, data.lexicon.generic):
+            found[s].append(persona.id)
+    return {s: tuple(figures) for s, figures in found.items()}
+
+
+def _names_in_role(role: str, generic: frozenset[str]) -> frozenset[str]:
+    """The stems of the names in a role ("OpenAI" of "OpenAI founder"; not "AI", too common to name anyone)."""
+    names = " ".join(w for w in role_name(role).split() if not w.islower())
+    return frozenset(content_stems(names)) - generic
+
+
 def index_positions(data: Dataset, reader: TextReader) -> Index:
     """Entries numbered by figure, then tie-break order, so of two equal scores the lower number wins.
 
-    A position is also indexed under the names in its figure's role ("OpenAI" of "OpenAI founder"): what
-    Altman says, the OpenAI founder says, so a question about OpenAI reaches it. The role's title words
+    A position is also indexed under the names in its figure's role ("OpenAI" of "OpenAI founder"), as that
+    figure's own pseudo-stems (``role_stem``): what Altman says, the OpenAI founder says, so a question about
+    OpenAI reaches it, unless it names another figure (see scoring.weigh). The role's title words
     ("founder", "head", "expert") name the figure only as a whole (see query.FigureNames), never a topic: a
     question "heading for an arms race" is not about the Meta AI head."""
     index = Index()
     for figure_number, persona in enumerate(data.personas):
-        names_in_role = " ".join(w for w in role_name(persona.role).split() if not w.islower())
-        role = reader.read(names_in_role)[1] - kinds_stated(persona.role)  # a role states no fact
+        role = {role_stem(persona.id, s) for s in _names_in_role(persona.role, reader.generic)}
         for position in sorted(persona.positions, key=tie_break):
             tags, stems = reader.read(position.text, position.topics)
             index.add(Entry(tags=tags, position=position, figure=figure_number), stems | role)

@@ -16,7 +16,7 @@ from ..data.article import Span
 from ..data.dataset import Dataset
 from ..data.personas import Persona
 from ..query import FigureNames, QueryAnalysis, QueryReader, TopicFinder, Vocabulary
-from .index import Index, TextReader, index_narration, index_positions, record_names
+from .index import Index, TextReader, index_narration, index_positions, record_names, role_names
 from .records import AskResult, Candidate, Match, Stance
 from .scoring import THRESHOLD, Weights, background_topics, weigh
 
@@ -47,6 +47,7 @@ class Ranker:
         self.reader = QueryReader(data.lexicon, vocabulary, finder, names, spoken=frozenset(self.positions.by_stem))
         self._record_stems = self.positions.by_stem.keys() | self.narration.by_stem.keys()
         self._record_names = record_names(data)
+        self._roles = role_names(data)
         self._background = background_topics(self.positions)
         self._first_entry: dict[int, int] = {}  # figure -> its first entry (entries are numbered by figure)
         for number, entry in enumerate(self.positions.entries):
@@ -124,7 +125,7 @@ class Ranker:
         return topic_part, word_part, total
 
     def _weights(self, part: QueryAnalysis) -> Weights:
-        return weigh(part, self._record_stems, self._record_names, self._background)
+        return weigh(part, self._record_stems, self._record_names, self._background, self._roles)
 
     def _ranked(self, analysis: QueryAnalysis, figures: set[int] | None = None) -> dict[int, tuple[Candidate, ...]]:
         """Per figure (by its place in the dataset), every position that explains something of the question or

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Set
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import lexical
 from ..query import BASELINE_BITS, QueryAnalysis, TopicHit
+from .index import role_stem
 
 if TYPE_CHECKING:
     from .index import Index
@@ -80,11 +81,20 @@ class Weights:
 
 
 def weigh(
-    analysis: QueryAnalysis, record_stems: Set[str], record_names: Set[str], background: Set[str] = frozenset()
+    analysis: QueryAnalysis,
+    record_stems: Set[str],
+    record_names: Set[str],
+    background: Set[str] = frozenset(),
+    roles: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Weights:
     """The question's words as what texts explaining them score: a word of a topic trigger that fired through
     the tag of the strongest topic it triggers, any other through the word itself or a relative (and the
-    topic a relative triggers, if one does). ``background`` holds the topics nearly every text carries."""
+    topic a relative triggers, if one does). ``background`` holds the topics nearly every text carries;
+    ``roles`` the figures whose role has a name (the stem of "OpenAI" -> "altman")."""
+    roles = roles or {}
+    # A figure's role explains the name of the organisation it speaks for, unless the question names another
+    # figure: "did musk quit openai" is about Musk, and OpenAI's founder does not answer it by his title.
+    named = analysis.focus
     topics: dict[str, float] = defaultdict(float)
     words: dict[str, float] = defaultdict(float)
     cost = 0.0
@@ -116,6 +126,10 @@ def weigh(
             words[word.stem] += gain
             for relative in word.relatives:
                 words[relative.stem] += gain * relative.share
+            for found, share in ((word.stem, 1.0), *((r.stem, r.share) for r in word.relatives)):
+                for figure in roles.get(found, ()):
+                    if not named or figure in named:
+                        words[role_stem(figure, found)] += gain * share
     return Weights(
         topics=[(t, score) for t, score in topics.items() if score > 0],
         words=[(s, score) for s, score in words.items() if score > 0],

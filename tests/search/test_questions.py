@@ -249,3 +249,13 @@ def test_a_question_for_a_words_meaning_is_for_a_dictionary(ranker, topic: str) 
 def test_a_country_asks_about_its_people(ranker) -> None:
     # topics.yaml: China is another name for what the record calls Chinese (Kai-Fu Lee, "Chinese AI expert").
     assert "kai-fu-lee" in speakers(ranker, "Will open models help China catch up with America?")
+
+
+def test_a_figure_s_role_answers_for_its_organisation_unless_the_question_names_another_figure(ranker) -> None:
+    # "OpenAI founder": what Altman says, OpenAI's founder says...
+    assert "altman" in speakers(ranker, "Who is sticking up for OpenAI in this fight?")
+    # ...but a question about Musk and OpenAI is about Musk: Altman's title does not answer it.
+    assert "altman" not in speakers(ranker, "did musk quit openai or get kicked out")
+    assert "altman" not in speakers(ranker, "Why did Musk take OpenAI to court?")
+    # The named figure's own role still counts for it.
+    assert "altman" in speakers(ranker, "Sam Altman on OpenAI")
