@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .data.article import Span
 from .data.personas import Persona, Position
@@ -22,9 +23,11 @@ MAX_ROUNDS = 6
 _ANSWERED_BONUS = 1.0
 _LABEL_LENGTH = 80
 
+# A plan is made for every debate asked for, so its records are NamedTuples like the ranker's answers
+# (bot/search/records.py): immutable like a frozen dataclass, cheaper to build and to define at import.
 
-@dataclass(frozen=True, slots=True)
-class Turn:
+
+class Turn(NamedTuple):
     round: int
     move: str  # "moderator", "opening", "rebuttal", "closing" or "pass"
     figure: Persona | None
@@ -35,8 +38,7 @@ class Turn:
     context: Span | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class SummaryEntry:
+class SummaryEntry(NamedTuple):
     figure: Persona
     axis: str
     value: int | None  # -1/0/+1, None when the positions used carry no stance on the axis
@@ -44,8 +46,7 @@ class SummaryEntry:
     position: Position | None  # the position that sets the value
 
 
-@dataclass(frozen=True, slots=True)
-class DebatePlan:
+class DebatePlan(NamedTuple):
     topic: str
     analysis: QueryAnalysis
     participants: tuple[Persona, ...]

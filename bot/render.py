@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
@@ -150,8 +149,7 @@ class Renderer:
 _MOVE_TITLES = {"moderator": "Setting the scene", "opening": "Openings", "rebuttal": "Rebuttals", "closing": "Closings"}
 
 
-@dataclass(frozen=True, slots=True)
-class RoundView:
+class RoundView(NamedTuple):
     """One round as shown: its title, the turns spoken, and who passed (shown together in one line)."""
 
     number: int

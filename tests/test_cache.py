@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -79,6 +80,29 @@ def test_any_source_file_of_the_package_is_part_of_the_key(cached, tmp_path, mon
     cache._code_digest.cache_clear()  # a new process: the code it runs is read once
     assert cache.key(seeds, personas) != before
     cache._code_digest.cache_clear()
+
+
+def test_an_edited_source_file_of_the_package_changes_the_key(cached, tmp_path, monkeypatch) -> None:
+    """Its size or its modification time is enough: an edit of the same length saved later, or a longer one
+    with the same time (a copy that kept the time)."""
+    seeds, personas, _ = cached
+    package = tmp_path / "package"
+    shutil.copytree(Path(bot.core.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+
+    def key_after(old: str, new: str, later_ns: int) -> str | None:
+        module = package / "search" / "scoring.py"
+        saved = module.stat()
+        module.write_text(module.read_text().replace(old, new, 1))
+        os.utime(module, ns=(saved.st_atime_ns, saved.st_mtime_ns + later_ns))
+        cache._code_digest.cache_clear()  # a new process: the code it runs is looked at once
+        return cache.key(seeds, personas)
+
+    before = key_after("", "", 0)
+    same_length = key_after("THRESHOLD =", "THRESHOLX =", 1_000_000)
+    longer = key_after("THRESHOLX =", "THRESHOLD = 0.5\nTHRESHOLD =", 0)
+    cache._code_digest.cache_clear()
+    assert len({before, same_length, longer}) == 3
 
 
 def test_a_cache_folder_set_to_off_writes_nothing(cached, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,7 @@ from typing import NoReturn, TextIO
 
 from ..core import Core, load_core
 from ..errors import DataError, UsageError
-from . import authoring, queries, repl, stance_map, verify
+from . import authoring, queries, stance_map, verify
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -58,6 +58,8 @@ def build_parser(prog: str = "debate-cli", for_repl: bool = False) -> argparse.A
 
 
 def _cmd_repl(core: Core, args: argparse.Namespace, out: TextIO) -> int:
+    from . import repl  # and shlex: only the prompt reads command lines
+
     return repl.run(core, build_parser(prog="", for_repl=True), out)
 
 

@@ -1,10 +1,11 @@
-"""A load cache for large records: the validated data and the ranker's index, keyed by every input byte.
+"""A load cache for large records: the validated data and the ranker's index, keyed by their inputs and the code.
 
-The key hashes the content (not the dates) of every seed and persona file, their names, and every Python
-source file of the package, so a cache entry can never be stale: change any of these and the key changes
-(a module added later counts without anyone listing it). Every record is cached: even the shipped one reads
-back from a cache entry in a few milliseconds, without parsing YAML, which is most of a CLI start. The folder is
-``$DEBATE_CACHE`` ("off" disables it), else ``$XDG_CACHE_HOME/sourced-debate-bot``, never the repository.
+The key hashes the content of every seed and persona file and their names, and the name, size and
+modification time of every Python source file of the package (as Python's own bytecode cache keys a .pyc),
+so a cache entry is never stale: change any of these and the key changes (a module added later counts
+without anyone listing it). Every record is cached: even the shipped one reads back from a cache entry in a
+few milliseconds, without parsing YAML, which is most of a CLI start. The folder is ``$DEBATE_CACHE`` ("off"
+disables it), else ``$XDG_CACHE_HOME/sourced-debate-bot``, never the repository.
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ def folder() -> Path | None:
 
 
 def key(*folders: Path) -> str | None:
-    """The content hash of every file the record is loaded from and of the code that reads it; None when
-    caching is off."""
+    """The hash of every file the record is loaded from (their content) and of the code that reads it (its
+    files' names, sizes and times); None when caching is off."""
     if folder() is None:
         return None
     # Every name the loaders glob, readable or not: an unreadable one (a dangling link, a folder named
@@ -65,14 +66,20 @@ def key(*folders: Path) -> str | None:
 
 @functools.cache
 def _code_digest() -> str:
-    """The hash of every source file of the package, read once: the code this process runs. Read afresh at
-    every load, a file edited under a running bot (then /reload) would key the new code's entries to the old."""
+    """The hash of every source file of the package by its name, size and modification time, taken once: the
+    code this process runs. Stat, not read, as Python's bytecode cache does: a start needs no source file's
+    bytes. Taken afresh at every load, a file edited under a running bot (then /reload) would key the new
+    code's entries to the old."""
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*.py")):
-        data = path.read_bytes()
-        digest.update(f"\0{path.relative_to(_PACKAGE)}\0{len(data)}\0".encode())
-        digest.update(data)
+    for path in sorted(_sources(_PACKAGE)):
+        stat = os.stat(path)
+        digest.update(f"\0{os.path.relpath(path, _PACKAGE)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
+
+
+def _sources(package: Path) -> Iterator[str]:
+    for folder, _, names in os.walk(package):
+        yield from (os.path.join(folder, name) for name in names if name.endswith(".py"))
 
 
 def load(entry: str) -> Any | None:

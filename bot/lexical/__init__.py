@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import Stemmer
 
@@ -59,14 +59,14 @@ _STEMMER = Stemmer.Stemmer("english")
 _WORDS_KEPT = 50_000
 
 
-@dataclass(frozen=True, slots=True)
-class Relation:
+class Relation(NamedTuple):
     """One word WordNet relates to the word asked about, and how.
 
     ``kind`` is "synonym" (they share a frequent sense), "derivation" (WordNet's derivationally related
     form: sue ~ lawsuit) or "pertainym" (regulatory ~ regulation). ``via`` names the link for a reader:
     ``"sue action.v.01 -> lawsuit.n.01"`` is the lemma on the asked side, its sense and the related
-    word's sense, as WordNet synset names.
+    word's sense, as WordNet synset names. A NamedTuple, like the records a question is read into
+    (bot/query.py): they are made as a question's words are looked up.
     """
 
     word: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..data.personas import Persona, Position
@@ -101,8 +100,7 @@ class Stance(NamedTuple):
         return "stance" if self.position is not None else "no_stance"
 
 
-@dataclass(frozen=True, slots=True)
-class AskResult:
+class AskResult(NamedTuple):
     topic: str
     analysis: QueryAnalysis
     stances: tuple[Stance, ...]
