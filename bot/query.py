@@ -155,6 +155,7 @@ class QueryAnalysis(NamedTuple):
     mentions: tuple[Mention, ...] = ()  # figures named, in the order the question names them
     clauses: tuple[QueryAnalysis, ...] = ()  # each clause that asks something, read alone, when there are several
     wants: str | None = None  # the kind of answer asked for (QUANTITY, DATE, MEANING), which a text must state
+    language: str | None = None  # the other language than English the question is read in ("es")
 
     @property
     def parts(self) -> tuple[QueryAnalysis, ...]:
@@ -498,6 +499,7 @@ class QueryReader:
             topics=topics,
             asked=kept,
             wants=_kind_asked(typed),
+            language=language,
             mentions=tuple(
                 Mention(figure=figure, words=tuple(typed[i] for i in places), bits=_bits_of(typed[i] for i in places))
                 for figure, places in sorted(named.items(), key=lambda item: min(item[1]))

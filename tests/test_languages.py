@@ -94,3 +94,12 @@ def test_a_language_section_with_an_unknown_code_or_topic_names_its_line(tmp_pat
     message = str(raised.value)
     assert "languages.xx" in message and "languages.nl.topics.cooking" in message
     assert f"{LEXICON_FILE}:" in message
+
+
+def test_explain_says_which_language_a_question_was_read_in(capsys) -> None:
+    from bot.cli import main
+
+    assert main(["explain", "¿Es seguro liberar el código de la IA?"]) == 0
+    assert "- Read in es: its function words count for nothing" in capsys.readouterr().out
+    assert main(["explain", "is open source safe", "--json"]) == 0
+    assert '"language": null' in capsys.readouterr().out
