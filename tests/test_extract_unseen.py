@@ -570,3 +570,22 @@ def test_a_pronoun_after_someone_asked_someone_is_the_question_or_the_answer_so_
     assert (
         quote.why == "pronoun 'she' → two candidate speakers: Mark Delgado, Carol Whitfield (a question and its answer)"
     )
+
+
+# --- real articles measured outside the repository (see tests/data/corpus/SOURCES.md) ------------------------
+
+
+def test_a_possessive_in_a_tag_names_whose_relation_speaks_never_the_speaker() -> None:
+    found = who_said(
+        "Nadia Brook, the novelist, rarely gives interviews.\n"
+        '"She never sits still," said Brook\'s husband, Tomas Hale, a retired pilot. "She writes in the car."\n'
+        '"It was a long winter for all of us," recalled Brook\'s sister.\n'
+        '"The book is finished," Hale said. "He was always late with the last chapter," Brook\'s editor said.'
+    )
+    assert found == {
+        "She never sits still": "Tomas Hale",
+        "She writes in the car.": "Tomas Hale",
+        "It was a long winter for all of us": None,
+        "The book is finished": "Tomas Hale",
+        "He was always late with the last chapter": None,
+    }

@@ -199,6 +199,14 @@ class Cues(People):
         follows = phrase[runs[0].end() :].split()[:1] if runs else []
         if follows and follows[0].casefold() in NP_STOP:
             return None  # "said Ellery had ...": the name opens the reported clause, it is not the speaker
+        if runs and not phrase[: runs[0].start()].strip() and runs[0].group().endswith(("'s", "’s")):
+            owned = re.match(r"\s+(?P<noun>[a-z][\w\-]*)\s*$", phrase[runs[0].end() :])
+            if owned:
+                # "recalled Brook's husband, Tomas Hale, a pilot": the husband speaks, never Brook; the name in
+                # apposition says who he is, and without one he is someone the article does not name.
+                start = vend + runs[0].start()
+                rest = after[len(phrase) :]
+                return self._owned_speaker(runs[0].group(), owned["noun"], rest, start, base, vend + len(phrase))
         if runs and not phrase[: runs[0].start()].strip():
             # The name opens the phrase ("said Fogg of Enders Analysis"); in "said a Linwood resident" or "said a
             # Paris taxi driver" the name only describes an unnamed speaker, and no place speaks.
@@ -206,6 +214,23 @@ class Cues(People):
             if entity is not None:
                 return entity, vend + runs[0].start(), name_how(runs[0].group(), entity)
         return None
+
+    def _owned_speaker(
+        self, owner: str, noun: str, rest: str, start: int, base: int, rest_start: int
+    ) -> tuple[Entity | None, int, str]:
+        """The speaker "X's <noun>" names: the person in apposition after it ("Brook's husband, Tomas Hale,"),
+        else someone the article does not name (a document, "Julian's note", speaks for its writer)."""
+        if noun in DOCUMENT_NOUNS:
+            entity = self.resolve_run(owner.split(), speaking=True, pos=base + start)
+            if entity is not None and entity.kind in ("person", "organisation"):
+                return entity, start, f"'{owner} {noun}' → {entity.name}, its writer"
+        apposed = re.match(rf",\s+(?P<run>{RUN.pattern})(?=\s*(?:[,.;:!?\x00]|$))", rest)
+        if apposed:
+            pos = base + rest_start + apposed.start("run")
+            entity = self.resolve_run(apposed["run"].split(), speaking=True, pos=pos)
+            if entity is not None and entity.kind == "person":
+                return entity, start, f"'{owner} {noun}, {apposed['run']}' → {entity.name}, named in apposition"
+        return None, start, f"{UNNAMED}: '{owner} {noun}'"
 
     def _subject(
         self, masked: str, sent_start: int, vstart: int, base: int, first_sentence: int
@@ -240,6 +265,12 @@ class Cues(People):
             if entity is not None and entity.kind in ("person", "organisation"):
                 how = f"'{owned['who']} {owned['noun']}' → {entity.name}, its writer"
                 return entity, sent_start + owned.start("who"), how
+        possessed = re.search(
+            rf"(?:^|[\s,\x00])(?P<who>{RUN.pattern})\s+(?P<noun>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})$", left
+        )
+        if possessed and possessed["who"].endswith(("'s", "’s")):
+            # "Brook's editor said": the editor speaks, someone the article does not name; never Brook.
+            return None, sent_start + possessed.start("who"), f"{UNNAMED}: '{possessed['who']} {possessed['noun']}'"
         appositive = re.search(rf",\s+(?P<lead>(?:[a-z][\w\-]*\s+){{0,3}})(?P<run>{RUN.pattern}),$", left)
         if appositive and not set(appositive["lead"].split()) & (LEADING | PREPOSITIONS | CLAUSE_OPENERS):
             # ("The group's founder, retired GP Helen Maddox, said": a description may lead the name.)
