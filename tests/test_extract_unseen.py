@@ -589,3 +589,12 @@ def test_a_possessive_in_a_tag_names_whose_relation_speaks_never_the_speaker() -
         "The book is finished": "Tomas Hale",
         "He was always late with the last chapter": None,
     }
+
+
+def test_a_cue_inside_a_clause_another_cue_reports_is_said_by_that_clauses_subject() -> None:
+    found = who_said(
+        "Gary Mills, 41, sat in the public gallery throughout the trial.\n"
+        "Prosecutor Dana Whitcombe said as the verdict was read, Mills jumped to his feet and shouted: "
+        '"You will all regret this, every one of you."'
+    )
+    assert found == {"You will all regret this, every one of you.": "Gary Mills"}

@@ -33,6 +33,7 @@ from .words import (
     PREPOSITIONS,
     PROGRAMME_RE,
     PUBLIC_BODIES,
+    REPORTED_LEAD,
     RUN,
     SUBORDINATE,
     TITLES,
@@ -372,6 +373,14 @@ class Cues(People):
         "When Carson died, ..."."""
         lead = SUBORDINATE.match(left)
         clause = sent_start + (lead.end() if lead else 0)
+        for _, cue_end, _ in reversed(speech_cues(left)):
+            # "Dana Whitcombe said as his son was led away, Mills jumped to his feet and shouted": a clause that
+            # another cue reports, opened by a subordinate clause and its comma, has a subject of its own.
+            embedded = REPORTED_LEAD.match(left, cue_end)
+            start = sent_start + embedded.end() if embedded is not None else -1
+            if start > clause and any(base + start <= m.pos < base + vstart for m in self.mentions):
+                clause = start
+            break
         named = re.match(rf"\s*(?P<run>{RUN.pattern})(?P<noun>\s+[a-z][\w\-]*)?", masked[clause:vstart])
         noun = (named["noun"] or "").strip() if named else ""
         owner = named["run"].casefold() if named else ""

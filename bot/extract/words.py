@@ -325,6 +325,12 @@ SUBORDINATE = re.compile(
     r"\s*(?:When|While|After|Before|As|Although|Though|If|Since|Because|Once|Until|Unless|Whereas"
     r"|In|At|On|From|Outside|Inside|Across|Near|During|Back in)\b[^,\x00]*,"
 )
+# What opens a clause a cue reports when a subordinate clause leads it: "said (that) as the verdict was read, ",
+# "told the court that when ..., ". The clause's own subject follows the comma.
+REPORTED_LEAD = re.compile(
+    r"(?:\s+(?:the\s+)?[a-z]+){0,2}?\s+(?:that\s+)?,?\s*(?:as|when|while|after|before|once|until|because|if|since)\b"
+    r"[^,\x00]*,\s*"
+)
 # Words that end the noun phrase naming a speaker after the verb: 'said Marie-Pierre Ripert at IXIS'.
 # Words that open a relative or subordinate clause: no description of a person starts with them.
 CLAUSE_OPENERS = word_set("which who whom whose that where when while because although though")
