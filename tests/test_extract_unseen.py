@@ -598,3 +598,16 @@ def test_a_cue_inside_a_clause_another_cue_reports_is_said_by_that_clauses_subje
         '"You will all regret this, every one of you."'
     )
     assert found == {"You will all regret this, every one of you.": "Gary Mills"}
+
+
+def test_the_words_after_a_titles_of_or_for_belong_to_the_title_not_the_name() -> None:
+    found = who_said(
+        'Secretary of State for Education Laura Penrose said the head teacher was "a credit to the whole profession".\n'
+        'Minister for Rural Affairs Owen Tregarth said: "We will miss her at every county show."\n'
+        '"She was tireless," Penrose said.'
+    )
+    assert found == {
+        "a credit to the whole profession": "Laura Penrose",
+        "We will miss her at every county show.": "Owen Tregarth",
+        "She was tireless": "Laura Penrose",
+    }

@@ -27,6 +27,7 @@ from .words import (
     PRONOUNS,
     RELATION_NOUNS,
     RUN,
+    TITLE_OF,
     TITLES,
     TRANSLITERATIONS,
 )
@@ -230,6 +231,18 @@ class People:
             tokens = tokens[1:]
         return tokens
 
+    def after_title_of(self, tokens: list[str], start: int | None) -> list[str]:
+        """Without the object of a title's "of"/"for" phrase: in "Minister for Rural Affairs Owen Tregarth"
+        the run after "for" is "Rural Affairs Owen Tregarth", and the person is the last two of its capitalised words
+        (with any particle between them: "Ursula von der Leyen")."""
+        if start is None or len(tokens) < 3 or not self.text.endswith((" of ", " for ", " the "), 0, start):
+            return tokens
+        lead = TITLE_OF.search(self.text, max(0, start - 80), start)
+        if lead is None or lead["title"].casefold() not in TITLES:
+            return tokens
+        capitals = [i for i, t in enumerate(tokens) if t[:1].isupper()]
+        return tokens[capitals[-2] :] if len(capitals) >= 3 else tokens
+
     def opens_with_role(self, tokens: list[str]) -> bool:
         """True for "Wing Kofi Mensah", "Referee Hannah Cole": a common noun before a full name, written with a
         capital only where it opens a sentence, is the person's role (no list of roles is ever complete).
@@ -267,6 +280,7 @@ class People:
                 continue
             if sentence_initial(text, match.start()):
                 tokens = self.drop_sentence_word(tokens)
+            tokens = self.after_title_of(tokens, match.start())
             name_part, _ = split_title(tokens)
             if " ".join(name_part).casefold() in self.places:
                 continue  # "ships into Port Harlow": a place, not a person
@@ -279,6 +293,7 @@ class People:
         self, tokens: list[str], the_prefix: bool = False, speaking: bool = False, pos: int | None = None
     ) -> Entity | None:
         """The entity a capitalised run at ``pos`` names, or None when it names nobody we can tell."""
+        tokens = self.after_title_of(tokens, pos)
         owners = [i for i, t in enumerate(tokens[:-1]) if t.endswith(("'s", "’s"))]
         if owners:
             tokens = tokens[owners[-1] + 1 :]  # "Broad's Zhang" names Zhang

@@ -256,6 +256,12 @@ NAME_TOKEN = (
 )
 PARTICLE = r"(?:de|van|von|der|den|la|le|da|di|del|du|bin|al|ibn|dos|das)"
 RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_TOKEN})*")
+# A title and its "of"/"for" phrase right before a name: "Secretary of State for ", "Minister for Rural Affairs "
+# leads "Laura Penrose"; the capitalised words after the last "of"/"for" are the title's, not the person's.
+TITLE_OF = re.compile(
+    r"\b(?P<title>[A-Z][a-z]+)(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?[A-Z][\w’'\-]*)*[ \u00a0](?:of|for)[ \u00a0]"
+    r"(?:the[ \u00a0])?$"
+)
 # A person described instead of named: "the 24-year-old striker", "the German", "the veteran minister".
 DESCRIPTION = re.compile(
     r"(?:^|(?<=\s))[Tt]he\s+(?P<age>\d+-year-old\s+)?(?:[a-z][\w\-]*\s+)?(?P<noun>[A-Za-z][a-z\-]+)$"
