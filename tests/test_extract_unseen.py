@@ -611,3 +611,11 @@ def test_the_words_after_a_titles_of_or_for_belong_to_the_title_not_the_name() -
         "We will miss her at every county show.": "Owen Tregarth",
         "She was tireless": "Laura Penrose",
     }
+
+
+def test_a_title_after_a_work_noun_is_no_quotation_even_with_the_full_stop_inside_its_marks() -> None:
+    found = who_said(
+        "Mark Hale runs the ferry his father ran for forty years.\n"
+        '"We will keep the harbour open," Hale told reporters, in a nod to his father\'s memoir "The Long Tide Home."'
+    )
+    assert found == {"We will keep the harbour open": "Mark Hale"}

@@ -23,6 +23,7 @@ from .words import (
     SENTENCE_TEXT,
     TERM_MARKERS,
     WORD,
+    WORK_BEFORE,
     WORK_NOUNS,
     speech_cues,
     word_count,
@@ -61,7 +62,9 @@ def is_title(text: str, before: str, after: str) -> bool:
     """Titles of works and names in quotes: "Plays for Sure" program, (see "Genome Surgery")."""
     if re.search(r"\(\s*see\s+[^)]*$", before) or WORK_NOUNS.match(after):
         return True
-    if text.rstrip().endswith((".", "!", ",", "。")):
+    if WORK_BEFORE.search(before):
+        text = text.rstrip().rstrip(".!?,")
+    elif text.rstrip().endswith((".", "!", ",", "。")):
         return False
     words = [w for w in WORD.findall(text)]
     minor = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "vs", "from"}

@@ -84,10 +84,14 @@ TERM_MARKERS = re.compile(
     r"|the word|the term|the phrase)|\(\s*see)\s*[(\x00]*$",
     re.IGNORECASE,
 )
-WORK_NOUNS = re.compile(
-    r"^\s*(?:program|programme|series|report|book|film|movie|song|album|column|show|campaign|initiative|project|study|article|paper|podcast|documentary|exhibition|play|novel|poem|essay|slogan)\b",
-    re.IGNORECASE,
+WORK_WORDS = (
+    "program|programme|series|report|book|film|movie|song|album|column|show|campaign|initiative|project|study"
+    "|article|paper|podcast|documentary|exhibition|play|novel|poem|essay|slogan|memoir|autobiography|biography"
 )
+WORK_NOUNS = re.compile(rf"^\s*(?:{WORK_WORDS})\b", re.IGNORECASE)
+# A work noun right before the marks ("his memoir “The Long Tide Home.”", "the film, “Salt and Rope,”"): what they
+# hold is its title, even with the sentence's full stop or comma inside them, as American copy puts it.
+WORK_BEFORE = re.compile(rf"\b(?:{WORK_WORDS})s?\s*,?\s*$", re.IGNORECASE)
 CHANNELS = (
     "X|Twitter|Weibo|WeChat|Facebook|Instagram|LinkedIn|Threads|TikTok|YouTube|Bluesky|Mastodon|Reddit|Truth Social"
     "|Telegram|Substack|Medium|Douyin|Xiaohongshu"
