@@ -619,3 +619,11 @@ def test_a_title_after_a_work_noun_is_no_quotation_even_with_the_full_stop_insid
         '"We will keep the harbour open," Hale told reporters, in a nod to his father\'s memoir "The Long Tide Home."'
     )
     assert found == {"We will keep the harbour open": "Mark Hale"}
+
+
+def test_hailing_someone_as_something_is_speech_and_hailing_from_a_place_is_not() -> None:
+    found = who_said(
+        'Club president Rhona Barr hailed him as "the heart of this club".\n'
+        'Tom Reid, who hailed from Leeds, joined in 1990. "He never missed a match," Barr said.'
+    )
+    assert found == {"the heart of this club": "Rhona Barr", "He never missed a match": "Rhona Barr"}

@@ -123,6 +123,8 @@ class Cues(People):
         for verb_start, verb_end, verb in speech_cues(masked):
             if verb == "called" and re.match(r"\s*\x00", masked[verb_end:]):
                 continue  # 'called "X"' names a thing
+            if verb.startswith("hail") and re.match(r"\s+from\b", masked[verb_end:]):
+                continue  # "who hailed from Leeds" says where someone is from
             sent = self._sentence_index(base + verb_start, first_sentence)
             sent_start = self.sentences[sent][0] - base
             entity, subject_start, how = self._speaker_of(

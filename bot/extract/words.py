@@ -25,7 +25,7 @@ admits conceded concedes suggested suggests continued continues recalled recalls
 predicts concluded complained complains urged urges compared welcomed accused accusing defended supported
 praised thanked emailed texted criticised criticized countered counters quipped joked cautioned affirmed reiterated maintained
 maintains contended contends agreed agrees believes believe thinks think confirmed confirms denied denies
-described describes testified announced blasted slammed called calls branded
+described describes testified announced blasted slammed called calls branded hailed hails hailing
 announce warn insist argue explain admit concede deny confirm predict declare
 written spoken
 sued sues suing condemned condemns
