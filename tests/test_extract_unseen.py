@@ -627,3 +627,15 @@ def test_hailing_someone_as_something_is_speech_and_hailing_from_a_place_is_not(
         'Tom Reid, who hailed from Leeds, joined in 1990. "He never missed a match," Barr said.'
     )
     assert found == {"the heart of this club": "Rhona Barr", "He never missed a match": "Rhona Barr"}
+
+
+def test_a_participle_taking_a_clause_reports_it_and_hands_its_speaker_the_next_paragraphs_quotation() -> None:
+    text = (
+        "Coach Ana Ruiz brushed off the scuffle afterwards, insisting it was nothing worse than two tired players.\n"
+        '"Nobody was hurt. We shook hands afterwards and that is the end of it."'
+    )
+    found = {(q.kind, q.text): q.speaker for q in extract_quotes(article(text))}
+    assert found == {
+        (REPORTED, "it was nothing worse than two tired players"): "Ana Ruiz",
+        ("quoted", "Nobody was hurt. We shook hands afterwards and that is the end of it."): "Ana Ruiz",
+    }

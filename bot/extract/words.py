@@ -17,7 +17,8 @@ def word_set(text: str) -> frozenset[str]:
 # Verbs (and multi-word cues) that introduce or tag what someone said.
 SPEECH_VERBS = word_set("""
 said says say saying told tells tell telling added adds adding wrote writes writing stated states stating
-explained explains explaining noted notes noting argued argues arguing insisted insists warned warns warning
+explained explains explaining noted notes noting argued argues arguing insisted insists insisting warned warns
+warning suggesting admitting conceding acknowledging
 claimed claims asked asks replied replies replying responded responds responding answered answers commented
 comments commenting posted posts tweeted tweets declared declares announced announces emphasized emphasizes
 emphasizing emphasised emphasises emphasising stressed stresses stressing acknowledged acknowledges admitted
