@@ -639,3 +639,11 @@ def test_a_participle_taking_a_clause_reports_it_and_hands_its_speaker_the_next_
         (REPORTED, "it was nothing worse than two tired players"): "Ana Ruiz",
         ("quoted", "Nobody was hurt. We shook hands afterwards and that is the end of it."): "Ana Ruiz",
     }
+
+
+def test_a_quotation_left_open_where_the_copy_ends_runs_to_the_end_of_its_paragraph() -> None:
+    found = who_said(
+        "Councillor Jan Tull paid tribute on social media.\n"
+        'She wrote: "A kind man who gave his life to this town. We are all poorer today.'
+    )
+    assert found == {"A kind man who gave his life to this town. We are all poorer today.": "Jan Tull"}
