@@ -647,3 +647,17 @@ def test_a_quotation_left_open_where_the_copy_ends_runs_to_the_end_of_its_paragr
         'She wrote: "A kind man who gave his life to this town. We are all poorer today.'
     )
     assert found == {"A kind man who gave his life to this town. We are all poorer today.": "Jan Tull"}
+
+
+def test_a_possessive_in_a_leading_clause_is_the_main_subjects_and_teaches_nobody_else_a_gender() -> None:
+    # Read as Whitcombe's, "his son" would make Whitcombe a man, and "She" would go to Mills.
+    found = who_said(
+        "Gary Mills, 41, was in the public gallery when the verdict came.\n"
+        "Dana Whitcombe, prosecuting, said as his son was led away, Mills jumped to his feet and shouted: "
+        '"You will all regret this."\n'
+        'She told the court: "The jurors were frightened by what they heard that day."'
+    )
+    assert found == {
+        "You will all regret this.": "Gary Mills",
+        "The jurors were frightened by what they heard that day.": "Dana Whitcombe",
+    }

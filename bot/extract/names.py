@@ -51,6 +51,13 @@ APPOSED_RELATION = re.compile(
 )
 # A possessive and the noun it owns: "Her sister", "Smith's lawyer".
 POSSESSED = re.compile(r"(?:[A-Z][\w’'\-]*\s+)*?[\w’'\-]*?(?:[’']s)?\s+(?P<noun>[a-z]+)")
+# A subordinate clause opening before a pronoun ("as his son ...", "When her case ..."), and the rest of that clause
+# up to its comma and the main clause's named subject (", Mills jumped up").
+LEADING_CLAUSE = re.compile(
+    r"\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Uu]ntil|[Bb]ecause|[Ss]ince|[Aa]lthough|[Tt]hough)\s+"
+    r"(?:[^\s,.;:!?\x00]+\s+){0,6}$"
+)
+CLAUSE_THEN_NAME = re.compile(rf"[^,.;:!?\x00]{{0,120}},\s*(?P<run>{RUN.pattern})\s+[a-z]")
 # How a cue's "why" starts when its speaker is someone the article does not name ("a spokesman for the council").
 UNNAMED = "a speaker the article does not name"
 # How a cue's "why" starts when more than one person could be its speaker.
@@ -450,6 +457,10 @@ class People:
             latest_two = list(dict.fromkeys(reversed(named)))[:2]
             names = ", ".join(reversed(latest_two))
             return None, f"{AMBIGUOUS}: {names or together.group()} ('{together.group()}')"
+        if word in ("his", "her"):
+            ahead = self._main_subject_ahead(pos, current, gender)
+            if ahead is not None:
+                return ahead, f"{ahead.name}, the subject of the main clause after it"
         # An object pronoun is never the subject of its own clause: in "Judge Ainsworth told him", him is not her.
         nearest = current - 1 if word in OBJECT_PRONOUNS else current
         for index in range(nearest, max(-1, current - 4), -1):
@@ -502,6 +513,21 @@ class People:
             where = "this sentence" if index == current else "an earlier sentence"
             return chosen.entity, f"{chosen.entity.name}, the subject of {where}"
         return None, "nobody it can refer to"
+
+    def _main_subject_ahead(self, pos: int, current: int, gender: str | None) -> Entity | None:
+        """The person a possessive in a leading subordinate clause points forward to: in "X said as his son was
+        led away, Mills jumped up", his is Mills's (and teaches X no gender), or None."""
+        base, narration = self.narration
+        rel = pos - base
+        if not LEADING_CLAUSE.search(narration, max(self.sentences[current][0] - base, rel - 60, 0), rel):
+            return None
+        after = CLAUSE_THEN_NAME.match(narration, rel)
+        if after is None:
+            return None
+        entity = self.resolve_run(after["run"].split(), pos=base + after.start("run"))
+        if entity is None or entity.kind != "person" or entity.gender not in (None, gender):
+            return None
+        return entity
 
     def _related_person(self, relation: re.Match[str], owner: Mention, pos: int) -> tuple[Entity | None, str]:
         """Who "Her sister" or "Smith's lawyer" is: the name in apposition ("Her sister, Claire, agreed"), else the
