@@ -661,3 +661,15 @@ def test_a_possessive_in_a_leading_clause_is_the_main_subjects_and_teaches_nobod
         "You will all regret this.": "Gary Mills",
         "The jurors were frightened by what they heard that day.": "Dana Whitcombe",
     }
+
+
+def test_a_name_inside_a_participle_phrase_after_the_subject_is_its_object_not_the_speaker() -> None:
+    text = (
+        "Gary Mills, 41, admitted the offence.\n"
+        'Ian Pell, representing Mills, said his client had apologised to the court. "It was a moment of madness."'
+    )
+    found = {(q.kind, q.text): q.speaker for q in extract_quotes(article(text))}
+    assert found == {
+        (REPORTED, "his client had apologised to the court"): "Ian Pell",
+        ("quoted", "It was a moment of madness."): "Ian Pell",
+    }

@@ -275,7 +275,12 @@ class Cues(People):
             # "Brook's editor said": the editor speaks, someone the article does not name; never Brook.
             return None, sent_start + possessed.start("who"), f"{UNNAMED}: '{possessed['who']} {possessed['noun']}'"
         appositive = re.search(rf",\s+(?P<lead>(?:[a-z][\w\-]*\s+){{0,3}})(?P<run>{RUN.pattern}),$", left)
-        if appositive and not set(appositive["lead"].split()) & (LEADING | PREPOSITIONS | CLAUSE_OPENERS):
+        if (
+            appositive
+            and not set(appositive["lead"].split()) & (LEADING | PREPOSITIONS | CLAUSE_OPENERS)
+            and not any(w.endswith("ing") for w in appositive["lead"].split())
+        ):
+            # (Not "Ian Pell, representing Mills, said": a participle's object is no apposition.)
             # ("The group's founder, retired GP Helen Maddox, said": a description may lead the name.)
             # "Tanzania's government spokeswoman, Halima Mwakyusa, said": the person a role describes speaks (or
             # the body: "The property management company, Keystone Residential, said").
