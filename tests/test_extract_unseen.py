@@ -673,3 +673,17 @@ def test_a_name_inside_a_participle_phrase_after_the_subject_is_its_object_not_t
         (REPORTED, "his client had apologised to the court"): "Ian Pell",
         ("quoted", "It was a moment of madness."): "Ian Pell",
     }
+
+
+def test_a_description_nobody_was_introduced_as_is_an_unnamed_speaker_and_its_pronoun_names_nobody() -> None:
+    # Given to Whitcombe, the chairman's words would be hers, and his "he" would make her a man for the "She" after.
+    found = who_said(
+        "Gary Mills, 41, shouted at the jury as the verdict was read.\n"
+        "Dana Whitcombe told the court the chairman of the board said he had found the letters "
+        '"frightening for every family on the street".\n'
+        'She said: "Nobody in that room should have to hear that."'
+    )
+    assert found == {
+        "frightening for every family on the street": None,
+        "Nobody in that room should have to hear that.": "Dana Whitcombe",
+    }

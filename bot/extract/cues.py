@@ -37,6 +37,7 @@ from .words import (
     RUN,
     SUBORDINATE,
     TITLES,
+    UNNAMED_DEFINITE,
     speech_cues,
 )
 
@@ -326,6 +327,11 @@ class Cues(People):
             # '"...," a spokesman for the council said': the tag names someone the article does not name, so the
             # quotation is theirs, not the paragraph's last speaker's.
             return None, sent_start + unnamed.start("np"), f"{UNNAMED}: '{unnamed['np']}'"
+        definite = UNNAMED_DEFINITE.search(left)
+        if definite:
+            # "the chairman of the board said": a description nobody was introduced as is someone the article does
+            # not name, so what follows is theirs, not the sentence's other speaker's.
+            return None, sent_start + definite.start("np"), f"{UNNAMED}: '{definite['np']}'"
         return None, vstart, ""
 
     def _named_subject(self, left: str, sent_start: int, base: int) -> tuple[Entity | None, int, str] | None:

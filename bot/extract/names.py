@@ -27,6 +27,7 @@ from .words import (
     PRONOUNS,
     RELATION_NOUNS,
     RUN,
+    THAT_VERBS,
     TITLE_OF,
     TITLES,
     TRANSLITERATIONS,
@@ -56,6 +57,12 @@ POSSESSED = re.compile(r"(?:[A-Z][\w’'\-]*\s+)*?[\w’'\-]*?(?:[’']s)?\s+(?P
 LEADING_CLAUSE = re.compile(
     r"\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Uu]ntil|[Bb]ecause|[Ss]ince|[Aa]lthough|[Tt]hough)\s+"
     r"(?:[^\s,.;:!?\x00]+\s+){0,6}$"
+)
+# A description nobody was introduced as and the speech verb after it, right before a pronoun: "the chairman of the
+# board said (that) he".
+UNNAMED_SAYS = re.compile(
+    r"(?:^|(?<=[\s,\x00]))(?P<np>[Tt]he\s+(?P<head>[a-z][\w\-]*)(?:\s+(?:of|for|at|from|on|in)\s+(?:the\s+|an?\s+)?"
+    r"[a-z][\w\-]*)?)\s+(?P<verb>[a-z]+)\s+(?:that\s+)?$"
 )
 CLAUSE_THEN_NAME = re.compile(rf"[^,.;:!?\x00]{{0,120}},\s*(?P<run>{RUN.pattern})\s+[a-z]")
 # How a cue's "why" starts when its speaker is someone the article does not name ("a spokesman for the council").
@@ -457,6 +464,14 @@ class People:
             latest_two = list(dict.fromkeys(reversed(named)))[:2]
             names = ", ".join(reversed(latest_two))
             return None, f"{AMBIGUOUS}: {names or together.group()} ('{together.group()}')"
+        if word in ("he", "she"):
+            told = UNNAMED_SAYS.search(
+                narration, max(0, self.sentences[current][0] - base, pos - base - 80), pos - base
+            )
+            if told and told["verb"] in THAT_VERBS and not self._titled_before(told["head"], pos):
+                # "the chairman of the board said he was shocked": he is the chairman, someone the article does not name,
+                # and no one named before (nor a gender to learn for them).
+                return None, f"{UNNAMED}: '{told['np']}'"
         if word in ("his", "her"):
             ahead = self._main_subject_ahead(pos, current, gender)
             if ahead is not None:
@@ -513,6 +528,12 @@ class People:
             where = "this sentence" if index == current else "an earlier sentence"
             return chosen.entity, f"{chosen.entity.name}, the subject of {where}"
         return None, "nobody it can refer to"
+
+    def _titled_before(self, title: str, pos: int) -> bool:
+        """True when someone introduced before ``pos`` has this title in their role ("the minister")."""
+        return title in TITLES and any(
+            m.pos < pos and title in (m.entity.role or "").casefold().split() for m in self.mentions
+        )
 
     def _main_subject_ahead(self, pos: int, current: int, gender: str | None) -> Entity | None:
         """The person a possessive in a leading subordinate clause points forward to: in "X said as his son was
