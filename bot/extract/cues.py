@@ -41,6 +41,18 @@ from .words import (
     speech_cues,
 )
 
+# A possessive name and the lowercase noun it owns, right before the verb: "Brook's editor (said)".
+POSSESSED_SUBJECT = re.compile(
+    rf"(?:^|(?<=[\s,\x00]))(?P<who>{RUN.pattern})\s+(?P<noun>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})$"
+)
+# The subject patterns of a cue, compiled once (built from RUN inside the functions, they were formatted and looked
+# up in the regex cache at every cue): "Julian's note ...", ", retired GP Helen Maddox,", "The Green Party", "James
+# Hall with the ...".
+OWNED_SUBJECT = re.compile(rf"\s*(?P<who>{RUN.pattern})\s+(?P<noun>[a-z]+)\b(?P<rest>[^,\x00A-Z]*)$")
+APPOSITIVE_SUBJECT = re.compile(rf",\s+(?P<lead>(?:[a-z][\w\-]*\s+){{0,3}})(?P<run>{RUN.pattern}),$")
+NAMED_SUBJECT = re.compile(rf"(?:(?P<the>\b[Tt]he )?(?P<run>{RUN.pattern}))$")
+PERSON_WITH_BODY = re.compile(rf"(?P<run>{RUN.pattern})\s+(?:with|of|at|from|for)\s+$")
+
 
 def can_be_called(org: Entity, head: str) -> bool:
     """Whether "the <head>" can name this organisation: "the paper" a newspaper, "the bank" a bank, "the company"
@@ -262,20 +274,18 @@ class Cues(People):
             return self._pronoun_result(
                 base + sent_start + pronoun.start(), pronoun.group(1), first_sentence, sent_start + pronoun.start()
             )
-        owned = re.match(rf"\s*(?P<who>{RUN.pattern})\s+(?P<noun>[a-z]+)\b(?P<rest>[^,\x00A-Z]*)$", left)
+        owned = OWNED_SUBJECT.match(left)
         if owned and owned["who"].endswith(("'s", "’s")) and owned["noun"] in DOCUMENT_NOUNS:
             # "Julian's note on the tank that autumn just said": a document speaks for its writer.
             entity = self.resolve_run(owned["who"].split(), speaking=True, pos=base + sent_start + owned.start("who"))
             if entity is not None and entity.kind in ("person", "organisation"):
                 how = f"'{owned['who']} {owned['noun']}' → {entity.name}, its writer"
                 return entity, sent_start + owned.start("who"), how
-        possessed = re.search(
-            rf"(?:^|[\s,\x00])(?P<who>{RUN.pattern})\s+(?P<noun>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})$", left
-        )
+        possessed = POSSESSED_SUBJECT.search(left, max(0, len(left) - 120)) if "s " in left[-60:] else None
         if possessed and possessed["who"].endswith(("'s", "’s")):
             # "Brook's editor said": the editor speaks, someone the article does not name; never Brook.
             return None, sent_start + possessed.start("who"), f"{UNNAMED}: '{possessed['who']} {possessed['noun']}'"
-        appositive = re.search(rf",\s+(?P<lead>(?:[a-z][\w\-]*\s+){{0,3}})(?P<run>{RUN.pattern}),$", left)
+        appositive = APPOSITIVE_SUBJECT.search(left)
         if (
             appositive
             and not set(appositive["lead"].split()) & (LEADING | PREPOSITIONS | CLAUSE_OPENERS)
@@ -327,7 +337,7 @@ class Cues(People):
             # '"...," a spokesman for the council said': the tag names someone the article does not name, so the
             # quotation is theirs, not the paragraph's last speaker's.
             return None, sent_start + unnamed.start("np"), f"{UNNAMED}: '{unnamed['np']}'"
-        definite = UNNAMED_DEFINITE.search(left)
+        definite = UNNAMED_DEFINITE.search(left, max(0, len(left) - 60))
         if definite:
             # "the chairman of the board said": a description nobody was introduced as is someone the article does
             # not name, so what follows is theirs, not the sentence's other speaker's.
@@ -336,7 +346,7 @@ class Cues(People):
 
     def _named_subject(self, left: str, sent_start: int, base: int) -> tuple[Entity | None, int, str] | None:
         """The speaker named right before the verb ("Ian Fogg said", "The Green Party said"), or None."""
-        run = re.search(rf"(?:(?P<the>\b[Tt]he )?(?P<run>{RUN.pattern}))$", left)
+        run = NAMED_SUBJECT.search(left)
         if run and re.search(
             r"\b(?:in|of|at|from|near|outside|across)(?:\s+the)?(?:\s+[a-z][\w\-]*)*\s*$", left[: run.start()]
         ):
@@ -351,7 +361,7 @@ class Cues(People):
         if run is None:
             return None
         # "Patrol Chief James Hall with the New York Police Department said": the person speaks, not the body.
-        owner = re.search(rf"(?P<run>{RUN.pattern})\s+(?:with|of|at|from|for)\s+$", left[: run.start()])
+        owner = PERSON_WITH_BODY.search(left[: run.start()])
         person = self.resolve_run(owner["run"].split(), pos=base + sent_start + owner.start()) if owner else None
         if owner is not None and person is not None and person.kind == "person" and " " in person.name:
             return person, sent_start + owner.start(), "the person, not the body after 'with'"
