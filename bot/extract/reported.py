@@ -96,10 +96,11 @@ def reported_positions(
     return found
 
 
-# A clause with no "that": a subject and a finite verb ("it was", "the plan would"), up to the sentence's end.
+# A clause with no "that": a subject and a finite verb ("it was", "the plan would"), up to the sentence's end; one
+# that runs into a quotation ("saying it was a "positive experience"") is the quotation's, not a position.
 BARE_CLAUSE = re.compile(
     r"\s+((?:it|he|she|they|we|there|this|[Tt]he\s+[a-z][\w\-]*)\s+(?:was|is|were|are|had|has|have|would|will"
-    r"|could|can|should|might|may|must|did|does|do)\b[^\x00.;:!?]*?)\s*(?=[\x00.;:!?]|$)"
+    r"|could|can|should|might|may|must|did|does|do)\b[^\x00.;:!?]*?)\s*(?=[.;:!?]|$)"
 )
 
 
