@@ -687,3 +687,10 @@ def test_a_description_nobody_was_introduced_as_is_an_unnamed_speaker_and_its_pr
         "frightening for every family on the street": None,
         "Nobody in that room should have to hear that.": "Dana Whitcombe",
     }
+
+
+def test_a_participles_clause_running_into_a_quotation_is_no_reported_position() -> None:
+    quotes = extract_quotes(
+        article('Festival director Ruth Amos defended the event, saying it was a "safe and happy weekend".')
+    )
+    assert "it was a" not in [q.text for q in quotes if q.kind == REPORTED]
