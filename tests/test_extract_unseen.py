@@ -604,12 +604,14 @@ def test_the_words_after_a_titles_of_or_for_belong_to_the_title_not_the_name() -
     found = who_said(
         'Secretary of State for Education Laura Penrose said the head teacher was "a credit to the whole profession".\n'
         'Minister for Rural Affairs Owen Tregarth said: "We will miss her at every county show."\n'
-        '"She was tireless," Penrose said.'
+        '"She was tireless," Penrose said.\n'
+        'President of Ireland Michael D. Higgins said: "A giant of the stage is gone."'
     )
     assert found == {
         "a credit to the whole profession": "Laura Penrose",
         "We will miss her at every county show.": "Owen Tregarth",
         "She was tireless": "Laura Penrose",
+        "A giant of the stage is gone.": "Michael D. Higgins",
     }
 
 

@@ -347,8 +347,15 @@ class Cues(People):
     def _named_subject(self, left: str, sent_start: int, base: int) -> tuple[Entity | None, int, str] | None:
         """The speaker named right before the verb ("Ian Fogg said", "The Green Party said"), or None."""
         run = NAMED_SUBJECT.search(left)
-        if run and re.search(
-            r"\b(?:in|of|at|from|near|outside|across)(?:\s+the)?(?:\s+[a-z][\w\-]*)*\s*$", left[: run.start()]
+        # (Not "President of Ireland Michael D. Higgins said": after a title's "of", the run is the title's and then
+        # the person's.)
+        if (
+            run
+            and re.search(
+                r"\b(?:in|of|at|from|near|outside|across)(?:\s+the)?(?:\s+[a-z][\w\-]*)*\s*$", left[: run.start()]
+            )
+            and len(self.after_title_of(run["run"].split(), base + sent_start + run.start("run")))
+            == len(run["run"].split())
         ):
             # "Fishermen in the Kenyan town of Homa Bay said": a name inside a prepositional phrase is where or
             # whose, not who speaks; the head noun before it speaks ("Fishermen"), or nobody we can name.

@@ -248,13 +248,14 @@ class People:
     def after_title_of(self, tokens: list[str], start: int | None) -> list[str]:
         """Without the object of a title's "of"/"for" phrase: in "Minister for Rural Affairs Owen Tregarth"
         the run after "for" is "Rural Affairs Owen Tregarth", and the person is the last two of its capitalised words
-        (with any particle between them: "Ursula von der Leyen")."""
+        (with any particle or initial between them)."""
         if start is None or len(tokens) < 3 or not self.text.endswith((" of ", " for ", " the "), 0, start):
             return tokens
         lead = TITLE_OF.search(self.text, max(0, start - 80), start)
         if lead is None or lead["title"].casefold() not in TITLES:
             return tokens
-        capitals = [i for i, t in enumerate(tokens) if t[:1].isupper()]
+        # (An initial is no given name: "President of Ireland Michael D. Higgins" is Michael D. Higgins.)
+        capitals = [i for i, t in enumerate(tokens) if t[:1].isupper() and len(t.rstrip(".")) > 1]
         return tokens[capitals[-2] :] if len(capitals) >= 3 else tokens
 
     def opens_with_role(self, tokens: list[str]) -> bool:
