@@ -23,6 +23,7 @@ from .words import (
     SENTENCE_TEXT,
     TERM_MARKERS,
     WORD,
+    WORK_BEFORE,
     WORK_NOUNS,
     speech_cues,
     word_count,
@@ -61,7 +62,9 @@ def is_title(text: str, before: str, after: str) -> bool:
     """Titles of works and names in quotes: "Plays for Sure" program, (see "Genome Surgery")."""
     if re.search(r"\(\s*see\s+[^)]*$", before) or WORK_NOUNS.match(after):
         return True
-    if text.rstrip().endswith((".", "!", ",", "。")):
+    if WORK_BEFORE.search(before):
+        text = text.rstrip().rstrip(".!?,")
+    elif text.rstrip().endswith((".", "!", ",", "。")):
         return False
     words = [w for w in WORD.findall(text)]
     minor = {"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "vs", "from"}
@@ -87,8 +90,11 @@ class Analyser(Cues):
         for index, para in enumerate(paragraphs):
             if para.kind != "body":
                 continue
-            following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else ""
-            self._paragraph(para, following[:1] in OPENERS)
+            # A quotation left open at the end of a paragraph goes on in the next one when that opens with a quote
+            # mark (the news convention), or past the end of the copy when there is no next paragraph (a text cut
+            # short: a tribute round-up that stops inside a tweet).
+            following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else None
+            self._paragraph(para, following is None or following[:1] in OPENERS)
         quotes = sorted(self.quotes, key=lambda q: (q.start, q.kind))
         speakers = tuple(
             Speaker(e.name, e.kind, e.role, tuple(a for a in e.aliases if a != e.name))

@@ -33,11 +33,25 @@ from .words import (
     PREPOSITIONS,
     PROGRAMME_RE,
     PUBLIC_BODIES,
+    REPORTED_LEAD,
     RUN,
     SUBORDINATE,
     TITLES,
+    UNNAMED_DEFINITE,
     speech_cues,
 )
+
+# A possessive name and the lowercase noun it owns, right before the verb: "Brook's editor (said)".
+POSSESSED_SUBJECT = re.compile(
+    rf"(?:^|(?<=[\s,\x00]))(?P<who>{RUN.pattern})\s+(?P<noun>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})$"
+)
+# The subject patterns of a cue, compiled once (built from RUN inside the functions, they were formatted and looked
+# up in the regex cache at every cue): "Julian's note ...", ", retired GP Helen Maddox,", "The Green Party", "James
+# Hall with the ...".
+OWNED_SUBJECT = re.compile(rf"\s*(?P<who>{RUN.pattern})\s+(?P<noun>[a-z]+)\b(?P<rest>[^,\x00A-Z]*)$")
+APPOSITIVE_SUBJECT = re.compile(rf",\s+(?P<lead>(?:[a-z][\w\-]*\s+){{0,3}})(?P<run>{RUN.pattern}),$")
+NAMED_SUBJECT = re.compile(rf"(?:(?P<the>\b[Tt]he )?(?P<run>{RUN.pattern}))$")
+PERSON_WITH_BODY = re.compile(rf"(?P<run>{RUN.pattern})\s+(?:with|of|at|from|for)\s+$")
 
 
 def can_be_called(org: Entity, head: str) -> bool:
@@ -122,6 +136,8 @@ class Cues(People):
         for verb_start, verb_end, verb in speech_cues(masked):
             if verb == "called" and re.match(r"\s*\x00", masked[verb_end:]):
                 continue  # 'called "X"' names a thing
+            if verb.startswith("hail") and re.match(r"\s+from\b", masked[verb_end:]):
+                continue  # "who hailed from Leeds" says where someone is from
             sent = self._sentence_index(base + verb_start, first_sentence)
             sent_start = self.sentences[sent][0] - base
             entity, subject_start, how = self._speaker_of(
@@ -199,6 +215,14 @@ class Cues(People):
         follows = phrase[runs[0].end() :].split()[:1] if runs else []
         if follows and follows[0].casefold() in NP_STOP:
             return None  # "said Ellery had ...": the name opens the reported clause, it is not the speaker
+        if runs and not phrase[: runs[0].start()].strip() and runs[0].group().endswith(("'s", "’s")):
+            owned = re.match(r"\s+(?P<noun>[a-z][\w\-]*)\s*$", phrase[runs[0].end() :])
+            if owned:
+                # "recalled Brook's husband, Tomas Hale, a pilot": the husband speaks, never Brook; the name in
+                # apposition says who he is, and without one he is someone the article does not name.
+                start = vend + runs[0].start()
+                rest = after[len(phrase) :]
+                return self._owned_speaker(runs[0].group(), owned["noun"], rest, start, base, vend + len(phrase))
         if runs and not phrase[: runs[0].start()].strip():
             # The name opens the phrase ("said Fogg of Enders Analysis"); in "said a Linwood resident" or "said a
             # Paris taxi driver" the name only describes an unnamed speaker, and no place speaks.
@@ -206,6 +230,23 @@ class Cues(People):
             if entity is not None:
                 return entity, vend + runs[0].start(), name_how(runs[0].group(), entity)
         return None
+
+    def _owned_speaker(
+        self, owner: str, noun: str, rest: str, start: int, base: int, rest_start: int
+    ) -> tuple[Entity | None, int, str]:
+        """The speaker "X's <noun>" names: the person in apposition after it ("Brook's husband, Tomas Hale,"),
+        else someone the article does not name (a document, "Julian's note", speaks for its writer)."""
+        if noun in DOCUMENT_NOUNS:
+            entity = self.resolve_run(owner.split(), speaking=True, pos=base + start)
+            if entity is not None and entity.kind in ("person", "organisation"):
+                return entity, start, f"'{owner} {noun}' → {entity.name}, its writer"
+        apposed = re.match(rf",\s+(?P<run>{RUN.pattern})(?=\s*(?:[,.;:!?\x00]|$))", rest)
+        if apposed:
+            pos = base + rest_start + apposed.start("run")
+            entity = self.resolve_run(apposed["run"].split(), speaking=True, pos=pos)
+            if entity is not None and entity.kind == "person":
+                return entity, start, f"'{owner} {noun}, {apposed['run']}' → {entity.name}, named in apposition"
+        return None, start, f"{UNNAMED}: '{owner} {noun}'"
 
     def _subject(
         self, masked: str, sent_start: int, vstart: int, base: int, first_sentence: int
@@ -233,15 +274,24 @@ class Cues(People):
             return self._pronoun_result(
                 base + sent_start + pronoun.start(), pronoun.group(1), first_sentence, sent_start + pronoun.start()
             )
-        owned = re.match(rf"\s*(?P<who>{RUN.pattern})\s+(?P<noun>[a-z]+)\b(?P<rest>[^,\x00A-Z]*)$", left)
+        owned = OWNED_SUBJECT.match(left)
         if owned and owned["who"].endswith(("'s", "’s")) and owned["noun"] in DOCUMENT_NOUNS:
             # "Julian's note on the tank that autumn just said": a document speaks for its writer.
             entity = self.resolve_run(owned["who"].split(), speaking=True, pos=base + sent_start + owned.start("who"))
             if entity is not None and entity.kind in ("person", "organisation"):
                 how = f"'{owned['who']} {owned['noun']}' → {entity.name}, its writer"
                 return entity, sent_start + owned.start("who"), how
-        appositive = re.search(rf",\s+(?P<lead>(?:[a-z][\w\-]*\s+){{0,3}})(?P<run>{RUN.pattern}),$", left)
-        if appositive and not set(appositive["lead"].split()) & (LEADING | PREPOSITIONS | CLAUSE_OPENERS):
+        possessed = POSSESSED_SUBJECT.search(left, max(0, len(left) - 120)) if "s " in left[-60:] else None
+        if possessed and possessed["who"].endswith(("'s", "’s")):
+            # "Brook's editor said": the editor speaks, someone the article does not name; never Brook.
+            return None, sent_start + possessed.start("who"), f"{UNNAMED}: '{possessed['who']} {possessed['noun']}'"
+        appositive = APPOSITIVE_SUBJECT.search(left)
+        if (
+            appositive
+            and not set(appositive["lead"].split()) & (LEADING | PREPOSITIONS | CLAUSE_OPENERS)
+            and not any(w.endswith("ing") for w in appositive["lead"].split())
+        ):
+            # (Not "Ian Pell, representing Mills, said": a participle's object is no apposition.)
             # ("The group's founder, retired GP Helen Maddox, said": a description may lead the name.)
             # "Tanzania's government spokeswoman, Halima Mwakyusa, said": the person a role describes speaks (or
             # the body: "The property management company, Keystone Residential, said").
@@ -287,13 +337,25 @@ class Cues(People):
             # '"...," a spokesman for the council said': the tag names someone the article does not name, so the
             # quotation is theirs, not the paragraph's last speaker's.
             return None, sent_start + unnamed.start("np"), f"{UNNAMED}: '{unnamed['np']}'"
+        definite = UNNAMED_DEFINITE.search(left, max(0, len(left) - 60))
+        if definite:
+            # "the chairman of the board said": a description nobody was introduced as is someone the article does
+            # not name, so what follows is theirs, not the sentence's other speaker's.
+            return None, sent_start + definite.start("np"), f"{UNNAMED}: '{definite['np']}'"
         return None, vstart, ""
 
     def _named_subject(self, left: str, sent_start: int, base: int) -> tuple[Entity | None, int, str] | None:
         """The speaker named right before the verb ("Ian Fogg said", "The Green Party said"), or None."""
-        run = re.search(rf"(?:(?P<the>\b[Tt]he )?(?P<run>{RUN.pattern}))$", left)
-        if run and re.search(
-            r"\b(?:in|of|at|from|near|outside|across)(?:\s+the)?(?:\s+[a-z][\w\-]*)*\s*$", left[: run.start()]
+        run = NAMED_SUBJECT.search(left)
+        # (Not "President of Ireland Michael D. Higgins said": after a title's "of", the run is the title's and then
+        # the person's.)
+        if (
+            run
+            and re.search(
+                r"\b(?:in|of|at|from|near|outside|across)(?:\s+the)?(?:\s+[a-z][\w\-]*)*\s*$", left[: run.start()]
+            )
+            and len(self.after_title_of(run["run"].split(), base + sent_start + run.start("run")))
+            == len(run["run"].split())
         ):
             # "Fishermen in the Kenyan town of Homa Bay said": a name inside a prepositional phrase is where or
             # whose, not who speaks; the head noun before it speaks ("Fishermen"), or nobody we can name.
@@ -306,7 +368,7 @@ class Cues(People):
         if run is None:
             return None
         # "Patrol Chief James Hall with the New York Police Department said": the person speaks, not the body.
-        owner = re.search(rf"(?P<run>{RUN.pattern})\s+(?:with|of|at|from|for)\s+$", left[: run.start()])
+        owner = PERSON_WITH_BODY.search(left[: run.start()])
         person = self.resolve_run(owner["run"].split(), pos=base + sent_start + owner.start()) if owner else None
         if owner is not None and person is not None and person.kind == "person" and " " in person.name:
             return person, sent_start + owner.start(), "the person, not the body after 'with'"
@@ -341,6 +403,14 @@ class Cues(People):
         "When Carson died, ..."."""
         lead = SUBORDINATE.match(left)
         clause = sent_start + (lead.end() if lead else 0)
+        for _, cue_end, _ in reversed(speech_cues(left)):
+            # "Dana Whitcombe said as his son was led away, Mills jumped to his feet and shouted": a clause that
+            # another cue reports, opened by a subordinate clause and its comma, has a subject of its own.
+            embedded = REPORTED_LEAD.match(left, cue_end)
+            start = sent_start + embedded.end() if embedded is not None else -1
+            if start > clause and any(base + start <= m.pos < base + vstart for m in self.mentions):
+                clause = start
+            break
         named = re.match(rf"\s*(?P<run>{RUN.pattern})(?P<noun>\s+[a-z][\w\-]*)?", masked[clause:vstart])
         noun = (named["noun"] or "").strip() if named else ""
         owner = named["run"].casefold() if named else ""

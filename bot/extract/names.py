@@ -27,6 +27,8 @@ from .words import (
     PRONOUNS,
     RELATION_NOUNS,
     RUN,
+    THAT_VERBS,
+    TITLE_OF,
     TITLES,
     TRANSLITERATIONS,
 )
@@ -50,6 +52,19 @@ APPOSED_RELATION = re.compile(
 )
 # A possessive and the noun it owns: "Her sister", "Smith's lawyer".
 POSSESSED = re.compile(r"(?:[A-Z][\w’'\-]*\s+)*?[\w’'\-]*?(?:[’']s)?\s+(?P<noun>[a-z]+)")
+# A subordinate clause opening before a pronoun ("as his son ...", "When her case ..."), and the rest of that clause
+# up to its comma and the main clause's named subject (", Mills jumped up").
+LEADING_CLAUSE = re.compile(
+    r"\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Uu]ntil|[Bb]ecause|[Ss]ince|[Aa]lthough|[Tt]hough)\s+"
+    r"(?:[^\s,.;:!?\x00]+\s+){0,6}$"
+)
+# A description nobody was introduced as and the speech verb after it, right before a pronoun: "the chairman of the
+# board said (that) he".
+UNNAMED_SAYS = re.compile(
+    r"(?:^|(?<=[\s,\x00]))(?P<np>[Tt]he\s+(?P<head>[a-z][\w\-]*)(?:\s+(?:of|for|at|from|on|in)\s+(?:the\s+|an?\s+)?"
+    r"[a-z][\w\-]*)?)\s+(?P<verb>[a-z]+)\s+(?:that\s+)?$"
+)
+CLAUSE_THEN_NAME = re.compile(rf"[^,.;:!?\x00]{{0,120}},\s*(?P<run>{RUN.pattern})\s+[a-z]")
 # How a cue's "why" starts when its speaker is someone the article does not name ("a spokesman for the council").
 UNNAMED = "a speaker the article does not name"
 # How a cue's "why" starts when more than one person could be its speaker.
@@ -230,6 +245,19 @@ class People:
             tokens = tokens[1:]
         return tokens
 
+    def after_title_of(self, tokens: list[str], start: int | None) -> list[str]:
+        """Without the object of a title's "of"/"for" phrase: in "Minister for Rural Affairs Owen Tregarth"
+        the run after "for" is "Rural Affairs Owen Tregarth", and the person is the last two of its capitalised words
+        (with any particle or initial between them)."""
+        if start is None or len(tokens) < 3 or not self.text.endswith((" of ", " for ", " the "), 0, start):
+            return tokens
+        lead = TITLE_OF.search(self.text, max(0, start - 80), start)
+        if lead is None or lead["title"].casefold() not in TITLES:
+            return tokens
+        # (An initial is no given name: "President of Ireland Michael D. Higgins" is Michael D. Higgins.)
+        capitals = [i for i, t in enumerate(tokens) if t[:1].isupper() and len(t.rstrip(".")) > 1]
+        return tokens[capitals[-2] :] if len(capitals) >= 3 else tokens
+
     def opens_with_role(self, tokens: list[str]) -> bool:
         """True for "Wing Kofi Mensah", "Referee Hannah Cole": a common noun before a full name, written with a
         capital only where it opens a sentence, is the person's role (no list of roles is ever complete).
@@ -267,6 +295,7 @@ class People:
                 continue
             if sentence_initial(text, match.start()):
                 tokens = self.drop_sentence_word(tokens)
+            tokens = self.after_title_of(tokens, match.start())
             name_part, _ = split_title(tokens)
             if " ".join(name_part).casefold() in self.places:
                 continue  # "ships into Port Harlow": a place, not a person
@@ -279,6 +308,7 @@ class People:
         self, tokens: list[str], the_prefix: bool = False, speaking: bool = False, pos: int | None = None
     ) -> Entity | None:
         """The entity a capitalised run at ``pos`` names, or None when it names nobody we can tell."""
+        tokens = self.after_title_of(tokens, pos)
         owners = [i for i, t in enumerate(tokens[:-1]) if t.endswith(("'s", "’s"))]
         if owners:
             tokens = tokens[owners[-1] + 1 :]  # "Broad's Zhang" names Zhang
@@ -435,6 +465,18 @@ class People:
             latest_two = list(dict.fromkeys(reversed(named)))[:2]
             names = ", ".join(reversed(latest_two))
             return None, f"{AMBIGUOUS}: {names or together.group()} ('{together.group()}')"
+        if word in ("he", "she"):
+            told = UNNAMED_SAYS.search(
+                narration, max(0, self.sentences[current][0] - base, pos - base - 80), pos - base
+            )
+            if told and told["verb"] in THAT_VERBS and not self._titled_before(told["head"], pos):
+                # "the chairman of the board said he was shocked": he is the chairman, someone the article does not name,
+                # and no one named before (nor a gender to learn for them).
+                return None, f"{UNNAMED}: '{told['np']}'"
+        if word in ("his", "her"):
+            ahead = self._main_subject_ahead(pos, current, gender)
+            if ahead is not None:
+                return ahead, f"{ahead.name}, the subject of the main clause after it"
         # An object pronoun is never the subject of its own clause: in "Judge Ainsworth told him", him is not her.
         nearest = current - 1 if word in OBJECT_PRONOUNS else current
         for index in range(nearest, max(-1, current - 4), -1):
@@ -487,6 +529,27 @@ class People:
             where = "this sentence" if index == current else "an earlier sentence"
             return chosen.entity, f"{chosen.entity.name}, the subject of {where}"
         return None, "nobody it can refer to"
+
+    def _titled_before(self, title: str, pos: int) -> bool:
+        """True when someone introduced before ``pos`` has this title in their role ("the minister")."""
+        return title in TITLES and any(
+            m.pos < pos and title in (m.entity.role or "").casefold().split() for m in self.mentions
+        )
+
+    def _main_subject_ahead(self, pos: int, current: int, gender: str | None) -> Entity | None:
+        """The person a possessive in a leading subordinate clause points forward to: in "X said as his son was
+        led away, Mills jumped up", his is Mills's (and teaches X no gender), or None."""
+        base, narration = self.narration
+        rel = pos - base
+        if not LEADING_CLAUSE.search(narration, max(self.sentences[current][0] - base, rel - 60, 0), rel):
+            return None
+        after = CLAUSE_THEN_NAME.match(narration, rel)
+        if after is None:
+            return None
+        entity = self.resolve_run(after["run"].split(), pos=base + after.start("run"))
+        if entity is None or entity.kind != "person" or entity.gender not in (None, gender):
+            return None
+        return entity
 
     def _related_person(self, relation: re.Match[str], owner: Mention, pos: int) -> tuple[Entity | None, str]:
         """Who "Her sister" or "Smith's lawyer" is: the name in apposition ("Her sister, Claire, agreed"), else the

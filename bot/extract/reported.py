@@ -39,10 +39,14 @@ def reported_positions(
             span = (start, start + stop.start() if stop else sent_end)
             cue = accuse.group().strip()
         elif event.verb.endswith("ing") and re.search(r",\s*$", masked[sent_start : event.pos - base]):
-            # "..., emphasizing open-source and transparency": a participle reports the subject's position.
+            # "..., emphasizing open-source and transparency": a participle reports the subject's position, and
+            # "..., insisting it was nothing worse than two tired players" the clause it takes.
+            clause = BARE_CLAUSE.match(rest) if event.verb in THAT_VERBS else None
             obj = re.match(r"\s+([^\x00.;:!?()]{2,120}?)\s*(?=[\x00.;:!?()]|$)", rest)
             first_word = obj.group(1).split()[0].casefold() if obj else ""
-            if obj and first_word not in PREPOSITIONS | {"that", "it", "the"} and len(obj.group(1).split()) <= 12:
+            if clause:
+                span = (rel_end + clause.start(1), rel_end + clause.end(1))
+            elif obj and first_word not in PREPOSITIONS | {"that", "it", "the"} and len(obj.group(1).split()) <= 12:
                 span = (rel_end + obj.start(1), rel_end + obj.end(1))
         elif event.verb in STANCE_VERBS:
             obj = re.match(r"\s+([^\x00.,;:!?()]{2,60}?)(?=\s*[\x00.,;:!?()]|$)", rest)
@@ -90,6 +94,14 @@ def reported_positions(
             )
         )
     return found
+
+
+# A clause with no "that": a subject and a finite verb ("it was", "the plan would"), up to the sentence's end; one
+# that runs into a quotation ("saying it was a "positive experience"") is the quotation's, not a position.
+BARE_CLAUSE = re.compile(
+    r"\s+((?:it|he|she|they|we|there|this|[Tt]he\s+[a-z][\w\-]*)\s+(?:was|is|were|are|had|has|have|would|will"
+    r"|could|can|should|might|may|must|did|does|do)\b[^\x00.;:!?]*?)\s*(?=[.;:!?]|$)"
+)
 
 
 def trim_reported(masked: str, span: tuple[int, int]) -> tuple[int, int] | None:

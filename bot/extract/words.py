@@ -17,7 +17,8 @@ def word_set(text: str) -> frozenset[str]:
 # Verbs (and multi-word cues) that introduce or tag what someone said.
 SPEECH_VERBS = word_set("""
 said says say saying told tells tell telling added adds adding wrote writes writing stated states stating
-explained explains explaining noted notes noting argued argues arguing insisted insists warned warns warning
+explained explains explaining noted notes noting argued argues arguing insisted insists insisting warned warns
+warning suggesting admitting conceding acknowledging
 claimed claims asked asks replied replies replying responded responds responding answered answers commented
 comments commenting posted posts tweeted tweets declared declares announced announces emphasized emphasizes
 emphasizing emphasised emphasises emphasising stressed stresses stressing acknowledged acknowledges admitted
@@ -25,7 +26,7 @@ admits conceded concedes suggested suggests continued continues recalled recalls
 predicts concluded complained complains urged urges compared welcomed accused accusing defended supported
 praised thanked emailed texted criticised criticized countered counters quipped joked cautioned affirmed reiterated maintained
 maintains contended contends agreed agrees believes believe thinks think confirmed confirms denied denies
-described describes testified announced blasted slammed called calls branded
+described describes testified announced blasted slammed called calls branded hailed hails hailing
 announce warn insist argue explain admit concede deny confirm predict declare
 written spoken
 sued sues suing condemned condemns
@@ -84,10 +85,14 @@ TERM_MARKERS = re.compile(
     r"|the word|the term|the phrase)|\(\s*see)\s*[(\x00]*$",
     re.IGNORECASE,
 )
-WORK_NOUNS = re.compile(
-    r"^\s*(?:program|programme|series|report|book|film|movie|song|album|column|show|campaign|initiative|project|study|article|paper|podcast|documentary|exhibition|play|novel|poem|essay|slogan)\b",
-    re.IGNORECASE,
+WORK_WORDS = (
+    "program|programme|series|report|book|film|movie|song|album|column|show|campaign|initiative|project|study"
+    "|article|paper|podcast|documentary|exhibition|play|novel|poem|essay|slogan|memoir|autobiography|biography"
 )
+WORK_NOUNS = re.compile(rf"^\s*(?:{WORK_WORDS})\b", re.IGNORECASE)
+# A work noun right before the marks ("his memoir “The Long Tide Home.”", "the film, “Salt and Rope,”"): what they
+# hold is its title, even with the sentence's full stop or comma inside them, as American copy puts it.
+WORK_BEFORE = re.compile(rf"\b(?:{WORK_WORDS})s?\s*,?\s*$", re.IGNORECASE)
 CHANNELS = (
     "X|Twitter|Weibo|WeChat|Facebook|Instagram|LinkedIn|Threads|TikTok|YouTube|Bluesky|Mastodon|Reddit|Truth Social"
     "|Telegram|Substack|Medium|Douyin|Xiaohongshu"
@@ -256,9 +261,20 @@ NAME_TOKEN = (
 )
 PARTICLE = r"(?:de|van|von|der|den|la|le|da|di|del|du|bin|al|ibn|dos|das)"
 RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_TOKEN})*")
+# A title and its "of"/"for" phrase right before a name: "Secretary of State for ", "Minister for Rural Affairs "
+# leads "Laura Penrose"; the capitalised words after the last "of"/"for" are the title's, not the person's.
+TITLE_OF = re.compile(
+    r"\b(?P<title>[A-Z][a-z]+)(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?[A-Z][\w’'\-]*)*[ \u00a0](?:of|for)[ \u00a0]"
+    r"(?:the[ \u00a0])?$"
+)
 # A person described instead of named: "the 24-year-old striker", "the German", "the veteran minister".
 DESCRIPTION = re.compile(
     r"(?:^|(?<=\s))[Tt]he\s+(?P<age>\d+-year-old\s+)?(?:[a-z][\w\-]*\s+)?(?P<noun>[A-Za-z][a-z\-]+)$"
+)
+# A person described with "the" and a lowercase noun phrase ("the chairman of the board", "the woman"): when nothing
+# the article introduced answers to it, someone it does not name.
+UNNAMED_DEFINITE = re.compile(
+    r"(?:^|(?<=[\s,\x00]))(?P<np>[Tt]he\s+[a-z][\w\-]*(?:\s+(?:of|for|at|from|on|in)\s+(?:the\s+|an?\s+)?[a-z][\w\-]*)?)$"
 )
 # A plural noun followed by the names it stands for: "Technology firms Sony, Philips, Matsushita and Samsung".
 NAMED_LIST = re.compile(
@@ -324,6 +340,12 @@ SENTENCE_TEXT = re.compile(r"[A-Za-z\u4e00-\u9fff]{2,}")
 SUBORDINATE = re.compile(
     r"\s*(?:When|While|After|Before|As|Although|Though|If|Since|Because|Once|Until|Unless|Whereas"
     r"|In|At|On|From|Outside|Inside|Across|Near|During|Back in)\b[^,\x00]*,"
+)
+# What opens a clause a cue reports when a subordinate clause leads it: "said (that) as the verdict was read, ",
+# "told the court that when ..., ". The clause's own subject follows the comma.
+REPORTED_LEAD = re.compile(
+    r"(?:\s+(?:the\s+)?[a-z]+){0,2}?\s+(?:that\s+)?,?\s*(?:as|when|while|after|before|once|until|because|if|since)\b"
+    r"[^,\x00]*,\s*"
 )
 # Words that end the noun phrase naming a speaker after the verb: 'said Marie-Pierre Ripert at IXIS'.
 # Words that open a relative or subordinate clause: no description of a person starts with them.
