@@ -696,3 +696,15 @@ def test_a_participles_clause_running_into_a_quotation_is_no_reported_position()
         article('Festival director Ruth Amos defended the event, saying it was a "safe and happy weekend".')
     )
     assert "it was a" not in [q.text for q in quotes if q.kind == REPORTED]
+
+
+def test_the_company_is_the_company_named_before_it_or_nobody_we_can_name() -> None:
+    # "the company" points back to the organisation named before it; with none named it is no name at all,
+    # while a document still speaks for itself ("says the letter signed by seven physicians").
+    assert who_said(
+        'Northwind Foods said on Monday it would cut 300 jobs.\n"We regret the decision," the company said.'
+    ) == {"We regret the decision": "Northwind Foods"}
+    assert who_said(
+        'Hundreds of workers lost their jobs on Monday.\n"We regret the decision," the company said.\n'
+        '"It was a hard day," the firm said.'
+    ) == {"We regret the decision": None, "It was a hard day": None}

@@ -75,7 +75,9 @@ def name_how(run: str, entity: Entity) -> str:
     return f"'{' '.join(words)}' → {entity.name}, introduced earlier"
 
 
-def group_how(name: str, entity: Entity) -> str:
+def group_how(name: str, entity: Entity | None) -> str:
+    if entity is None:
+        return f"{UNNAMED}: '{name}' points back to no organisation the article names"
     return "group" if entity.name == name else f"'{name}' → {entity.name}, named before"
 
 
@@ -499,11 +501,13 @@ class Cues(People):
             name = name[0].upper() + name[1:]
         return name, offset
 
-    def _group_entity(self, name: str, pos: int) -> Entity:
+    def _group_entity(self, name: str, pos: int) -> Entity | None:
         """A group noun as a speaker, pointing back to what it names when the article has named it.
 
         "the firms" after "Technology firms Sony, Philips and Samsung" are those firms; "the paper", "the company"
-        or "the statement" is the organisation last named before it in this paragraph or the one before."""
+        or "the statement" is the organisation last named before it in this paragraph or the one before. With
+        none, a document still speaks ("says the letter signed by seven physicians"), but "the company" is
+        nobody we can name."""
         words = name.split()
         head = words[-1].casefold()
         if words[0].casefold() == "the" and len(words) == 2:
@@ -515,6 +519,8 @@ class Cues(People):
                 orgs = [e for e in orgs if can_be_called(e, head)]
                 if orgs:
                     return orgs[-1]
+                if head not in DOCUMENT_NOUNS:
+                    return None  # "the company said" with no company named: someone the article does not name
         return self._entity(name, "group")
 
     def _recent_group(self, pos: int, first_sentence: int) -> Entity | None:

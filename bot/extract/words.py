@@ -201,7 +201,9 @@ GROUP_NOUNS = word_set("""critics analysts experts officials researchers scienti
     board agency department team campaign organisation organization letter filing complaint lawsuit memo petition
     ruling indictment affidavit release document survey audit""")
 # What a person writes or says that can itself be quoted: "His letter said ...".
-DOCUMENT_NOUNS = word_set("letter statement email e-mail post tweet message note memo report blog column speech")
+DOCUMENT_NOUNS = word_set(
+    "letter statement email e-mail post tweet message note memo report blog column speech filing release"
+)
 # Singular nouns that, after "the", point back to an organisation the article has just named: "the company
 # said", "the paper said", "the statement said" (the statement of the body just named).
 BACK_NOUNS = word_set("""company firm group paper newspaper magazine broadcaster network organisation organization agency
