@@ -708,3 +708,16 @@ def test_the_company_is_the_company_named_before_it_or_nobody_we_can_name() -> N
         'Hundreds of workers lost their jobs on Monday.\n"We regret the decision," the company said.\n'
         '"It was a hard day," the firm said.'
     ) == {"We regret the decision": None, "It was a hard day": None}
+
+
+# --- issue 13, second round of real articles measured outside the repository ------------------------------------
+
+
+def test_a_pronoun_after_an_unnamed_subject_is_that_persons_and_names_nobody() -> None:
+    # Read past the secretary, "he" gave the words to Patel (or to whoever was the subject before).
+    found = who_said(
+        "Nina Calder, the mayor, praised the new bridge.\n"
+        "But the reaction was cooler elsewhere. Ravi Patel's press secretary posted a short note on the plan. "
+        '"We will study the plans with care," he said.'
+    )
+    assert found == {"We will study the plans with care": None}

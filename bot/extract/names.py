@@ -163,6 +163,9 @@ class People:
         self.sentences: list[tuple[int, int]] = []  # absolute, every body paragraph in order
         self.used: dict[str, Entity] = {}  # speakers given at least one quotation, by casefolded name
         self.last_speaker: Entity | None = None  # who the last attributed quotation went to
+        # Sentences (by index) whose subject is someone the article does not name ("Ravi Patel's press secretary
+        # posted ..."), with how that subject is described: a pronoun after them is that person's, nobody we can name.
+        self.unnamed_subjects: dict[int, str] = {}
         # Where the paragraph being read starts, and its text with the quotations masked (narration only).
         self.narration: tuple[int, str] = (0, "")
 
@@ -481,6 +484,10 @@ class People:
         nearest = current - 1 if word in OBJECT_PRONOUNS else current
         for index in range(nearest, max(-1, current - 4), -1):
             start, end = self.sentences[index]
+            if index < current and index in self.unnamed_subjects and word in ("he", "she"):
+                # "Ravi Patel's press secretary posted ... "We will study it," he said.": he is the secretary, not
+                # Patel, nor whoever was the subject before.
+                return None, self.unnamed_subjects[index]
             candidates = [
                 m
                 for m in self.mentions
