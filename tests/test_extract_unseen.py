@@ -721,3 +721,15 @@ def test_a_pronoun_after_an_unnamed_subject_is_that_persons_and_names_nobody() -
         '"We will study the plans with care," he said.'
     )
     assert found == {"We will study the plans with care": None}
+
+
+def test_an_apposition_running_into_a_speech_verb_is_that_verbs_subject_not_the_names_role() -> None:
+    # Taken as Reyes's role, "the station's manager" made "The manager said" and the "he" after it Reyes.
+    quotes = extract_quotes(
+        article(
+            "The council hid the report on the spill that was found by Tom Reyes, the station's manager claimed "
+            "on Monday.\n"
+            'The manager said the council had asked for every copy back. "It was a plain threat," he said.'
+        )
+    )
+    assert "Tom Reyes" not in {q.speaker for q in quotes}

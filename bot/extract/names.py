@@ -31,6 +31,7 @@ from .words import (
     TITLE_OF,
     TITLES,
     TRANSLITERATIONS,
+    speech_cues,
 )
 
 # --- entities ---------------------------------------------------------------------------------------
@@ -432,7 +433,13 @@ class People:
         if entity.role:
             return
         after = re.match(r",\s+(?P<role>(?:a |an |the |now )?[a-z][^,.;\x00]{2,90}?)(?:,|\.|;|$)", masked[end:])
-        if after and any(w.casefold() in TITLES or w.endswith(("ist", "er", "or")) for w in after["role"].split()):
+        # (Not "found by Tom Reyes, the station's manager claimed": a phrase running into a speech verb is that verb's
+        # subject, someone else, and not the name's role.)
+        if (
+            after
+            and any(w.casefold() in TITLES or w.endswith(("ist", "er", "or")) for w in after["role"].split())
+            and not speech_cues(after["role"])
+        ):
             entity.role = after["role"].strip()
             return
         related = re.search(
