@@ -733,3 +733,14 @@ def test_an_apposition_running_into_a_speech_verb_is_that_verbs_subject_not_the_
         )
     )
     assert "Tom Reyes" not in {q.speaker for q in quotes}
+
+
+def test_two_given_names_before_one_surname_introduce_two_people_of_that_surname() -> None:
+    # Unknown as a person, "Ada" was no one a pronoun could find, and "she" went back to Tom.
+    found = who_said(
+        "Ada and Tom Merrow heard the crash from their kitchen.\n"
+        '"It shook the whole house," Tom says.\n'
+        "But when they reached the road, Ada said the car was already gone.\n"
+        '"We stood there for a long time," she said.'
+    )
+    assert found == {"It shook the whole house": "Tom Merrow", "We stood there for a long time": "Ada Merrow"}

@@ -65,6 +65,10 @@ UNNAMED_SAYS = re.compile(
     r"(?:^|(?<=[\s,\x00]))(?P<np>[Tt]he\s+(?P<head>[a-z][\w\-]*)(?:\s+(?:of|for|at|from|on|in)\s+(?:the\s+|an?\s+)?"
     r"[a-z][\w\-]*)?)\s+(?P<verb>[a-z]+)\s+(?:that\s+)?$"
 )
+# Two given names joined before one surname: "Ada and Tom Merrow".
+COUPLE = re.compile(
+    r"(?<![\w’'\-])(?P<given>[A-Z][a-z]+) and (?P<rest>[A-Z][a-z]+ [A-Z][\w’'\-]*[a-z])\b(?![ \u00a0][A-Z])"
+)
 CLAUSE_THEN_NAME = re.compile(rf"[^,.;:!?\x00]{{0,120}},\s*(?P<run>{RUN.pattern})\s+[a-z]")
 # How a cue's "why" starts when its speaker is someone the article does not name ("a spokesman for the council").
 UNNAMED = "a speaker the article does not name"
@@ -307,6 +311,34 @@ class People:
                 name = " ".join(strip_possessive(t) for t in name_part)
                 if name.casefold() not in self.entities and self.short_form(name_part, match.start()) is None:
                     self._entity(name, "person", pos=match.start())
+        if " and " in text:
+            self._register_couples(text)
+
+    def _register_couples(self, text: str) -> None:
+        """ "Ada and Tom Merrow": two given names joined before one surname introduce two people of that surname,
+        so a later "Ada" is Ada Merrow. The first one is found by the given name only: "Merrow" alone stays the
+        person named in full ("Wessex and Colin Dray" must not make "Dray" anyone else)."""
+        for match in COUPLE.finditer(text):
+            given, rest = match["given"], match["rest"]
+            partner = self.entities.get(rest.casefold())
+            key = given.casefold()
+            before = text[max(0, match.start() - 30) : match.start()]
+            if (
+                partner is None
+                or partner.kind != "person"
+                or not is_person_token(given)
+                or key in self.places | DEMONYMS | self.lower_words
+                or re.search(r"(?:[A-Z][\w’'\-]*|\b[Tt]he|\bof)\s+$", before)
+            ):
+                continue
+            name = f"{given} {rest.split()[-1]}"
+            if name.casefold() in self.entities:
+                continue
+            entity = Entity(name, "person", first=match.start())
+            self.entities[name.casefold()] = entity
+            self.people.insert(self.people.index(partner), entity)
+            for spelling in fold(given):
+                self.by_word.setdefault(spelling, []).append(entity)
 
     def resolve_run(
         self, tokens: list[str], the_prefix: bool = False, speaking: bool = False, pos: int | None = None
