@@ -744,3 +744,17 @@ def test_two_given_names_before_one_surname_introduce_two_people_of_that_surname
         '"We stood there for a long time," she said.'
     )
     assert found == {"It shook the whole house": "Tom Merrow", "We stood there for a long time": "Ada Merrow"}
+
+
+def test_a_name_before_a_noun_for_a_person_describes_the_name_after_it_and_is_nobody() -> None:
+    # "Sharp-eyed Reddit" was taken for a person's name, and the quotation given to it.
+    found = who_said(
+        "Hundreds of people watched the stream of the launch on Sunday night.\n"
+        'Sharp-eyed Reddit user Tomas Brandt spotted the mistake, posting: "the rocket in the video is upside down '
+        'and nobody at the agency has noticed yet"\n'
+        'Fellow Reddit user Ines Kahl weighed in with: "Somebody at mission control is having a very long night."'
+    )
+    assert found == {
+        "the rocket in the video is upside down and nobody at the agency has noticed yet": "Tomas Brandt",
+        "Somebody at mission control is having a very long night.": "Ines Kahl",
+    }

@@ -18,6 +18,7 @@ from .words import (
     GESTURE,
     INVERTING,
     LEADING,
+    PERSON_NOUNS,
     PREPOSITIONS,
     RUN,
     SENTENCE_TEXT,
@@ -27,6 +28,12 @@ from .words import (
     WORK_NOUNS,
     speech_cues,
     word_count,
+)
+
+
+# Capitalised words and a noun for a person right before a name: "Sharp-eyed Reddit user (Tomas Brandt)".
+ROLE_BEFORE_NAME = re.compile(
+    rf"(?:[A-Z][\w’'\-]*\s+)+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{'|'.join(map(re.escape, sorted(PERSON_NOUNS)))})\s+$"
 )
 
 
@@ -310,7 +317,10 @@ class Analyser(Cues):
         from the audience: "..."')."""
         clause = [m for m in self.mentions if start <= m.pos < quote_open and not m.possessive]
         if clause:
-            lead = self.text[start : clause[0].pos].split()
+            lead_text = self.text[start : clause[0].pos]
+            # ("Sharp-eyed Reddit user Tomas Brandt weighed in with:": a description before the name leads nothing.)
+            lead_text = ROLE_BEFORE_NAME.sub("", lead_text)
+            lead = lead_text.split()
             # (A live blog's timestamp, "02:05 —", leads an entry without being part of its sentence.)
             if all(w.casefold().strip(",") in LEADING | PREPOSITIONS or not re.search(r"[^\W\d]", w) for w in lead):
                 entity = clause[0].entity

@@ -21,6 +21,7 @@ from .words import (
     OBJECT_PRONOUNS,
     ORG_WORDS,
     PEOPLE_TOGETHER,
+    PERSON_NOUNS,
     PLACE_AFTER,
     PLACE_WORDS,
     PREPOSITIONS,
@@ -104,10 +105,11 @@ def sentence_initial(text: str, start: int) -> bool:
 
 def before_title(text: str, end: int) -> bool:
     """True when a capitalised run is followed by a lowercase title and another name: "Liberal Democrat leader
-    Charles Kennedy", "Praja Front working president M. Srinivas Rao" (the run is the organisation of a role)."""
+    Charles Kennedy", "Praja Front working president M. Srinivas Rao" (the run is the organisation of a role), or
+    by a noun for one of a group: "Sharp-eyed Reddit user Tomas Brandt" (the run only describes her)."""
     match = re.match(r"((?:\s+[a-z][\w\-]*){0,2}?)\s+([a-z][\w\-]*)\s+[A-Z]", text[end : end + 60])
     # (Not "Rachel Hale and shadow chancellor Owen Pryce": a joining word means the run is a name of its own.)
-    return bool(match) and match.group(2) in TITLES and not set(match.group(1).split()) & (LEADING | PREPOSITIONS)
+    return bool(match) and match.group(2) in PERSON_NOUNS and not set(match.group(1).split()) & (LEADING | PREPOSITIONS)
 
 
 def name_after_the(text: str, match: re.Match[str]) -> str | None:

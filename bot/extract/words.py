@@ -26,7 +26,7 @@ admits conceded concedes suggested suggests continued continues recalled recalls
 predicts concluded complained complains urged urges compared welcomed accused accusing defended supported
 praised thanked emailed texted criticised criticized countered counters quipped joked cautioned affirmed reiterated maintained
 maintains contended contends agreed agrees believes believe thinks think confirmed confirms denied denies
-described describes testified announced blasted slammed called calls branded hailed hails hailing
+described describes testified posting tweeting announced blasted slammed called calls branded hailed hails hailing
 announce warn insist argue explain admit concede deny confirm predict declare
 written spoken
 sued sues suing condemned condemns
@@ -170,6 +170,13 @@ TITLES = word_set("""secretary minister president chancellor senator governor pr
     master grandmaster champion trustee parent resident neighbour neighbor witness volunteer passenger shopper farmer fisherman nurse teacher student
     guitarist drummer bassist keyboardist vocalist frontman frontwoman pianist violinist cellist rapper songwriter
     composer conductor dancer choreographer comedian filmmaker photographer chef""")
+# Nouns for a person that a name can qualify before a full name: a title, or one of a group ("Reddit user Tomas
+# Brandt", "Harbour United fan Ida Brook"): the run before them describes that person, and is nobody.
+PERSON_NOUNS = TITLES | frozenset(
+    w[:-1]
+    for w in """users fans supporters critics residents members protesters
+    activists employees workers investors advocates opponents campaigners observers insiders""".split()
+)
 # Words that make a capitalised run an organisation, not a person.
 ORG_WORDS = word_set("""party institute university association foundation consortium company corporation corp inc ltd llc plc group co
     ventures partners therapeutics medicine biosciences research times news post journal review council commission
