@@ -30,7 +30,6 @@ from .words import (
     word_count,
 )
 
-
 # Capitalised words and a noun for a person right before a name: "Sharp-eyed Reddit user (Tomas Brandt)".
 ROLE_BEFORE_NAME = re.compile(
     rf"(?:[A-Z][\w’'\-]*\s+)+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{'|'.join(map(re.escape, sorted(PERSON_NOUNS)))})\s+$"
