@@ -758,3 +758,16 @@ def test_a_name_before_a_noun_for_a_person_describes_the_name_after_it_and_is_no
         "the rocket in the video is upside down and nobody at the agency has noticed yet": "Tomas Brandt",
         "Somebody at mission control is having a very long night.": "Ines Kahl",
     }
+
+
+def test_a_name_may_carry_particles_in_pairs() -> None:
+    # "van der" broke the name in two, so the apposition named nobody and both quotations were lost.
+    found = who_said(
+        "The new chair of the water board, Lotte van der Meulen, said she would "
+        '"sit down with every member before anything is decided".\n'
+        '"We are ready to start at once. The plans are drawn and the money is there."'
+    )
+    assert found == {
+        "sit down with every member before anything is decided": "Lotte van der Meulen",
+        "We are ready to start at once. The plans are drawn and the money is there.": "Lotte van der Meulen",
+    }

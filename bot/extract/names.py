@@ -20,6 +20,7 @@ from .words import (
     NAMED_LIST,
     OBJECT_PRONOUNS,
     ORG_WORDS,
+    PARTICLE,
     PEOPLE_TOGETHER,
     PERSON_NOUNS,
     PLACE_AFTER,
@@ -66,6 +67,7 @@ UNNAMED_SAYS = re.compile(
     r"(?:^|(?<=[\s,\x00]))(?P<np>[Tt]he\s+(?P<head>[a-z][\w\-]*)(?:\s+(?:of|for|at|from|on|in)\s+(?:the\s+|an?\s+)?"
     r"[a-z][\w\-]*)?)\s+(?P<verb>[a-z]+)\s+(?:that\s+)?$"
 )
+PARTICLE_WORD = re.compile(PARTICLE)
 # Two given names joined before one surname: "Ada and Tom Merrow".
 COUPLE = re.compile(
     r"(?<![\w’'\-])(?P<given>[A-Z][a-z]+) and (?P<rest>[A-Z][a-z]+ [A-Z][\w’'\-]*[a-z])\b(?![ \u00a0][A-Z])"
@@ -134,6 +136,13 @@ def is_person_token(token: str) -> bool:
         and not any(c.isdigit() for c in token)
         and token.casefold() not in ORG_WORDS
         and token.casefold() not in LEADING
+    )
+
+
+def person_name(tokens: list[str]) -> bool:
+    """Every word a person's name can have: "Lotte van der Meulen" (particles only between its other words)."""
+    return bool(tokens) and all(
+        is_person_token(t) or (0 < i < len(tokens) - 1 and PARTICLE_WORD.fullmatch(t)) for i, t in enumerate(tokens)
     )
 
 
@@ -276,7 +285,7 @@ class People:
         written so is a name, whatever WordNet says "peter" means)."""
         if len(tokens) < 3 or tokens[0].casefold() in HONORIFICS or part_of_speech(tokens[0].casefold()) != "n":
             return False
-        if looks_org(tokens[1:]) or not all(is_person_token(t) for t in tokens[1:]):
+        if looks_org(tokens[1:]) or not person_name(tokens[1:]):
             return False
         run = re.escape(" ".join(tokens))
         return all(sentence_initial(self.text, m.start()) for m in re.finditer(rf"(?<![\w’'\-]){run}", self.text))
@@ -309,7 +318,7 @@ class People:
             name_part, _ = split_title(tokens)
             if " ".join(name_part).casefold() in self.places:
                 continue  # "ships into Port Harlow": a place, not a person
-            if len(name_part) >= 2 and not looks_org(name_part) and all(is_person_token(t) for t in name_part):
+            if len(name_part) >= 2 and not looks_org(name_part) and person_name(name_part):
                 name = " ".join(strip_possessive(t) for t in name_part)
                 if name.casefold() not in self.entities and self.short_form(name_part, match.start()) is None:
                     self._entity(name, "person", pos=match.start())
@@ -379,11 +388,11 @@ class People:
         name_part, role = split_title(tokens)
         # "Ridgeford Public Library Director Susan Oyelaran": a person behind an organisation's title is a person.
         titled_person = bool(role) and len(name_part) >= 2 and not looks_org(name_part)
-        if not (titled_person and all(is_person_token(t) for t in name_part)) and (the_prefix or looks_org(tokens)):
+        if not (titled_person and person_name(name_part)) and (the_prefix or looks_org(tokens)):
             return self.organisation(tokens, pos)
         if not name_part:
             return None
-        if len(name_part) >= 2 and all(is_person_token(t) for t in name_part):
+        if len(name_part) >= 2 and person_name(name_part):
             known = self.entities.get(" ".join(name_part).casefold())
             if known is None:
                 name_part = self.drop_sentence_word(name_part)
@@ -392,7 +401,7 @@ class People:
                 if role and not known.role and known.kind == "person":
                     known.role = " ".join(role)
                 return known
-        if len(name_part) >= 2 and all(is_person_token(t) for t in name_part):
+        if len(name_part) >= 2 and person_name(name_part):
             entity = self._entity(" ".join(name_part), "person", pos=pos if pos is not None else -1)
             if role and not entity.role:
                 entity.role = " ".join(role)

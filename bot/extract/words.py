@@ -269,7 +269,7 @@ NAME_TOKEN = (
     r"[A-Z]\.(?=[ \u00a0][A-Z])(?![ \u00a0](?:The|A|An|But|And|Then|This|It|He|She|They|We|I|In|On|So|If)\b)|[A-Z]|[a-z]{1,3}[A-Z][\w\-]*|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)"
 )
 PARTICLE = r"(?:de|van|von|der|den|la|le|da|di|del|du|bin|al|ibn|dos|das)"
-RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_TOKEN})*")
+RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0]){{0,2}}{NAME_TOKEN})*")
 # A title and its "of"/"for" phrase right before a name: "Secretary of State for ", "Minister for Rural Affairs "
 # leads "Laura Penrose"; the capitalised words after the last "of"/"for" are the title's, not the person's.
 TITLE_OF = re.compile(
