@@ -771,3 +771,17 @@ def test_a_name_may_carry_particles_in_pairs() -> None:
         "sit down with every member before anything is decided": "Lotte van der Meulen",
         "We are ready to start at once. The plans are drawn and the money is there.": "Lotte van der Meulen",
     }
+
+
+def test_a_colon_ending_a_paragraph_introduces_the_quotation_opening_the_next() -> None:
+    found = who_said(
+        "The count ended after midnight in the hall.\n"
+        "Colin Dray said:\n"
+        '"It was a fair fight. We lost it."\n'
+        "Mara Quist thanked her volunteers in a short speech:\n"
+        '"We knocked on every door in this town."'
+    )
+    assert found == {
+        "It was a fair fight. We lost it.": "Colin Dray",
+        "We knocked on every door in this town.": "Mara Quist",
+    }

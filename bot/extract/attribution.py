@@ -36,6 +36,9 @@ ROLE_BEFORE_NAME = re.compile(
 )
 
 
+CONTINUES = "continues the quotation ending the paragraph before"
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """Who a quotation is given to, by which cue, and why (or why nobody)."""
@@ -89,6 +92,7 @@ class Analyser(Cues):
         self.quotes: list[Quote] = []
         self.single_quotes = uses_single_quotes(article)
         self.prev_tail_speaker: Entity | None = None
+        self.prev_tail_rule = CONTINUES
 
     def run(self) -> Extraction:
         self._register_names(self.text)
@@ -136,6 +140,23 @@ class Analyser(Cues):
             speaker = self.entities[reported[-1].speaker.casefold()]
             if len(speakers) == 1 and speaker.kind == "person":
                 self.prev_tail_speaker = speaker
+        if masked.rstrip().endswith(":"):
+            # 'Colin Dray said:' or 'The defeated leader released a statement:' ending a paragraph introduces the
+            # quotation opening the next one, as it would one after the colon.
+            self.prev_tail_speaker = self._introducer(masked, para.start, events)
+            self.prev_tail_rule = "introduced by the colon ending the paragraph before"
+
+    def _introducer(self, masked: str, base: int, events: list[Event]) -> Entity | None:
+        """Who the colon ending a paragraph introduces: the speaker of the last sentence's cue, else the person the
+        sentence opens with, else nobody."""
+        colon = base + len(masked.rstrip()) - 1
+        start = self._sentence_span(colon)[0]
+        cued = [e for e in events if start <= e.pos < colon]
+        if cued:
+            entity = cued[-1].entity
+        else:
+            entity = self._colon_introduction(start, colon).entity
+        return entity if entity is not None and entity.kind == "person" else None
 
     def _sentence_span(self, pos: int) -> tuple[int, int]:
         return self.sentences[self._sentence_index(pos, 0)]
@@ -177,9 +198,7 @@ class Analyser(Cues):
                 elif running is not None:
                     found = self._continued(running, running_pos, opener)
                 elif at_start and opener - base < 3 and self.prev_tail_speaker is not None:
-                    found = Found(
-                        self.prev_tail_speaker, "continued", rule="continues the quotation ending the paragraph before"
-                    )
+                    found = Found(self.prev_tail_speaker, "continued", rule=self.prev_tail_rule)
             if found.entity is None and found.why is None and not speech_like:
                 previous_close = closer
                 at_start = False
@@ -190,7 +209,7 @@ class Analyser(Cues):
             previous_close = closer
             at_start = False
         # A paragraph that ends on a quotation hands its speaker to a cue-less quotation opening the next one.
-        self.prev_tail_speaker = None
+        self.prev_tail_speaker, self.prev_tail_rule = None, CONTINUES
         last = self.quotes[-1] if self.quotes and self.quotes[-1].paragraph == para.index else None
         ends_on_quote = bool(marks) and marks[-1].close is not None
         if last is None or last.kind != QUOTED or last.speaker is None or not ends_on_quote:
