@@ -152,10 +152,7 @@ class Analyser(Cues):
         colon = base + len(masked.rstrip()) - 1
         start = self._sentence_span(colon)[0]
         cued = [e for e in events if start <= e.pos < colon]
-        if cued:
-            entity = cued[-1].entity
-        else:
-            entity = self._colon_introduction(start, colon).entity
+        entity = cued[-1].entity if cued else self._colon_introduction(start, colon).entity
         return entity if entity is not None and entity.kind == "person" else None
 
     def _sentence_span(self, pos: int) -> tuple[int, int]:
