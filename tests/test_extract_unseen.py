@@ -785,3 +785,27 @@ def test_a_colon_ending_a_paragraph_introduces_the_quotation_opening_the_next() 
         "It was a fair fight. We lost it.": "Colin Dray",
         "We knocked on every door in this town.": "Mara Quist",
     }
+
+
+def test_a_crosshead_that_is_only_a_name_is_who_the_description_under_it_stands_for() -> None:
+    # A "key quotes" round-up names each speaker in a crosshead and then describes them: "The winning Green
+    # candidate" had been someone the article does not name, and every quotation under it nobody's.
+    found = who_said(
+        "The count ended after midnight in the hall.\n"
+        "Mara Quist\n"
+        'The winning Green candidate said her team had "earned every vote in this town":\n'
+        '"We knocked on every door in this town. Nobody can say we did not listen.\n'
+        '"Now the real work starts, and we start it tomorrow."\n'
+        "Colin Dray\n"
+        "The defeated Harbour Party leader, beaten by forty votes, put out a short statement:\n"
+        '"I am proud of the campaign we fought together."\n'
+        "Turnout\n"
+        'The returning officer said turnout was "the lowest in twenty years".'
+    )
+    assert found == {
+        "earned every vote in this town": "Mara Quist",
+        "We knocked on every door in this town. Nobody can say we did not listen.": "Mara Quist",
+        "Now the real work starts, and we start it tomorrow.": "Mara Quist",
+        "I am proud of the campaign we fought together.": "Colin Dray",
+        "the lowest in twenty years": None,
+    }

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..data.article import Article, Paragraph
 from .cues import Cues, Event, cue_text, find_channel, name_how
 from .marks import OPENERS, Mark, find_marks, mask, masked_sentences, uses_single_quotes
-from .names import AMBIGUOUS, UNCLEAR, Entity
+from .names import AMBIGUOUS, UNCLEAR, Entity, looks_org, person_name
 from .records import QUOTED, Extraction, Quote, Speaker
 from .reported import reported_positions
 from .words import (
@@ -121,6 +121,7 @@ class Analyser(Cues):
             marks[-1] = Mark(last.open, para.end, last.start, last.end)
         masked = mask(para.text, para.start, marks)
         self.narration = (para.start, masked)
+        self.section_person = self._crosshead_person(para)
         sentences = masked_sentences(masked)
         abs_sentences = [(para.start + s, para.start + e) for s, e in sentences]
         first_sentence = len(self.sentences)
@@ -153,6 +154,16 @@ class Analyser(Cues):
         start = self._sentence_span(colon)[0]
         cued = [e for e in events if start <= e.pos < colon]
         entity = cued[-1].entity if cued else self._colon_introduction(start, colon).entity
+        return entity if entity is not None and entity.kind == "person" else None
+
+    def _crosshead_person(self, para: Paragraph) -> Entity | None:
+        """The person the paragraph's crosshead names, when the crosshead is nothing but a person's full name."""
+        tokens = (para.section or "").split()
+        if not 2 <= len(tokens) <= 4 or RUN.fullmatch(para.section or "") is None:
+            return None
+        if not person_name(tokens) or looks_org(tokens):
+            return None
+        entity = self.resolve_run(tokens, speaking=True)
         return entity if entity is not None and entity.kind == "person" else None
 
     def _sentence_span(self, pos: int) -> tuple[int, int]:
@@ -330,6 +341,9 @@ class Analyser(Cues):
         """A quotation after a colon that follows no speech verb ('Alverson summed up the journey: "..."') belongs
         to the subject of the clause before the colon when that is a person, else to nobody ('a question came
         from the audience: "..."')."""
+        section = self._section_subject(self.narration[1][start - self.narration[0] : quote_open - self.narration[0]])
+        if section is not None and section[0] is not None:
+            return Found(section[0], rule=f"colon introduction; {section[2]}")
         clause = [m for m in self.mentions if start <= m.pos < quote_open and not m.possessive]
         if clause:
             lead_text = self.text[start : clause[0].pos]

@@ -41,6 +41,11 @@ from .words import (
     speech_cues,
 )
 
+# A description opening a sentence, up to its verb or its comma: "The winning Green candidate (said)", "The
+# defeated Harbour Party leader, beaten by forty votes, (put out)".
+SECTION_DESCRIPTION = re.compile(
+    r"\s*(?P<np>[Tt]he\s+(?:[\w\-’']+\s+){0,3}?(?P<noun>[a-z][\w\-]*))(?=\s*,|\s+[a-z]|\s*$)"
+)
 # A possessive name and the lowercase noun it owns, right before the verb: "Brook's editor (said)".
 POSSESSED_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s,\x00]))(?P<who>{RUN.pattern})\s+(?P<noun>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})$"
@@ -308,6 +313,9 @@ class Cues(People):
             )
             if entity is not None and entity.kind in ("person", "organisation"):
                 return entity, sent_start + appositive.start("run"), "role and name in apposition"
+        section = self._section_subject(left)
+        if section is not None:
+            return section
         description = DESCRIPTION.search(left)
         if description and not re.search(
             r"\b(?:in|on|at|to|by|for|with|of|from|about)\s+$", left[: description.start()]
@@ -351,6 +359,17 @@ class Cues(People):
             # not name, so what follows is theirs, not the sentence's other speaker's.
             return None, sent_start + definite.start("np"), f"{UNNAMED}: '{definite['np']}'"
         return None, vstart, ""
+
+    def _section_subject(self, left: str) -> tuple[Entity | None, int, str] | None:
+        """ "The defeated party leader said" under a crosshead that is only a person's name ("Colin Dray"): a "key quotes"
+        round-up names each speaker so, and the description opening the section's sentences is that person."""
+        if self.section_person is None:
+            return None
+        opening = SECTION_DESCRIPTION.match(left)
+        if opening is None or opening["noun"].casefold() not in TITLES:
+            return None
+        how = f"description '{opening['np']}' → {self.section_person.name}, named in the crosshead"
+        return self.section_person, 0, how
 
     def _named_subject(self, left: str, sent_start: int, base: int) -> tuple[Entity | None, int, str] | None:
         """The speaker named right before the verb ("Ian Fogg said", "The Green Party said"), or None."""
