@@ -809,3 +809,25 @@ def test_a_crosshead_that_is_only_a_name_is_who_the_description_under_it_stands_
         "I am proud of the campaign we fought together.": "Colin Dray",
         "the lowest in twenty years": None,
     }
+
+
+def test_a_handle_names_its_holder_whatever_its_case() -> None:
+    found = who_said(
+        "Fans of the club were quick to joke about the mix-up on Sunday.\n"
+        '@CopperKettle9 wrote: "Only we could lose a match we were not even playing in."\n'
+        'Dan_Rook77 chimed in with: "Next week they will blame the weather again." and a gloomy @pitchsidepete '
+        'replied: "Same as every season, then"'
+    )
+    assert found == {
+        "Only we could lose a match we were not even playing in.": "@CopperKettle9",
+        "Next week they will blame the weather again.": "Dan_Rook77",
+        "Same as every season, then": "@pitchsidepete",
+    }
+
+
+def test_capitals_after_a_colon_are_shouted_speech_not_a_title() -> None:
+    found = who_said(
+        "Fans of the club were quick to joke about the mix-up on Sunday.\n"
+        'Supporter Hal Brennan loudly proclaimed: "WE ARE STILL TOP OF THE LEAGUE"'
+    )
+    assert found == {"WE ARE STILL TOP OF THE LEAGUE": "Hal Brennan"}

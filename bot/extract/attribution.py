@@ -68,7 +68,10 @@ def is_sentence_like(text: str) -> bool:
 
 
 def is_title(text: str, before: str, after: str) -> bool:
-    """Titles of works and names in quotes: "Plays for Sure" program, (see "Genome Surgery")."""
+    """Titles of works and names in quotes: "Plays for Sure" program, (see "Genome Surgery"). Not after a colon,
+    which introduces speech: 'proclaimed: "BEST DAY OF MY LIFE"' is shouted, not a title."""
+    if before.rstrip(" \x00").endswith(":"):
+        return False
     if re.search(r"\(\s*see\s+[^)]*$", before) or WORK_NOUNS.match(after):
         return True
     if WORK_BEFORE.search(before):

@@ -17,6 +17,7 @@ from .words import (
     DOCUMENT_NOUNS,
     GROUP_DETERMINERS,
     GROUP_NOUNS,
+    HANDLE_END,
     HONORIFICS,
     INITIAL,
     INVERTING,
@@ -278,6 +279,10 @@ class Cues(People):
         if not left:
             return None, vstart, ""
         end = sent_start + len(left)
+        handle = HANDLE_END.search(left) if "@" in left or "_" in left else None
+        if handle is not None:
+            # "and a gloomy @pitchsidepete replied": a handle names its holder.
+            return self._entity(handle.group(), "person"), sent_start + handle.start(), "named by a handle"
         pronoun = re.search(r"\b(he|she|they|He|She|They)$", left)
         if pronoun:
             word = pronoun.group(1).casefold()

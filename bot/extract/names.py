@@ -12,6 +12,7 @@ from ..lexical import part_of_speech
 from .words import (
     DEMONYMS,
     GROUP_NOUNS,
+    HANDLE,
     HONORIFICS,
     INITIAL,
     INVERTING,
@@ -431,7 +432,12 @@ class People:
             (m.start(), "pronoun", m)
             for m in re.finditer(r"\b(?:he|she|He|She|his|His|her|Her|him)\b(?:['’]d)?", masked)
         ]
+        if "@" in masked or "_" in masked:
+            items += [(m.start(), "handle", m) for m in HANDLE.finditer(masked)]
         for start, what, match in sorted(items, key=lambda item: item[0]):
+            if what == "handle":
+                self.mentions.append(Mention(base + start, self._entity(match.group(), "person"), False))
+                continue
             if what == "pronoun":
                 word = match.group().split("'")[0].split("’")[0].casefold()
                 entity = self.resolve_pronoun(base + start, word, first_sentence)

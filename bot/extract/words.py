@@ -34,6 +34,7 @@ shouted shouts yelled yells screamed screams whispered whispers cried cries excl
 demanded demands vowed vows promised promises pledged pledges boasted boasts lamented laments mused muses
 reflected reflects wondered wonders reckoned reckons alleged alleges asserted asserts remembered remembers
 recounted recounts retorted retorts laughed laughs sighed sighs murmured murmurs
+proclaimed proclaims
 """)
 MULTI_CUES = [
     "pointed out",
@@ -320,6 +321,10 @@ ABBREVIATIONS = word_set(
     "mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no gen gov sen rep "
     "rev fr sgt lt col capt cpl det insp supt hon atty msgr cmdr adm maj brig"
 )
+# A social-media handle: "@CopperKettle9", "@pitchsidepete", or a user name joined by an underscore ("Dan_Rook77"). It
+# names its holder, whatever its case, as the article names them.
+HANDLE = re.compile(r"(?<![\w@.])(?:@[A-Za-z0-9_]{2,}|[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)(?![\w@])")
+HANDLE_END = re.compile(rf"(?:{HANDLE.pattern})$")
 WORD = re.compile(r"[\w’'\-]+")
 INITIAL = re.compile(r"[A-Z]\.")
 
