@@ -831,3 +831,12 @@ def test_capitals_after_a_colon_are_shouted_speech_not_a_title() -> None:
         'Supporter Hal Brennan loudly proclaimed: "WE ARE STILL TOP OF THE LEAGUE"'
     )
     assert found == {"WE ARE STILL TOP OF THE LEAGUE": "Hal Brennan"}
+
+
+def test_an_apposition_missing_its_closing_comma_still_describes_the_name_that_speaks() -> None:
+    found = who_said(
+        "Farm leaders cheered the result of the vote on Sunday night.\n"
+        "Oskar Lind, a farmer from the valley and a former agriculture minister posted "
+        '"Well done, Sara!" after the count.'
+    )
+    assert found == {"Well done, Sara!": "Oskar Lind"}

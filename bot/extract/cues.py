@@ -47,6 +47,11 @@ from .words import (
 SECTION_DESCRIPTION = re.compile(
     r"\s*(?P<np>[Tt]he\s+(?:[\w\-’']+\s+){0,3}?(?P<noun>[a-z][\w\-]*))(?=\s*,|\s+[a-z]|\s*$)"
 )
+# A name opening its sentence and an apposition whose closing comma is missing, up to a title before the verb:
+# "Oskar Lind, a farmer from the valley and a former agriculture minister (posted)".
+UNCLOSED_APPOSITION = re.compile(
+    rf"\s*(?P<run>{RUN.pattern}),\s+(?P<role>(?:the|a|an|former)\s+[^,\x00]{{2,120}}?\b(?P<title>[a-z][\w\-]*))$"
+)
 # A possessive name and the lowercase noun it owns, right before the verb: "Brook's editor (said)".
 POSSESSED_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s,\x00]))(?P<who>{RUN.pattern})\s+(?P<noun>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})$"
@@ -321,6 +326,20 @@ class Cues(People):
         section = self._section_subject(left)
         if section is not None:
             return section
+        unclosed = UNCLOSED_APPOSITION.match(left) if left.count(",") == 1 else None
+        if (
+            unclosed
+            and unclosed["title"] in TITLES
+            and not set(unclosed["role"].split()) & CLAUSE_OPENERS
+            and not speech_cues(unclosed["role"])
+        ):
+            # "Oskar Lind, a farmer from the valley and a former agriculture minister posted": copy that
+            # forgets the apposition's closing comma; the name it describes still speaks.
+            entity = self.resolve_run(
+                unclosed["run"].split(), speaking=True, pos=base + sent_start + unclosed.start("run")
+            )
+            if entity is not None and entity.kind == "person":
+                return entity, sent_start + unclosed.start("run"), "role and name in apposition"
         description = DESCRIPTION.search(left)
         if description and not re.search(
             r"\b(?:in|on|at|to|by|for|with|of|from|about)\s+$", left[: description.start()]
