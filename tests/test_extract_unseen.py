@@ -840,3 +840,19 @@ def test_an_apposition_missing_its_closing_comma_still_describes_the_name_that_s
         '"Well done, Sara!" after the count.'
     )
     assert found == {"Well done, Sara!": "Oskar Lind"}
+
+
+def test_a_titles_abbreviation_after_the_verb_and_a_verb_run_into_the_name_still_tag_the_quotation() -> None:
+    found = {
+        (q.paragraph, q.text): q.speaker
+        for q in quoted(
+            "Anna Ruiz will lead the new port authority from June.\n"
+            '"Anna knows this coast better than anyone," said Gov. Leo Marsh, who chairs the board.\n'
+            '"She has earned it," saidSen. Ida Brook, who sits on the board.“She has my full trust.”'
+        )
+    }
+    assert found == {
+        (2, "Anna knows this coast better than anyone"): "Leo Marsh",
+        (3, "She has earned it"): "Ida Brook",
+        (3, "She has my full trust."): "Ida Brook",
+    }

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .names import AMBIGUOUS, UNNAMED, Entity, People, looks_org, split_title, strip_possessive
 from .words import (
+    ABBREVIATIONS,
     AUXILIARIES,
     BACK_NOUNS,
     BACK_REACH,
@@ -99,7 +100,12 @@ def noun_phrase(after: str) -> str:
         word = token.group()
         if count == 10 or after[previous : token.start()].strip():
             break
-        keeps_dot = bool(INITIAL.fullmatch(word)) or word.casefold() in HONORIFICS
+        # (A title's abbreviation keeps its dot too: "said Gov. Leo Marsh".)
+        keeps_dot = (
+            bool(INITIAL.fullmatch(word))
+            or word.casefold() in HONORIFICS
+            or (word.endswith(".") and word[:1].isupper() and word[:-1].casefold() in ABBREVIATIONS)
+        )
         bare = word if keeps_dot else re.split(r"[\x00,.;:!?()\"“”]", word)[0]
         # "the Department of Conservation": an organisation's name goes on past "of"; a person's phrase stops.
         of_name = bare in ("of", "for", "the") and (ORG_HEAD.fullmatch(last) or last in ("of", "for"))

@@ -309,9 +309,15 @@ def speech_cues(text: str) -> list[tuple[int, int, str]]:
                 continue
         if low in SPEECH_VERBS:
             cues.append((word.start(), word.end(), low))
+        elif low != word.group() and word.group()[0].islower():
+            # "saidGov. Leo Marsh": copy that lost the space between a tag's verb and the name after it.
+            glued = GLUED_VERB.match(word.group())
+            if glued is not None and glued.group() in INVERTING:
+                cues.append((word.start(), word.start() + glued.end(), glued.group()))
     return cues
 
 
+GLUED_VERB = re.compile(r"[a-z]+(?=[A-Z])")
 CUE_WORD = re.compile(r"(?<![\w’'\-])[A-Za-z]+(?![\w’'\-])")
 MULTI_FIRST = frozenset(cue.split()[0] for cue in MULTI_CUES)
 BOUNDARY = re.compile(r"[.!?。！？][\x00”\"’'」』)\]]*(?=\s+[\x00A-Z0-9“\"‘'(「『\u4e00-\u9fff]|\s*$)|[。！？](?=\S)")
