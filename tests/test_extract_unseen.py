@@ -856,3 +856,14 @@ def test_a_titles_abbreviation_after_the_verb_and_a_verb_run_into_the_name_still
         (3, "She has earned it"): "Ida Brook",
         (3, "She has my full trust."): "Ida Brook",
     }
+
+
+def test_a_quote_mark_stranded_at_a_paragraphs_end_opens_the_next_paragraphs_quotation() -> None:
+    found = {
+        (q.paragraph, q.text): q.speaker
+        for q in quoted(
+            "In her weekly column, Nell Hart said the editors had been warned. “It was put to me quite plainly.” “\n"
+            "We met them twice more that month,” she went on. “Each time it ended the same way.”"
+        )
+    }
+    assert found[(2, "We met them twice more that month")] == "Nell Hart"

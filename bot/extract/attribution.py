@@ -36,6 +36,8 @@ ROLE_BEFORE_NAME = re.compile(
 )
 
 
+# A double quote mark opening nothing at the very end of a paragraph.
+STRANDED_OPENER = re.compile(r"\s[“\"]\s*$")
 CONTINUES = "continues the quotation ending the paragraph before"
 
 
@@ -107,7 +109,9 @@ class Analyser(Cues):
             # mark (the news convention), or past the end of the copy when there is no next paragraph (a text cut
             # short: a tribute round-up that stops inside a tweet).
             following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else None
-            self._paragraph(para, following is None or following[:1] in OPENERS)
+            # A quote mark stranded at the end of the paragraph before ('... she said.” “') opens this one.
+            stranded = index > 0 and STRANDED_OPENER.search(paragraphs[index - 1].text) is not None
+            self._paragraph(para, following is None or following[:1] in OPENERS, stranded)
         quotes = sorted(self.quotes, key=lambda q: (q.start, q.kind))
         speakers = tuple(
             Speaker(e.name, e.kind, e.role, tuple(a for a in e.aliases if a != e.name))
@@ -115,8 +119,12 @@ class Analyser(Cues):
         )
         return Extraction(self.article.id, tuple(quotes), speakers)
 
-    def _paragraph(self, para: Paragraph, next_opens_quote: bool) -> None:
+    def _paragraph(self, para: Paragraph, next_opens_quote: bool, stranded: bool = False) -> None:
         marks = find_marks(para.text, para.start, self.single_quotes)
+        if stranded and marks and marks[0].open is None and marks[0].close is not None:
+            # Its closing mark ends the quotation that mark opened: 'We met them twice more,” she went on.'
+            first = marks[0]
+            marks[0] = Mark(para.start, first.close, first.start, first.end)
         if next_opens_quote and marks and marks[-1].open is not None and marks[-1].close is None:
             # A quotation running on into the next paragraph, which opens with a quote mark: the news
             # convention for multi-paragraph quotes, so it is balanced (closed at the paragraph end).
