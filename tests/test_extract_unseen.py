@@ -867,3 +867,12 @@ def test_a_quote_mark_stranded_at_a_paragraphs_end_opens_the_next_paragraphs_quo
         )
     }
     assert found[(2, "We met them twice more that month")] == "Nell Hart"
+
+
+def test_a_cue_inside_a_reported_clause_does_not_become_the_running_speaker() -> None:
+    # "the council had asked" made the council the paragraph's speaker, and the next quotation the council's.
+    found = who_said(
+        "In her weekly column, Nell Hart said the council had asked her to drop the story. "
+        "“It was put to me quite plainly.”"
+    )
+    assert found == {"It was put to me quite plainly.": None}

@@ -23,6 +23,7 @@ from .words import (
     RUN,
     SENTENCE_TEXT,
     TERM_MARKERS,
+    THAT_VERBS,
     WORD,
     WORK_BEFORE,
     WORK_NOUNS,
@@ -196,6 +197,10 @@ class Analyser(Cues):
             for event in events:
                 if running_pos < event.pos < opener:
                     running, running_pos = event.entity, event.pos
+                    if self._reported_cue(event, events):
+                        # "Hart said the council had asked her ...": the council's cue is inside Hart's reported
+                        # clause, so a quotation going on after it could be either's.
+                        running = None
             if mark.open is None or mark.close is None:
                 self._emit(mark, para, Found(cue="unbalanced quote", why="a quote mark with no partner"))
                 previous_close = closer
@@ -317,6 +322,18 @@ class Analyser(Cues):
         if before_quote:
             return from_event(before_quote[-1], before_quote[-1].verb, "cue earlier in the sentence")
         return Found()
+
+    def _reported_cue(self, event: Event, events: list[Event]) -> bool:
+        """True when the cue sits in the clause an earlier cue of its sentence reports, by someone else."""
+        earlier = [
+            other.pos
+            for other in events
+            if other.pos < event.subject_start
+            and other.verb in THAT_VERBS
+            and other.entity is not None
+            and other.entity is not event.entity
+        ]
+        return bool(earlier) and earlier[-1] >= self._sentence_span(event.pos)[0]
 
     def _gesture(self, gesture: re.Match[str], base: int, first: int) -> Found:
         """The quotation right after 'Pryddy smiled.' is Pryddy's; after 'He laughed.' it is his, when he is
