@@ -876,3 +876,18 @@ def test_a_cue_inside_a_reported_clause_does_not_become_the_running_speaker() ->
         "“It was put to me quite plainly.”"
     )
     assert found == {"It was put to me quite plainly.": None}
+
+
+def test_a_belief_with_a_bare_clause_is_reported_and_hands_its_holder_the_next_paragraphs_quotation() -> None:
+    text = (
+        "Nadia Serra heard the engine fail from her garden.\n"
+        "Serra believes the pilot was trying to reach the open field.\n"
+        '"He turned away from the houses at the last second. You could hear him fighting it."\n'
+        '"By the time we got there the fire crews were already on the grass."'
+    )
+    found = {(q.kind, q.text): q.speaker for q in extract_quotes(article(text))}
+    assert found == {
+        (REPORTED, "the pilot was trying to reach the open field"): "Nadia Serra",
+        ("quoted", "He turned away from the houses at the last second. You could hear him fighting it."): "Nadia Serra",
+        ("quoted", "By the time we got there the fire crews were already on the grass."): "Nadia Serra",
+    }

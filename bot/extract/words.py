@@ -69,7 +69,7 @@ THAT_VERBS = word_set("""said says say told tells added adds argued argues noted
     "pointed out",
     "points out",
 }
-BARE_CLAUSE_VERBS = word_set("said says told tells added adds")
+BARE_CLAUSE_VERBS = word_set("said says told tells added adds believes thinks")
 # Verbs whose object is a stance: "X defended closed-source", "X supported open-source".
 STANCE_VERBS = word_set("supported defended backed opposed endorsed championed rejected favoured favored advocated")
 # Verbs whose "of"/"for" clause is the position: "accusing it of shifting ...".
