@@ -281,10 +281,12 @@ TITLE_OF = re.compile(
 DESCRIPTION = re.compile(
     r"(?:^|(?<=\s))[Tt]he\s+(?P<age>\d+-year-old\s+)?(?:[a-z][\w\-]*\s+)?(?P<noun>[A-Za-z][a-z\-]+)$"
 )
-# A person described with "the" and a lowercase noun phrase ("the chairman of the board", "the woman"): when nothing
+# A person described with "the" and a lowercase noun phrase ("the chairman of the board", "the woman", "the
+# chamber's president"): when nothing
 # the article introduced answers to it, someone it does not name.
 UNNAMED_DEFINITE = re.compile(
-    r"(?:^|(?<=[\s,\x00]))(?P<np>[Tt]he\s+[a-z][\w\-]*(?:\s+(?:of|for|at|from|on|in)\s+(?:the\s+|an?\s+)?[a-z][\w\-]*)?)$"
+    r"(?:^|(?<=[\s,\x00]))(?P<np>[Tt]he\s+(?:[a-z][\w\-]*['’]s\s+(?:[a-z][\w\-]*\s+)?)?[a-z][\w\-]*"
+    r"(?:\s+(?:of|for|at|from|on|in)\s+(?:the\s+|an?\s+)?[a-z][\w\-]*)?)$"
 )
 # A plural noun followed by the names it stands for: "Technology firms Sony, Philips, Matsushita and Samsung".
 NAMED_LIST = re.compile(
