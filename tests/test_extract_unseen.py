@@ -891,3 +891,22 @@ def test_a_belief_with_a_bare_clause_is_reported_and_hands_its_holder_the_next_p
         ("quoted", "He turned away from the houses at the last second. You could hear him fighting it."): "Nadia Serra",
         ("quoted", "By the time we got there the fire crews were already on the grass."): "Nadia Serra",
     }
+
+
+def test_a_lede_describing_its_speaker_is_named_by_the_person_opening_the_next_paragraph() -> None:
+    # Delayed identification: the lede's "guild's president" is the man the second paragraph names, not nobody.
+    found = who_said(
+        'Sharing the minutes of the closed session was "deeply upsetting", the guild\'s president said on Monday.\n'
+        "Writing to every member, Mr Tomas Elber said an inquiry had begun.\n"
+        '"Nobody will speak freely in that room again," he said.'
+    )
+    assert found == {
+        "deeply upsetting": "Tomas Elber",
+        "Nobody will speak freely in that room again": "Tomas Elber",
+    }
+    # A person with a role of their own is someone else.
+    found = who_said(
+        'The fire was "the worst this town has seen", the county\'s fire chief said on Monday.\n'
+        "Mayor Jane Okoro said the city would help every family.\n"
+    )
+    assert found == {"the worst this town has seen": None}

@@ -24,6 +24,7 @@ from .words import (
     SENTENCE_TEXT,
     TERM_MARKERS,
     THAT_VERBS,
+    TITLES,
     WORD,
     WORK_BEFORE,
     WORK_NOUNS,
@@ -99,6 +100,7 @@ class Analyser(Cues):
         self.single_quotes = uses_single_quotes(article)
         self.prev_tail_speaker: Entity | None = None
         self.prev_tail_rule = CONTINUES
+        self.body_seen = 0  # body paragraphs read so far
 
     def run(self) -> Extraction:
         self._register_names(self.text)
@@ -140,6 +142,9 @@ class Analyser(Cues):
         self.sentences.extend(abs_sentences)
         self._collect_mentions(masked, para.start, first_sentence)
         events = self._events(masked, para.start, first_sentence)
+        self.body_seen += 1
+        if self.body_seen == 2:
+            self._identify_lede(para, events, first_sentence)
         self._attribute(para, masked, marks, events, first_sentence)
         reported = reported_positions(self.text, masked, para, events, self._sentence_span)
         for quote in reported:
@@ -167,6 +172,32 @@ class Analyser(Cues):
         cued = [e for e in events if start <= e.pos < colon]
         entity = cued[-1].entity if cued else self._colon_introduction(start, colon).entity
         return entity if entity is not None and entity.kind == "person" else None
+
+    def _identify_lede(self, para: Paragraph, events: list[Event], first_sentence: int) -> None:
+        """A lede that gives its speaker only by a description ("..., the guild's president said on Monday.") and a
+        second paragraph whose first sentence has a person newly named, with no role of their own, say something
+        ("Writing to every member, Mr Tomas Elber said ...") is news copy's delayed identification: the description
+        is that person's, so the lede's quotations are theirs and "the president" later names them."""
+        lede = {how for pos, how in self.unnamed_cues if pos < para.start}
+        if len(lede) != 1:
+            return
+        how = lede.pop()
+        description = how.split(": ", 1)[-1].strip("'")
+        if description.split()[0].casefold() != "the" or description.split()[-1].casefold() not in TITLES:
+            return
+        sentence_end = self.sentences[first_sentence][1]
+        named = [e for e in events if e.pos < sentence_end and e.entity is not None]
+        entity = named[0].entity if named else None
+        if entity is None or entity.kind != "person" or entity.role or entity.first < para.start:
+            return
+        if named[0].how.startswith("pronoun") or any(m.entity is entity and m.pos < para.start for m in self.mentions):
+            return
+        entity.role = description
+        for index, quote in enumerate(self.quotes):
+            if quote.speaker is None and quote.kind == QUOTED and quote.why == how:
+                rule = f"{description}, the lede's speaker, named as the next paragraph opens: {entity.name}"
+                self.quotes[index] = replace(quote, speaker=entity.name, rule=rule, why=None)
+                self.used[entity.name.casefold()] = entity
 
     def _crosshead_person(self, para: Paragraph) -> Entity | None:
         """The person the paragraph's crosshead names, when the crosshead is nothing but a person's full name."""

@@ -164,12 +164,10 @@ class Cues(People):
             )
             if entity is None and AMBIGUOUS not in how and UNNAMED not in how:
                 continue  # no speaker at all: the cue is not speech ("according to reports")
-            if (
-                entity is None
-                and how.startswith(UNNAMED)
-                and self._opens_sentence(base + sent_start, base + subject_start)
-            ):
-                self.unnamed_subjects[sent] = how
+            if entity is None and how.startswith(UNNAMED):
+                self.unnamed_cues.append((base + verb_start, how))
+                if self._opens_sentence(base + sent_start, base + subject_start):
+                    self.unnamed_subjects[sent] = how
             sent_end = self.sentences[sent][1] - base
             events.append(
                 Event(

@@ -183,6 +183,7 @@ class People:
         # Sentences (by index) whose subject is someone the article does not name ("Ravi Patel's press secretary
         # posted ..."), with how that subject is described: a pronoun after them is that person's, nobody we can name.
         self.unnamed_subjects: dict[int, str] = {}
+        self.unnamed_cues: list[tuple[int, str]] = []  # every cue whose speaker is unnamed: where, and how described
         # The person a crosshead names when it is only a name ("Colin Dray"), for the paragraphs under it.
         self.section_person: Entity | None = None
         # Where the paragraph being read starts, and its text with the quotations masked (narration only).
