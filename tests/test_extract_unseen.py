@@ -910,3 +910,12 @@ def test_a_lede_describing_its_speaker_is_named_by_the_person_opening_the_next_p
         "Mayor Jane Okoro said the city would help every family.\n"
     )
     assert found == {"the worst this town has seen": None}
+
+
+def test_a_word_before_a_middle_initial_is_a_given_name_not_a_role() -> None:
+    # "Ruth" is a common noun too, and opening the sentence it was taken for a role: the speaker was "P. Calloway".
+    found = who_said(
+        "Ruth P. Calloway will chair the new harbour trust from May.\n"
+        '"It is an honour to serve this town," said Calloway.'
+    )
+    assert found == {"It is an honour to serve this town": "Ruth P. Calloway"}

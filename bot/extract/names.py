@@ -287,7 +287,9 @@ class People:
 
         The name must be two words without it, and never appear with it in mid-sentence ("Peter Mathuki Njoroge"
         written so is a name, whatever WordNet says "peter" means)."""
-        if len(tokens) < 3 or tokens[0].casefold() in HONORIFICS or part_of_speech(tokens[0].casefold()) != "n":
+        if len(tokens) < 3 or tokens[0].casefold() in HONORIFICS or INITIAL.fullmatch(tokens[1]):
+            return False  # (a word before a middle initial is a given name: "Ruth P. Calloway")
+        if part_of_speech(tokens[0].casefold()) != "n":
             return False
         if looks_org(tokens[1:]) or not person_name(tokens[1:]):
             return False
