@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from ..data.article import Article, Paragraph
 from .cues import Cues, Event, cue_text, find_channel, name_how
 from .marks import OPENERS, Mark, find_marks, mask, masked_sentences, uses_single_quotes
-from .names import AMBIGUOUS, UNCLEAR, Entity
+from .names import AMBIGUOUS, UNCLEAR, Entity, looks_org, person_name
 from .records import QUOTED, Extraction, Quote, Speaker
 from .reported import reported_positions
 from .words import (
@@ -18,16 +18,29 @@ from .words import (
     GESTURE,
     INVERTING,
     LEADING,
+    PERSON_NOUNS,
     PREPOSITIONS,
     RUN,
     SENTENCE_TEXT,
     TERM_MARKERS,
+    THAT_VERBS,
+    TITLES,
     WORD,
     WORK_BEFORE,
     WORK_NOUNS,
     speech_cues,
     word_count,
 )
+
+# Capitalised words and a noun for a person right before a name: "Sharp-eyed Reddit user (Tomas Brandt)".
+ROLE_BEFORE_NAME = re.compile(
+    rf"(?:[A-Z][\w’'\-]*\s+)+(?:[a-z][\w\-]*\s+){{0,2}}?(?:{'|'.join(map(re.escape, sorted(PERSON_NOUNS)))})\s+$"
+)
+
+
+# A double quote mark opening nothing at the very end of a paragraph.
+STRANDED_OPENER = re.compile(r"\s[“\"]\s*$")
+CONTINUES = "continues the quotation ending the paragraph before"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +72,10 @@ def is_sentence_like(text: str) -> bool:
 
 
 def is_title(text: str, before: str, after: str) -> bool:
-    """Titles of works and names in quotes: "Plays for Sure" program, (see "Genome Surgery")."""
+    """Titles of works and names in quotes: "Plays for Sure" program, (see "Genome Surgery"). Not after a colon,
+    which introduces speech: 'proclaimed: "BEST DAY OF MY LIFE"' is shouted, not a title."""
+    if before.rstrip(" \x00").endswith(":"):
+        return False
     if re.search(r"\(\s*see\s+[^)]*$", before) or WORK_NOUNS.match(after):
         return True
     if WORK_BEFORE.search(before):
@@ -83,6 +99,8 @@ class Analyser(Cues):
         self.quotes: list[Quote] = []
         self.single_quotes = uses_single_quotes(article)
         self.prev_tail_speaker: Entity | None = None
+        self.prev_tail_rule = CONTINUES
+        self.body_seen = 0  # body paragraphs read so far
 
     def run(self) -> Extraction:
         self._register_names(self.text)
@@ -94,7 +112,9 @@ class Analyser(Cues):
             # mark (the news convention), or past the end of the copy when there is no next paragraph (a text cut
             # short: a tribute round-up that stops inside a tweet).
             following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else None
-            self._paragraph(para, following is None or following[:1] in OPENERS)
+            # A quote mark stranded at the end of the paragraph before ('... she said.” “') opens this one.
+            stranded = index > 0 and STRANDED_OPENER.search(paragraphs[index - 1].text) is not None
+            self._paragraph(para, following is None or following[:1] in OPENERS, stranded)
         quotes = sorted(self.quotes, key=lambda q: (q.start, q.kind))
         speakers = tuple(
             Speaker(e.name, e.kind, e.role, tuple(a for a in e.aliases if a != e.name))
@@ -102,8 +122,12 @@ class Analyser(Cues):
         )
         return Extraction(self.article.id, tuple(quotes), speakers)
 
-    def _paragraph(self, para: Paragraph, next_opens_quote: bool) -> None:
+    def _paragraph(self, para: Paragraph, next_opens_quote: bool, stranded: bool = False) -> None:
         marks = find_marks(para.text, para.start, self.single_quotes)
+        if stranded and marks and marks[0].open is None and marks[0].close is not None:
+            # Its closing mark ends the quotation that mark opened: 'We met them twice more,” she went on.'
+            first = marks[0]
+            marks[0] = Mark(para.start, first.close, first.start, first.end)
         if next_opens_quote and marks and marks[-1].open is not None and marks[-1].close is None:
             # A quotation running on into the next paragraph, which opens with a quote mark: the news
             # convention for multi-paragraph quotes, so it is balanced (closed at the paragraph end).
@@ -111,12 +135,16 @@ class Analyser(Cues):
             marks[-1] = Mark(last.open, para.end, last.start, last.end)
         masked = mask(para.text, para.start, marks)
         self.narration = (para.start, masked)
+        self.section_person = self._crosshead_person(para)
         sentences = masked_sentences(masked)
         abs_sentences = [(para.start + s, para.start + e) for s, e in sentences]
         first_sentence = len(self.sentences)
         self.sentences.extend(abs_sentences)
         self._collect_mentions(masked, para.start, first_sentence)
         events = self._events(masked, para.start, first_sentence)
+        self.body_seen += 1
+        if self.body_seen == 2:
+            self._identify_lede(para, events, first_sentence)
         self._attribute(para, masked, marks, events, first_sentence)
         reported = reported_positions(self.text, masked, para, events, self._sentence_span)
         for quote in reported:
@@ -130,6 +158,56 @@ class Analyser(Cues):
             speaker = self.entities[reported[-1].speaker.casefold()]
             if len(speakers) == 1 and speaker.kind == "person":
                 self.prev_tail_speaker = speaker
+        if masked.rstrip().endswith(":"):
+            # 'Colin Dray said:' or 'The defeated leader released a statement:' ending a paragraph introduces the
+            # quotation opening the next one, as it would one after the colon.
+            self.prev_tail_speaker = self._introducer(masked, para.start, events)
+            self.prev_tail_rule = "introduced by the colon ending the paragraph before"
+
+    def _introducer(self, masked: str, base: int, events: list[Event]) -> Entity | None:
+        """Who the colon ending a paragraph introduces: the speaker of the last sentence's cue, else the person the
+        sentence opens with, else nobody."""
+        colon = base + len(masked.rstrip()) - 1
+        start = self._sentence_span(colon)[0]
+        cued = [e for e in events if start <= e.pos < colon]
+        entity = cued[-1].entity if cued else self._colon_introduction(start, colon).entity
+        return entity if entity is not None and entity.kind == "person" else None
+
+    def _identify_lede(self, para: Paragraph, events: list[Event], first_sentence: int) -> None:
+        """A lede that gives its speaker only by a description ("..., the guild's president said on Monday.") and a
+        second paragraph whose first sentence has a person newly named, with no role of their own, say something
+        ("Writing to every member, Mr Tomas Elber said ...") is news copy's delayed identification: the description
+        is that person's, so the lede's quotations are theirs and "the president" later names them."""
+        lede = {how for pos, how in self.unnamed_cues if pos < para.start}
+        if len(lede) != 1:
+            return
+        how = lede.pop()
+        description = how.split(": ", 1)[-1].strip("'")
+        if description.split()[0].casefold() != "the" or description.split()[-1].casefold() not in TITLES:
+            return
+        sentence_end = self.sentences[first_sentence][1]
+        named = [e for e in events if e.pos < sentence_end and e.entity is not None]
+        entity = named[0].entity if named else None
+        if entity is None or entity.kind != "person" or entity.role or entity.first < para.start:
+            return
+        if named[0].how.startswith("pronoun") or any(m.entity is entity and m.pos < para.start for m in self.mentions):
+            return
+        entity.role = description
+        for index, quote in enumerate(self.quotes):
+            if quote.speaker is None and quote.kind == QUOTED and quote.why == how:
+                rule = f"{description}, the lede's speaker, named as the next paragraph opens: {entity.name}"
+                self.quotes[index] = replace(quote, speaker=entity.name, rule=rule, why=None)
+                self.used[entity.name.casefold()] = entity
+
+    def _crosshead_person(self, para: Paragraph) -> Entity | None:
+        """The person the paragraph's crosshead names, when the crosshead is nothing but a person's full name."""
+        tokens = (para.section or "").split()
+        if not 2 <= len(tokens) <= 4 or RUN.fullmatch(para.section or "") is None:
+            return None
+        if not person_name(tokens) or looks_org(tokens):
+            return None
+        entity = self.resolve_run(tokens, speaking=True)
+        return entity if entity is not None and entity.kind == "person" else None
 
     def _sentence_span(self, pos: int) -> tuple[int, int]:
         return self.sentences[self._sentence_index(pos, 0)]
@@ -150,6 +228,10 @@ class Analyser(Cues):
             for event in events:
                 if running_pos < event.pos < opener:
                     running, running_pos = event.entity, event.pos
+                    if self._reported_cue(event, events):
+                        # "Hart said the council had asked her ...": the council's cue is inside Hart's reported
+                        # clause, so a quotation going on after it could be either's.
+                        running = None
             if mark.open is None or mark.close is None:
                 self._emit(mark, para, Found(cue="unbalanced quote", why="a quote mark with no partner"))
                 previous_close = closer
@@ -171,9 +253,7 @@ class Analyser(Cues):
                 elif running is not None:
                     found = self._continued(running, running_pos, opener)
                 elif at_start and opener - base < 3 and self.prev_tail_speaker is not None:
-                    found = Found(
-                        self.prev_tail_speaker, "continued", rule="continues the quotation ending the paragraph before"
-                    )
+                    found = Found(self.prev_tail_speaker, "continued", rule=self.prev_tail_rule)
             if found.entity is None and found.why is None and not speech_like:
                 previous_close = closer
                 at_start = False
@@ -184,7 +264,7 @@ class Analyser(Cues):
             previous_close = closer
             at_start = False
         # A paragraph that ends on a quotation hands its speaker to a cue-less quotation opening the next one.
-        self.prev_tail_speaker = None
+        self.prev_tail_speaker, self.prev_tail_rule = None, CONTINUES
         last = self.quotes[-1] if self.quotes and self.quotes[-1].paragraph == para.index else None
         ends_on_quote = bool(marks) and marks[-1].close is not None
         if last is None or last.kind != QUOTED or last.speaker is None or not ends_on_quote:
@@ -274,6 +354,18 @@ class Analyser(Cues):
             return from_event(before_quote[-1], before_quote[-1].verb, "cue earlier in the sentence")
         return Found()
 
+    def _reported_cue(self, event: Event, events: list[Event]) -> bool:
+        """True when the cue sits in the clause an earlier cue of its sentence reports, by someone else."""
+        earlier = [
+            other.pos
+            for other in events
+            if other.pos < event.subject_start
+            and other.verb in THAT_VERBS
+            and other.entity is not None
+            and other.entity is not event.entity
+        ]
+        return bool(earlier) and earlier[-1] >= self._sentence_span(event.pos)[0]
+
     def _gesture(self, gesture: re.Match[str], base: int, first: int) -> Found:
         """The quotation right after 'Pryddy smiled.' is Pryddy's; after 'He laughed.' it is his, when he is
         someone we can name."""
@@ -308,9 +400,15 @@ class Analyser(Cues):
         """A quotation after a colon that follows no speech verb ('Alverson summed up the journey: "..."') belongs
         to the subject of the clause before the colon when that is a person, else to nobody ('a question came
         from the audience: "..."')."""
+        section = self._section_subject(self.narration[1][start - self.narration[0] : quote_open - self.narration[0]])
+        if section is not None and section[0] is not None:
+            return Found(section[0], rule=f"colon introduction; {section[2]}")
         clause = [m for m in self.mentions if start <= m.pos < quote_open and not m.possessive]
         if clause:
-            lead = self.text[start : clause[0].pos].split()
+            lead_text = self.text[start : clause[0].pos]
+            # ("Sharp-eyed Reddit user Tomas Brandt weighed in with:": a description before the name leads nothing.)
+            lead_text = ROLE_BEFORE_NAME.sub("", lead_text)
+            lead = lead_text.split()
             # (A live blog's timestamp, "02:05 —", leads an entry without being part of its sentence.)
             if all(w.casefold().strip(",") in LEADING | PREPOSITIONS or not re.search(r"[^\W\d]", w) for w in lead):
                 entity = clause[0].entity

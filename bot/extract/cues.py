@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .names import AMBIGUOUS, UNNAMED, Entity, People, looks_org, split_title, strip_possessive
 from .words import (
+    ABBREVIATIONS,
     AUXILIARIES,
     BACK_NOUNS,
     BACK_REACH,
@@ -17,6 +18,7 @@ from .words import (
     DOCUMENT_NOUNS,
     GROUP_DETERMINERS,
     GROUP_NOUNS,
+    HANDLE_END,
     HONORIFICS,
     INITIAL,
     INVERTING,
@@ -41,6 +43,16 @@ from .words import (
     speech_cues,
 )
 
+# A description opening a sentence, up to its verb or its comma: "The winning Green candidate (said)", "The
+# defeated Harbour Party leader, beaten by forty votes, (put out)".
+SECTION_DESCRIPTION = re.compile(
+    r"\s*(?P<np>[Tt]he\s+(?:[\w\-’']+\s+){0,3}?(?P<noun>[a-z][\w\-]*))(?=\s*,|\s+[a-z]|\s*$)"
+)
+# A name opening its sentence and an apposition whose closing comma is missing, up to a title before the verb:
+# "Oskar Lind, a farmer from the valley and a former agriculture minister (posted)".
+UNCLOSED_APPOSITION = re.compile(
+    rf"\s*(?P<run>{RUN.pattern}),\s+(?P<role>(?:the|a|an|former)\s+[^,\x00]{{2,120}}?\b(?P<title>[a-z][\w\-]*))$"
+)
 # A possessive name and the lowercase noun it owns, right before the verb: "Brook's editor (said)".
 POSSESSED_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s,\x00]))(?P<who>{RUN.pattern})\s+(?P<noun>[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,2}})$"
@@ -88,7 +100,12 @@ def noun_phrase(after: str) -> str:
         word = token.group()
         if count == 10 or after[previous : token.start()].strip():
             break
-        keeps_dot = bool(INITIAL.fullmatch(word)) or word.casefold() in HONORIFICS
+        # (A title's abbreviation keeps its dot too: "said Gov. Leo Marsh".)
+        keeps_dot = (
+            bool(INITIAL.fullmatch(word))
+            or word.casefold() in HONORIFICS
+            or (word.endswith(".") and word[:1].isupper() and word[:-1].casefold() in ABBREVIATIONS)
+        )
         bare = word if keeps_dot else re.split(r"[\x00,.;:!?()\"“”]", word)[0]
         # "the Department of Conservation": an organisation's name goes on past "of"; a person's phrase stops.
         of_name = bare in ("of", "for", "the") and (ORG_HEAD.fullmatch(last) or last in ("of", "for"))
@@ -147,6 +164,10 @@ class Cues(People):
             )
             if entity is None and AMBIGUOUS not in how and UNNAMED not in how:
                 continue  # no speaker at all: the cue is not speech ("according to reports")
+            if entity is None and how.startswith(UNNAMED):
+                self.unnamed_cues.append((base + verb_start, how))
+                if self._opens_sentence(base + sent_start, base + subject_start):
+                    self.unnamed_subjects[sent] = how
             sent_end = self.sentences[sent][1] - base
             events.append(
                 Event(
@@ -267,6 +288,10 @@ class Cues(People):
         if not left:
             return None, vstart, ""
         end = sent_start + len(left)
+        handle = HANDLE_END.search(left) if "@" in left or "_" in left else None
+        if handle is not None:
+            # "and a gloomy @pitchsidepete replied": a handle names its holder.
+            return self._entity(handle.group(), "person"), sent_start + handle.start(), "named by a handle"
         pronoun = re.search(r"\b(he|she|they|He|She|They)$", left)
         if pronoun:
             word = pronoun.group(1).casefold()
@@ -302,6 +327,23 @@ class Cues(People):
             )
             if entity is not None and entity.kind in ("person", "organisation"):
                 return entity, sent_start + appositive.start("run"), "role and name in apposition"
+        section = self._section_subject(left)
+        if section is not None:
+            return section
+        unclosed = UNCLOSED_APPOSITION.match(left) if left.count(",") == 1 else None
+        if (
+            unclosed
+            and unclosed["title"] in TITLES
+            and not set(unclosed["role"].split()) & CLAUSE_OPENERS
+            and not speech_cues(unclosed["role"])
+        ):
+            # "Oskar Lind, a farmer from the valley and a former agriculture minister posted": copy that
+            # forgets the apposition's closing comma; the name it describes still speaks.
+            entity = self.resolve_run(
+                unclosed["run"].split(), speaking=True, pos=base + sent_start + unclosed.start("run")
+            )
+            if entity is not None and entity.kind == "person":
+                return entity, sent_start + unclosed.start("run"), "role and name in apposition"
         description = DESCRIPTION.search(left)
         if description and not re.search(
             r"\b(?:in|on|at|to|by|for|with|of|from|about)\s+$", left[: description.start()]
@@ -345,6 +387,17 @@ class Cues(People):
             # not name, so what follows is theirs, not the sentence's other speaker's.
             return None, sent_start + definite.start("np"), f"{UNNAMED}: '{definite['np']}'"
         return None, vstart, ""
+
+    def _section_subject(self, left: str) -> tuple[Entity | None, int, str] | None:
+        """ "The defeated party leader said" under a crosshead that is only a person's name ("Colin Dray"): a "key quotes"
+        round-up names each speaker so, and the description opening the section's sentences is that person."""
+        if self.section_person is None:
+            return None
+        opening = SECTION_DESCRIPTION.match(left)
+        if opening is None or opening["noun"].casefold() not in TITLES:
+            return None
+        how = f"description '{opening['np']}' → {self.section_person.name}, named in the crosshead"
+        return self.section_person, 0, how
 
     def _named_subject(self, left: str, sent_start: int, base: int) -> tuple[Entity | None, int, str] | None:
         """The speaker named right before the verb ("Ian Fogg said", "The Green Party said"), or None."""

@@ -12,6 +12,7 @@ from ..lexical import part_of_speech
 from .words import (
     DEMONYMS,
     GROUP_NOUNS,
+    HANDLE,
     HONORIFICS,
     INITIAL,
     INVERTING,
@@ -20,7 +21,9 @@ from .words import (
     NAMED_LIST,
     OBJECT_PRONOUNS,
     ORG_WORDS,
+    PARTICLE,
     PEOPLE_TOGETHER,
+    PERSON_NOUNS,
     PLACE_AFTER,
     PLACE_WORDS,
     PREPOSITIONS,
@@ -31,6 +34,7 @@ from .words import (
     TITLE_OF,
     TITLES,
     TRANSLITERATIONS,
+    speech_cues,
 )
 
 # --- entities ---------------------------------------------------------------------------------------
@@ -63,6 +67,11 @@ LEADING_CLAUSE = re.compile(
 UNNAMED_SAYS = re.compile(
     r"(?:^|(?<=[\s,\x00]))(?P<np>[Tt]he\s+(?P<head>[a-z][\w\-]*)(?:\s+(?:of|for|at|from|on|in)\s+(?:the\s+|an?\s+)?"
     r"[a-z][\w\-]*)?)\s+(?P<verb>[a-z]+)\s+(?:that\s+)?$"
+)
+PARTICLE_WORD = re.compile(PARTICLE)
+# Two given names joined before one surname: "Ada and Tom Merrow".
+COUPLE = re.compile(
+    r"(?<![\w’'\-])(?P<given>[A-Z][a-z]+) and (?P<rest>[A-Z][a-z]+ [A-Z][\w’'\-]*[a-z])\b(?![ \u00a0][A-Z])"
 )
 CLAUSE_THEN_NAME = re.compile(rf"[^,.;:!?\x00]{{0,120}},\s*(?P<run>{RUN.pattern})\s+[a-z]")
 # How a cue's "why" starts when its speaker is someone the article does not name ("a spokesman for the council").
@@ -99,10 +108,11 @@ def sentence_initial(text: str, start: int) -> bool:
 
 def before_title(text: str, end: int) -> bool:
     """True when a capitalised run is followed by a lowercase title and another name: "Liberal Democrat leader
-    Charles Kennedy", "Praja Front working president M. Srinivas Rao" (the run is the organisation of a role)."""
+    Charles Kennedy", "Praja Front working president M. Srinivas Rao" (the run is the organisation of a role), or
+    by a noun for one of a group: "Sharp-eyed Reddit user Tomas Brandt" (the run only describes her)."""
     match = re.match(r"((?:\s+[a-z][\w\-]*){0,2}?)\s+([a-z][\w\-]*)\s+[A-Z]", text[end : end + 60])
     # (Not "Rachel Hale and shadow chancellor Owen Pryce": a joining word means the run is a name of its own.)
-    return bool(match) and match.group(2) in TITLES and not set(match.group(1).split()) & (LEADING | PREPOSITIONS)
+    return bool(match) and match.group(2) in PERSON_NOUNS and not set(match.group(1).split()) & (LEADING | PREPOSITIONS)
 
 
 def name_after_the(text: str, match: re.Match[str]) -> str | None:
@@ -127,6 +137,13 @@ def is_person_token(token: str) -> bool:
         and not any(c.isdigit() for c in token)
         and token.casefold() not in ORG_WORDS
         and token.casefold() not in LEADING
+    )
+
+
+def person_name(tokens: list[str]) -> bool:
+    """Every word a person's name can have: "Lotte van der Meulen" (particles only between its other words)."""
+    return bool(tokens) and all(
+        is_person_token(t) or (0 < i < len(tokens) - 1 and PARTICLE_WORD.fullmatch(t)) for i, t in enumerate(tokens)
     )
 
 
@@ -163,6 +180,12 @@ class People:
         self.sentences: list[tuple[int, int]] = []  # absolute, every body paragraph in order
         self.used: dict[str, Entity] = {}  # speakers given at least one quotation, by casefolded name
         self.last_speaker: Entity | None = None  # who the last attributed quotation went to
+        # Sentences (by index) whose subject is someone the article does not name ("Ravi Patel's press secretary
+        # posted ..."), with how that subject is described: a pronoun after them is that person's, nobody we can name.
+        self.unnamed_subjects: dict[int, str] = {}
+        self.unnamed_cues: list[tuple[int, str]] = []  # every cue whose speaker is unnamed: where, and how described
+        # The person a crosshead names when it is only a name ("Colin Dray"), for the paragraphs under it.
+        self.section_person: Entity | None = None
         # Where the paragraph being read starts, and its text with the quotations masked (narration only).
         self.narration: tuple[int, str] = (0, "")
 
@@ -264,9 +287,11 @@ class People:
 
         The name must be two words without it, and never appear with it in mid-sentence ("Peter Mathuki Njoroge"
         written so is a name, whatever WordNet says "peter" means)."""
-        if len(tokens) < 3 or tokens[0].casefold() in HONORIFICS or part_of_speech(tokens[0].casefold()) != "n":
+        if len(tokens) < 3 or tokens[0].casefold() in HONORIFICS or INITIAL.fullmatch(tokens[1]):
+            return False  # (a word before a middle initial is a given name: "Ruth P. Calloway")
+        if part_of_speech(tokens[0].casefold()) != "n":
             return False
-        if looks_org(tokens[1:]) or not all(is_person_token(t) for t in tokens[1:]):
+        if looks_org(tokens[1:]) or not person_name(tokens[1:]):
             return False
         run = re.escape(" ".join(tokens))
         return all(sentence_initial(self.text, m.start()) for m in re.finditer(rf"(?<![\w’'\-]){run}", self.text))
@@ -299,10 +324,38 @@ class People:
             name_part, _ = split_title(tokens)
             if " ".join(name_part).casefold() in self.places:
                 continue  # "ships into Port Harlow": a place, not a person
-            if len(name_part) >= 2 and not looks_org(name_part) and all(is_person_token(t) for t in name_part):
+            if len(name_part) >= 2 and not looks_org(name_part) and person_name(name_part):
                 name = " ".join(strip_possessive(t) for t in name_part)
                 if name.casefold() not in self.entities and self.short_form(name_part, match.start()) is None:
                     self._entity(name, "person", pos=match.start())
+        if " and " in text:
+            self._register_couples(text)
+
+    def _register_couples(self, text: str) -> None:
+        """ "Ada and Tom Merrow": two given names joined before one surname introduce two people of that surname,
+        so a later "Ada" is Ada Merrow. The first one is found by the given name only: "Merrow" alone stays the
+        person named in full ("Wessex and Colin Dray" must not make "Dray" anyone else)."""
+        for match in COUPLE.finditer(text):
+            given, rest = match["given"], match["rest"]
+            partner = self.entities.get(rest.casefold())
+            key = given.casefold()
+            before = text[max(0, match.start() - 30) : match.start()]
+            if (
+                partner is None
+                or partner.kind != "person"
+                or not is_person_token(given)
+                or key in self.places | DEMONYMS | self.lower_words
+                or re.search(r"(?:[A-Z][\w’'\-]*|\b[Tt]he|\bof)\s+$", before)
+            ):
+                continue
+            name = f"{given} {rest.split()[-1]}"
+            if name.casefold() in self.entities:
+                continue
+            entity = Entity(name, "person", first=match.start())
+            self.entities[name.casefold()] = entity
+            self.people.insert(self.people.index(partner), entity)
+            for spelling in fold(given):
+                self.by_word.setdefault(spelling, []).append(entity)
 
     def resolve_run(
         self, tokens: list[str], the_prefix: bool = False, speaking: bool = False, pos: int | None = None
@@ -341,11 +394,11 @@ class People:
         name_part, role = split_title(tokens)
         # "Ridgeford Public Library Director Susan Oyelaran": a person behind an organisation's title is a person.
         titled_person = bool(role) and len(name_part) >= 2 and not looks_org(name_part)
-        if not (titled_person and all(is_person_token(t) for t in name_part)) and (the_prefix or looks_org(tokens)):
+        if not (titled_person and person_name(name_part)) and (the_prefix or looks_org(tokens)):
             return self.organisation(tokens, pos)
         if not name_part:
             return None
-        if len(name_part) >= 2 and all(is_person_token(t) for t in name_part):
+        if len(name_part) >= 2 and person_name(name_part):
             known = self.entities.get(" ".join(name_part).casefold())
             if known is None:
                 name_part = self.drop_sentence_word(name_part)
@@ -354,7 +407,7 @@ class People:
                 if role and not known.role and known.kind == "person":
                     known.role = " ".join(role)
                 return known
-        if len(name_part) >= 2 and all(is_person_token(t) for t in name_part):
+        if len(name_part) >= 2 and person_name(name_part):
             entity = self._entity(" ".join(name_part), "person", pos=pos if pos is not None else -1)
             if role and not entity.role:
                 entity.role = " ".join(role)
@@ -382,7 +435,12 @@ class People:
             (m.start(), "pronoun", m)
             for m in re.finditer(r"\b(?:he|she|He|She|his|His|her|Her|him)\b(?:['’]d)?", masked)
         ]
+        if "@" in masked or "_" in masked:
+            items += [(m.start(), "handle", m) for m in HANDLE.finditer(masked)]
         for start, what, match in sorted(items, key=lambda item: item[0]):
+            if what == "handle":
+                self.mentions.append(Mention(base + start, self._entity(match.group(), "person"), False))
+                continue
             if what == "pronoun":
                 word = match.group().split("'")[0].split("’")[0].casefold()
                 entity = self.resolve_pronoun(base + start, word, first_sentence)
@@ -429,7 +487,13 @@ class People:
         if entity.role:
             return
         after = re.match(r",\s+(?P<role>(?:a |an |the |now )?[a-z][^,.;\x00]{2,90}?)(?:,|\.|;|$)", masked[end:])
-        if after and any(w.casefold() in TITLES or w.endswith(("ist", "er", "or")) for w in after["role"].split()):
+        # (Not "found by Tom Reyes, the station's manager claimed": a phrase running into a speech verb is that verb's
+        # subject, someone else, and not the name's role.)
+        if (
+            after
+            and any(w.casefold() in TITLES or w.endswith(("ist", "er", "or")) for w in after["role"].split())
+            and not speech_cues(after["role"])
+        ):
             entity.role = after["role"].strip()
             return
         related = re.search(
@@ -481,6 +545,10 @@ class People:
         nearest = current - 1 if word in OBJECT_PRONOUNS else current
         for index in range(nearest, max(-1, current - 4), -1):
             start, end = self.sentences[index]
+            if index < current and index in self.unnamed_subjects and word in ("he", "she"):
+                # "Ravi Patel's press secretary posted ... "We will study it," he said.": he is the secretary, not
+                # Patel, nor whoever was the subject before.
+                return None, self.unnamed_subjects[index]
             candidates = [
                 m
                 for m in self.mentions

@@ -26,7 +26,7 @@ admits conceded concedes suggested suggests continued continues recalled recalls
 predicts concluded complained complains urged urges compared welcomed accused accusing defended supported
 praised thanked emailed texted criticised criticized countered counters quipped joked cautioned affirmed reiterated maintained
 maintains contended contends agreed agrees believes believe thinks think confirmed confirms denied denies
-described describes testified announced blasted slammed called calls branded hailed hails hailing
+described describes testified posting tweeting announced blasted slammed called calls branded hailed hails hailing
 announce warn insist argue explain admit concede deny confirm predict declare
 written spoken
 sued sues suing condemned condemns
@@ -34,6 +34,7 @@ shouted shouts yelled yells screamed screams whispered whispers cried cries excl
 demanded demands vowed vows promised promises pledged pledges boasted boasts lamented laments mused muses
 reflected reflects wondered wonders reckoned reckons alleged alleges asserted asserts remembered remembers
 recounted recounts retorted retorts laughed laughs sighed sighs murmured murmurs
+proclaimed proclaims
 """)
 MULTI_CUES = [
     "pointed out",
@@ -68,7 +69,7 @@ THAT_VERBS = word_set("""said says say told tells added adds argued argues noted
     "pointed out",
     "points out",
 }
-BARE_CLAUSE_VERBS = word_set("said says told tells added adds")
+BARE_CLAUSE_VERBS = word_set("said says told tells added adds believes thinks")
 # Verbs whose object is a stance: "X defended closed-source", "X supported open-source".
 STANCE_VERBS = word_set("supported defended backed opposed endorsed championed rejected favoured favored advocated")
 # Verbs whose "of"/"for" clause is the position: "accusing it of shifting ...".
@@ -170,6 +171,13 @@ TITLES = word_set("""secretary minister president chancellor senator governor pr
     master grandmaster champion trustee parent resident neighbour neighbor witness volunteer passenger shopper farmer fisherman nurse teacher student
     guitarist drummer bassist keyboardist vocalist frontman frontwoman pianist violinist cellist rapper songwriter
     composer conductor dancer choreographer comedian filmmaker photographer chef""")
+# Nouns for a person that a name can qualify before a full name: a title, or one of a group ("Reddit user Tomas
+# Brandt", "Harbour United fan Ida Brook"): the run before them describes that person, and is nobody.
+PERSON_NOUNS = TITLES | frozenset(
+    w[:-1]
+    for w in """users fans supporters critics residents members protesters
+    activists employees workers investors advocates opponents campaigners observers insiders""".split()
+)
 # Words that make a capitalised run an organisation, not a person.
 ORG_WORDS = word_set("""party institute university association foundation consortium company corporation corp inc ltd llc plc group co
     ventures partners therapeutics medicine biosciences research times news post journal review council commission
@@ -262,7 +270,7 @@ NAME_TOKEN = (
     r"[A-Z]\.(?=[ \u00a0][A-Z])(?![ \u00a0](?:The|A|An|But|And|Then|This|It|He|She|They|We|I|In|On|So|If)\b)|[A-Z]|[a-z]{1,3}[A-Z][\w\-]*|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)"
 )
 PARTICLE = r"(?:de|van|von|der|den|la|le|da|di|del|du|bin|al|ibn|dos|das)"
-RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])?{NAME_TOKEN})*")
+RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0]){{0,2}}{NAME_TOKEN})*")
 # A title and its "of"/"for" phrase right before a name: "Secretary of State for ", "Minister for Rural Affairs "
 # leads "Laura Penrose"; the capitalised words after the last "of"/"for" are the title's, not the person's.
 TITLE_OF = re.compile(
@@ -273,10 +281,12 @@ TITLE_OF = re.compile(
 DESCRIPTION = re.compile(
     r"(?:^|(?<=\s))[Tt]he\s+(?P<age>\d+-year-old\s+)?(?:[a-z][\w\-]*\s+)?(?P<noun>[A-Za-z][a-z\-]+)$"
 )
-# A person described with "the" and a lowercase noun phrase ("the chairman of the board", "the woman"): when nothing
+# A person described with "the" and a lowercase noun phrase ("the chairman of the board", "the woman", "the
+# chamber's president"): when nothing
 # the article introduced answers to it, someone it does not name.
 UNNAMED_DEFINITE = re.compile(
-    r"(?:^|(?<=[\s,\x00]))(?P<np>[Tt]he\s+[a-z][\w\-]*(?:\s+(?:of|for|at|from|on|in)\s+(?:the\s+|an?\s+)?[a-z][\w\-]*)?)$"
+    r"(?:^|(?<=[\s,\x00]))(?P<np>[Tt]he\s+(?:[a-z][\w\-]*['’]s\s+(?:[a-z][\w\-]*\s+)?)?[a-z][\w\-]*"
+    r"(?:\s+(?:of|for|at|from|on|in)\s+(?:the\s+|an?\s+)?[a-z][\w\-]*)?)$"
 )
 # A plural noun followed by the names it stands for: "Technology firms Sony, Philips, Matsushita and Samsung".
 NAMED_LIST = re.compile(
@@ -301,9 +311,15 @@ def speech_cues(text: str) -> list[tuple[int, int, str]]:
                 continue
         if low in SPEECH_VERBS:
             cues.append((word.start(), word.end(), low))
+        elif low != word.group() and word.group()[0].islower():
+            # "saidGov. Leo Marsh": copy that lost the space between a tag's verb and the name after it.
+            glued = GLUED_VERB.match(word.group())
+            if glued is not None and glued.group() in INVERTING:
+                cues.append((word.start(), word.start() + glued.end(), glued.group()))
     return cues
 
 
+GLUED_VERB = re.compile(r"[a-z]+(?=[A-Z])")
 CUE_WORD = re.compile(r"(?<![\w’'\-])[A-Za-z]+(?![\w’'\-])")
 MULTI_FIRST = frozenset(cue.split()[0] for cue in MULTI_CUES)
 BOUNDARY = re.compile(r"[.!?。！？][\x00”\"’'」』)\]]*(?=\s+[\x00A-Z0-9“\"‘'(「『\u4e00-\u9fff]|\s*$)|[。！？](?=\S)")
@@ -313,6 +329,10 @@ ABBREVIATIONS = word_set(
     "mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no gen gov sen rep "
     "rev fr sgt lt col capt cpl det insp supt hon atty msgr cmdr adm maj brig"
 )
+# A social-media handle: "@CopperKettle9", "@pitchsidepete", or a user name joined by an underscore ("Dan_Rook77"). It
+# names its holder, whatever its case, as the article names them.
+HANDLE = re.compile(r"(?<![\w@.])(?:@[A-Za-z0-9_]{2,}|[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)(?![\w@])")
+HANDLE_END = re.compile(rf"(?:{HANDLE.pattern})$")
 WORD = re.compile(r"[\w’'\-]+")
 INITIAL = re.compile(r"[A-Z]\.")
 
