@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from ..data.article import Article, Paragraph
 from .cues import Cues, Event, cue_text, find_channel, name_how
 from .marks import OPENERS, Mark, find_marks, mask, masked_sentences, uses_single_quotes
-from .names import AMBIGUOUS, UNCLEAR, Entity, looks_org, person_name
-from .records import QUOTED, Extraction, Quote, Speaker
+from .names import Entity, looks_org, person_name
+from .records import AMBIGUOUS, QUOTED, UNCLEAR, Extraction, Quote, Speaker
 from .reported import reported_positions
 from .words import (
     CJK,

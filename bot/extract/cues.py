@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import AMBIGUOUS, UNNAMED, Entity, People, looks_org, split_title, strip_possessive
+from .names import Entity, People, looks_org, split_title, strip_possessive
+from .records import AMBIGUOUS, UNNAMED
 from .words import (
     ABBREVIATIONS,
     AUXILIARIES,

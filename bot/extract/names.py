@@ -9,28 +9,25 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ..lexical import part_of_speech
+from .pronouns import Pronouns
+from .records import UNCLEAR
 from .words import (
     DEMONYMS,
     GROUP_NOUNS,
     HANDLE,
     HONORIFICS,
     INITIAL,
-    INVERTING,
     LEADING,
     MODIFIER,
     NAMED_LIST,
-    OBJECT_PRONOUNS,
     ORG_WORDS,
     PARTICLE,
-    PEOPLE_TOGETHER,
     PERSON_NOUNS,
     PLACE_AFTER,
     PLACE_WORDS,
     PREPOSITIONS,
-    PRONOUNS,
     RELATION_NOUNS,
     RUN,
-    THAT_VERBS,
     TITLE_OF,
     TITLES,
     TRANSLITERATIONS,
@@ -54,33 +51,11 @@ class Entity:
 APPOSED_RELATION = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’']*['’]s?)\s+(?:[a-z]+\s+)?(?P<rel>[a-z]+),\s*$"
 )
-# A possessive and the noun it owns: "Her sister", "Smith's lawyer".
-POSSESSED = re.compile(r"(?:[A-Z][\w’'\-]*\s+)*?[\w’'\-]*?(?:[’']s)?\s+(?P<noun>[a-z]+)")
-# A subordinate clause opening before a pronoun ("as his son ...", "When her case ..."), and the rest of that clause
-# up to its comma and the main clause's named subject (", Mills jumped up").
-LEADING_CLAUSE = re.compile(
-    r"\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Uu]ntil|[Bb]ecause|[Ss]ince|[Aa]lthough|[Tt]hough)\s+"
-    r"(?:[^\s,.;:!?\x00]+\s+){0,6}$"
-)
-# A description nobody was introduced as and the speech verb after it, right before a pronoun: "the chairman of the
-# board said (that) he".
-UNNAMED_SAYS = re.compile(
-    r"(?:^|(?<=[\s,\x00]))(?P<np>[Tt]he\s+(?P<head>[a-z][\w\-]*)(?:\s+(?:of|for|at|from|on|in)\s+(?:the\s+|an?\s+)?"
-    r"[a-z][\w\-]*)?)\s+(?P<verb>[a-z]+)\s+(?:that\s+)?$"
-)
 PARTICLE_WORD = re.compile(PARTICLE)
 # Two given names joined before one surname: "Ada and Tom Merrow".
 COUPLE = re.compile(
     r"(?<![\w’'\-])(?P<given>[A-Z][a-z]+) and (?P<rest>[A-Z][a-z]+ [A-Z][\w’'\-]*[a-z])\b(?![ \u00a0][A-Z])"
 )
-CLAUSE_THEN_NAME = re.compile(rf"[^,.;:!?\x00]{{0,120}},\s*(?P<run>{RUN.pattern})\s+[a-z]")
-# How a cue's "why" starts when its speaker is someone the article does not name ("a spokesman for the council").
-UNNAMED = "a speaker the article does not name"
-# How a cue's "why" starts when more than one person could be its speaker.
-AMBIGUOUS = "two candidate speakers"
-# The kind of a stand-in for several people one name could mean ("Mr. Rao" after two Raos): pronouns can find it,
-# so they do not slide to someone else, but a quotation that reaches it is left unattributed.
-UNCLEAR = "unclear"
 
 
 @lru_cache(maxsize=4096)  # pure, and articles repeat their names: a word is folded once
@@ -164,7 +139,7 @@ def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[cut:], tokens[:cut]
 
 
-class People:
+class People(Pronouns):
     """What the article has said so far about who is who: names, their variants, mentions and sentences."""
 
     def __init__(self, text: str) -> None:
@@ -509,173 +484,3 @@ class People:
                 words = words[1:]
             if words and any(w.casefold() in TITLES for w in words):
                 entity.role = " ".join(words)
-
-    def resolve_pronoun(self, pos: int, word: str | None, first_sentence: int) -> Entity | None:
-        """The person a pronoun (or, with ``word`` None, a description) at ``pos`` refers to, or None."""
-        return self.explain_pronoun(pos, word, first_sentence)[0]
-
-    def explain_pronoun(self, pos: int, word: str | None, first_sentence: int) -> tuple[Entity | None, str]:
-        """The person a pronoun refers to, and how: the subject of the nearest sentence naming someone who agrees
-        with it. Two people joined as one subject ("A and B visited ... he said") leave it unattributed."""
-        gender = PRONOUNS.get(word) if word else None
-        if gender == "p":
-            return None, "a plural pronoun names no one person"
-        current = self._sentence_index(pos, first_sentence)
-        base, narration = self.narration
-        together = PEOPLE_TOGETHER.search(narration, max(0, self.sentences[current][0] - base), max(0, pos - base))
-        if together is not None and word is not None:
-            # "When the two men met ..., he told reporters": either of them. Who they are is in the text before.
-            named = [m.entity.name for m in self.mentions if m.pos < pos and m.entity.kind == "person"]
-            latest_two = list(dict.fromkeys(reversed(named)))[:2]
-            names = ", ".join(reversed(latest_two))
-            return None, f"{AMBIGUOUS}: {names or together.group()} ('{together.group()}')"
-        if word in ("he", "she"):
-            told = UNNAMED_SAYS.search(
-                narration, max(0, self.sentences[current][0] - base, pos - base - 80), pos - base
-            )
-            if told and told["verb"] in THAT_VERBS and not self._titled_before(told["head"], pos):
-                # "the chairman of the board said he was shocked": he is the chairman, someone the article does not name,
-                # and no one named before (nor a gender to learn for them).
-                return None, f"{UNNAMED}: '{told['np']}'"
-        if word in ("his", "her"):
-            ahead = self._main_subject_ahead(pos, current, gender)
-            if ahead is not None:
-                return ahead, f"{ahead.name}, the subject of the main clause after it"
-        # An object pronoun is never the subject of its own clause: in "Judge Ainsworth told him", him is not her.
-        nearest = current - 1 if word in OBJECT_PRONOUNS else current
-        for index in range(nearest, max(-1, current - 4), -1):
-            start, end = self.sentences[index]
-            if index < current and index in self.unnamed_subjects and word in ("he", "she"):
-                # "Ravi Patel's press secretary posted ... "We will study it," he said.": he is the secretary, not
-                # Patel, nor whoever was the subject before.
-                return None, self.unnamed_subjects[index]
-            candidates = [
-                m
-                for m in self.mentions
-                if start <= m.pos < min(end, pos)
-                and m.entity.kind in ("person", UNCLEAR)
-                and (gender is None or m.entity.gender in (None, gender))
-            ]
-            if not candidates:
-                continue
-            chosen = next((m for m in candidates if not m.possessive), candidates[0])
-            relation = self._relation(chosen) if chosen.possessive else None
-            if relation is not None:
-                return self._related_person(relation, chosen, pos)
-            joined = [
-                m for m in candidates if m.entity is not chosen.entity and self.joined_subjects(chosen.pos, m.pos)
-            ]
-            if joined:
-                names = ", ".join(dict.fromkeys(m.entity.name for m in [chosen, *joined]))
-                return None, f"{AMBIGUOUS}: {names}"
-            others = {m.entity.name for m in candidates if not m.possessive} - {chosen.entity.name}
-            if not chosen.possessive and others and not self._opens_sentence(start, chosen.pos):
-                # Several people and none of them the sentence's subject ("The book was compared to the work of
-                # José Saramago, a comparison Carvalho finds ..."): the one already speaking, else the one known
-                # to be called this pronoun.
-                speaking = [m for m in candidates if m.entity is self.last_speaker]
-                known = [m for m in candidates if gender is not None and m.entity.gender == gender]
-                if speaking:
-                    return speaking[0].entity, f"{speaking[0].entity.name}, the speaker of the last quotation"
-                if len({m.entity.name for m in known}) == 1 and chosen.entity.gender is None:
-                    return known[0].entity, f"{known[0].entity.name}, known as '{word}'"
-                rivals = [m for m in candidates if m.entity.gender in (None, gender)]
-                if len({m.entity.name for m in rivals}) > 1 and not self._after_speech_verb(start, chosen.pos):
-                    # Nobody speaking, nobody known by this pronoun, none the subject: a guess would put words in
-                    # the wrong mouth.
-                    names = ", ".join(dict.fromkeys(m.entity.name for m in rivals))
-                    return None, f"{AMBIGUOUS}: {names}"
-            asked = self._asked(chosen, candidates, gender) if index < current and gender else None
-            if asked is not None:
-                # "Delgado asked Whitfield why ... "I paid it back," she said.": the question's or the answer's
-                # words, and the pronoun's sex does not say which.
-                return None, f"{AMBIGUOUS}: {chosen.entity.name}, {asked.entity.name} (a question and its answer)"
-            if chosen.entity.gender is None and gender is not None and len({m.entity.name for m in candidates}) == 1:
-                # Learnt only when nobody else could be meant: in "her son, Peter, said she was ill", she is not
-                # Peter, and a wrong gender would mislead every later pronoun.
-                chosen.entity.gender = gender
-            where = "this sentence" if index == current else "an earlier sentence"
-            return chosen.entity, f"{chosen.entity.name}, the subject of {where}"
-        return None, "nobody it can refer to"
-
-    def _titled_before(self, title: str, pos: int) -> bool:
-        """True when someone introduced before ``pos`` has this title in their role ("the minister")."""
-        return title in TITLES and any(
-            m.pos < pos and title in (m.entity.role or "").casefold().split() for m in self.mentions
-        )
-
-    def _main_subject_ahead(self, pos: int, current: int, gender: str | None) -> Entity | None:
-        """The person a possessive in a leading subordinate clause points forward to: in "X said as his son was
-        led away, Mills jumped up", his is Mills's (and teaches X no gender), or None."""
-        base, narration = self.narration
-        rel = pos - base
-        if not LEADING_CLAUSE.search(narration, max(self.sentences[current][0] - base, rel - 60, 0), rel):
-            return None
-        after = CLAUSE_THEN_NAME.match(narration, rel)
-        if after is None:
-            return None
-        entity = self.resolve_run(after["run"].split(), pos=base + after.start("run"))
-        if entity is None or entity.kind != "person" or entity.gender not in (None, gender):
-            return None
-        return entity
-
-    def _related_person(self, relation: re.Match[str], owner: Mention, pos: int) -> tuple[Entity | None, str]:
-        """Who "Her sister" or "Smith's lawyer" is: the name in apposition ("Her sister, Claire, agreed"), else the
-        person the article introduced as a sister, else nobody we can name."""
-        named = re.match(rf",\s+(?P<run>{RUN.pattern}),", self.text[relation.end() :])
-        entity = self.resolve_run(named["run"].split(), speaking=True, pos=pos) if named else None
-        if entity is not None and entity.kind == "person":
-            return entity, f"{entity.name}, {relation.group().strip()} named in the sentence before"
-        noun = relation["noun"]
-        introduced = [
-            m.entity for m in self.mentions if m.pos < pos and noun in (m.entity.role or "").casefold().split()
-        ]
-        if introduced:
-            return introduced[-1], f"{introduced[-1].name}, introduced as {noun}"
-        return None, f"{UNNAMED}: the subject is {relation.group().strip()}, not {owner.entity.name}"
-
-    def _relation(self, mention: Mention) -> re.Match[str] | None:
-        """The words naming someone else after a possessive mention ("Her sister", "Smith's lawyer"), or None."""
-        after = POSSESSED.match(self.text, mention.pos)
-        return after if after is not None and after["noun"] in RELATION_NOUNS else None
-
-    def _opens_sentence(self, start: int, pos: int) -> bool:
-        """True when the mention at ``pos`` is the subject its sentence opens with: only capitalised words, titles
-        and a leading phrase stand before it ("Opposition leader Mark Hollis", "Later, Sarah studied")."""
-        lead = re.sub(r"^[^,]{0,40},\s*", "", self.text[start:pos])  # "Later, " / "In 2019, "
-        return all(w[0].isupper() or w.casefold() in TITLES | LEADING for w in lead.split())
-
-    def _asked(self, chosen: Mention, candidates: list[Mention], gender: str) -> Mention | None:
-        """The person the subject asked ("Mark Delgado asked Whitfield why ..."), when a pronoun of ``gender``
-        could be either of them: neither is known to be of that sex only."""
-        if chosen.entity.gender == gender:
-            return None
-        for other in candidates:
-            fits = (
-                other.pos > chosen.pos and other.entity is not chosen.entity and other.entity.gender in (None, gender)
-            )
-            between = self.text[chosen.pos : other.pos]
-            if fits and re.fullmatch(r"[\w’'.\- ]*?\s(?:asked|questioned|pressed)\s+", between):
-                return other
-        return None
-
-    def _after_speech_verb(self, start: int, pos: int) -> bool:
-        """True when the mention at ``pos`` is the speaker of an inverted tag: "..., said Tom Forte, who ..."."""
-        words = re.findall(r"[\w’'\-]+", self.text[start:pos])
-        while words and words[-1].casefold() in TITLES:
-            words.pop()
-        return bool(words) and words[-1].casefold() in INVERTING
-
-    def joined_subjects(self, first: int, second: int) -> bool:
-        """True when two mentions are one subject joined by "and": "Raila Achieng and Interior Minister David"."""
-        between = self.text[min(first, second) : max(first, second)]
-        return bool(re.fullmatch(r"[^,.;:!?]*\band\b[^,.;:!?]*", between)) and len(between.split()) <= 8
-
-    # --- speech cues --------------------------------------------------------------------------
-
-    def _sentence_index(self, pos: int, first: int) -> int:
-        for index in range(first, len(self.sentences)):
-            start, end = self.sentences[index]
-            if pos < end or index == len(self.sentences) - 1:
-                return index
-        return max(first, len(self.sentences) - 1)

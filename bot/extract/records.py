@@ -6,6 +6,13 @@ from dataclasses import dataclass
 
 QUOTED = "quoted"
 REPORTED = "reported"
+# How a cue's "why" starts when its speaker is someone the article does not name ("a spokesman for the council").
+UNNAMED = "a speaker the article does not name"
+# How a cue's "why" starts when more than one person could be its speaker.
+AMBIGUOUS = "two candidate speakers"
+# The kind of a stand-in for several people one name could mean ("Mr. Rao" after two Raos): pronouns can find it,
+# so they do not slide to someone else, but a quotation that reaches it is left unattributed.
+UNCLEAR = "unclear"
 
 
 @dataclass(frozen=True, slots=True)

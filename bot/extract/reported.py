@@ -7,8 +7,7 @@ from collections.abc import Callable
 
 from ..data.article import Paragraph
 from .cues import Event
-from .names import UNCLEAR
-from .records import REPORTED, Quote
+from .records import REPORTED, UNCLEAR, Quote
 from .words import ACCUSE, BARE_CLAUSE_VERBS, CLAUSE_STARTERS, MASK, PREPOSITIONS, STANCE_VERBS, THAT_VERBS, word_count
 
 
