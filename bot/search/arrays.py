@@ -128,11 +128,7 @@ class FigureIndex:
         the lowest slot reaching it.
         """
         set_score = self._set_scores(topics)
-        known_topics = []
-        for topic, _ in topics:
-            if topic in self.set_weights:
-                known_topics.append(topic)
-        view = self._view(frozenset(known_topics))
+        view = self._view(frozenset(topic for topic, _ in topics if topic in self.set_weights))
         parts = [] if view is None else [view]
         terms = []
         for s, coefficient in words:
@@ -147,28 +143,42 @@ class FigureIndex:
             slots, owners, sets = parts[0]
         else:
             slots, owners, sets = np.concatenate(parts, axis=1)
-        sums = self._sums()
+        score = set_score[sets]
+        # Only a query word's postings read the scratch array of word parts: the view's slots keep their
+        # topic part alone (those carrying a query word come again among the postings, after the view).
+        sums = self._sums() if terms else None
         try:
-            for word_slots, coefficient in terms:  # each slot's word part, summed in query order
-                sums[word_slots] += coefficient
-            score = set_score[sets] + sums[slots]  # a slot without query words adds 0.0: its topic part exactly
-            if requires is not None:  # a slot without the required stem cannot answer
-                required = self._posting(requires)[0] if requires in self._posting_range else np.zeros(0, np.int64)
-                score = np.where(np.isin(slots, required), score, 0.0)
-            top = np.zeros(self.figures)
-            np.maximum.at(top, owners, score)
-            at = (score == top[owners]).nonzero()[0]
-            # Per figure, "no slot"; then the lowest slot reaching its top, and none under the bar. A new
-            # array, not a copy of a stored one: an array from the pickle cache has its own dtype object,
-            # not numpy's shared one (numpy issue 32298), and ufunc.at then takes a path 30 times slower.
-            chosen = np.full(self.figures, self.size, dtype=np.int64)
-            np.minimum.at(chosen, owners[at], slots[at])
-            chosen[top < minimum] = self.size
-            word_part = sums[chosen]  # the scratch array's extra last element, for "no slot", stays 0.0
+            if sums is not None:
+                for word_slots, coefficient in terms:  # each slot's word part, summed in query order
+                    sums[word_slots] += coefficient
+                carrying = 0 if view is None else view.shape[1]
+                score[carrying:] += sums[slots[carrying:]]
+            chosen = self._lowest_at_top(score, slots, owners, minimum, requires)
+            # The scratch array's extra last element, for "no slot", stays 0.0.
+            word_part = np.zeros(self.figures) if sums is None else sums[chosen]
         finally:
             for word_slots, _ in terms:
                 sums[word_slots] = 0.0  # clean for the next query
         return Winners(chosen, set_score[self._tag_set_or_none[chosen]], word_part)
+
+    def _lowest_at_top(
+        self, score: np.ndarray, slots: np.ndarray, owners: np.ndarray, minimum: float, requires: str | None
+    ) -> np.ndarray:
+        """Per figure, the lowest of its candidate slots reaching its top score, or "no slot" (the index's
+        size) where that top is under ``minimum``."""
+        if requires is not None:  # a slot without the required stem cannot answer
+            required = self._posting(requires)[0] if requires in self._posting_range else np.zeros(0, np.int64)
+            score = np.where(np.isin(slots, required), score, 0.0)
+        top = np.zeros(self.figures)
+        np.maximum.at(top, owners, score)
+        at = (score == top[owners]).nonzero()[0]
+        # Per figure, "no slot"; then the lowest slot reaching its top, and none under the bar. A new
+        # array, not a copy of a stored one: an array from the pickle cache has its own dtype object,
+        # not numpy's shared one (numpy issue 32298), and ufunc.at then takes a path 30 times slower.
+        chosen = np.full(self.figures, self.size, dtype=np.int64)
+        np.minimum.at(chosen, owners[at], slots[at])
+        chosen[top < minimum] = self.size
+        return chosen
 
     def _posting(self, stem: str) -> np.ndarray:
         """A stem's slots (ascending), their figures and their tag sets."""
