@@ -37,9 +37,11 @@ _PREBUILT_VIEWS = 600
 
 class Winners(NamedTuple):
     """For every figure: its best slot if that scores at least the minimum, else the index's size (no
-    slot: one past the last), and that slot's score parts (0.0 where there is none)."""
+    slot: one past the last), that slot's tag set (the number of tag sets where there is none) and its
+    score parts (0.0 where there is none)."""
 
     slots: np.ndarray
+    sets: np.ndarray
     topic_scores: np.ndarray
     word_scores: np.ndarray
 
@@ -138,7 +140,8 @@ class FigureIndex:
                 terms.append((posting[0], coefficient))
         if not parts:
             nobody = np.full(self.figures, self.size, dtype=np.int64)
-            return Winners(nobody, np.zeros(self.figures), np.zeros(self.figures))
+            no_set = np.full(self.figures, len(self.tag_sets), dtype=np.int64)
+            return Winners(nobody, no_set, np.zeros(self.figures), np.zeros(self.figures))
         if len(parts) == 1:
             slots, owners, sets = parts[0]
         else:
@@ -159,7 +162,8 @@ class FigureIndex:
         finally:
             for word_slots, _ in terms:
                 sums[word_slots] = 0.0  # clean for the next query
-        return Winners(chosen, set_score[self._tag_set_or_none[chosen]], word_part)
+        chosen_sets = self._tag_set_or_none[chosen]
+        return Winners(chosen, chosen_sets, set_score[chosen_sets], word_part)
 
     def _lowest_at_top(
         self, score: np.ndarray, slots: np.ndarray, owners: np.ndarray, minimum: float, requires: str | None
@@ -255,9 +259,10 @@ class ArrayScorer:
             tag_sets=tag_sets,
             by_stem=by_stem,
         )
-        # One more slot than there are positions, holding None: where best() points for a silent figure.
+        # One more slot than there are positions, and one more tag set, holding None: where best() points
+        # for a silent figure. Tags are taken by tag set: a table of thousands, not one entry per position.
         self.position_at_slot = _objects([*(e.position for e in entries), None])
-        self.tags_at_slot = _objects([*(e.tags for e in entries), None])
+        self.tags_of_set = _objects([*tag_sets, None])
 
     def winners(
         self,
@@ -279,9 +284,10 @@ class ArrayScorer:
         speaks = (share >= threshold) & (won.slots < self.index.size)
         ratio = np.divide(share, explained, out=np.zeros_like(share), where=speaks & (explained > 0))
         slots = np.where(speaks, won.slots, self.index.size)
+        sets = np.where(speaks, won.sets, len(self.index.tag_sets))
         return Chosen(
             positions=self.position_at_slot[slots].tolist(),
-            tags=self.tags_at_slot[slots].tolist(),
+            tags=self.tags_of_set[sets].tolist(),
             topic_scores=(won.topic_scores * ratio).tolist(),
             word_scores=(won.word_scores * ratio).tolist(),
             entries=slots.tolist(),
