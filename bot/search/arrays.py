@@ -20,6 +20,7 @@ numbers, not close ones (tests/search/test_arrays.py compares the two on hundred
 from __future__ import annotations
 
 import itertools
+import math
 import threading
 from typing import NamedTuple
 
@@ -49,13 +50,14 @@ class Winners(NamedTuple):
 class Chosen(NamedTuple):
     """Every figure's answer, one list entry per figure: its position (None when it abstains), that position's
     tags, its share's topic and word parts (0.0 when it abstains) and its entry number (the record's size when
-    it abstains). In columns, so that the ranker makes each figure's stance in one pass."""
+    it abstains). In columns, so that the ranker makes each figure's stance in one pass; the entry numbers stay
+    an array, since only a question's asking clauses compare them."""
 
     positions: list[Position | None]
     tags: list[dict[str, float] | None]
     topic_scores: list[float]
     word_scores: list[float]
-    entries: list[int]
+    entries: np.ndarray
 
 
 class FigureIndex:
@@ -280,9 +282,9 @@ class ArrayScorer:
         won = self.index.best(topics, words, threshold / scale * (1 - 1e-9), requires)
         explained = won.topic_scores + won.word_scores
         # A question that weighs nothing a text could explain (an infinite scale) is answered by nobody.
-        share = explained * scale if np.isfinite(scale) else np.zeros_like(explained)
+        share = explained * scale if math.isfinite(scale) else np.zeros(len(explained))
         speaks = (share >= threshold) & (won.slots < self.index.size)
-        ratio = np.divide(share, explained, out=np.zeros_like(share), where=speaks & (explained > 0))
+        ratio = np.divide(share, explained, out=np.zeros(len(share)), where=speaks & (explained > 0))
         slots = np.where(speaks, won.slots, self.index.size)
         sets = np.where(speaks, won.sets, len(self.index.tag_sets))
         return Chosen(
@@ -290,5 +292,5 @@ class ArrayScorer:
             tags=self.tags_of_set[sets].tolist(),
             topic_scores=(won.topic_scores * ratio).tolist(),
             word_scores=(won.word_scores * ratio).tolist(),
-            entries=slots.tolist(),
+            entries=slots,
         )
