@@ -113,7 +113,7 @@ class FigureIndex:
         return state
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
+        self.__dict__.update({name: _with_numpy_dtypes(value) for name, value in state.items()})
         self._scratch = threading.local()
 
     def best(
@@ -178,9 +178,7 @@ class FigureIndex:
         top = np.zeros(self.figures)
         np.maximum.at(top, owners, score)
         at = (score == top[owners]).nonzero()[0]
-        # Per figure, "no slot"; then the lowest slot reaching its top, and none under the bar. A new
-        # array, not a copy of a stored one: an array from the pickle cache has its own dtype object,
-        # not numpy's shared one (numpy issue 32298), and ufunc.at then takes a path 30 times slower.
+        # Per figure, "no slot"; then the lowest slot reaching its top, and none under the bar.
         chosen = np.full(self.figures, self.size, dtype=np.int64)
         np.minimum.at(chosen, owners[at], slots[at])
         chosen[top < minimum] = self.size
@@ -236,6 +234,17 @@ class FigureIndex:
         if not hasattr(scratch, "sums"):
             scratch.sums = np.zeros(self.size + 1)
         return scratch.sums
+
+
+def _with_numpy_dtypes(value: object) -> object:
+    """An unpickled array (or a dict's) viewed with numpy's own dtype: unpickling gives each array a dtype
+    object of its own, and ufunc.at takes a path several times slower for an array whose dtype is not
+    numpy's shared one (numpy issue 32298), as does every array taken from it by indexing."""
+    if isinstance(value, np.ndarray):
+        return value.view(np.dtype(value.dtype.str))
+    if isinstance(value, dict):
+        return {key: _with_numpy_dtypes(item) for key, item in value.items()}
+    return value
 
 
 def _objects(values: list) -> np.ndarray:
