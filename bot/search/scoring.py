@@ -101,7 +101,8 @@ def weigh(
     # A word of a trigger that fired is explained once, through the strongest topic it triggers: a text with
     # the word carries the tag. A word that reached a topic only through a relative is explained by that
     # topic, and by the word itself or a relative as well, since a text with it carries no tag.
-    strongest = {w.stem: _strongest_hit(analysis, w.stem) for w in analysis.asked}
+    by_stem = _strongest_hits(analysis)
+    strongest = {w.stem: by_stem.get(w.stem) for w in analysis.asked}
     # A question that asks about another theme besides the background topic: the background tag alone says
     # what the debate is about, not what was asked ("can you have openness and safety at the same time").
     other_theme = any(
@@ -138,11 +139,17 @@ def weigh(
     )
 
 
-def _strongest_hit(analysis: QueryAnalysis, word_stem: str) -> TopicHit | None:
-    """The strongest topic hit of a question word: its own triggers before those reached through a relative."""
-    hits = [hit for hit in analysis.hits if word_stem in hit.stems]
-    own = [hit for hit in hits if not hit.how.startswith("related:")]
-    return max(own or hits, key=lambda hit: hit.weight) if hits else None
+def _strongest_hits(analysis: QueryAnalysis) -> dict[str, TopicHit]:
+    """Per stem, the strongest topic hit on it: its own triggers before those reached through a relative,
+    then the highest weight, then the first in the question's order of hits. One pass over the hits."""
+    strongest: dict[str, tuple[tuple[bool, float], TopicHit]] = {}
+    for hit in analysis.hits:
+        rank = (not hit.how.startswith("related:"), hit.weight)
+        for word_stem in hit.stems:
+            held = strongest.get(word_stem)
+            if held is None or rank > held[0]:
+                strongest[word_stem] = (rank, hit)
+    return {word_stem: hit for word_stem, (_, hit) in strongest.items()}
 
 
 def background_topics(positions: Index) -> frozenset[str]:
