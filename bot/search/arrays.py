@@ -292,8 +292,10 @@ class ArrayScorer:
         explained = won.topic_scores + won.word_scores
         # A question that weighs nothing a text could explain (an infinite scale) is answered by nobody.
         share = explained * scale if math.isfinite(scale) else np.zeros(len(explained))
-        speaks = (share >= threshold) & (won.slots < self.index.size)
-        ratio = np.divide(share, explained, out=np.zeros(len(share)), where=speaks & (explained > 0))
+        # A figure with no slot explains nothing (share 0.0), and one that speaks explains more than nothing:
+        # the threshold is above 0.
+        speaks = share >= threshold
+        ratio = np.divide(share, explained, out=np.zeros(len(share)), where=speaks)
         slots = np.where(speaks, won.slots, self.index.size)
         sets = np.where(speaks, won.sets, len(self.index.tag_sets))
         return Chosen(
