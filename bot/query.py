@@ -11,6 +11,7 @@ import itertools
 import math
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from . import languages, lexical
@@ -564,6 +565,9 @@ def _common(word: str) -> bool:
     return value is not None and value >= _COMMON_ZIPF
 
 
+# A word's weight, part of speech and WordNet relatives are general English, the same in every question: each
+# word is read once (up to as many words as the corrections kept), not once per question that uses it.
+@lru_cache(maxsize=_CORRECTIONS_KEPT)
 def _asked(word: str, word_stem: str, everyday: bool) -> AskedWord:
     relatives = tuple(
         Relative(stem=s, relation=relation)
