@@ -9,6 +9,7 @@ topics, tags and words all come from the data.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -204,12 +205,23 @@ class Ranker:
         queries = [query] * len(personas)
         if clauses:
             _take_better_clauses(chosen, queries, clauses)
-        stances = [
-            Stance(figure=p, topic=topic, query=q, position=position, topic_score=t, word_score=w, tags=tags)
-            for p, q, position, tags, t, w in zip(
-                personas, queries, chosen.positions, chosen.tags, chosen.topic_scores, chosen.word_scores, strict=True
-            )
-        ]
+        # One stance per figure, each a row of the scorer's columns in Stance's field order. A large record has
+        # hundreds of figures, and a keyword call per figure was half of an ask at 100,000 positions; ``_make``
+        # is NamedTuple's constructor for a row, and it refuses a row without every field.
+        count = len(personas)
+        rows = zip(
+            personas,
+            itertools.repeat(topic, count),
+            queries,
+            chosen.positions,
+            chosen.topic_scores,
+            chosen.word_scores,
+            chosen.tags,
+            itertools.repeat((), count),  # candidates: ask keeps none
+            itertools.repeat(False, count),  # focus: a named figure's stance is made below
+            strict=True,
+        )
+        stances = list(map(Stance._make, rows))
         named = self._named(analysis)
         if named:  # a named figure speaks on the rest of the question (see _candidate)
             ranked = self._ranked(analysis, named)
