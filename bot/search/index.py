@@ -114,6 +114,10 @@ def index_positions(data: Dataset, reader: TextReader) -> Index:
         role = {role_stem(persona.id, s) for s in _names_in_role(persona.role, reader.generic)}
         for position in sorted(persona.positions, key=tie_break):
             tags, stems = reader.read(position.text, position.topics)
+            if position.kind != "quoted":
+                # A date or an amount in a reported position ("sued OpenAI in 2023") is the article's account of
+                # what the figure did, not the figure's words: a question asking for one is for the narration.
+                stems -= kinds_stated(position.text)
             index.add(Entry(tags=tags, position=position, figure=figure_number), stems | role)
     index.finish()
     return index

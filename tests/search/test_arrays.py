@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from pathlib import Path
 
 from benchmarks.corpus import generate
 from benchmarks.workload import make_topics
-from bot.data.dataset import load_dataset
+from bot.data.dataset import Dataset, load_dataset
 from bot.query import kinds_stated
 from bot.search import ranker as ranker_module
 from bot.search.arrays import ArrayScorer
@@ -41,7 +42,18 @@ def test_the_array_scorer_answers_exactly_as_the_plain_scorer(tmp_path: Path, mo
 
 
 def test_both_scorers_let_only_a_text_stating_a_date_or_quantity_answer_for_one(data, monkeypatch) -> None:
-    # The shipped positions state one date ("sued OpenAI in 2023"); the generated corpus states none.
+    # A date states a fact only in a figure's own words: Musk's reported "sued OpenAI in 2023" is made a
+    # quotation here, so that one shipped position states a date (the generated corpus states none).
+    personas = tuple(
+        dataclasses.replace(
+            p,
+            positions=tuple(
+                dataclasses.replace(q, kind="quoted") if q.id == "sued-for-betrayal" else q for q in p.positions
+            ),
+        )
+        for p in data.personas
+    )
+    data = Dataset.of(data.articles, data.lexicon, personas)
     monkeypatch.setattr(ranker_module, "_ARRAYS_MIN_POSTINGS", 0)
     ranker = Ranker(data)
     topics = ["when did musk sue openai", "When was OpenAI founded?", "how many people back open source", "when"]
