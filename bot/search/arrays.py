@@ -28,6 +28,7 @@ import numpy as np
 
 from ..data.personas import Position
 from .index import Index
+from .scoring import BACKGROUND_TAG_SHARE, Weights
 
 # Views for this many topic sets at most; past it the oldest goes (only a lexicon of many topics gets there).
 _MAX_VIEWS = 4096
@@ -122,16 +123,19 @@ class FigureIndex:
         words: list[tuple[str, float]],
         minimum: float,
         requires: str | None = None,
+        background: frozenset[str] = frozenset(),
+        themes: frozenset[str] = frozenset(),
     ) -> Winners:
         """Every figure's best slot where it scores at least ``minimum`` (> 0), among the slots carrying the
-        stem ``requires`` when one is given. Coefficients must be > 0.
+        stem ``requires`` when one is given. Coefficients must be > 0; a ``background`` topic's counts at
+        BACKGROUND_TAG_SHARE for a tag set without one of ``themes`` (see scoring.Weights.topic_share).
 
         The candidates are the view's slots scored on the topics alone, and the slots carrying a query
         word scored on both. A slot in both comes twice, its topic-only score under its full one: it
         can only reach its figure's top with the full score, so each figure's top is right, and so is
         the lowest slot reaching it.
         """
-        set_score = self._set_scores(topics)
+        set_score = self._set_scores(topics, background, themes)
         view = self._view(frozenset(topic for topic, _ in topics if topic in self.set_weights))
         parts = [] if view is None else [view]
         terms = []
@@ -189,11 +193,23 @@ class FigureIndex:
         start, end = self._posting_range[stem]
         return self._postings[:, start:end]
 
-    def _set_scores(self, topics: list[tuple[str, float]]) -> np.ndarray:
+    def _set_scores(
+        self, topics: list[tuple[str, float]], background: frozenset[str], themes: frozenset[str]
+    ) -> np.ndarray:
         """Each tag set's topic part, summed in query order as the plain scorer sums it (c x 0.0 adds 0.0)."""
         total = None
+        partial = None  # per tag set, what a background topic's coefficient is worth: 1.0 beside a theme
         for topic, coefficient in topics:
             weights = self.set_weights.get(topic)
+            if weights is not None and topic in background:
+                if partial is None:
+                    carries_theme = np.zeros(len(self.tag_sets) + 1, dtype=bool)
+                    for theme in themes:
+                        if theme in self.set_weights:
+                            carries_theme |= self.set_weights[theme] > 0
+                    partial = np.where(carries_theme, 1.0, BACKGROUND_TAG_SHARE)
+                # (coefficient x weight) x share, in the plain scorer's order; 1.0 x that adds exactly that.
+                coefficient, weights = 1.0, coefficient * weights * partial
             if weights is not None:
                 if total is None:
                     total = coefficient * weights  # exactly 0.0 + that: no array of zeros to add it to
@@ -286,20 +302,17 @@ class ArrayScorer:
         self.position_at_slot = _objects([*(e.position for e in entries), None])
         self.tags_of_set = _objects([*tag_sets, None])
 
-    def winners(
-        self,
-        topics: list[tuple[str, float]],
-        words: list[tuple[str, float]],
-        scale: float,
-        threshold: float,
-        requires: str | None = None,
-    ) -> Chosen:
+    def winners(self, weights: Weights, threshold: float) -> Chosen:
         """Per figure, its best position if that position's share of the question, ``score * scale`` as
         Weights.share has it, reaches ``threshold``, else none (see Chosen); only positions carrying the stem
-        ``requires`` may answer, when one is given."""
+        ``weights.requires`` may answer, when one is given."""
+        scale = weights.scale()
         # A hair under the bar, so that rounding never keeps out a position whose share reaches the threshold;
         # the share decides below, as it does on the plain path.
-        won = self.index.best(topics, words, threshold / scale * (1 - 1e-9), requires)
+        minimum = threshold / scale * (1 - 1e-9)
+        won = self.index.best(
+            weights.topics, weights.words, minimum, weights.requires, weights.background, weights.themes
+        )
         explained = won.topic_scores + won.word_scores
         # A question that weighs nothing a text could explain (an infinite scale) is answered by nobody.
         share = explained * scale if math.isfinite(scale) else np.zeros(len(explained))

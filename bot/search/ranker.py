@@ -116,7 +116,7 @@ class Ranker:
         for topic, bits in weights.topics:
             for number, tag_weight in index.by_topic.get(topic, ()):
                 if counts(number):
-                    topic_part[number] += bits * tag_weight
+                    topic_part[number] += bits * tag_weight * weights.topic_share(topic, entries[number].tags)
         word_part: dict[int, float] = defaultdict(float)
         for s, bits in weights.words:
             for number in index.by_stem.get(s, ()):
@@ -199,9 +199,7 @@ class Ranker:
         if self._arrays is None or max(self._reach(weights) for _, weights in parts) < _ARRAYS_MIN_POSTINGS:
             ranked = self._ranked(analysis)
             return tuple(_stance_of(p, topic, analysis, ranked.get(n, ()), keep=False) for n, p in enumerate(personas))
-        (query, chosen), *clauses = [
-            (part, self._arrays.winners(w.topics, w.words, w.scale(), THRESHOLD, w.requires)) for part, w in parts
-        ]
+        (query, chosen), *clauses = [(part, self._arrays.winners(w, THRESHOLD)) for part, w in parts]
         queries = [query] * len(personas)
         if clauses:
             _take_better_clauses(chosen, queries, clauses)

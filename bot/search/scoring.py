@@ -10,7 +10,8 @@ is not answered by a position that never names Google; a word of everyday Englis
 word, not a name), at OFF_RECORD_SHARE for a noun the record never speaks of, and at ELSEWHERE_SHARE for a word the record answers elsewhere (another position, the narration) and for a verb,
 adjective or adverb (WordNet's dominant part of speech: how the question asks), since one question may ask
 several things. A topic nearly every position carries (the record's background: open source in the seed)
-explains its word at BACKGROUND_TAG_SHARE when the question asks about another theme too. With E the bits a
+explains its word in full for a text that carries the question's other theme too, and only at
+BACKGROUND_TAG_SHARE for a text that carries the background alone, when the question asks about another theme. With E the bits a
 text explains and L what its unexplained words count against it, the text
 answers the question when E / (E + L) reaches THRESHOLD.
 
@@ -42,10 +43,11 @@ THRESHOLD = 0.5
 # word's information: a question may ask several things, and a text may answer one of them.
 ELSEWHERE_SHARE = 0.5
 # A topic carried by at least this share of a record's positions is its background (open source, in the seed);
-# when a question asks about another theme as well, a background tag alone explains its word at
-# BACKGROUND_TAG_SHARE.
+# when a question asks about another theme as well, a text carrying the background tag without that theme
+# explains the background's word at BACKGROUND_TAG_SHARE: less than half, so that the background alone never
+# answers a question about something else ("is open source AI more dangerous than closed models?").
 BACKGROUND_POSITIONS = 0.8
-BACKGROUND_TAG_SHARE = 0.75
+BACKGROUND_TAG_SHARE = 0.4
 # What a noun the record never speaks of counts against a text, as a share of its information: more than all
 # of it, since such a word says the question is about something else ("what was a panacea in ancient medicine").
 OFF_RECORD_SHARE = 1.25
@@ -62,6 +64,16 @@ class Weights:
     words: list[tuple[str, float]]
     cost: float  # what the question's words count against a text that explains none of them
     requires: str | None = None  # the pseudo-stem of the kind of answer asked for: a text without it cannot answer
+    # The background topics that explain only in part here, for a text carrying none of ``themes``, the other
+    # topics the question asks about (empty when it asks about the background alone).
+    background: frozenset[str] = frozenset()
+    themes: frozenset[str] = frozenset()
+
+    def topic_share(self, topic: str, tags: dict[str, float]) -> float:
+        """What a text with these tags makes of the question's coefficient for ``topic``."""
+        if topic in self.background and tags.keys().isdisjoint(self.themes):
+            return BACKGROUND_TAG_SHARE
+        return 1.0
 
     def bar(self) -> float:
         """The score a text must reach to answer enough of the question."""
@@ -105,8 +117,10 @@ def weigh(
     strongest = {w.stem: by_stem.get(w.stem) for w in analysis.asked}
     # A question that asks about another theme besides the background topic: the background tag alone says
     # what the debate is about, not what was asked ("can you have openness and safety at the same time").
-    other_theme = any(
-        hit and not hit.how.startswith("related:") and hit.topic not in background for hit in strongest.values()
+    themes = frozenset(
+        hit.topic
+        for hit in strongest.values()
+        if hit and not hit.how.startswith("related:") and hit.topic not in background
     )
     for word in analysis.asked:
         name = word.stem in record_names and not word.everyday
@@ -121,8 +135,7 @@ def weigh(
         cost += own_cost
         gain = bits * (1 - THRESHOLD) + own_cost * THRESHOLD
         if hit is not None:
-            share = BACKGROUND_TAG_SHARE if other_theme and hit.topic in background else 1.0
-            topics[hit.topic] += gain * hit.weight * share
+            topics[hit.topic] += gain * hit.weight
         if hit is None or hit.how.startswith("related:"):
             words[word.stem] += gain
             for relative in word.relatives:
@@ -136,6 +149,8 @@ def weigh(
         words=[(s, score) for s, score in words.items() if score > 0],
         cost=cost,
         requires=analysis.wants,
+        background=frozenset(background) if themes else frozenset(),
+        themes=themes,
     )
 
 

@@ -262,3 +262,11 @@ def test_a_figure_s_role_answers_for_its_organisation_unless_the_question_names_
     assert "altman" not in speakers(ranker, "Why did Musk take OpenAI to court?")
     # The named figure's own role still counts for it.
     assert "altman" in speakers(ranker, "Sam Altman on OpenAI")
+
+
+def test_the_background_alone_does_not_answer_a_question_about_another_theme(ranker) -> None:
+    # Every position is about open source; a question about its dangers is answered by those that speak of
+    # safety as well, not by those that only say something about openness.
+    found = speakers(ranker, "is open source AI really more dangerous than closed models?")
+    assert {"suleyman", "altman", "amodei", "musk"} <= found.keys()
+    assert found.keys().isdisjoint({"critics", "xai-engineers", "lecun", "kai-fu-lee"})
