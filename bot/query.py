@@ -450,7 +450,8 @@ class QueryReader:
         return whole._replace(clauses=tuple(asking), wants=wants)
 
     def _read(self, query: str) -> QueryAnalysis:
-        typed = [_with_apostrophe(w) for w in words(query)]
+        # A percent sign is the word "percent": "what % of models" asks for a quantity.
+        typed = [_with_apostrophe(w) for w in words(query.replace("%", " percent "))]
         language = self.foreign.language_of(query, typed)
         if language is not None:
             typed = self.foreign.words(typed, language)

@@ -156,6 +156,7 @@ def test_a_contraction_typed_without_its_apostrophe_is_the_contraction(ranker, t
     "topic",
     [
         "what percent of models were open in 2023",
+        "what % of models were open source in 2023",  # a percent sign is the word
         "how many views did musks july post get",
         "how much did musk put into xai",
     ],
