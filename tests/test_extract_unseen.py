@@ -919,3 +919,25 @@ def test_a_word_before_a_middle_initial_is_a_given_name_not_a_role() -> None:
         '"It is an honour to serve this town," said Calloway.'
     )
     assert found == {"It is an honour to serve this town": "Ruth P. Calloway"}
+
+
+# --- third round of real articles: councils, courts, parties ----------------------------------------
+
+
+def test_an_abbreviated_title_before_a_surname_is_set_aside_as_a_title() -> None:
+    # "Cllr" (UK and Irish councillor), "Cr" (Australian councillor), "Det Sgt": the speaker is the person the
+    # article introduced in full, not "Cllr Brandon".
+    found = who_said(
+        "Council leader Oran Brandon has apologised to a colleague.\n"
+        '"I was wrong to say it," Cllr Brandon said.\n'
+        "Shire mayor Tess Calder said the decision came without warning.\n"
+        '"Nobody asked us," Cr Calder said.\n'
+        "Detective Sergeant Mira Olsen led the inquiry.\n"
+        '"We are keeping an open mind," said Det Sgt Olsen.'
+    )
+    assert found == {
+        "I was wrong to say it": "Oran Brandon",
+        "Nobody asked us": "Tess Calder",
+        "We are keeping an open mind": "Mira Olsen",
+    }
+

@@ -170,7 +170,10 @@ TITLES = word_set("""secretary minister president chancellor senator governor pr
     prosecutor barrister solicitor counsel magistrate coroner speaker whip
     master grandmaster champion trustee parent resident neighbour neighbor witness volunteer passenger shopper farmer fisherman nurse teacher student
     guitarist drummer bassist keyboardist vocalist frontman frontwoman pianist violinist cellist rapper songwriter
-    composer conductor dancer choreographer comedian filmmaker photographer chef""")
+    composer conductor dancer choreographer comedian filmmaker photographer chef
+    cllr clr cr hon det cpl pte const lt col capt maj brig cmdr adm atty msgr br""")
+# (The abbreviations of titles English-language copy writes before a name, with or without a full stop: "Cllr"
+# and "Cr" for a councillor, "Det Sgt", "Hon". Not "Sr", which also follows a name as "Senior".)
 # Nouns for a person that a name can qualify before a full name: a title, or one of a group ("Reddit user Tomas
 # Brandt", "Harbour United fan Ida Brook"): the run before them describes that person, and is nobody.
 PERSON_NOUNS = TITLES | frozenset(
