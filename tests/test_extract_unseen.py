@@ -941,3 +941,19 @@ def test_an_abbreviated_title_before_a_surname_is_set_aside_as_a_title() -> None
         "We are keeping an open mind": "Mira Olsen",
     }
 
+
+def test_a_post_nominal_after_a_name_is_not_part_of_it() -> None:
+    # "SC" (Senior Counsel), "QC", "KC", "MP", "TD": letters after a name are honours or offices, not the name.
+    found = who_said(
+        '"Nothing was passed to the press," Ruairi Delane SC told the tribunal.\n'
+        '"The vote was lost," said Ellen Marsh MP.\n'
+        'Deputy Conal Reid TD said: "We will table it again."'
+    )
+    assert found == {
+        "Nothing was passed to the press": "Ruairi Delane",
+        "The vote was lost": "Ellen Marsh",
+        "We will table it again.": "Conal Reid",
+    }
+    # After an honorific too: "Mr Ruairi Delane SC" introduces Ruairi Delane.
+    found = who_said('Mr Ruairi Delane SC, for the inquiry, said: "Nothing was passed on."')
+    assert found == {"Nothing was passed on.": "Ruairi Delane"}

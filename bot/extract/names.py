@@ -23,6 +23,7 @@ from .words import (
     ORG_WORDS,
     PARTICLE,
     PERSON_NOUNS,
+    POST_NOMINALS,
     PLACE_AFTER,
     PLACE_WORDS,
     PREPOSITIONS,
@@ -128,8 +129,16 @@ def looks_org(tokens: list[str]) -> bool:
     )
 
 
+def drop_post_nominals(tokens: list[str]) -> list[str]:
+    """Post-nominal letters after a full name are no part of it, nor a title: "Nora Vale SC" is Nora Vale."""
+    while len(tokens) > 2 and strip_possessive(tokens[-1]) in POST_NOMINALS and is_person_token(tokens[-2]):
+        tokens = tokens[:-1]
+    return tokens
+
+
 def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     """('Anthropic CEO Dario Amodei') -> (['Dario', 'Amodei'], ['Anthropic', 'CEO'])."""
+    tokens = drop_post_nominals(tokens)
     cut = 0
     for index, token in enumerate(tokens):
         bare = strip_possessive(token)
@@ -340,7 +349,7 @@ class People(Pronouns):
         owners = [i for i, t in enumerate(tokens[:-1]) if t.endswith(("'s", "’s"))]
         if owners:
             tokens = tokens[owners[-1] + 1 :]  # "Broad's Zhang" names Zhang
-        tokens = [strip_possessive(t) for t in tokens]
+        tokens = drop_post_nominals([strip_possessive(t) for t in tokens])
         # "Amazon-owned Whole Foods Market", "Seattle-based Dana Besecker": the modifier describes the name.
         while len(tokens) > 1 and MODIFIER.search(tokens[0]):
             tokens = tokens[1:]

@@ -174,6 +174,9 @@ TITLES = word_set("""secretary minister president chancellor senator governor pr
     cllr clr cr hon det cpl pte const lt col capt maj brig cmdr adm atty msgr br""")
 # (The abbreviations of titles English-language copy writes before a name, with or without a full stop: "Cllr"
 # and "Cr" for a councillor, "Det Sgt", "Hon". Not "Sr", which also follows a name as "Senior".)
+# Post-nominal letters: honours and offices written after a full name ("Nora Vale SC", "Ellen Marsh MP"); never part
+# of the name. Only in capitals, as copy writes them.
+POST_NOMINALS = frozenset("SC QC KC MP MSP MS TD MEP MLA MPP MHA MHK MNA OBE MBE CBE KBE DBE JP".split())
 # Nouns for a person that a name can qualify before a full name: a title, or one of a group ("Reddit user Tomas
 # Brandt", "Harbour United fan Ida Brook"): the run before them describes that person, and is nobody.
 PERSON_NOUNS = TITLES | frozenset(
