@@ -957,3 +957,14 @@ def test_a_post_nominal_after_a_name_is_not_part_of_it() -> None:
     # After an honorific too: "Mr Ruairi Delane SC" introduces Ruairi Delane.
     found = who_said('Mr Ruairi Delane SC, for the inquiry, said: "Nothing was passed on."')
     assert found == {"Nothing was passed on.": "Ruairi Delane"}
+
+
+def test_a_name_qualifying_a_plural_noun_for_people_is_their_body_not_a_person() -> None:
+    # "Clann Nua officials" are the party's people: the party is no subject a later "he" can find.
+    found = who_said(
+        "Mr Tomas Rourke blamed the leak for his deselection by Clann Nua.\n"
+        'The papers reached reporters too, he said.\n'
+        'When Clann Nua officials called him in, it soon became clear that they knew. "I told them it was none of '
+        'their business," he said.'
+    )
+    assert found == {"I told them it was none of their business": "Tomas Rourke"}

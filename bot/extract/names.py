@@ -22,6 +22,7 @@ from .words import (
     NAMED_LIST,
     ORG_WORDS,
     PARTICLE,
+    PEOPLE_PLURALS,
     PERSON_NOUNS,
     POST_NOMINALS,
     PLACE_AFTER,
@@ -434,6 +435,9 @@ class People(Pronouns):
             tokens = match.group().split()
             if before_title(masked, match.end()):
                 continue  # "Liberal Democrat leader Charles Kennedy": the run is a role
+            plural = re.match(r"\s+([a-z]+)\b", masked[match.end() : match.end() + 30])
+            if plural is not None and plural[1] in PEOPLE_PLURALS:
+                continue  # "Clann Nua officials called him in": the run is their body, not a person
             before = masked[max(0, start - 4) : start].casefold()
             entity = self.resolve_run(tokens, the_prefix=before.endswith("the "), pos=base + start)
             if entity is None:

@@ -184,6 +184,11 @@ PERSON_NOUNS = TITLES | frozenset(
     for w in """users fans supporters critics residents members protesters
     activists employees workers investors advocates opponents campaigners observers insiders""".split()
 )
+# Plural nouns for people a capitalised run can qualify ("Clann Nua officials", "Harbour United supporters"): the
+# run is their body, never a person, so no subject a pronoun can find. (Not "heads", "chairs", "hosts": verbs too.)
+PEOPLE_PLURALS = word_set("""officials members councillors councilors supporters activists leaders officers staff
+    executives ministers senators candidates voters fans workers lawyers sources figures delegates representatives
+    spokesmen spokespeople politicians insiders loyalists backbenchers strategists organisers organizers""")
 # Words that make a capitalised run an organisation, not a person.
 ORG_WORDS = word_set("""party institute university association foundation consortium company corporation corp inc ltd llc plc group co
     ventures partners therapeutics medicine biosciences research times news post journal review council commission
