@@ -968,3 +968,12 @@ def test_a_name_qualifying_a_plural_noun_for_people_is_their_body_not_a_person()
         'their business," he said.'
     )
     assert found == {"I told them it was none of their business": "Tomas Rourke"}
+
+
+def test_the_middle_word_of_one_full_name_names_that_person() -> None:
+    # Copy that names a man "Idris Bello Kanu" may call him "Bello" after (as Nigerian and Spanish names often are).
+    found = who_said(
+        "Party spokesman Idris Bello Kanu has blamed the minister for the delay.\n"
+        '"The motion was ours," Bello said at a briefing in Lagos.'
+    )
+    assert found == {"The motion was ours": "Idris Bello Kanu"}

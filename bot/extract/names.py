@@ -225,6 +225,16 @@ class People(Pronouns):
                 return before[0]
             if len(found) == 1:
                 return found[0]
+        if size == 1:
+            # "Bello" after "Idris Bello Kanu": the middle word of one full name only, and nobody's first or last.
+            middle = [
+                e
+                for e in sharing
+                if (pos is None or e.first < pos)
+                and any(fold(p) & fold(words[0]) and not PARTICLE_WORD.fullmatch(p) for p in e.name.split()[1:-1])
+            ]
+            if len(middle) == 1 and middle[0].kind == "person":
+                return middle[0]
         return None
 
     def organisation(self, tokens: list[str], pos: int | None) -> Entity:
