@@ -977,3 +977,16 @@ def test_the_middle_word_of_one_full_name_names_that_person() -> None:
         '"The motion was ours," Bello said at a briefing in Lagos.'
     )
     assert found == {"The motion was ours": "Idris Bello Kanu"}
+
+
+def test_an_and_inside_the_object_does_not_join_the_subject_to_it() -> None:
+    # "Kanu disclosed that Oke and Ilori ...": Oke and Ilori are joined, Kanu is the subject alone, and "he" is his.
+    found = who_said(
+        "Party spokesman Idris Kanu has blamed Senator Ade Oke and Tunde Ilori.\n"
+        "At a briefing in Lagos, Kanu disclosed that the duo of Oke and Ilori first sponsored the motion.\n"
+        "“They sponsored it and we went into action”, he said."
+    )
+    assert found == {"They sponsored it and we went into action": "Idris Kanu"}
+    # Two people joined as one subject still leave the pronoun open.
+    found = who_said('Ade Oke and Tunde Ilori visited the camp on Monday.\n"It was grim," he said.')
+    assert found == {"It was grim": None}
