@@ -990,3 +990,12 @@ def test_an_and_inside_the_object_does_not_join_the_subject_to_it() -> None:
     # Two people joined as one subject still leave the pronoun open.
     found = who_said('Ade Oke and Tunde Ilori visited the camp on Monday.\n"It was grim," he said.')
     assert found == {"It was grim": None}
+
+
+def test_names_listed_after_things_such_as_are_those_things_not_people() -> None:
+    # "events such as the Harvest Fair and Prairie Rodeo": the names are events, no rival for "she".
+    found = who_said(
+        "In her speech, Mayor Lena Ostrova thanked the rural councils. Another example she gave was support for "
+        "events such as the Harvest Fair and Prairie Rodeo. “You carry this province,” she said."
+    )
+    assert found == {"You carry this province": "Lena Ostrova"}

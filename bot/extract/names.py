@@ -25,6 +25,8 @@ from .words import (
     PEOPLE_PLURALS,
     PERSON_NOUNS,
     POST_NOMINALS,
+    THING_PLURALS,
+    THINGS_LISTED,
     PLACE_AFTER,
     PLACE_WORDS,
     PREPOSITIONS,
@@ -448,6 +450,9 @@ class People(Pronouns):
             plural = re.match(r"\s+([a-z]+)\b", masked[match.end() : match.end() + 30])
             if plural is not None and plural[1] in PEOPLE_PLURALS:
                 continue  # "Clann Nua officials called him in": the run is their body, not a person
+            listed = THINGS_LISTED.search(masked, max(0, start - 100), start)
+            if listed is not None and listed["noun"] in THING_PLURALS:
+                continue  # "events such as the Harvest Fair and Prairie Rodeo": things, not people
             before = masked[max(0, start - 4) : start].casefold()
             entity = self.resolve_run(tokens, the_prefix=before.endswith("the "), pos=base + start)
             if entity is None:

@@ -189,6 +189,13 @@ PERSON_NOUNS = TITLES | frozenset(
 PEOPLE_PLURALS = word_set("""officials members councillors councilors supporters activists leaders officers staff
     executives ministers senators candidates voters fans workers lawyers sources figures delegates representatives
     spokesmen spokespeople politicians insiders loyalists backbenchers strategists organisers organizers""")
+# Plural nouns for things whose list ("events such as the Harvest Fair and Prairie Rodeo") names things, not people.
+THING_PLURALS = word_set("""events shows festivals fairs products brands companies firms businesses organisations
+    organizations groups bodies agencies countries nations places cities towns regions programmes programs initiatives
+    projects platforms sites websites services apps outlets publications newspapers films movies books games series
+    clubs teams venues schools universities charities institutions""")
+# A plural noun for things and "such as", "like" or "including" before a list: "events such as ".
+THINGS_LISTED = re.compile(r"\b(?P<noun>[a-z]+)\s+(?:such\s+as|like|including)\s+[^,.;:!?\x00“”\"]{0,80}$")
 # Words that make a capitalised run an organisation, not a person.
 ORG_WORDS = word_set("""party institute university association foundation consortium company corporation corp inc ltd llc plc group co
     ventures partners therapeutics medicine biosciences research times news post journal review council commission
