@@ -963,7 +963,7 @@ def test_a_name_qualifying_a_plural_noun_for_people_is_their_body_not_a_person()
     # "Clann Nua officials" are the party's people: the party is no subject a later "he" can find.
     found = who_said(
         "Mr Tomas Rourke blamed the leak for his deselection by Clann Nua.\n"
-        'The papers reached reporters too, he said.\n'
+        "The papers reached reporters too, he said.\n"
         'When Clann Nua officials called him in, it soon became clear that they knew. "I told them it was none of '
         'their business," he said.'
     )
