@@ -999,3 +999,11 @@ def test_names_listed_after_things_such_as_are_those_things_not_people() -> None
         "events such as the Harvest Fair and Prairie Rodeo. “You carry this province,” she said."
     )
     assert found == {"You carry this province": "Lena Ostrova"}
+
+
+def test_further_between_the_speaker_and_the_verb_is_an_adverb_like_also() -> None:
+    found = who_said(
+        "Senator Joel Wanga spoke on Monday.\n"
+        "“We are asking the state to channel it all to the board,” Wanga further stated."
+    )
+    assert found == {"We are asking the state to channel it all to the board": "Joel Wanga"}
