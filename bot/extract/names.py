@@ -450,7 +450,10 @@ class People(Pronouns):
             plural = re.match(r"\s+([a-z]+)\b", masked[match.end() : match.end() + 30])
             if plural is not None and plural[1] in PEOPLE_PLURALS:
                 continue  # "Clann Nua officials called him in": the run is their body, not a person
-            listed = THINGS_LISTED.search(masked, max(0, start - 100), start)
+            window = masked[max(0, start - 100) : start]
+            listed = (
+                THINGS_LISTED.search(window) if " such as " in window or "lik" in window or "incl" in window else None
+            )
             if listed is not None and listed["noun"] in THING_PLURALS:
                 continue  # "events such as the Harvest Fair and Prairie Rodeo": things, not people
             before = masked[max(0, start - 4) : start].casefold()
