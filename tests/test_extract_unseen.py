@@ -919,3 +919,91 @@ def test_a_word_before_a_middle_initial_is_a_given_name_not_a_role() -> None:
         '"It is an honour to serve this town," said Calloway.'
     )
     assert found == {"It is an honour to serve this town": "Ruth P. Calloway"}
+
+
+# --- third round of real articles: councils, courts, parties ----------------------------------------
+
+
+def test_an_abbreviated_title_before_a_surname_is_set_aside_as_a_title() -> None:
+    # "Cllr" (UK and Irish councillor), "Cr" (Australian councillor), "Det Sgt": the speaker is the person the
+    # article introduced in full, not "Cllr Brandon".
+    found = who_said(
+        "Council leader Oran Brandon has apologised to a colleague.\n"
+        '"I was wrong to say it," Cllr Brandon said.\n'
+        "Shire mayor Tess Calder said the decision came without warning.\n"
+        '"Nobody asked us," Cr Calder said.\n'
+        "Detective Sergeant Mira Olsen led the inquiry.\n"
+        '"We are keeping an open mind," said Det Sgt Olsen.'
+    )
+    assert found == {
+        "I was wrong to say it": "Oran Brandon",
+        "Nobody asked us": "Tess Calder",
+        "We are keeping an open mind": "Mira Olsen",
+    }
+
+
+def test_a_post_nominal_after_a_name_is_not_part_of_it() -> None:
+    # "SC" (Senior Counsel), "QC", "KC", "MP", "TD": letters after a name are honours or offices, not the name.
+    found = who_said(
+        '"Nothing was passed to the press," Ruairi Delane SC told the tribunal.\n'
+        '"The vote was lost," said Ellen Marsh MP.\n'
+        'Deputy Conal Reid TD said: "We will table it again."'
+    )
+    assert found == {
+        "Nothing was passed to the press": "Ruairi Delane",
+        "The vote was lost": "Ellen Marsh",
+        "We will table it again.": "Conal Reid",
+    }
+    # After an honorific too: "Mr Ruairi Delane SC" introduces Ruairi Delane.
+    found = who_said('Mr Ruairi Delane SC, for the inquiry, said: "Nothing was passed on."')
+    assert found == {"Nothing was passed on.": "Ruairi Delane"}
+
+
+def test_a_name_qualifying_a_plural_noun_for_people_is_their_body_not_a_person() -> None:
+    # "Clann Nua officials" are the party's people: the party is no subject a later "he" can find.
+    found = who_said(
+        "Mr Tomas Rourke blamed the leak for his deselection by Clann Nua.\n"
+        "The papers reached reporters too, he said.\n"
+        'When Clann Nua officials called him in, it soon became clear that they knew. "I told them it was none of '
+        'their business," he said.'
+    )
+    assert found == {"I told them it was none of their business": "Tomas Rourke"}
+
+
+def test_the_middle_word_of_one_full_name_names_that_person() -> None:
+    # Copy that names a man "Idris Bello Kanu" may call him "Bello" after (as Nigerian and Spanish names often are).
+    found = who_said(
+        "Party spokesman Idris Bello Kanu has blamed the minister for the delay.\n"
+        '"The motion was ours," Bello said at a briefing in Lagos.'
+    )
+    assert found == {"The motion was ours": "Idris Bello Kanu"}
+
+
+def test_an_and_inside_the_object_does_not_join_the_subject_to_it() -> None:
+    # "Kanu disclosed that Oke and Ilori ...": Oke and Ilori are joined, Kanu is the subject alone, and "he" is his.
+    found = who_said(
+        "Party spokesman Idris Kanu has blamed Senator Ade Oke and Tunde Ilori.\n"
+        "At a briefing in Lagos, Kanu disclosed that the duo of Oke and Ilori first sponsored the motion.\n"
+        "“They sponsored it and we went into action”, he said."
+    )
+    assert found == {"They sponsored it and we went into action": "Idris Kanu"}
+    # Two people joined as one subject still leave the pronoun open.
+    found = who_said('Ade Oke and Tunde Ilori visited the camp on Monday.\n"It was grim," he said.')
+    assert found == {"It was grim": None}
+
+
+def test_names_listed_after_things_such_as_are_those_things_not_people() -> None:
+    # "events such as the Harvest Fair and Prairie Rodeo": the names are events, no rival for "she".
+    found = who_said(
+        "In her speech, Mayor Lena Ostrova thanked the rural councils. Another example she gave was support for "
+        "events such as the Harvest Fair and Prairie Rodeo. “You carry this province,” she said."
+    )
+    assert found == {"You carry this province": "Lena Ostrova"}
+
+
+def test_further_between_the_speaker_and_the_verb_is_an_adverb_like_also() -> None:
+    found = who_said(
+        "Senator Joel Wanga spoke on Monday.\n"
+        "“We are asking the state to channel it all to the board,” Wanga further stated."
+    )
+    assert found == {"We are asking the state to channel it all to the board": "Joel Wanga"}

@@ -278,7 +278,7 @@ class Cues(People):
         left = masked[sent_start:vstart]
         # Drop adverbs, auxiliaries and modals between subject and verb: "publicly", "has", "also", "will".
         left = re.sub(
-            r"(?:\s+(?:also|then|later|has|have|had|did|does|will|would|could|can|may|might|must|once|previously|again"
+            r"(?:\s+(?:also|further|then|later|has|have|had|did|does|will|would|could|can|may|might|must|once|previously|again"
             r"|today|yesterday|[a-z]{3,}ly))+\s*$",
             "",
             " " + left,

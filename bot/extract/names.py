@@ -22,12 +22,16 @@ from .words import (
     NAMED_LIST,
     ORG_WORDS,
     PARTICLE,
+    PEOPLE_PLURALS,
     PERSON_NOUNS,
     PLACE_AFTER,
     PLACE_WORDS,
+    POST_NOMINALS,
     PREPOSITIONS,
     RELATION_NOUNS,
     RUN,
+    THING_PLURALS,
+    THINGS_LISTED,
     TITLE_OF,
     TITLES,
     TRANSLITERATIONS,
@@ -128,8 +132,16 @@ def looks_org(tokens: list[str]) -> bool:
     )
 
 
+def drop_post_nominals(tokens: list[str]) -> list[str]:
+    """Post-nominal letters after a full name are no part of it, nor a title: "Nora Vale SC" is Nora Vale."""
+    while len(tokens) > 2 and strip_possessive(tokens[-1]) in POST_NOMINALS and is_person_token(tokens[-2]):
+        tokens = tokens[:-1]
+    return tokens
+
+
 def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     """('Anthropic CEO Dario Amodei') -> (['Dario', 'Amodei'], ['Anthropic', 'CEO'])."""
+    tokens = drop_post_nominals(tokens)
     cut = 0
     for index, token in enumerate(tokens):
         bare = strip_possessive(token)
@@ -215,6 +227,16 @@ class People(Pronouns):
                 return before[0]
             if len(found) == 1:
                 return found[0]
+        if size == 1:
+            # "Bello" after "Idris Bello Kanu": the middle word of one full name only, and nobody's first or last.
+            middle = [
+                e
+                for e in sharing
+                if (pos is None or e.first < pos)
+                and any(fold(p) & fold(words[0]) and not PARTICLE_WORD.fullmatch(p) for p in e.name.split()[1:-1])
+            ]
+            if len(middle) == 1 and middle[0].kind == "person":
+                return middle[0]
         return None
 
     def organisation(self, tokens: list[str], pos: int | None) -> Entity:
@@ -340,7 +362,7 @@ class People(Pronouns):
         owners = [i for i, t in enumerate(tokens[:-1]) if t.endswith(("'s", "’s"))]
         if owners:
             tokens = tokens[owners[-1] + 1 :]  # "Broad's Zhang" names Zhang
-        tokens = [strip_possessive(t) for t in tokens]
+        tokens = drop_post_nominals([strip_possessive(t) for t in tokens])
         # "Amazon-owned Whole Foods Market", "Seattle-based Dana Besecker": the modifier describes the name.
         while len(tokens) > 1 and MODIFIER.search(tokens[0]):
             tokens = tokens[1:]
@@ -425,6 +447,15 @@ class People(Pronouns):
             tokens = match.group().split()
             if before_title(masked, match.end()):
                 continue  # "Liberal Democrat leader Charles Kennedy": the run is a role
+            plural = re.match(r"\s+([a-z]+)\b", masked[match.end() : match.end() + 30])
+            if plural is not None and plural[1] in PEOPLE_PLURALS:
+                continue  # "Clann Nua officials called him in": the run is their body, not a person
+            window = masked[max(0, start - 100) : start]
+            listed = (
+                THINGS_LISTED.search(window) if " such as " in window or "lik" in window or "incl" in window else None
+            )
+            if listed is not None and listed["noun"] in THING_PLURALS:
+                continue  # "events such as the Harvest Fair and Prairie Rodeo": things, not people
             before = masked[max(0, start - 4) : start].casefold()
             entity = self.resolve_run(tokens, the_prefix=before.endswith("the "), pos=base + start)
             if entity is None:

@@ -14,6 +14,7 @@ from .words import (
     INVERTING,
     LEADING,
     OBJECT_PRONOUNS,
+    PARTICLE,
     PEOPLE_TOGETHER,
     PRONOUNS,
     RELATION_NOUNS,
@@ -204,7 +205,12 @@ class Pronouns:
     def joined_subjects(self, first: int, second: int) -> bool:
         """True when two mentions are one subject joined by "and": "Raila Achieng and Interior Minister David"."""
         between = self.text[min(first, second) : max(first, second)]
-        return bool(re.fullmatch(r"[^,.;:!?]*\band\b[^,.;:!?]*", between)) and len(between.split()) <= 8
+        if not re.fullmatch(r"[^,.;:!?]*\band\b[^,.;:!?]*", between) or len(between.split()) > 8:
+            return False
+        # The "and" must follow the first name itself: in "Kanu disclosed that Oke and Ilori", it joins the object's
+        # two people, not Kanu to Ilori.
+        lead = re.split(r"\band\b", between, maxsplit=1)[0].split()
+        return all(w[0].isupper() or re.fullmatch(PARTICLE, w) for w in lead)
 
     # --- speech cues --------------------------------------------------------------------------
 

@@ -170,7 +170,13 @@ TITLES = word_set("""secretary minister president chancellor senator governor pr
     prosecutor barrister solicitor counsel magistrate coroner speaker whip
     master grandmaster champion trustee parent resident neighbour neighbor witness volunteer passenger shopper farmer fisherman nurse teacher student
     guitarist drummer bassist keyboardist vocalist frontman frontwoman pianist violinist cellist rapper songwriter
-    composer conductor dancer choreographer comedian filmmaker photographer chef""")
+    composer conductor dancer choreographer comedian filmmaker photographer chef
+    cllr clr cr hon det cpl pte const lt col capt maj brig cmdr adm atty msgr br""")
+# (The abbreviations of titles English-language copy writes before a name, with or without a full stop: "Cllr"
+# and "Cr" for a councillor, "Det Sgt", "Hon". Not "Sr", which also follows a name as "Senior".)
+# Post-nominal letters: honours and offices written after a full name ("Nora Vale SC", "Ellen Marsh MP"); never part
+# of the name. Only in capitals, as copy writes them.
+POST_NOMINALS = frozenset("SC QC KC MP MSP MS TD MEP MLA MPP MHA MHK MNA OBE MBE CBE KBE DBE JP".split())
 # Nouns for a person that a name can qualify before a full name: a title, or one of a group ("Reddit user Tomas
 # Brandt", "Harbour United fan Ida Brook"): the run before them describes that person, and is nobody.
 PERSON_NOUNS = TITLES | frozenset(
@@ -178,6 +184,18 @@ PERSON_NOUNS = TITLES | frozenset(
     for w in """users fans supporters critics residents members protesters
     activists employees workers investors advocates opponents campaigners observers insiders""".split()
 )
+# Plural nouns for people a capitalised run can qualify ("Clann Nua officials", "Harbour United supporters"): the
+# run is their body, never a person, so no subject a pronoun can find. (Not "heads", "chairs", "hosts": verbs too.)
+PEOPLE_PLURALS = word_set("""officials members councillors councilors supporters activists leaders officers staff
+    executives ministers senators candidates voters fans workers lawyers sources figures delegates representatives
+    spokesmen spokespeople politicians insiders loyalists backbenchers strategists organisers organizers""")
+# Plural nouns for things whose list ("events such as the Harvest Fair and Prairie Rodeo") names things, not people.
+THING_PLURALS = word_set("""events shows festivals fairs products brands companies firms businesses organisations
+    organizations groups bodies agencies countries nations places cities towns regions programmes programs initiatives
+    projects platforms sites websites services apps outlets publications newspapers films movies books games series
+    clubs teams venues schools universities charities institutions""")
+# A plural noun for things and "such as", "like" or "including" before a list: "events such as ".
+THINGS_LISTED = re.compile(r"\b(?P<noun>[a-z]+)\s+(?:such\s+as|like|including)\s+[^,.;:!?\x00“”\"]{0,80}$")
 # Words that make a capitalised run an organisation, not a person.
 ORG_WORDS = word_set("""party institute university association foundation consortium company corporation corp inc ltd llc plc group co
     ventures partners therapeutics medicine biosciences research times news post journal review council commission
