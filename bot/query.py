@@ -17,6 +17,7 @@ from typing import NamedTuple
 from . import languages, lexical
 from .data.lexicon import Lexicon, Trigger
 from .errors import UsageError
+from .kinds import JOINING, kind_asked
 from .text import STOPWORDS, stem, stems, words
 
 MAX_TOPIC_LENGTH = 200
@@ -47,7 +48,6 @@ ASKS_SOMETHING_BITS = 1.0
 # A clause runs up to a comma, semicolon, colon, question or exclamation mark, or to "or"; it asks something
 # when a question mark ends it or it starts (after a joining word) with a question word or an auxiliary.
 _CLAUSE = re.compile(r"[^,;:?!]+?(?=\s+or\s|[,;:?!]|$)")
-_JOINING = frozenset("or so and but then".split())
 _ASKING = frozenset(
     """is are was were do does did can could would should will shall has have had may might must what who whom
     whose which when where why how whether""".split()
@@ -55,37 +55,6 @@ _ASKING = frozenset(
 # A contraction typed without its apostrophe ("isnt", "dont") is the contraction, unless the bare form is a
 # word of its own that WordNet knows ("well", "ill", "cant").
 _BARE_CONTRACTIONS = {w.replace("'", "").replace("’", ""): w for w in sorted(STOPWORDS) if "'" in w or "’" in w}
-# A question that opens with "how many", "how much", "what percent" or "when" asks for a kind of answer, a
-# quantity or a date: only a text that states one can answer it ("When was OpenAI founded?" is for the
-# narration, not for a figure's opinion). The index gives each text that states one the kind's pseudo-stem.
-# A question for what a word means ("what does panacea mean?", "define grok") is for a dictionary: no text of
-# the record states a meaning, so nobody answers it.
-QUANTITY, DATE, MEANING = "#quantity", "#date", "#meaning"
-_KIND_OPENINGS = {
-    ("define",): MEANING,
-    ("meaning", "of"): MEANING,
-    ("what", "is", "the", "meaning"): MEANING,
-    ("how", "many"): QUANTITY,
-    ("how", "much"): QUANTITY,
-    ("what", "percent"): QUANTITY,
-    ("what", "percentage"): QUANTITY,
-    ("what", "share"): QUANTITY,
-    ("when",): DATE,
-    ("what", "year"): DATE,
-    ("which", "year"): DATE,
-    ("what", "month"): DATE,
-    ("since", "when"): DATE,
-    ("how", "long", "ago"): DATE,
-}
-_PREPOSITIONS = frozenset("in at by for from to of on during within until".split())
-_YEAR = r"\b(?:1[89]|20)\d\d\b"
-# A number not part of a name ("Grok-1", "GPT-2") and not a year, or a word or sign that states an amount.
-_QUANTITY = re.compile(
-    rf"(?<![\w-])(?!{_YEAR})\d[\d,.]*(?![\w-])|\b(?:hundred|thousand|million|billion|trillion|percent)\b|%", re.I
-)
-_DATE = re.compile(
-    rf"{_YEAR}|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b", re.I
-)
 # Words for whoever holds a post in an organisation, and the capitalised words of a role that name none.
 _POST_HOLDERS = ("ceo", "boss", "head", "chief", "founder", "cofounder", "leader", "exec", "executive", "guy")
 _ROLE_FILLER = frozenset({"and", "ai", "ceo"})
@@ -446,7 +415,7 @@ class QueryReader:
         asking = [c for c in asking if c.asked]
         # The question asks for the kind of answer its first clause asks for ("what does panacea mean? my
         # teacher used it" asks for a meaning, however it goes on).
-        wants = whole.wants or _kind_asked([_with_apostrophe(w) for w in words(clauses[0][0])])
+        wants = whole.wants or kind_asked([_with_apostrophe(w) for w in words(clauses[0][0])])
         return whole._replace(clauses=tuple(asking), wants=wants)
 
     def _read(self, query: str) -> QueryAnalysis:
@@ -500,7 +469,7 @@ class QueryReader:
             hits=hits,
             topics=topics,
             asked=kept,
-            wants=_kind_asked(typed),
+            wants=kind_asked(typed),
             language=language,
             mentions=tuple(
                 Mention(figure=figure, words=tuple(typed[i] for i in places), bits=_bits_of(typed[i] for i in places))
@@ -532,28 +501,9 @@ class QueryReader:
 def _asks(clause: str) -> bool:
     """Whether a clause starts, after a joining word, with a question word or an auxiliary."""
     found = [w for w in words(clause)]
-    while found and found[0] in _JOINING:
+    while found and found[0] in JOINING:
         found.pop(0)
     return bool(found) and found[0] in _ASKING
-
-
-def kinds_stated(text: str) -> frozenset[str]:
-    """The kinds of answer a source text states: a quantity, a date (a year or a month)."""
-    return frozenset(kind for kind, pattern in ((QUANTITY, _QUANTITY), (DATE, _DATE)) if pattern.search(text))
-
-
-def _kind_asked(typed: list[str]) -> str | None:
-    """The kind of answer a question or clause asks for by its opening words, after a joining word or a
-    preposition ("in what year", "by how much")."""
-    start = 0
-    while start < len(typed) and (typed[start] in _JOINING or typed[start] in _PREPOSITIONS):
-        start += 1
-    for opening, kind in _KIND_OPENINGS.items():
-        if tuple(typed[start : start + len(opening)]) == opening:
-            return kind
-    if tuple(typed[start : start + 2]) in (("what", "does"), ("what", "do")) and typed[-1:] == ["mean"]:
-        return MEANING  # "what does the word grok mean"
-    return None
 
 
 def _with_apostrophe(word: str) -> str:

@@ -16,7 +16,8 @@ from ..data.cache import PickledByFields
 from ..data.dataset import Dataset
 from ..data.lexicon import Lexicon
 from ..data.personas import Position
-from ..query import TopicFinder, kinds_stated, role_name
+from ..kinds import kinds_stated
+from ..query import TopicFinder, role_name
 from ..text import STOPWORDS, content_stems, stem, words
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from benchmarks.corpus import generate
 from benchmarks.workload import make_topics
 from bot.data.dataset import Dataset, load_dataset
-from bot.query import kinds_stated
+from bot.kinds import kinds_stated
 from bot.search import ranker as ranker_module
 from bot.search.arrays import ArrayScorer
 from bot.search.ranker import Ranker

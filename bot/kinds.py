@@ -1,0 +1,62 @@
+"""The kind of answer a question asks for (a quantity, a date, a word's meaning) and the kinds a text states.
+
+A question that asks for a kind of answer is answered only by a text that states one: the index gives each
+such text the kind's pseudo-stem (``kinds_stated``), and the ranker lets only those texts answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that join a question's clauses ("..., or does that ..."): a clause's opening comes after them.
+JOINING = frozenset("or so and but then".split())
+# A question that opens with "how many", "how much", "what percent" or "when" asks for a kind of answer, a
+# quantity or a date: only a text that states one can answer it ("When was OpenAI founded?" is for the
+# narration, not for a figure's opinion). The index gives each text that states one the kind's pseudo-stem.
+# A question for what a word means ("what does panacea mean?", "define grok") is for a dictionary: no text of
+# the record states a meaning, so nobody answers it.
+QUANTITY, DATE, MEANING = "#quantity", "#date", "#meaning"
+_KIND_OPENINGS = {
+    ("define",): MEANING,
+    ("meaning", "of"): MEANING,
+    ("what", "is", "the", "meaning"): MEANING,
+    ("how", "many"): QUANTITY,
+    ("how", "much"): QUANTITY,
+    ("what", "percent"): QUANTITY,
+    ("what", "percentage"): QUANTITY,
+    ("what", "share"): QUANTITY,
+    ("when",): DATE,
+    ("what", "year"): DATE,
+    ("which", "year"): DATE,
+    ("what", "month"): DATE,
+    ("since", "when"): DATE,
+    ("how", "long", "ago"): DATE,
+}
+_PREPOSITIONS = frozenset("in at by for from to of on during within until".split())
+_YEAR = r"\b(?:1[89]|20)\d\d\b"
+# A number not part of a name ("Grok-1", "GPT-2") and not a year, or a word or sign that states an amount.
+_QUANTITY = re.compile(
+    rf"(?<![\w-])(?!{_YEAR})\d[\d,.]*(?![\w-])|\b(?:hundred|thousand|million|billion|trillion|percent)\b|%", re.I
+)
+_DATE = re.compile(
+    rf"{_YEAR}|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b", re.I
+)
+
+
+def kinds_stated(text: str) -> frozenset[str]:
+    """The kinds of answer a source text states: a quantity, a date (a year or a month)."""
+    return frozenset(kind for kind, pattern in ((QUANTITY, _QUANTITY), (DATE, _DATE)) if pattern.search(text))
+
+
+def kind_asked(typed: list[str]) -> str | None:
+    """The kind of answer a question or clause asks for by its opening words, after a joining word or a
+    preposition ("in what year", "by how much")."""
+    start = 0
+    while start < len(typed) and (typed[start] in JOINING or typed[start] in _PREPOSITIONS):
+        start += 1
+    for opening, kind in _KIND_OPENINGS.items():
+        if tuple(typed[start : start + len(opening)]) == opening:
+            return kind
+    if tuple(typed[start : start + 2]) in (("what", "does"), ("what", "do")) and typed[-1:] == ["mean"]:
+        return MEANING  # "what does the word grok mean"
+    return None
