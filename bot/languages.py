@@ -83,10 +83,19 @@ def without_elision(word: str) -> str:
 class ForeignReader:
     """Reads the words of a question written in another language, for the query reader."""
 
-    def __init__(self, terms: dict[str, frozenset[str]], names: set[str], english: frozenset[str]):
+    def __init__(
+        self,
+        terms: dict[str, frozenset[str]],
+        names: set[str],
+        record_stems: frozenset[str],
+        other_names: dict[str, str],
+    ):
         self.terms = terms  # language -> the phrases the topic rules give in it
         self.names = frozenset(names)  # the figures' names written in Chinese or Japanese characters
-        self.english = english  # the stems of the words the record uses: such a word is read as English
+        # The stems of the words the record uses, and of the other names the topic rules give (the query
+        # reader's own, shared): such a word is read as English.
+        self.record_stems = record_stems
+        self.other_names = other_names
         self.stems = {code: {stem_in(code, w) for t in found for w in words(t)} for code, found in terms.items()}
 
     def language_of(self, query: str, typed: list[str]) -> str | None:
@@ -118,7 +127,8 @@ class ForeignReader:
         found = stem_in(language, word)
         if is_function_word(language, word):
             return found, False
-        if stem(word) in self.english and found not in self.stems.get(language, ()):
+        english = stem(word) in self.record_stems or stem(word) in self.other_names
+        if english and found not in self.stems.get(language, ()):
             return None
         return found, True
 

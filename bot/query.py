@@ -400,28 +400,29 @@ class QueryReader:
         self.foreign = languages.ForeignReader(
             lexicon.foreign_terms,
             {p for p in names.phrases if languages.is_unspaced(p)},
-            english=frozenset(vocabulary.stems) | self.other_names.keys(),
+            record_stems=vocabulary.stems,
+            other_names=self.other_names,
         )
 
     def analyse(self, query: str) -> QueryAnalysis:
         """The question read whole and, when it asks several things, each clause that asks something read
         alone ("..., or does that just create more risk for everyone?")."""
         query = query[:MAX_TOPIC_LENGTH]
-        whole = self._read(query)
+        # The language is the whole question's: a short clause may hold too few function words to tell.
+        language = self.foreign.language_of(query, _typed(query))
+        whole = self._read(query, language)
         clauses = [(found.group(), query[found.end() : found.end() + 1] == "?") for found in _CLAUSE.finditer(query)]
         if len(clauses) < 2:
             return whole
-        asking = [self._read(text) for text, questioned in clauses if questioned or _asks(text)]
+        asking = [self._read(text, language) for text, questioned in clauses if questioned or _asks(text)]
         asking = [c for c in asking if c.asked]
         # The question asks for the kind of answer its first clause asks for ("what does panacea mean? my
         # teacher used it" asks for a meaning, however it goes on).
         wants = whole.wants or kind_asked([_with_apostrophe(w) for w in words(clauses[0][0])])
         return whole._replace(clauses=tuple(asking), wants=wants)
 
-    def _read(self, query: str) -> QueryAnalysis:
-        # A percent sign is the word "percent": "what % of models" asks for a quantity.
-        typed = [_with_apostrophe(w) for w in words(query.replace("%", " percent "))]
-        language = self.foreign.language_of(query, typed)
+    def _read(self, query: str, language: str | None) -> QueryAnalysis:
+        typed = _typed(query)
         if language is not None:
             typed = self.foreign.words(typed, language)
         capitalised = {w.casefold() for w in re.findall(r"\b[A-Z][\w'’]*", query)}
@@ -504,6 +505,11 @@ def _asks(clause: str) -> bool:
     while found and found[0] in JOINING:
         found.pop(0)
     return bool(found) and found[0] in _ASKING
+
+
+def _typed(query: str) -> list[str]:
+    # A percent sign is the word "percent": "what % of models" asks for a quantity.
+    return [_with_apostrophe(w) for w in words(query.replace("%", " percent "))]
 
 
 def _with_apostrophe(word: str) -> str:

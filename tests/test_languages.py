@@ -103,3 +103,10 @@ def test_explain_says_which_language_a_question_was_read_in(capsys) -> None:
     assert "- Read in es: its function words count for nothing" in capsys.readouterr().out
     assert main(["explain", "is open source safe", "--json"]) == 0
     assert '"language": null' in capsys.readouterr().out
+
+
+def test_every_clause_is_read_in_the_whole_question_s_language(ranker) -> None:
+    # "peligroso?" alone holds no Spanish function word; it is still a clause of a Spanish question.
+    analysis = ranker.analyse("¿Es el código abierto un riesgo, peligroso?")
+    assert analysis.language == "es"
+    assert analysis.clauses and all(clause.language == "es" for clause in analysis.clauses)
