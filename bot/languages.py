@@ -38,8 +38,10 @@ LANGUAGES = {**SPACED, **UNSPACED}
 # Two function words say which language a question is written in; one may be a loan ("a la carte").
 _FUNCTION_WORDS_NEEDED = 2
 _KANA = re.compile(r"[\u3040-\u30ff]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Kana and the CJK ideographs (with their extension A and compatibility blocks).
+_CJK_CHARACTER = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_CJK = re.compile(_CJK_CHARACTER)
+_CJK_RUN = re.compile(_CJK_CHARACTER + "+")
 # A French or Italian article or pronoun elided before a vowel ("l'IA", "qu'est", "dell'IA").
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|dell|all|dall|nell|sull)['’](?=\w)")
 

@@ -110,3 +110,14 @@ def test_every_clause_is_read_in_the_whole_question_s_language(ranker) -> None:
     analysis = ranker.analyse("¿Es el código abierto un riesgo, peligroso?")
     assert analysis.language == "es"
     assert analysis.clauses and all(clause.language == "es" for clause in analysis.clauses)
+
+
+def test_a_language_s_generic_words_and_topics_must_be_a_list_and_a_mapping(tmp_path) -> None:
+    shutil.copy(PERSONAS / LEXICON_FILE, tmp_path)
+    path = tmp_path / LEXICON_FILE
+    path.write_text(
+        path.read_text(encoding="utf-8") + "  nl:\n    generic: ki model\n    topics: [veiligheid]\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError) as raised:
+        load_lexicon(tmp_path)
+    assert "languages.nl.generic" in str(raised.value) and "languages.nl.topics" in str(raised.value)

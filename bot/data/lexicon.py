@@ -217,10 +217,16 @@ class _Reader:
                 known = ", ".join(LANGUAGES)
                 self.fail(raw.line_of(code), where, f"a language code ({known}) with its generic words and topics")
                 continue
-            phrases = [str(g) for g in spec.get("generic", []) if isinstance(g, str)]
+            phrases = spec.get("generic", [])
+            if not isinstance(phrases, list) or not all(isinstance(g, str) for g in phrases):
+                self.fail(spec.line_of("generic"), f"{where}.generic", "must be a list of words")
+                phrases = []
             generic.update(stem_in(code, w) for g in phrases for w in words(g))
             by_topic = spec.get("topics", LineDict())
-            for topic_id, entries in by_topic.items() if isinstance(by_topic, LineDict) else ():
+            if not isinstance(by_topic, LineDict):
+                self.fail(spec.line_of("topics"), f"{where}.topics", "must map a topic to its triggers")
+                by_topic = LineDict()
+            for topic_id, entries in by_topic.items():
                 if topic_id not in topics or not isinstance(entries, list):
                     self.fail(by_topic.line_of(topic_id), f"{where}.topics.{topic_id}", "a known topic with a list")
                     continue
