@@ -63,13 +63,18 @@ class TextReader:
         # Most texts share one of a few tag sets: one dict per set, not one per text.
         self._tag_sets: dict[frozenset[tuple[str, float]], dict[str, float]] = {}
 
-    def read(self, text: str, curated: tuple[str, ...] = ()) -> tuple[dict[str, float], frozenset[str]]:
+    def read(
+        self, text: str, curated: tuple[str, ...] = (), states_facts: bool = True
+    ) -> tuple[dict[str, float], frozenset[str]]:
+        """A text's tags and content stems; with ``states_facts``, the pseudo-stems of the kinds of answer it
+        states too (a quantity, a date)."""
         found = words(text)
         all_stems = tuple(stem(w) for w in found)
         content = frozenset(
             s for w, s in zip(found, all_stems, strict=True) if w not in STOPWORDS and s not in self.generic
         )
-        content |= kinds_stated(text)  # pseudo-stems: what a question asking for a quantity or date needs
+        if states_facts:
+            content |= kinds_stated(text)  # pseudo-stems: what a question asking for a quantity or date needs
         tags = dict.fromkeys(curated, 1.0)
         for topic, weight in self.finder.topics(all_stems).items():
             tags[topic] = max(tags.get(topic, 0.0), weight)
@@ -114,11 +119,9 @@ def index_positions(data: Dataset, reader: TextReader) -> Index:
     for figure_number, persona in enumerate(data.personas):
         role = {role_stem(persona.id, s) for s in _names_in_role(persona.role, reader.generic)}
         for position in sorted(persona.positions, key=tie_break):
-            tags, stems = reader.read(position.text, position.topics)
-            if position.kind != "quoted":
-                # A date or an amount in a reported position ("sued OpenAI in 2023") is the article's account of
-                # what the figure did, not the figure's words: a question asking for one is for the narration.
-                stems -= kinds_stated(position.text)
+            # A date or an amount in a reported position ("sued OpenAI in 2023") is the article's account of
+            # what the figure did, not the figure's words: a question asking for one is for the narration.
+            tags, stems = reader.read(position.text, position.topics, states_facts=position.kind == "quoted")
             index.add(Entry(tags=tags, position=position, figure=figure_number), stems | role)
     index.finish()
     return index
