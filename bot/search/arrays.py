@@ -196,26 +196,30 @@ class FigureIndex:
     def _set_scores(
         self, topics: list[tuple[str, float]], background: frozenset[str], themes: frozenset[str]
     ) -> np.ndarray:
-        """Each tag set's topic part, summed in query order as the plain scorer sums it (c x 0.0 adds 0.0)."""
+        """Each tag set's topic part, summed in query order as the plain scorer sums it (c x 0.0 adds 0.0);
+        a background topic's part is (coefficient x weight) x its share, in the plain scorer's order too."""
         total = None
-        partial = None  # per tag set, what a background topic's coefficient is worth: 1.0 beside a theme
         for topic, coefficient in topics:
             weights = self.set_weights.get(topic)
-            if weights is not None and topic in background:
-                if partial is None:
-                    carries_theme = np.zeros(len(self.tag_sets) + 1, dtype=bool)
-                    for theme in themes:
-                        if theme in self.set_weights:
-                            carries_theme |= self.set_weights[theme] > 0
-                    partial = np.where(carries_theme, 1.0, BACKGROUND_TAG_SHARE)
-                # (coefficient x weight) x share, in the plain scorer's order; 1.0 x that adds exactly that.
-                coefficient, weights = 1.0, coefficient * weights * partial
-            if weights is not None:
-                if total is None:
-                    total = coefficient * weights  # exactly 0.0 + that: no array of zeros to add it to
-                else:
-                    total += coefficient * weights
+            if weights is None:
+                continue
+            part = coefficient * weights
+            if topic in background:
+                part = part * self._background_shares(themes)
+            if total is None:
+                total = part  # exactly 0.0 + that: no array of zeros to add it to
+            else:
+                total += part
         return np.zeros(len(self.tag_sets) + 1) if total is None else total
+
+    def _background_shares(self, themes: frozenset[str]) -> np.ndarray:
+        """Per tag set, what a background topic's part is worth: all of it beside one of the question's other
+        themes, BACKGROUND_TAG_SHARE without (see scoring.Weights.topic_share)."""
+        carries_theme = np.zeros(len(self.tag_sets) + 1, dtype=bool)
+        for theme in themes:
+            if theme in self.set_weights:
+                carries_theme |= self.set_weights[theme] > 0
+        return np.where(carries_theme, 1.0, BACKGROUND_TAG_SHARE)
 
     def _view(self, topics: frozenset[str]) -> np.ndarray | None:
         """For one set of query topics, the slots that can be a figure's best on those topics alone: a
