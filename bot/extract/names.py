@@ -18,6 +18,7 @@ from .words import (
     HONORIFICS,
     INITIAL,
     LEADING,
+    LIST_CONNECTIVES,
     MODIFIER,
     NAMED_LIST,
     ORG_WORDS,
@@ -451,9 +452,8 @@ class People(Pronouns):
             if plural is not None and plural[1] in PEOPLE_PLURALS:
                 continue  # "Clann Nua officials called him in": the run is their body, not a person
             window = masked[max(0, start - 100) : start]
-            listed = (
-                THINGS_LISTED.search(window) if " such as " in window or "lik" in window or "incl" in window else None
-            )
+            # The pattern is only searched for where its connective is in the window: most windows hold none.
+            listed = THINGS_LISTED.search(window) if any(w in window for w in LIST_CONNECTIVES) else None
             if listed is not None and listed["noun"] in THING_PLURALS:
                 continue  # "events such as the Harvest Fair and Prairie Rodeo": things, not people
             before = masked[max(0, start - 4) : start].casefold()

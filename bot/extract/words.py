@@ -196,6 +196,8 @@ THING_PLURALS = word_set("""events shows festivals fairs products brands compani
     clubs teams venues schools universities charities institutions""")
 # A plural noun for things and "such as", "like" or "including" before a list: "events such as ".
 THINGS_LISTED = re.compile(r"\b(?P<noun>[a-z]+)\s+(?:such\s+as|like|including)\s+[^,.;:!?\x00“”\"]{0,80}$")
+# Words the pattern needs, one of which a window must hold before it is searched.
+LIST_CONNECTIVES = ("such", "like", "including")
 # Words that make a capitalised run an organisation, not a person.
 ORG_WORDS = word_set("""party institute university association foundation consortium company corporation corp inc ltd llc plc group co
     ventures partners therapeutics medicine biosciences research times news post journal review council commission
