@@ -105,7 +105,7 @@ def name_after_the(text: str, match: re.Match[str]) -> str | None:
 
 
 def strip_possessive(token: str) -> str:
-    return re.sub(r"['’]s$", "", token) if len(token) > 3 else token
+    return token[:-2] if len(token) > 3 and token.endswith(("'s", "’s")) else token
 
 
 def is_person_token(token: str) -> bool:
