@@ -46,6 +46,17 @@ def token_never_logged() -> Iterator[None]:
     LOG_LINES_CHECKED[0] += len(keep.records)
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    # Under pytest-xdist each worker checks its own share; the controller adds them up (pytest_testnodedown).
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["e2e_log_records"] = LOG_LINES_CHECKED[0]
+
+
+def pytest_testnodedown(node, error) -> None:
+    LOG_LINES_CHECKED[0] += node.workeroutput.get("e2e_log_records", 0)
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     if LOG_LINES_CHECKED[0]:
         terminalreporter.write_line(f"e2e: {LOG_LINES_CHECKED[0]} log records checked, none holds the token")
