@@ -414,7 +414,11 @@ class QueryReader:
         clauses = [(found.group(), query[found.end() : found.end() + 1] == "?") for found in _CLAUSE.finditer(query)]
         if len(clauses) < 2:
             return whole
-        asking = [self._read(text, language) for text, questioned in clauses if questioned or _asks(text)]
+        asking = [
+            self._read(text, language)
+            for text, questioned in clauses
+            if _asks(text) or (questioned and not _alternative(text))
+        ]
         asking = [c for c in asking if c.asked]
         # The question asks for the kind of answer its first clause asks for ("what does panacea mean? my
         # teacher used it" asks for a meaning, however it goes on).
@@ -505,6 +509,13 @@ def _asks(clause: str) -> bool:
     while found and found[0] in JOINING:
         found.pop(0)
     return bool(found) and found[0] in _ASKING
+
+
+def _alternative(clause: str) -> bool:
+    """Whether a clause is the other half of an "A or B" question ("... or just the investors?"), which asks
+    nothing apart from the question it ends."""
+    found = words(clause)
+    return bool(found) and found[0] == "or"
 
 
 def _typed(query: str) -> list[str]:

@@ -130,6 +130,19 @@ def test_a_clause_that_asks_nothing_is_not_answered_alone(ranker) -> None:
     assert speakers(ranker, topic) == {}
 
 
+def test_the_other_half_of_an_either_or_question_is_not_a_question_of_its_own(ranker) -> None:
+    # "... or only the shareholders?" ends the question; read alone, its one word would outweigh the rest.
+    topic = "should AGI serve all of humanity or only the shareholders?"
+    assert [c.text.strip() for c in ranker.analyse(topic).clauses] == ["should AGI serve all of humanity"]
+    assert speakers(ranker, "cats on keyboards: open source or closed source?") == {}
+    # An alternative that asks again is a clause of its own.
+    asked = "is keeping models closed about safety, or is it about money?"
+    assert [c.text.strip() for c in ranker.analyse(asked).clauses] == [
+        "is keeping models closed about safety",
+        "or is it about money",
+    ]
+
+
 def test_another_name_of_an_organisation_asks_about_it(ranker) -> None:
     # topics.yaml: ChatGPT is OpenAI's; no figure says "ChatGPT", so the positions naming OpenAI answer.
     assert speakers(ranker, "why isnt chatgpt open source") == {"musk": 5, "altman": 8}
