@@ -448,6 +448,14 @@ def test_a_capitalised_common_noun_opening_a_sentence_before_a_full_name_is_a_ro
     }
 
 
+def test_a_verb_opening_a_sentence_before_a_full_name_is_not_part_of_the_name() -> None:
+    found = who_said(
+        "Ask Marisol Quenby about the harbour and she laughs. \"It was never quiet,\" Quenby said.\n"
+        '"We rowed out before dawn," she said.'
+    )
+    assert found == {"It was never quiet": "Marisol Quenby", "We rowed out before dawn": "Marisol Quenby"}
+
+
 def test_a_pronoun_after_several_people_taken_together_is_left_unattributed() -> None:
     [quote] = quoted(
         "Sen. Dale Whitcomb wants a cap. Sen. Raymond Ochoa calls it unfair. When the two men met on Tuesday, he "

@@ -280,15 +280,17 @@ class People(Pronouns):
         return tokens[capitals[-2] :] if len(capitals) >= 3 else tokens
 
     def opens_with_role(self, tokens: list[str]) -> bool:
-        """True for "Wing Kofi Mensah", "Referee Hannah Cole": a common noun before a full name, written with a
-        capital only where it opens a sentence, is the person's role (no list of roles is ever complete).
+        """True for "Wing Kofi Mensah", "Referee Hannah Cole", "Ask Damien Chazelle": a common word before a full
+        name, written with a capital only where it opens a sentence, is the person's role or the sentence's own
+        word, not part of the name (no list of roles is ever complete).
 
         The name must be two words without it, and never appear with it in mid-sentence ("Peter Mathuki Njoroge"
         written so is a name, whatever WordNet says "peter" means)."""
         if len(tokens) < 3 or tokens[0].casefold() in HONORIFICS or INITIAL.fullmatch(tokens[1]):
             return False  # (a word before a middle initial is a given name: "Ruth P. Calloway")
-        if part_of_speech(tokens[0].casefold()) != "n":
-            return False
+        if part_of_speech(tokens[0].casefold()) is None:
+            return False  # (a word WordNet does not know is a name: any other, a noun or a verb, may be a role
+            # or the sentence's own word: "Ask Damien Chazelle about ...")
         if looks_org(tokens[1:]) or not person_name(tokens[1:]):
             return False
         run = re.escape(" ".join(tokens))
