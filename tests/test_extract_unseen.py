@@ -450,7 +450,7 @@ def test_a_capitalised_common_noun_opening_a_sentence_before_a_full_name_is_a_ro
 
 def test_a_verb_opening_a_sentence_before_a_full_name_is_not_part_of_the_name() -> None:
     found = who_said(
-        "Ask Marisol Quenby about the harbour and she laughs. \"It was never quiet,\" Quenby said.\n"
+        'Ask Marisol Quenby about the harbour and she laughs. "It was never quiet," Quenby said.\n'
         '"We rowed out before dawn," she said.'
     )
     assert found == {"It was never quiet": "Marisol Quenby", "We rowed out before dawn": "Marisol Quenby"}
