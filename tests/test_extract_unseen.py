@@ -456,6 +456,22 @@ def test_a_verb_opening_a_sentence_before_a_full_name_is_not_part_of_the_name() 
     assert found == {"It was never quiet": "Marisol Quenby", "We rowed out before dawn": "Marisol Quenby"}
 
 
+def test_a_title_after_the_names_the_one_person_introduced_with_it() -> None:
+    found = who_said(
+        "Harbour Commissioner Ilse Varga has warned of closures. Dock workers met on Monday.\n"
+        '"We cannot keep the locks open all winter," the Harbour Commissioner said.'
+    )
+    assert found == {"We cannot keep the locks open all winter": "Ilse Varga"}
+
+
+def test_a_lone_spokeswoman_speaks_for_someone_and_names_nobody() -> None:
+    [quote] = quoted(
+        "Floodwater reached the depot on Friday. Asked about the pumps, a county's spokeswoman said crews were "
+        '"working around the clock".'
+    )
+    assert quote.speaker is None
+
+
 def test_a_pronoun_after_several_people_taken_together_is_left_unattributed() -> None:
     [quote] = quoted(
         "Sen. Dale Whitcomb wants a cap. Sen. Raymond Ochoa calls it unfair. When the two men met on Tuesday, he "

@@ -33,6 +33,7 @@ from .words import (
     NP_STOP,
     ORG_HEAD,
     PARTICIPLES,
+    PERSON_NOUNS,
     PREPOSITIONS,
     PROGRAMME_RE,
     PUBLIC_BODIES,
@@ -564,6 +565,8 @@ class Cues(People):
         nobody we can name."""
         words = name.split()
         head = words[-1].casefold()
+        if head in PERSON_NOUNS and all(w.casefold() in GROUP_DETERMINERS for w in words[:-1]):
+            return None  # "a sheriff's spokeswoman told ...": one person the article does not name, no group
         if words[0].casefold() == "the" and len(words) == 2:
             listed = self.lists.get(head)
             if listed is not None and listed.first < pos:

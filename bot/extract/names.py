@@ -279,6 +279,17 @@ class People(Pronouns):
         capitals = [i for i, t in enumerate(tokens) if t[:1].isupper() and len(t.rstrip(".")) > 1]
         return tokens[capitals[-2] :] if len(capitals) >= 3 else tokens
 
+    def titled(self, title: list[str]) -> Entity | None:
+        """The one person the article introduced with this title ("the US President" after "US President Donald
+        Trump"); None when it introduced nobody or several so (a title alone names no one)."""
+        wanted = [strip_possessive(t).casefold() for t in title]
+        found = [
+            e
+            for e in self.entities.values()
+            if e.kind == "person" and e.role and e.role.casefold().split()[-len(wanted) :] == wanted
+        ]
+        return found[0] if len(found) == 1 else None
+
     def opens_with_role(self, tokens: list[str]) -> bool:
         """True for "Wing Kofi Mensah", "Referee Hannah Cole", "Ask Damien Chazelle": a common word before a full
         name, written with a capital only where it opens a sentence, is the person's role or the sentence's own
@@ -392,6 +403,8 @@ class People(Pronouns):
         if len(tokens) > 1 and (tokens[-1].casefold() in PLACE_WORDS or " ".join(tokens).casefold() in self.places):
             return None  # "of Hollins Lane, Stockport": a place is never a speaker nor a pronoun's person
         name_part, role = split_title(tokens)
+        if not name_part and role and strip_possessive(role[-1]).casefold() in TITLES:
+            return self.titled(role)
         # "Ridgeford Public Library Director Susan Oyelaran": a person behind an organisation's title is a person.
         titled_person = bool(role) and len(name_part) >= 2 and not looks_org(name_part)
         if not (titled_person and person_name(name_part)) and (the_prefix or looks_org(tokens)):
