@@ -472,6 +472,14 @@ def test_a_lone_spokeswoman_speaks_for_someone_and_names_nobody() -> None:
     assert quote.speaker is None
 
 
+def test_a_name_in_the_possessive_after_the_verb_is_what_was_spoken_of_not_the_speaker() -> None:
+    found = who_said(
+        "Board chair Nadia Oyelowo, speaking for the trustees, said Tomas Rees' "
+        '"patience and stubbornness kept the museum open through two recessions."'
+    )
+    assert found == {"patience and stubbornness kept the museum open through two recessions.": "Nadia Oyelowo"}
+
+
 def test_a_pronoun_after_several_people_taken_together_is_left_unattributed() -> None:
     [quote] = quoted(
         "Sen. Dale Whitcomb wants a cap. Sen. Raymond Ochoa calls it unfair. When the two men met on Tuesday, he "
