@@ -480,6 +480,14 @@ def test_a_name_in_the_possessive_after_the_verb_is_what_was_spoken_of_not_the_s
     assert found == {"patience and stubbornness kept the museum open through two recessions.": "Nadia Oyelowo"}
 
 
+def test_who_after_a_name_makes_that_person_the_speaker() -> None:
+    found = who_said(
+        "Director Lena Morrow cast the film last spring. At a festival she met Idris Falk, who reportedly told "
+        'Morrow he "had always wanted to play a lighthouse keeper."'
+    )
+    assert found == {"had always wanted to play a lighthouse keeper.": "Idris Falk"}
+
+
 def test_a_pronoun_after_several_people_taken_together_is_left_unattributed() -> None:
     [quote] = quoted(
         "Sen. Dale Whitcomb wants a cap. Sen. Raymond Ochoa calls it unfair. When the two men met on Tuesday, he "

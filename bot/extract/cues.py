@@ -45,6 +45,8 @@ from .words import (
     speech_cues,
 )
 
+# A name, a comma and "who" right before a speech verb: "he met Gosling, who told ...".
+RELATIVE_SUBJECT = re.compile(rf"(?P<run>{RUN.pattern}),\s+who$")
 # A description opening a sentence, up to its verb or its comma: "The winning Green candidate (said)", "The
 # defeated Harbour Party leader, beaten by forty votes, (put out)".
 SECTION_DESCRIPTION = re.compile(
@@ -305,6 +307,13 @@ class Cues(People):
             return self._pronoun_result(
                 base + sent_start + pronoun.start(), pronoun.group(1), first_sentence, sent_start + pronoun.start()
             )
+        relative = RELATIVE_SUBJECT.search(left) if left.endswith(" who") else None
+        if relative:
+            # "he met Gosling, who told Chazelle he ...": "who" speaks for the person it follows.
+            pos = sent_start + relative.start("run")
+            entity = self.resolve_run(relative["run"].split(), speaking=True, pos=base + pos)
+            if entity is not None and entity.kind == "person":
+                return entity, pos, f"'who' → {entity.name}, the person it follows"
         owned = OWNED_SUBJECT.match(left)
         if owned and owned["who"].endswith(("'s", "’s")) and owned["noun"] in DOCUMENT_NOUNS:
             # "Julian's note on the tank that autumn just said": a document speaks for its writer.
