@@ -153,6 +153,14 @@ class FigureIndex:
         else:
             slots, owners, sets = np.concatenate(parts, axis=1)
         score = set_score[sets]
+        if view is not None and background and themes:
+            # A slot scored on its topics alone that carries the background without a theme stays under the bar
+            # (scoring.Weights.background_alone).
+            carrying = view.shape[1]
+            alone = (self._carries(background) & ~self._carries(themes))[sets[:carrying]]
+            score[:carrying] = np.where(
+                alone, np.minimum(score[:carrying], np.nextafter(minimum, 0.0)), score[:carrying]
+            )
         # Only a query word's postings read the scratch array of word parts: the view's slots keep their
         # topic part alone (those carrying a query word come again among the postings, after the view).
         sums = self._sums() if terms else None
@@ -215,11 +223,15 @@ class FigureIndex:
     def _background_shares(self, themes: frozenset[str]) -> np.ndarray:
         """Per tag set, what a background topic's part is worth: all of it beside one of the question's other
         themes, BACKGROUND_TAG_SHARE without (see scoring.Weights.topic_share)."""
-        carries_theme = np.zeros(len(self.tag_sets) + 1, dtype=bool)
-        for theme in themes:
-            if theme in self.set_weights:
-                carries_theme |= self.set_weights[theme] > 0
-        return np.where(carries_theme, 1.0, BACKGROUND_TAG_SHARE)
+        return np.where(self._carries(themes), 1.0, BACKGROUND_TAG_SHARE)
+
+    def _carries(self, topics: frozenset[str]) -> np.ndarray:
+        """Per tag set, whether it carries one of these topics."""
+        carries = np.zeros(len(self.tag_sets) + 1, dtype=bool)
+        for topic in topics:
+            if topic in self.set_weights:
+                carries |= self.set_weights[topic] > 0
+        return carries
 
     def _view(self, topics: frozenset[str]) -> np.ndarray | None:
         """For one set of query topics, the slots that can be a figure's best on those topics alone: a

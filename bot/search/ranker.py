@@ -10,6 +10,7 @@ topics, tags and words all come from the data.
 from __future__ import annotations
 
 import itertools
+import math
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,8 @@ __all__ = ["THRESHOLD", "Ranker"]
 # reach this many postings: below either, walking the posting lists is quicker than numpy's overhead.
 _ARRAYS_MIN_POSITIONS = 500
 _ARRAYS_MIN_POSTINGS = 256
+# What a text on the background alone scores at most: under the bar, so it never speaks (Weights.background_alone).
+JUST_UNDER_THRESHOLD = math.nextafter(THRESHOLD, 0.0)
 
 
 class Ranker:
@@ -175,6 +178,8 @@ class Ranker:
         entry = self.positions.entries[number]
         explained = topic_bits + word_bits
         share = weights.share(explained)
+        if not word_bits and weights.background_alone(entry.tags):
+            share = min(share, JUST_UNDER_THRESHOLD)
         scale = share / explained if explained else 0.0
         focus = named and share < THRESHOLD and (explained > 0 or not asks)
         match = Match(

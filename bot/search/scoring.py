@@ -75,6 +75,16 @@ class Weights:
             return BACKGROUND_TAG_SHARE
         return 1.0
 
+    def background_alone(self, tags: Mapping[str, float]) -> bool:
+        """Whether a text with these tags carries the background topic but none of the question's other themes.
+        Explaining none of the question's words besides, such a text does not answer, however light the other
+        theme's words are: the background says what the whole debate is about, not what was asked."""
+        return (
+            bool(self.background)
+            and tags.keys().isdisjoint(self.themes)
+            and not tags.keys().isdisjoint(self.background)
+        )
+
     def bar(self) -> float:
         """The score a text must reach to answer enough of the question."""
         return THRESHOLD * self.cost

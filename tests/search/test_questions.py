@@ -143,6 +143,11 @@ def test_the_other_half_of_an_either_or_question_is_not_a_question_of_its_own(ra
     ]
 
 
+def test_the_background_alone_never_answers_a_question_about_another_theme(ranker) -> None:
+    # "money" is a light word, but it is what is asked: only the positions on profit answer.
+    assert speakers(ranker, "is closed source really just about money?") == {"musk": 5, "altman": 8, "suleyman": 14}
+
+
 def test_another_name_of_an_organisation_asks_about_it(ranker) -> None:
     # topics.yaml: ChatGPT is OpenAI's; no figure says "ChatGPT", so the positions naming OpenAI answer.
     assert speakers(ranker, "why isnt chatgpt open source") == {"musk": 5, "altman": 8}
