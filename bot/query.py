@@ -48,6 +48,17 @@ ASKS_SOMETHING_BITS = 1.0
 # A clause runs up to a comma, semicolon, colon, question or exclamation mark, or to "or"; it asks something
 # when a question mark ends it or it starts (after a joining word) with a question word or an auxiliary.
 _CLAUSE = re.compile(r"[^,;:?!]+?(?=\s+or\s|[,;:?!]|$)")
+# Words in quote marks ("who said 'open-source heaven into profit hell'"); an apostrophe inside a word
+# ("who's") opens and closes nothing.
+_QUOTED = re.compile(r"(?<!\w)[\"“”'‘’«„](?P<words>[^\"“”‘’«»„]+?)[\"“”'’»](?!\w)")
+# Fewer quoted words are a span of many positions: the quote check's own bound (bot.verify.MIN_WORDS, not
+# imported: `ask` leaves the quote checker unloaded until a question quotes someone).
+QUOTED_MIN_WORDS = 3
+# A question for who said something: "who said ...", "whose line is ...", "who tweeted it".
+_WHO_SAID = re.compile(
+    r"\b(?:whose|who(?:['’]s)?\b.*\b(?:said|says|say|saying|wrote|writes|tweeted|posted|claimed|quoted|line))\b",
+    re.IGNORECASE,
+)
 _ASKING = frozenset(
     """is are was were do does did can could would should will shall has have had may might must what who whom
     whose which when where why how whether""".split()
@@ -126,6 +137,7 @@ class QueryAnalysis(NamedTuple):
     clauses: tuple[QueryAnalysis, ...] = ()  # each clause that asks something, read alone, when there are several
     wants: str | None = None  # the kind of answer asked for (QUANTITY, DATE, MEANING), which a text must state
     language: str | None = None  # the other language than English the question is read in ("es")
+    quoted: tuple[str, ...] = ()  # words in quote marks (three or more) of a question asking who said them
 
     @property
     def parts(self) -> tuple[QueryAnalysis, ...]:
@@ -411,6 +423,13 @@ class QueryReader:
         # The language is the whole question's: a short clause may hold too few function words to tell.
         language = self.foreign.language_of(query, _typed(query))
         whole = self._read(query, language)
+        quoted = tuple(
+            found["words"].strip()
+            for found in _QUOTED.finditer(query)
+            if len(words(found["words"])) >= QUOTED_MIN_WORDS
+        )
+        if quoted and _WHO_SAID.search(_QUOTED.sub(" ", query)):
+            whole = whole._replace(quoted=quoted)
         clauses = [(found.group(), query[found.end() : found.end() + 1] == "?") for found in _CLAUSE.finditer(query)]
         if len(clauses) < 2:
             return whole

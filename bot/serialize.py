@@ -78,6 +78,7 @@ def explain_json(result: AskResult, threshold: float) -> dict[str, Any]:
         "corrections": [{"from": a, "to": b} for a, b in analysis.corrections],
         "rules": [{"topic": h.topic, "trigger": h.trigger, "how": h.how, "weight": h.weight} for h in analysis.hits],
         "focus": [{"figure": m.figure, "words": list(m.words)} for m in analysis.mentions],
+        "quoted": list(analysis.quoted),
         "asks_for": analysis.wants.lstrip("#") if analysis.wants else None,
         "language": analysis.language,
         "words": [{"word": w.word, "stem": w.stem, "bits": round(w.bits, 2), "frame": w.frame} for w in analysis.asked],
@@ -95,6 +96,7 @@ def explain_json(result: AskResult, threshold: float) -> dict[str, Any]:
                         "topics": list(c.match.topics),
                         "words": list(c.match.words),
                         "focus": c.match.focus,
+                        "quoted": c.match.quoted,
                         "related": [
                             {
                                 "word": word,

@@ -23,6 +23,7 @@ from .records import AskResult, Candidate, Match, Stance
 from .scoring import THRESHOLD, Weights, background_topics, weigh
 
 if TYPE_CHECKING:
+    from ..verify import QuoteChecker
     from .arrays import ArrayScorer, Chosen
 
 __all__ = ["THRESHOLD", "Ranker"]
@@ -56,6 +57,8 @@ class Ranker:
         self._first_entry: dict[int, int] = {}  # figure -> its first entry (entries are numbered by figure)
         for number, entry in enumerate(self.positions.entries):
             self._first_entry.setdefault(entry.figure, number)
+        self._entry_of = {e.position.key: n for n, e in enumerate(self.positions.entries)}
+        self._checker: QuoteChecker | None = None
         self._arrays: ArrayScorer | None = None
         if len(self.positions.entries) >= _ARRAYS_MIN_POSITIONS:
             from .arrays import ArrayScorer  # numpy, only for records large enough to need it
@@ -134,13 +137,26 @@ class Ranker:
     def _ranked(self, analysis: QueryAnalysis, figures: set[int] | None = None) -> dict[int, tuple[Candidate, ...]]:
         """Per figure (by its place in the dataset), every position that explains something of the question or
         of one of its asking clauses, each with its best account, best first (the lower entry number wins a
-        tie); a named figure asked nothing else: all its positions."""
+        tie); a named figure asked nothing else: all its positions. A question quoting words is answered only
+        by the positions holding them."""
         named = self._named(analysis)
         asks = analysis.asks_something
+        holders = self._holders(analysis)
         best: dict[int, Candidate] = {}
         for part in analysis.parts:
             weights = self._weights(part)
             topic_part, word_part, total = self._score(self.positions, weights, figures)
+            if holders is not None:
+                entries = self.positions.entries
+                total = {n: total.get(n, 0.0) for n in holders if figures is None or entries[n].figure in figures}
+                for number in total:
+                    found = self._candidate(
+                        number, part, weights, topic_part.get(number, 0.0), word_part.get(number, 0.0), True, False
+                    )
+                    found = found._replace(match=found.match._replace(focus=False, quoted=True))
+                    if number not in best or found.match.score > best[number].match.score:
+                        best[number] = found
+                continue
             if not asks:
                 for figure in named if figures is None else named & figures:
                     first = self._first_entry[figure]
@@ -193,6 +209,25 @@ class Ranker:
         )
         return Candidate(position=entry.position, match=match)
 
+    def _holders(self, analysis: QueryAnalysis) -> set[int] | None:
+        """The positions holding the words the question quotes, as the quote check finds them (exact or close),
+        when they are one figure's: "who said 'heaven into profit hell'" is for the figure who said it, not for
+        every position on profit. None when the question quotes nothing the record puts in one mouth: words
+        nobody said are the asker's own ("is 'keeping people safe' an excuse?"), words several said a theme."""
+        found: set[int] = set()
+        for words in analysis.quoted:
+            matches = self._quote_checker().check(words).matches
+            if len({m.figure.id for m in matches}) == 1:
+                found.update(self._entry_of[m.position.key] for m in matches)
+        return found or None
+
+    def _quote_checker(self) -> QuoteChecker:
+        if self._checker is None:  # made at the first quoting question: most never quote
+            from ..verify import QuoteChecker
+
+            self._checker = QuoteChecker(self.data.personas)
+        return self._checker
+
     def _named(self, analysis: QueryAnalysis) -> set[int]:
         focus = analysis.focus
         return {n for n, p in enumerate(self.data.personas) if p.id in focus} if focus else set()
@@ -201,7 +236,11 @@ class Ranker:
         """Every figure's stance with only its best position, silent where that best answers too little."""
         personas = self.data.personas
         parts = [(part, self._weights(part)) for part in analysis.parts]
-        if self._arrays is None or max(self._reach(weights) for _, weights in parts) < _ARRAYS_MIN_POSTINGS:
+        if (
+            self._arrays is None
+            or analysis.quoted  # the few positions holding the quoted words: no need for arrays
+            or max(self._reach(weights) for _, weights in parts) < _ARRAYS_MIN_POSTINGS
+        ):
             ranked = self._ranked(analysis)
             return tuple(_stance_of(p, topic, analysis, ranked.get(n, ()), keep=False) for n, p in enumerate(personas))
         (query, chosen), *clauses = [(part, self._arrays.winners(w, THRESHOLD)) for part, w in parts]

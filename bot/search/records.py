@@ -23,6 +23,7 @@ class Match(NamedTuple):
     position: Position
     query: QueryAnalysis
     focus: bool = False  # lifted to the threshold: its figure is named in the question
+    quoted: bool = False  # lifted to the threshold: it holds the words the question quotes
 
     @property
     def topics(self) -> tuple[str, ...]:

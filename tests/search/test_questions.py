@@ -148,6 +148,34 @@ def test_the_background_alone_never_answers_a_question_about_another_theme(ranke
     assert speakers(ranker, "is closed source really just about money?") == {"musk": 5, "altman": 8, "suleyman": 14}
 
 
+def test_who_said_quoted_words_is_answered_by_the_one_figure_who_said_them(ranker) -> None:
+    # Every figure has a position on open source; only Musk said these words.
+    assert speakers(ranker, "who said 'falling from open-source heaven'?") == {"musk": 5}
+    assert speakers(ranker, "whose words are “closed models hinder innovation”") == {"lecun": 13}
+    # Words nobody said, or a question that does not ask who said them, are read as any other question.
+    assert ranker.analyse("who said 'open source will win'?").quoted == ("open source will win",)
+    assert len(speakers(ranker, "who said 'open source will win'?")) > 1
+    assert ranker.analyse("is 'being closed for safety' just an excuse?").quoted == ()
+
+
+def test_explain_shows_the_quoted_words_and_who_holds_them(capsys) -> None:
+    assert main(["explain", "who said 'falling from open-source heaven'?"]) == 0
+    text = capsys.readouterr().out
+    assert "Words quoted: “falling from open-source heaven”: only a position holding them" in text
+    assert "(holds the quoted words)" in text
+    assert main(["explain", "who said 'falling from open-source heaven'?", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["quoted"] == ["falling from open-source heaven"]
+    musk = next(f for f in payload["figures"] if f["figure"] == "musk")
+    assert musk["candidates"][0]["quoted"] is True
+
+
+def test_the_quote_checks_bound_is_the_questions_bound() -> None:
+    from bot import query, verify
+
+    assert query.QUOTED_MIN_WORDS == verify.MIN_WORDS
+
+
 def test_another_name_of_an_organisation_asks_about_it(ranker) -> None:
     # topics.yaml: ChatGPT is OpenAI's; no figure says "ChatGPT", so the positions naming OpenAI answer.
     assert speakers(ranker, "why isnt chatgpt open source") == {"musk": 5, "altman": 8}
