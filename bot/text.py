@@ -27,7 +27,7 @@ STOPWORDS = frozenset(
     these they thing things think thinks this those through to told too under until up very view
     views was we were what what's whats when where which while who whom why will with would you your
     yours yourself yourselves vs versus
-    argue argued argues believe believed believes claim claimed claims comment commented comments feel
+    argue argued argues argument arguments believe believed believes claim claimed claims comment commented comments feel
     feels felt mention mentioned mentions reckon reckons saying stand stands take takes thought thoughts
     agree agreed agrees disagree disagreed disagrees side sides respond responded responds reply replied
     replies react reacted reacts beef feud drama sentence summary summarise summarize tldr briefly
