@@ -488,6 +488,15 @@ def test_who_after_a_name_makes_that_person_the_speaker() -> None:
     assert found == {"had always wanted to play a lighthouse keeper.": "Idris Falk"}
 
 
+def test_an_owner_in_the_pronouns_own_sentence_is_not_its_subject() -> None:
+    found = who_said(
+        "Harbour master Ines Calloway said the dredging would start in May, once Mayor Colin Pike signs off. "
+        '"We are ready," Calloway said.\n'
+        'Though Pike\'s budget is still a month away, she said "the money is promised."'
+    )
+    assert found == {"We are ready": "Ines Calloway", "the money is promised.": "Ines Calloway"}
+
+
 def test_a_pronoun_after_several_people_taken_together_is_left_unattributed() -> None:
     [quote] = quoted(
         "Sen. Dale Whitcomb wants a cap. Sen. Raymond Ochoa calls it unfair. When the two men met on Tuesday, he "

@@ -79,6 +79,7 @@ class Pronouns:
                 return ahead, f"{ahead.name}, the subject of the main clause after it"
         # An object pronoun is never the subject of its own clause: in "Judge Ainsworth told him", him is not her.
         nearest = current - 1 if word in OBJECT_PRONOUNS else current
+        owner: Mention | None = None  # an owner in the pronoun's own sentence, if no one before it is meant
         for index in range(nearest, max(-1, current - 4), -1):
             start, end = self.sentences[index]
             if index < current and index in self.unnamed_subjects and word in ("he", "she"):
@@ -98,6 +99,11 @@ class Pronouns:
             relation = self._relation(chosen) if chosen.possessive else None
             if relation is not None:
                 return self._related_person(relation, chosen, pos)
+            if chosen.possessive and index == current:
+                # "Though Trump's inauguration is a month away, she said": an owner in the pronoun's own sentence
+                # is not its subject; the person the sentences before are about is, when there is one.
+                owner = chosen
+                continue
             joined = [
                 m for m in candidates if m.entity is not chosen.entity and self.joined_subjects(chosen.pos, m.pos)
             ]
@@ -132,6 +138,8 @@ class Pronouns:
                 chosen.entity.gender = gender
             where = "this sentence" if index == current else "an earlier sentence"
             return chosen.entity, f"{chosen.entity.name}, the subject of {where}"
+        if owner is not None:
+            return owner.entity, f"{owner.entity.name}, the only person named in this sentence"
         return None, "nobody it can refer to"
 
     def _titled_before(self, title: str, pos: int) -> bool:
