@@ -497,6 +497,19 @@ def test_an_owner_in_the_pronouns_own_sentence_is_not_its_subject() -> None:
     assert found == {"We are ready": "Ines Calloway", "the money is promised.": "Ines Calloway"}
 
 
+def test_a_month_is_a_date_and_never_a_speaker_but_a_person_called_may_still_speaks() -> None:
+    found = who_said(
+        "Councillor Ruth Ambler chairs the panel.\n"
+        "Last December, Ms. Ambler said that tenants who had accused Mr. Grove of fraud "
+        '"should be heard, and they should be heard early."\n'
+        'Prime Minister Theresa May visited in March. "We will fund it," May said.'
+    )
+    assert found == {
+        "should be heard, and they should be heard early.": "Ruth Ambler",
+        "We will fund it": "Theresa May",
+    }
+
+
 def test_a_pronoun_after_several_people_taken_together_is_left_unattributed() -> None:
     [quote] = quoted(
         "Sen. Dale Whitcomb wants a cap. Sen. Raymond Ochoa calls it unfair. When the two men met on Tuesday, he "

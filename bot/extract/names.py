@@ -20,6 +20,7 @@ from .words import (
     LEADING,
     LIST_CONNECTIVES,
     MODIFIER,
+    MONTHS,
     NAMED_LIST,
     ORG_WORDS,
     PARTICLE,
@@ -431,8 +432,10 @@ class People(Pronouns):
             known = self.entities.get(key) or self.short_form([word], pos)
             if known is not None:
                 return known
-            if key in self.places or key in DEMONYMS:
-                return None  # "in Nairobi" earlier: "Nairobi said" is a place; "European" describes, never speaks
+            if key in self.places or key in DEMONYMS or key in MONTHS:
+                # "in Nairobi" earlier: "Nairobi said" is a place; "European" describes, never speaks; "Last
+                # December, ..." is a date (a person called May or June is found above, by the name introduced)
+                return None
             if speaking and len(word) > 1:
                 if word.casefold() in GROUP_NOUNS:
                     return self._entity(word, "group")
