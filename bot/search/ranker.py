@@ -132,7 +132,9 @@ class Ranker:
         return topic_part, word_part, total
 
     def _weights(self, part: QueryAnalysis) -> Weights:
-        return weigh(part, self._record_stems, self._record_names, self._background, self._roles)
+        return weigh(
+            part, self._record_stems, self._record_names, self._background, self._roles, self.positions.by_stem.keys()
+        )
 
     def _ranked(self, analysis: QueryAnalysis, figures: set[int] | None = None) -> dict[int, tuple[Candidate, ...]]:
         """Per figure (by its place in the dataset), every position that explains something of the question or

@@ -7,7 +7,7 @@ topic it carries whose trigger the word fired (at the trigger's weight).
 
 What a text leaves unexplained counts against it: in full for a name the record uses (a question about Google
 is not answered by a position that never names Google; a word of everyday English typed in lower case is that
-word, not a name), at OFF_RECORD_SHARE for a noun the record never speaks of, and at ELSEWHERE_SHARE for a word the record answers elsewhere (another position, the narration) and for a verb,
+word, not a name), at OFF_RECORD_SHARE for a noun the record never speaks of, in full for a word only the narration speaks of, and at ELSEWHERE_SHARE for a word another position answers and for a verb,
 adjective or adverb (WordNet's dominant part of speech: how the question asks), since one question may ask
 several things. A topic nearly every position carries (the record's background: open source in the seed)
 explains its word in full for a text that carries the question's other theme too, and only at
@@ -108,11 +108,15 @@ def weigh(
     record_names: Set[str],
     background: Set[str] = frozenset(),
     roles: Mapping[str, tuple[str, ...]] | None = None,
+    spoken_stems: Set[str] | None = None,
 ) -> Weights:
     """The question's words as what texts explaining them score: a word of a topic trigger that fired through
     the tag of the strongest topic it triggers, any other through the word itself or a relative (and the
-    topic a relative triggers, if one does). ``background`` holds the topics nearly every text carries;
-    ``roles`` the figures whose role has a name (the stem of "OpenAI" -> "altman")."""
+    topic a relative triggers, if one does). ``record_stems`` are the stems of every text of the record,
+    ``spoken_stems`` those of the figures' positions (all of the record's when not given); ``background``
+    holds the topics nearly every text carries; ``roles`` the figures whose role has a name (the stem of
+    "OpenAI" -> "altman")."""
+    spoken_stems = record_stems if spoken_stems is None else spoken_stems
     roles = roles or {}
     # A figure's role explains the name of the organisation it speaks for, unless the question names another
     # figure: "did musk quit openai" is about Musk, and OpenAI's founder does not answer it by his title.
@@ -137,10 +141,12 @@ def weigh(
         bits = max(word.bits, NAME_BITS) if name else word.bits
         hit = strongest[word.stem]
         known = hit is not None or word.stem in record_stems or any(r.stem in record_stems for r in word.relatives)
-        # A word the record answers elsewhere, or a verb, adjective or adverb (how the question asks), may be
-        # another part of the question than the one a text answers; a name the record uses, or a noun it
-        # never speaks of, is the question itself.
-        side_part = (known and not name) or word.frame
+        spoken = hit is not None or word.stem in spoken_stems or any(r.stem in spoken_stems for r in word.relatives)
+        # A word another position answers, or a verb, adjective or adverb (how the question asks), may be
+        # another part of the question than the one a text answers; a name the record uses, a word only the
+        # narration speaks of (a fact it reports: "Which Chinese companies ...?") or a noun the record never
+        # speaks of is the question itself.
+        side_part = (spoken and not name) or word.frame
         own_cost = bits * ELSEWHERE_SHARE if side_part else bits * (1.0 if known or name else OFF_RECORD_SHARE)
         cost += own_cost
         gain = bits * (1 - THRESHOLD) + own_cost * THRESHOLD

@@ -176,6 +176,14 @@ def test_the_quote_checks_bound_is_the_questions_bound() -> None:
     assert query.QUOTED_MIN_WORDS == verify.MIN_WORDS
 
 
+def test_a_word_only_the_narration_speaks_of_is_what_the_question_asks(ranker) -> None:
+    # "Meta" is in the article's reporting, never in a figure's words: only its AI chief, by his role, answers
+    # whether Meta is open source (all eight had answered on "open source" alone).
+    assert speakers(ranker, "is meta really open source or not") == {"lecun": 13}
+    # "fake" reaches Musk's "disguise" (the pretext topic, through WordNet), but "news" is the narration's word.
+    assert speakers(ranker, "fake news") == {}
+
+
 def test_another_name_of_an_organisation_asks_about_it(ranker) -> None:
     # topics.yaml: ChatGPT is OpenAI's; no figure says "ChatGPT", so the positions naming OpenAI answer.
     assert speakers(ranker, "why isnt chatgpt open source") == {"musk": 5, "altman": 8}
