@@ -131,12 +131,21 @@ class Ranker:
         total = {n: topic_part.get(n, 0.0) + word_part.get(n, 0.0) for n in topic_part.keys() | word_part.keys()}
         return topic_part, word_part, total
 
+    def _weighed(self, analysis: QueryAnalysis) -> list[tuple[QueryAnalysis, Weights]]:
+        """The question and each of its asking clauses, with what a text explaining each scores."""
+        return [(part, self._weights(part)) for part in analysis.parts]
+
     def _weights(self, part: QueryAnalysis) -> Weights:
         return weigh(
             part, self._record_stems, self._record_names, self._background, self._roles, self.positions.by_stem.keys()
         )
 
-    def _ranked(self, analysis: QueryAnalysis, figures: set[int] | None = None) -> dict[int, tuple[Candidate, ...]]:
+    def _ranked(
+        self,
+        analysis: QueryAnalysis,
+        figures: set[int] | None = None,
+        weighed: list[tuple[QueryAnalysis, Weights]] | None = None,
+    ) -> dict[int, tuple[Candidate, ...]]:
         """Per figure (by its place in the dataset), every position that explains something of the question or
         of one of its asking clauses, each with its best account, best first (the lower entry number wins a
         tie); a named figure asked nothing else: all its positions. A question quoting words is answered only
@@ -145,8 +154,7 @@ class Ranker:
         asks = analysis.asks_something
         holders = self._holders(analysis)
         best: dict[int, Candidate] = {}
-        for part in analysis.parts:
-            weights = self._weights(part)
+        for part, weights in weighed or self._weighed(analysis):
             topic_part, word_part, total = self._score(self.positions, weights, figures)
             if holders is not None:
                 entries = self.positions.entries
@@ -237,13 +245,13 @@ class Ranker:
     def _speaking(self, analysis: QueryAnalysis, topic: str) -> tuple[Stance, ...]:
         """Every figure's stance with only its best position, silent where that best answers too little."""
         personas = self.data.personas
-        parts = [(part, self._weights(part)) for part in analysis.parts]
+        parts = self._weighed(analysis)
         if (
             self._arrays is None
             or analysis.quoted  # the few positions holding the quoted words: no need for arrays
             or max(self._reach(weights) for _, weights in parts) < _ARRAYS_MIN_POSTINGS
         ):
-            ranked = self._ranked(analysis)
+            ranked = self._ranked(analysis, weighed=parts)
             return tuple(_stance_of(p, topic, analysis, ranked.get(n, ()), keep=False) for n, p in enumerate(personas))
         (query, chosen), *clauses = [(part, self._arrays.winners(w, THRESHOLD)) for part, w in parts]
         queries = [query] * len(personas)
@@ -268,7 +276,7 @@ class Ranker:
         stances = list(map(Stance._make, rows))
         named = self._named(analysis)
         if named:  # a named figure speaks on the rest of the question (see _candidate)
-            ranked = self._ranked(analysis, named)
+            ranked = self._ranked(analysis, named, parts)
             for number in named:
                 stances[number] = _stance_of(personas[number], topic, analysis, ranked.get(number, ()), keep=False)
         return tuple(stances)
