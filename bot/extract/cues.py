@@ -378,7 +378,7 @@ class Cues(People):
         described = re.search(r"(?:^|(?P<prep>\b[a-z]+)\s+)[Tt]he\s+(?P<title>[a-z][\w\-]*)$", left)
         if described and described["title"] in TITLES and (described["prep"] or "") not in PREPOSITIONS:
             # "The minister said": the person last introduced with that title ("Justice Minister Cathy Jamieson").
-            entity = self._titled(described["title"], base + vstart)
+            entity = self.titled([described["title"]], base + vstart)
             if entity is not None:
                 title = described["title"]
                 return entity, sent_start + described.start(), f"'the {title}' → the person introduced as {title}"
@@ -528,16 +528,9 @@ class Cues(People):
         if description["noun"][0].isupper() and noun not in DEMONYMS | TITLES:
             return None  # "the 28-year-old Morientes" is a name; "the Minister" is a title
         if noun in TITLES and not description["age"]:
-            return self._titled(noun, pos)
+            return self.titled([noun], pos)
         if description["age"] or noun in DEMONYMS:
             return self.resolve_pronoun(pos, None, first_sentence)
-        return None
-
-    def _titled(self, title: str, pos: int) -> Entity | None:
-        for mention in reversed(self.mentions):
-            role = mention.entity.role or ""
-            if mention.pos < pos and title in role.casefold().split():
-                return mention.entity
         return None
 
     def _group(self, left: str) -> tuple[str, int] | None:

@@ -280,16 +280,17 @@ class People(Pronouns):
         capitals = [i for i, t in enumerate(tokens) if t[:1].isupper() and len(t.rstrip(".")) > 1]
         return tokens[capitals[-2] :] if len(capitals) >= 3 else tokens
 
-    def titled(self, title: list[str]) -> Entity | None:
-        """The one person the article introduced with this title ("the US President" after "US President Donald
-        Trump"); None when it introduced nobody or several so (a title alone names no one)."""
+    def titled(self, title: list[str], pos: int | None) -> Entity | None:
+        """The one person named before ``pos`` whose role ends with this title, as a title stands before its name
+        ("the minister" after "Foreign Minister Ama Osei", "the US President" after "US President Donald Trump");
+        None when nobody was introduced with it, or several were (a title alone names no one)."""
         wanted = [strip_possessive(t).casefold() for t in title]
-        found = [
-            e
-            for e in self.entities.values()
-            if e.kind == "person" and e.role and e.role.casefold().split()[-len(wanted) :] == wanted
-        ]
-        return found[0] if len(found) == 1 else None
+        found = {
+            id(m.entity): m.entity
+            for m in self.mentions
+            if (pos is None or m.pos < pos) and (m.entity.role or "").casefold().split()[-len(wanted) :] == wanted
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def opens_with_role(self, tokens: list[str]) -> bool:
         """True for "Wing Kofi Mensah", "Referee Hannah Cole", "Ask Damien Chazelle": a common word before a full
@@ -405,7 +406,7 @@ class People(Pronouns):
             return None  # "of Hollins Lane, Stockport": a place is never a speaker nor a pronoun's person
         name_part, role = split_title(tokens)
         if not name_part and role and strip_possessive(role[-1]).casefold() in TITLES:
-            return self.titled(role)
+            return self.titled(role, pos)
         # "Ridgeford Public Library Director Susan Oyelaran": a person behind an organisation's title is a person.
         titled_person = bool(role) and len(name_part) >= 2 and not looks_org(name_part)
         if not (titled_person and person_name(name_part)) and (the_prefix or looks_org(tokens)):
