@@ -51,6 +51,7 @@ class Ranker:
         vocabulary = Vocabulary(texts, data.lexicon.trigger_words)
         self.reader = QueryReader(data.lexicon, vocabulary, finder, names, spoken=frozenset(self.positions.by_stem))
         self._record_stems = self.positions.by_stem.keys() | self.narration.by_stem.keys()
+        self._spoken_stems = frozenset(self.positions.by_stem)  # the figures' words, without the narration's
         self._record_names = record_names(data)
         self._roles = role_names(data)
         self._background = background_topics(self.positions)
@@ -136,9 +137,7 @@ class Ranker:
         return [(part, self._weights(part)) for part in analysis.parts]
 
     def _weights(self, part: QueryAnalysis) -> Weights:
-        return weigh(
-            part, self._record_stems, self._record_names, self._background, self._roles, self.positions.by_stem.keys()
-        )
+        return weigh(part, self._record_stems, self._record_names, self._background, self._roles, self._spoken_stems)
 
     def _ranked(
         self,
@@ -159,15 +158,7 @@ class Ranker:
             if holders is not None:
                 entries = self.positions.entries
                 total = {n: total.get(n, 0.0) for n in holders if figures is None or entries[n].figure in figures}
-                for number in total:
-                    found = self._candidate(
-                        number, part, weights, topic_part.get(number, 0.0), word_part.get(number, 0.0), True, False
-                    )
-                    found = found._replace(match=found.match._replace(focus=False, quoted=True))
-                    if number not in best or found.match.score > best[number].match.score:
-                        best[number] = found
-                continue
-            if not asks:
+            elif not asks:
                 for figure in named if figures is None else named & figures:
                     first = self._first_entry[figure]
                     end = self._first_entry.get(figure + 1, len(self.positions.entries))
@@ -180,7 +171,9 @@ class Ranker:
             for number in total:
                 named_figure = self.positions.entries[number].figure in named
                 topic_bits, word_bits = topic_part.get(number, 0.0), word_part.get(number, 0.0)
-                found = self._candidate(number, part, weights, topic_bits, word_bits, named_figure, asks)
+                found = self._candidate(
+                    number, part, weights, topic_bits, word_bits, named_figure, asks, quoted=holders is not None
+                )
                 if number not in best or found.match.score > best[number].match.score:
                     best[number] = found
         ranked: dict[int, list[tuple[float, int]]] = defaultdict(list)
@@ -197,25 +190,28 @@ class Ranker:
         word_bits: float,
         named: bool,
         asks: bool,
+        quoted: bool = False,
     ) -> Candidate:
         """A position's account: its share of the question, split into what topics and words explain. A named
         figure's position that addresses the rest of the question at all (or any, when nothing else is
-        asked) is lifted to the threshold: the question asks for that figure."""
+        asked) is lifted to the threshold: the question asks for that figure. So is a position holding the
+        words the question quotes (``quoted``): the question asks who said them."""
         entry = self.positions.entries[number]
         explained = topic_bits + word_bits
         share = weights.share(explained)
         if not word_bits and weights.background_alone(entry.tags):
             share = min(share, JUST_UNDER_THRESHOLD)
         scale = share / explained if explained else 0.0
-        focus = named and share < THRESHOLD and (explained > 0 or not asks)
+        focus = not quoted and named and share < THRESHOLD and (explained > 0 or not asks)
         match = Match(
-            score=THRESHOLD if focus else share,
+            score=THRESHOLD if focus or quoted and share < THRESHOLD else share,
             topic_score=topic_bits * scale,
             word_score=word_bits * scale,
             tags=entry.tags,
             position=entry.position,
             query=analysis,
             focus=focus,
+            quoted=quoted,
         )
         return Candidate(position=entry.position, match=match)
 
