@@ -58,8 +58,7 @@ class Ranker:
         self._first_entry: dict[int, int] = {}  # figure -> its first entry (entries are numbered by figure)
         for number, entry in enumerate(self.positions.entries):
             self._first_entry.setdefault(entry.figure, number)
-        self._entry_of = {e.position.key: n for n, e in enumerate(self.positions.entries)}
-        self._checker: QuoteChecker | None = None
+        self._checker: tuple[QuoteChecker, dict[str, int]] | None = None  # made at the first quoting question
         self._arrays: ArrayScorer | None = None
         if len(self.positions.entries) >= _ARRAYS_MIN_POSITIONS:
             from .arrays import ArrayScorer  # numpy, only for records large enough to need it
@@ -220,18 +219,24 @@ class Ranker:
         when they are one figure's: "who said 'heaven into profit hell'" is for the figure who said it, not for
         every position on profit. None when the question quotes nothing the record puts in one mouth: words
         nobody said are the asker's own ("is 'keeping people safe' an excuse?"), words several said a theme."""
+        if not analysis.quoted:
+            return None
+        checker, entry_of = self._quote_checker()
         found: set[int] = set()
         for words in analysis.quoted:
-            matches = self._quote_checker().check(words).matches
+            matches = checker.check(words).matches
             if len({m.figure.id for m in matches}) == 1:
-                found.update(self._entry_of[m.position.key] for m in matches)
+                found.update(entry_of[m.position.key] for m in matches)
         return found or None
 
-    def _quote_checker(self) -> QuoteChecker:
-        if self._checker is None:  # made at the first quoting question: most never quote
+    def _quote_checker(self) -> tuple[QuoteChecker, dict[str, int]]:
+        """The quote check over every position, and each position's entry number; made when a question first
+        quotes someone (most never do, so neither start-up nor the cache pays for them)."""
+        if self._checker is None:
             from ..verify import QuoteChecker
 
-            self._checker = QuoteChecker(self.data.personas)
+            entry_of = {e.position.key: n for n, e in enumerate(self.positions.entries)}
+            self._checker = (QuoteChecker(self.data.personas), entry_of)
         return self._checker
 
     def _named(self, analysis: QueryAnalysis) -> set[int]:
