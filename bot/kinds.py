@@ -15,7 +15,12 @@ JOINING = frozenset("or so and but then".split())
 # narration, not for a figure's opinion). The index gives each text that states one the kind's pseudo-stem.
 # A question for what a word means ("what does panacea mean?", "define grok") is for a dictionary: no text of
 # the record states a meaning, so nobody answers it.
-QUANTITY, DATE, MEANING = "#quantity", "#date", "#meaning"
+# A question for who holds a post ("who is the CEO of Tesla?", "who founded OpenAI?") asks for a fact about a
+# person, which the narration gives: a figure's opinion never states it, whatever its role's words.
+QUANTITY, DATE, MEANING, HOLDER = "#quantity", "#date", "#meaning", "#holder"
+# Words for whoever holds a post in an organisation.
+POST_HOLDERS = ("ceo", "boss", "head", "chief", "founder", "cofounder", "leader", "exec", "executive", "guy")
+_HOLDER_VERBS = ("founded", "cofounded", "runs", "ran", "leads", "led", "heads", "headed", "owns", "started")
 _KIND_OPENINGS = {
     ("define",): MEANING,
     ("meaning", "of"): MEANING,
@@ -31,6 +36,13 @@ _KIND_OPENINGS = {
     ("what", "month"): DATE,
     ("since", "when"): DATE,
     ("how", "long", "ago"): DATE,
+    **{(who, verb): HOLDER for who in ("who", "whos") for verb in _HOLDER_VERBS},
+    **{
+        (*who, article, holder): HOLDER
+        for who in (("who", "is"), ("who", "was"), ("who's",), ("who’s",), ("whos",))
+        for article in ("the", "a")
+        for holder in POST_HOLDERS
+    },
 }
 _PREPOSITIONS = frozenset("in at by for from to of on during within until".split())
 _YEAR = r"\b(?:1[89]|20)\d\d\b"

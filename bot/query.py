@@ -17,7 +17,7 @@ from typing import NamedTuple
 from . import languages, lexical
 from .data.lexicon import Lexicon, Trigger
 from .errors import UsageError
-from .kinds import JOINING, kind_asked
+from .kinds import JOINING, POST_HOLDERS, kind_asked
 from .text import STOPWORDS, stem, stems, words
 
 MAX_TOPIC_LENGTH = 200
@@ -66,8 +66,7 @@ _ASKING = frozenset(
 # A contraction typed without its apostrophe ("isnt", "dont") is the contraction, unless the bare form is a
 # word of its own that WordNet knows ("well", "ill", "cant").
 _BARE_CONTRACTIONS = {w.replace("'", "").replace("’", ""): w for w in sorted(STOPWORDS) if "'" in w or "’" in w}
-# Words for whoever holds a post in an organisation, and the capitalised words of a role that name none.
-_POST_HOLDERS = ("ceo", "boss", "head", "chief", "founder", "cofounder", "leader", "exec", "executive", "guy")
+# The words of a role that name no organisation ("Tesla and SpaceX CEO").
 _ROLE_FILLER = frozenset({"and", "ai", "ceo"})
 # A figure's name tolerates one edit (OSA) in a name word of at least this many letters ("sulyman").
 _NAME_TYPO_LENGTH = 5
@@ -135,7 +134,7 @@ class QueryAnalysis(NamedTuple):
     asked: tuple[AskedWord, ...] = ()  # the content words, once each, names left out
     mentions: tuple[Mention, ...] = ()  # figures named, in the order the question names them
     clauses: tuple[QueryAnalysis, ...] = ()  # each clause that asks something, read alone, when there are several
-    wants: str | None = None  # the kind of answer asked for (QUANTITY, DATE, MEANING), which a text must state
+    wants: str | None = None  # the kind of answer asked for (QUANTITY, DATE, MEANING, HOLDER), which a text must state
     language: str | None = None  # the other language than English the question is read in ("es")
     quoted: tuple[str, ...] = ()  # words in quote marks (three or more) of a question asking who said them
 
@@ -374,7 +373,7 @@ def _role_in_other_words(role: str) -> list[str]:
     post there ("Anthropic CEO": "anthropic boss", "the anthropic ai chief"; "Tesla and SpaceX CEO")."""
     opening = list(itertools.takewhile(lambda w: w[:1].isupper() or w == "and", role.split()))
     organisations = [w for w in opening if w.casefold() not in _ROLE_FILLER]
-    return [f"{o} {ai}{holder}" for o in organisations for ai in ("", "ai ") for holder in _POST_HOLDERS]
+    return [f"{o} {ai}{holder}" for o in organisations for ai in ("", "ai ") for holder in POST_HOLDERS]
 
 
 def _names(typed: str, part: str, typos: bool) -> bool:

@@ -111,12 +111,15 @@ def _stems(lemma: str) -> tuple[str, ...] | None:
 
 def zipf(word: str) -> float | None:
     """The word's general-English Zipf frequency (3 is once per million words, 6 once per thousand), case-
-    insensitive, a possessive dropped; None for a word outside the 50,000 most frequent (a rare word, a
-    name, a typo, a number, or not English)."""
+    insensitive, a possessive dropped. An inflected form outside the 50,000 most frequent takes its lemma's
+    frequency ("foots" is "foot", "monopolized" is "monopolize"), since it is that word; None for any other
+    word outside them (a rare word, a name, a typo, a number, or not English)."""
     word = word.lower()
-    found = _word(word)[0]
+    found, _, forms_of = _word(word)
     if found is None and word.endswith(("'s", "\u2019s")):
-        found = _word(word[:-2])[0]
+        found, _, forms_of = _word(word[:-2])
+    if found is None and forms_of:
+        found = max((z for z in (_word(lemma)[0] for lemma in forms_of) if z is not None), default=None)
     return found
 
 

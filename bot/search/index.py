@@ -17,6 +17,7 @@ from ..data.dataset import Dataset
 from ..data.lexicon import Lexicon
 from ..data.personas import Position
 from ..kinds import kinds_stated
+from ..kinds import POST_HOLDERS
 from ..query import TopicFinder, role_name
 from ..text import STOPWORDS, content_stems, stem, words
 
@@ -102,8 +103,9 @@ def role_names(data: Dataset) -> dict[str, tuple[str, ...]]:
 
 
 def _names_in_role(role: str, generic: frozenset[str]) -> frozenset[str]:
-    """The stems of the names in a role ("OpenAI" of "OpenAI founder"; not "AI", too common to name anyone)."""
-    names = " ".join(w for w in role_name(role).split() if not w.islower())
+    """The stems of the names in a role ("OpenAI" of "OpenAI founder"; not "AI", too common to name anyone, nor
+    a title however it is written: "CEO" says what the figure is, not whom a question is about)."""
+    names = " ".join(w for w in role_name(role).split() if not w.islower() and w.casefold() not in POST_HOLDERS)
     return frozenset(content_stems(names)) - generic
 
 

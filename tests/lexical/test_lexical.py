@@ -113,6 +113,12 @@ def test_informativeness_ignores_case_and_possessives():
     assert lexical.zipf("musk's") == lexical.zipf("musk")
 
 
+def test_an_inflected_form_outside_the_table_weighs_what_its_lemma_weighs():
+    # "foots" (as in "foots the bill") is not among the 50,000 most frequent forms, but it is "foot".
+    assert lexical.zipf("foots") == lexical.zipf("foot")
+    assert lexical.informativeness("foots") < lexical.MAX_INFORMATIVENESS - 5
+
+
 def test_zipf_is_the_general_english_scale():
     assert 7 < lexical.zipf("the") < 8  # "the": about 5% of English words
     assert 3.5 < lexical.zipf("lawsuit") < 4.5  # about once in 100,000 words

@@ -289,6 +289,30 @@ def test_a_roles_title_words_are_no_topic(ranker) -> None:
     assert speakers(ranker, "What does the Meta AI head think?") == {"lecun": 13}
 
 
+def test_a_title_in_a_role_is_not_the_name_of_an_organisation(ranker) -> None:
+    # Musk is "Tesla and SpaceX CEO": a question about who holds a post asks for a fact of the narration.
+    assert "amodei" not in speakers(ranker, "who is the CEO of anthropic these days?")
+    assert "musk" not in speakers(ranker, "Who is the CEO of Tesla and SpaceX?")
+
+
+@pytest.mark.parametrize("topic", ["who founded openai?", "who's the boss of microsoft ai"])
+def test_a_question_for_who_holds_a_post_is_for_the_narration(ranker, topic: str) -> None:
+    assert speakers(ranker, topic) == {}
+
+
+def test_the_fields_abbreviations_name_the_debate(ranker) -> None:
+    assert len(speakers(ranker, "OSS vs closed weights, who's on which side?")) >= 6
+
+
+@pytest.mark.parametrize("topic", ["hi everyone!! 👋", "anyone up for a game tonight?"])
+def test_a_greeting_or_a_question_to_the_room_is_not_about_access_for_all(ranker, topic: str) -> None:
+    assert speakers(ranker, topic) == {}
+
+
+def test_ai_for_everyone_is_about_access_for_all(ranker) -> None:
+    assert speakers(ranker, "is musk making AI for everyone?").get("musk") == 5
+
+
 def test_the_background_topic_alone_does_not_answer_a_question_about_another_theme(ranker) -> None:
     assert ranker._background == {"open_source"}  # carried by nearly every position of the seed
     both = speakers(ranker, "Can you have openness and safety at the same time?")
