@@ -1069,3 +1069,23 @@ def test_further_between_the_speaker_and_the_verb_is_an_adverb_like_also() -> No
         "“We are asking the state to channel it all to the board,” Wanga further stated."
     )
     assert found == {"We are asking the state to channel it all to the board": "Joel Wanga"}
+
+
+def test_a_possessive_name_after_the_verb_owns_the_quote_it_does_not_speak_it() -> None:
+    found = who_said(
+        "Prime Minister Noel Bracken resigned as party leader on Saturday.\n"
+        'Ann Keogh, leader of the opposition, said Bracken\'s "attempt to stay on is an insult to voters."'
+    )
+    assert found == {"attempt to stay on is an insult to voters.": "Ann Keogh"}
+
+
+def test_a_speech_verb_in_the_present_tense_tags_as_its_past_does() -> None:
+    found = who_said(
+        "Director Lena Marsh moved to Denver in 2011.\n"
+        'She pitched the idea for years ("Nobody wanted a musical about miners," Marsh jokes.)\n'
+        '"It was the longest winter of my life," Marsh concludes.'
+    )
+    assert found == {
+        "Nobody wanted a musical about miners": "Lena Marsh",
+        "It was the longest winter of my life": "Lena Marsh",
+    }

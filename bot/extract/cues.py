@@ -222,6 +222,8 @@ class Cues(People):
         runs = list(RUN.finditer(phrase))
         if runs and runs[0].group().endswith("s") and after[runs[0].end() : runs[0].end() + 1] in ("'", "’"):
             return None  # "said Jobs' vision saved Apple": the name owns what was said of it, it does not speak
+        if runs and runs[-1].group().endswith(("'s", "’s")) and not phrase[runs[-1].end() :].strip():
+            return None  # 'said Cowen's "attempt ..."': the name owns the quoted words, it does not speak them
         if runs and not phrase[runs[-1].end() :].strip():
             # The name heads the phrase; what comes before it is a role ("S&P credit analyst").
             run = runs[-1]

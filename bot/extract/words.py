@@ -35,6 +35,8 @@ demanded demands vowed vows promised promises pledged pledges boasted boasts lam
 reflected reflects wondered wonders reckoned reckons alleged alleges asserted asserts remembered remembers
 recounted recounts retorted retorts laughed laughs sighed sighs murmured murmurs
 proclaimed proclaims
+accuses affirms blasts brands cautions compares concludes criticises criticizes defends emails jokes observes quips
+reiterates remarks slams supports testifies welcomes praises
 """)
 MULTI_CUES = [
     "pointed out",
@@ -56,7 +58,12 @@ INVERTING = word_set(
     "responded countered remarked stressed emphasised emphasized suggested predicted quipped joked cautioned "
     "complained concluded insists warns argues explains notes shouted yelled screamed whispered cried exclaimed "
     "pleaded demanded vowed promised boasted lamented mused reflected wondered recounted retorted laughed sighed "
-    "murmured remembered recalls remembers tweeted posted wrote"
+    "murmured remembered recalls remembers tweeted posted wrote "
+    # the present tense of the same verbs: '"...," Hurwitz jokes' tells as '"...," Hurwitz joked' does
+    "acknowledges asks boasts cautions claims comments complains concludes confirms continues counters cries "
+    "declares demands emphasises emphasizes exclaims jokes laments laughs murmurs muses observes pleads posts "
+    "predicts promises quips recounts reflects remarks replies responds retorts screams shouts sighs states "
+    "stresses suggests tweets vows whispers wonders yells"
 )
 # Cues that take a reported clause: "X emphasized that <clause>", "X said <clause>".
 THAT_VERBS = word_set("""said says say told tells added adds argued argues noted notes stated states explained explains insisted
