@@ -107,6 +107,7 @@ def explain_json(result: AskResult, threshold: float) -> dict[str, Any]:
                             }
                             for word, r in c.match.relations
                         ],
+                        "by_role": list(c.match.role_words),
                         "unexplained": [{"word": w.word, "bits": round(w.bits, 2)} for w in c.match.unexplained],
                     }
                     for c in s.candidates

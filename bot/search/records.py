@@ -24,6 +24,7 @@ class Match(NamedTuple):
     query: QueryAnalysis
     focus: bool = False  # lifted to the threshold: its figure is named in the question
     quoted: bool = False  # lifted to the threshold: it holds the words the question quotes
+    by_role: frozenset[str] = frozenset()  # the question's stems its figure's role explains ("tesla": Musk's)
 
     @property
     def topics(self) -> tuple[str, ...]:
@@ -47,10 +48,15 @@ class Match(NamedTuple):
         )
 
     @property
+    def role_words(self) -> tuple[str, ...]:
+        """The question's words that the text's figure's role explains, as the question has them."""
+        return tuple(w.word for w in self.query.asked if w.stem in self.by_role)
+
+    @property
     def unexplained(self) -> tuple[AskedWord, ...]:
-        """The question's words that nothing in the text explains: not its words, a relative, or a topic it
-        carries (its figure's role, which also explains, is not looked at here)."""
-        found = set(content_stems(self.position.text))
+        """The question's words that nothing explains: not the text's words, a relative, a topic it carries,
+        or its figure's role."""
+        found = set(content_stems(self.position.text)) | self.by_role
         by_topic = {s for hit in self.query.hits if hit.topic in self.tags for s in hit.stems}
         return tuple(
             w

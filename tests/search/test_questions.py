@@ -289,6 +289,17 @@ def test_a_roles_title_words_are_no_topic(ranker) -> None:
     assert speakers(ranker, "What does the Meta AI head think?") == {"lecun": 13}
 
 
+def test_explain_shows_a_word_the_figures_role_explains_and_does_not_call_it_unexplained(capsys) -> None:
+    assert main(["explain", "what is openai worth rn"]) == 0
+    altman = capsys.readouterr().out.split("### Sam Altman")[1].split("###")[0]
+    assert "“openai” explained by the figure's role “OpenAI founder”" in altman
+    assert "left unexplained: worth" in altman and "openai (" not in altman
+    assert main(["explain", "what is openai worth rn", "--json"]) == 0
+    figures = {f["figure"]: f for f in json.loads(capsys.readouterr().out)["figures"]}
+    chosen = figures["altman"]["candidates"][0]
+    assert chosen["by_role"] == ["openai"] and [w["word"] for w in chosen["unexplained"]] == ["worth"]
+
+
 def test_a_title_in_a_role_is_not_the_name_of_an_organisation(ranker) -> None:
     # Musk is "Tesla and SpaceX CEO": a question about who holds a post asks for a fact of the narration.
     assert "amodei" not in speakers(ranker, "who is the CEO of anthropic these days?")
