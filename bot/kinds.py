@@ -7,6 +7,9 @@ such text the kind's pseudo-stem (``kinds_stated``), and the ranker lets only th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from .text import words
 
 # Words that join a question's clauses ("..., or does that ..."): a clause's opening comes after them.
 JOINING = frozenset("or so and but then".split())
@@ -46,18 +49,26 @@ _KIND_OPENINGS = {
 }
 _PREPOSITIONS = frozenset("in at by for from to of on during within until".split())
 _YEAR = r"\b(?:1[89]|20)\d\d\b"
+_YEAR_NUMBER = re.compile(_YEAR)
 # A number not part of a name ("Grok-1", "GPT-2") and not a year, or a word or sign that states an amount.
-_QUANTITY = re.compile(
-    rf"(?<![\w-])(?!{_YEAR})\d[\d,.]*(?![\w-])|\b(?:hundred|thousand|million|billion|trillion|percent)\b|%", re.I
-)
-_DATE = re.compile(
-    rf"{_YEAR}|\b(?:january|february|march|april|june|july|august|september|october|november|december)\b", re.I
-)
+_NUMBER = re.compile(rf"(?<![\w-])(?!{_YEAR})\d[\d,.]*(?![\w-])")
+_AMOUNT_WORDS = frozenset("hundred thousand million billion trillion percent".split())
+_MONTHS = frozenset("january february march april june july august september october november december".split())
+_DIGIT = re.compile(r"\d")
 
 
-def kinds_stated(text: str) -> frozenset[str]:
-    """The kinds of answer a source text states: a quantity, a date (a year or a month)."""
-    return frozenset(kind for kind, pattern in ((QUANTITY, _QUANTITY), (DATE, _DATE)) if pattern.search(text))
+def kinds_stated(text: str, text_words: Iterable[str] | None = None) -> frozenset[str]:
+    """The kinds of answer a source text states: a quantity, a date (a year or a month). ``text_words`` are
+    the text's words as bot.text.words reads them, when the caller has them already; the numbers are looked
+    for only in a text with a digit, as most texts have none."""
+    said = {w.removesuffix("'s").removesuffix("’s") for w in (words(text) if text_words is None else text_words)}
+    digits = _DIGIT.search(text) is not None
+    stated = []
+    if "%" in text or not said.isdisjoint(_AMOUNT_WORDS) or (digits and _NUMBER.search(text)):
+        stated.append(QUANTITY)
+    if not said.isdisjoint(_MONTHS) or (digits and _YEAR_NUMBER.search(text)):
+        stated.append(DATE)
+    return frozenset(stated)
 
 
 def kind_asked(typed: list[str]) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -178,23 +178,27 @@ class TopicFinder:
         alike), in rule order, then text order: each names a part of the question its topic explains.
         ``fuzzy`` maps stems reached through a corrected typo to the word that was typed."""
         best: dict[tuple[int, tuple[str, ...]], tuple[int, TopicHit]] = {}
+        for at, number, topic, trigger in self._occurrences(text_stems):
+            run = trigger.stems
+            typed = next((fuzzy[s] for s in run if s in fuzzy), None) if fuzzy else None
+            hit = TopicHit(
+                topic=topic,
+                trigger=trigger.phrase,
+                how="exact" if typed is None else f"fuzzy:{typed}",
+                weight=trigger.weight if typed is None else trigger.weight * _FUZZY_WEIGHT,
+                stems=run,
+            )
+            key = (number, run)
+            if key not in best or hit.weight > best[key][1].weight:
+                best[key] = (at, hit)
+        return [best[key][1] for key in sorted(best, key=lambda key: (key[0], best[key][0]))]
+
+    def _occurrences(self, text_stems: tuple[str, ...]) -> Iterator[tuple[int, int, str, Trigger]]:
+        """Each trigger occurring as consecutive stems: (where it starts, its rule's number, topic, trigger)."""
         for at, first in enumerate(text_stems):
             for number, topic, trigger in self._by_first_stem.get(first, ()):
-                run = trigger.stems
-                if text_stems[at : at + len(run)] != run:
-                    continue
-                typed = next((fuzzy[s] for s in run if s in fuzzy), None) if fuzzy else None
-                hit = TopicHit(
-                    topic=topic,
-                    trigger=trigger.phrase,
-                    how="exact" if typed is None else f"fuzzy:{typed}",
-                    weight=trigger.weight if typed is None else trigger.weight * _FUZZY_WEIGHT,
-                    stems=run,
-                )
-                key = (number, run)
-                if key not in best or hit.weight > best[key][1].weight:
-                    best[key] = (at, hit)
-        return [best[key][1] for key in sorted(best, key=lambda key: (key[0], best[key][0]))]
+                if text_stems[at : at + len(trigger.stems)] == trigger.stems:
+                    yield at, number, topic, trigger
 
     def through_relatives(self, asked: Iterable[AskedWord], taken: set[str]) -> list[TopicHit]:
         """Topics a question word reaches through a WordNet relative that is a one-word trigger ("concentrated"
@@ -218,10 +222,11 @@ class TopicFinder:
         return list(found.values())
 
     def topics(self, text_stems: tuple[str, ...]) -> dict[str, float]:
-        """Topic -> weight of its strongest trigger in a source text (matched exactly)."""
+        """Topic -> weight of its strongest trigger in a source text (matched exactly). Every source text of
+        the record is read so at a cold start, so no TopicHit is made for it."""
         found: dict[str, float] = {}
-        for hit in self.find(text_stems):
-            found[hit.topic] = max(found.get(hit.topic, 0.0), hit.weight)
+        for _, _, topic, trigger in self._occurrences(text_stems):
+            found[topic] = max(found.get(topic, 0.0), trigger.weight)
         return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.kinds import DATE, QUANTITY, kinds_stated
 from bot.errors import UsageError
 from bot.query import check_topic
 from bot.text import stem, words
@@ -42,3 +43,20 @@ def test_a_topic_is_checked_once_for_every_face() -> None:
         check_topic(" \t ")
     with pytest.raises(UsageError, match="limit is 200"):
         check_topic("x" * 201)
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("Musk sued OpenAI in 2023", {DATE}),
+        ("posts by Musk in July's storm", {DATE}),
+        ("the Grok-1 model and GPT-2", set()),
+        ("over 200,000 interactions", {QUANTITY}),
+        ("a valuation of $80 billion", {QUANTITY}),
+        ("a 40% share in mid-July", {QUANTITY, DATE}),
+        ("three camps and many users", set()),
+    ],
+)
+def test_the_kinds_a_source_text_states(text: str, stated: set[str]) -> None:
+    assert kinds_stated(text) == stated
+    assert kinds_stated(text, words(text)) == stated  # the index passes the words it has read already

@@ -75,7 +75,7 @@ class TextReader:
             s for w, s in zip(found, all_stems, strict=True) if w not in STOPWORDS and s not in self.generic
         )
         if states_facts:
-            content |= kinds_stated(text)  # pseudo-stems: what a question asking for a quantity or date needs
+            content |= kinds_stated(text, found)  # pseudo-stems: what a question asking for a quantity or date needs
         tags = dict.fromkeys(curated, 1.0)
         for topic, weight in self.finder.topics(all_stems).items():
             tags[topic] = max(tags.get(topic, 0.0), weight)
