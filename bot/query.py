@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -233,12 +233,9 @@ class TopicFinder:
 class Vocabulary:
     """The words the record uses, with their stems: what a misspelt query word is corrected towards."""
 
-    def __init__(self, texts: Iterable[str], preferred: frozenset[str]):
-        self.stem_of: dict[str, str] = {}
-        for text in texts:
-            for word in words(text):
-                if word not in self.stem_of and word not in STOPWORDS and not word.isdigit():
-                    self.stem_of[word] = stem(word)
+    def __init__(self, stem_of: Mapping[str, str], preferred: frozenset[str]):
+        """``stem_of``: every word the record's texts use -> its stem (stop words and numbers are left out)."""
+        self.stem_of = {w: s for w, s in stem_of.items() if w not in STOPWORDS and not w.isdigit()}
         self.stems = frozenset(self.stem_of.values())
         self._preferred = preferred  # trigger words: the likelier meaning when two words are as near
         # By first letter and length: the words a typo can be of (see _nearest); a stop word too ("teh",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.kinds import DATE, QUANTITY, kinds_stated
 from bot.errors import UsageError
+from bot.kinds import DATE, QUANTITY, kinds_stated
 from bot.query import check_topic
 from bot.text import stem, words
 

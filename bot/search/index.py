@@ -16,8 +16,7 @@ from ..data.cache import PickledByFields
 from ..data.dataset import Dataset
 from ..data.lexicon import Lexicon
 from ..data.personas import Position
-from ..kinds import kinds_stated
-from ..kinds import POST_HOLDERS
+from ..kinds import POST_HOLDERS, kinds_stated
 from ..query import TopicFinder, role_name
 from ..text import STOPWORDS, content_stems, stem, words
 
@@ -63,6 +62,7 @@ class TextReader:
         self.finder = finder
         # Most texts share one of a few tag sets: one dict per set, not one per text.
         self._tag_sets: dict[frozenset[tuple[str, float]], dict[str, float]] = {}
+        self.words_read: dict[str, str] = {}  # every word of the texts read -> its stem: the record's vocabulary
 
     def read(
         self, text: str, curated: tuple[str, ...] = (), states_facts: bool = True
@@ -71,6 +71,7 @@ class TextReader:
         states too (a quantity, a date)."""
         found = words(text)
         all_stems = tuple(stem(w) for w in found)
+        self.words_read.update(zip(found, all_stems, strict=True))
         content = frozenset(
             s for w, s in zip(found, all_stems, strict=True) if w not in STOPWORDS and s not in self.generic
         )

@@ -18,6 +18,7 @@ from ..data.article import Span
 from ..data.dataset import Dataset
 from ..data.personas import Persona
 from ..query import FigureNames, QueryAnalysis, QueryReader, TopicFinder, Vocabulary
+from ..text import stem, words
 from .index import Index, TextReader, index_narration, index_positions, record_names, role_names, role_stem
 from .records import AskResult, Candidate, Match, Stance
 from .scoring import THRESHOLD, Weights, background_topics, weigh
@@ -44,11 +45,13 @@ class Ranker:
         reader = TextReader(data.lexicon, finder)
         self.positions = index_positions(data, reader)
         self.narration = index_narration(data, reader)
-        texts = [t.phrase for rule in data.lexicon.topics.values() for t in rule.triggers if t.language is None]
-        texts += [e.position.text for e in self.positions.entries]
-        texts += [e.span.text for e in self.narration.entries]
+        # What a typo is corrected towards: the words of every text just read, and of the topic rules' triggers.
+        for rule in data.lexicon.topics.values():
+            for trigger in rule.triggers:
+                if trigger.language is None:
+                    reader.words_read.update((w, stem(w)) for w in words(trigger.phrase))
         names = FigureNames((p.id, p.name, p.aliases, p.role) for p in data.personas)
-        vocabulary = Vocabulary(texts, data.lexicon.trigger_words)
+        vocabulary = Vocabulary(reader.words_read, data.lexicon.trigger_words)
         self.reader = QueryReader(data.lexicon, vocabulary, finder, names, spoken=frozenset(self.positions.by_stem))
         self._record_stems = self.positions.by_stem.keys() | self.narration.by_stem.keys()
         self._spoken_stems = frozenset(self.positions.by_stem)  # the figures' words, without the narration's
@@ -231,8 +234,8 @@ class Ranker:
             return None
         checker, entry_of = self._quote_checker()
         found: set[int] = set()
-        for words in analysis.quoted:
-            matches = checker.check(words).matches
+        for quoted in analysis.quoted:
+            matches = checker.check(quoted).matches
             if len({m.figure.id for m in matches}) == 1:
                 found.update(entry_of[m.position.key] for m in matches)
         return found or None
