@@ -180,7 +180,9 @@ TITLES = word_set("""secretary minister president chancellor senator governor pr
     master grandmaster champion trustee parent resident neighbour neighbor witness volunteer passenger shopper farmer fisherman nurse teacher student
     guitarist drummer bassist keyboardist vocalist frontman frontwoman pianist violinist cellist rapper songwriter
     composer conductor dancer choreographer comedian filmmaker photographer chef
-    cllr clr cr hon det cpl pte const lt col capt maj brig cmdr adm atty msgr br""")
+    cllr clr cr hon det cpl pte const lt col capt maj brig cmdr adm atty msgr br
+    quarterback qb linebacker receiver cornerback pitcher catcher shortstop outfielder infielder batter bowler
+    batsman wicketkeeper rookie mvp gm""")
 # (The abbreviations of titles English-language copy writes before a name, with or without a full stop: "Cllr"
 # and "Cr" for a councillor, "Det Sgt", "Hon". Not "Sr", which also follows a name as "Senior".)
 # Post-nominal letters: honours and offices written after a full name ("Nora Vale SC", "Ellen Marsh MP"); never part
