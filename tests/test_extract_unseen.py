@@ -1100,3 +1100,12 @@ def test_a_sports_role_is_a_title_not_an_organisation() -> None:
         '-- Adding to his records was not a factor, the QB said. "I\'ve done it all," the three-time NFL MVP said.'
     )
     assert "QB" not in found.values() and "MVP" not in found.values()
+
+
+def test_an_aside_between_dashes_does_not_hide_the_subject() -> None:
+    found = who_said(
+        "Prime Minister Noel Bracken resigned as party leader.\n"
+        'Bracken — deeply unpopular because of the slump — pledged that the split would not "in any way affect '
+        'our ability to govern."'
+    )
+    assert found == {"in any way affect our ability to govern.": "Noel Bracken"}

@@ -122,6 +122,10 @@ def noun_phrase(after: str) -> str:
     return after[:end]
 
 
+# An aside between two dashes at the end of a subject (an em or en dash, or copy's double hyphen).
+DASHED_ASIDE = re.compile(r"\s(?:—|–|--)\s[^—–]*?\s(?:—|–|--)$")
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """A speech cue in the narration and who it names."""
@@ -293,6 +297,10 @@ class Cues(People):
         # Skip a parenthesis right before the verb: "Dario Amodei (former OpenAI executive) commented".
         while left.endswith(")") and "(" in left:
             left = left[: left.rindex("(")].rstrip()
+        # ... or an aside between dashes: "Cowen — deeply unpopular because of the slide — pledged".
+        aside = DASHED_ASIDE.search(left)
+        if aside is not None:
+            left = left[: aside.start()].rstrip()
         if not left:
             return None, vstart, ""
         end = sent_start + len(left)
