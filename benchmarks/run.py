@@ -280,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         cold = _spawn("prime", str(seeds), str(personas))
         timed = _spawn("race", str(seeds), str(personas), str(topics), "--seed", str(args.seed))
         for system in SYSTEMS:
-            row = {"size": size, **_spawn(system, str(seeds), str(personas))}
+            row = {"size": size, "system": system, **_spawn(system, str(seeds), str(personas))}
             row.update(timed.get(system, {"error": timed.get("error", "not timed")}))
             if system == "engine":
                 row.update(cold)

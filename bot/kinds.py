@@ -47,6 +47,10 @@ _KIND_OPENINGS = {
         for holder in POST_HOLDERS
     },
 }
+# Looked up by their first word: a question is checked against the few openings that start as it does.
+_OPENINGS_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _opening, _kind in _KIND_OPENINGS.items():
+    _OPENINGS_BY_FIRST_WORD.setdefault(_opening[0], []).append((_opening, _kind))
 _PREPOSITIONS = frozenset("in at by for from to of on during within until".split())
 _YEAR = r"\b(?:1[89]|20)\d\d\b"
 _YEAR_NUMBER = re.compile(_YEAR)
@@ -77,7 +81,7 @@ def kind_asked(typed: list[str]) -> str | None:
     start = 0
     while start < len(typed) and (typed[start] in JOINING or typed[start] in _PREPOSITIONS):
         start += 1
-    for opening, kind in _KIND_OPENINGS.items():
+    for opening, kind in _OPENINGS_BY_FIRST_WORD.get(typed[start] if start < len(typed) else "", ()):
         if tuple(typed[start : start + len(opening)]) == opening:
             return kind
     if tuple(typed[start : start + 2]) in (("what", "does"), ("what", "do")) and typed[-1:] == ["mean"]:

@@ -19,7 +19,7 @@ from ..data.dataset import Dataset
 from ..data.personas import Persona
 from ..query import FigureNames, QueryAnalysis, QueryReader, TopicFinder, Vocabulary
 from ..text import stem, words
-from .index import Index, TextReader, index_narration, index_positions, record_names, role_names, role_stem
+from .index import Index, TextReader, index_narration, index_positions, record_names, role_names
 from .records import AskResult, Candidate, Match, Stance
 from .scoring import THRESHOLD, Weights, background_topics, weigh
 
@@ -205,13 +205,6 @@ class Ranker:
             share = min(share, JUST_UNDER_THRESHOLD)
         scale = share / explained if explained else 0.0
         focus = not quoted and named and share < THRESHOLD and (explained > 0 or not asks)
-        figure = self.data.personas[entry.figure].id
-        weighed_stems = {s for s, _ in weights.words}
-        by_role = frozenset(
-            w.stem
-            for w in analysis.asked
-            if figure in self._roles.get(w.stem, ()) and role_stem(figure, w.stem) in weighed_stems
-        )
         match = Match(
             score=THRESHOLD if focus or quoted and share < THRESHOLD else share,
             topic_score=topic_bits * scale,
@@ -221,7 +214,7 @@ class Ranker:
             query=analysis,
             focus=focus,
             quoted=quoted,
-            by_role=by_role,
+            by_role=weights.by_role.get(self.data.personas[entry.figure].id, frozenset()),
         )
         return Candidate(position=entry.position, match=match)
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import lexical
@@ -68,6 +68,8 @@ class Weights:
     # topics the question asks about (empty when it asks about the background alone).
     background: frozenset[str] = frozenset()
     themes: frozenset[str] = frozenset()
+    # Per figure, the question's stems its role explains (the stem of "OpenAI" for the OpenAI founder).
+    by_role: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def topic_share(self, topic: str, tags: dict[str, float]) -> float:
         """What a text with these tags makes of the question's coefficient for ``topic``."""
@@ -124,6 +126,7 @@ def weigh(
     topics: dict[str, float] = defaultdict(float)
     words: dict[str, float] = defaultdict(float)
     cost = 0.0
+    by_role: dict[str, set[str]] = defaultdict(set)
     # A word of a trigger that fired is explained once, through the strongest topic it triggers: a text with
     # the word carries the tag. A word that reached a topic only through a relative is explained by that
     # topic, and by the word itself or a relative as well, since a text with it carries no tag.
@@ -160,6 +163,7 @@ def weigh(
                 for figure in roles.get(found, ()):
                     if not named or figure in named:
                         words[role_stem(figure, found)] += gain * share
+                        by_role[figure].add(word.stem)
     return Weights(
         topics=[(t, score) for t, score in topics.items() if score > 0],
         words=[(s, score) for s, score in words.items() if score > 0],
@@ -167,6 +171,7 @@ def weigh(
         requires=analysis.wants,
         background=frozenset(background) if themes else frozenset(),
         themes=themes,
+        by_role={figure: frozenset(found) for figure, found in by_role.items()},
     )
 
 
