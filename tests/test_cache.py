@@ -111,3 +111,22 @@ def test_a_cache_folder_set_to_off_writes_nothing(cached, monkeypatch: pytest.Mo
     assert cache.key(seeds, personas) is None  # not even hashed
     load_core(seeds, personas)
     assert not store.exists()
+
+
+def test_a_persona_file_edited_to_the_same_size_is_never_served_from_the_cache(cached) -> None:
+    seeds, personas, _ = cached
+    load_core(seeds, personas)
+    path = personas / "musk.yaml"
+    text = path.read_text()
+    path.write_text(text.replace("completely closed", "completely clised", 1))  # same size, new time
+    assert len(path.read_text()) == len(text)
+    with pytest.raises(DataError, match="does not match"):
+        load_core(seeds, personas)
+
+
+def test_a_folder_in_place_of_a_persona_file_reaches_the_loaders_error(cached) -> None:
+    seeds, personas, _ = cached
+    load_core(seeds, personas)
+    (personas / "zz-draft.yaml").mkdir()
+    with pytest.raises(DataError):
+        load_core(seeds, personas)
