@@ -1109,3 +1109,17 @@ def test_an_aside_between_dashes_does_not_hide_the_subject() -> None:
         'our ability to govern."'
     )
     assert found == {"in any way affect our ability to govern.": "Noel Bracken"}
+
+
+def test_a_document_reads_or_begins_with_what_it_says_and_a_person_reading_says_nothing() -> None:
+    found = who_said(
+        "The district released an internal report on Friday. The board met on Monday.\n"
+        "The threat had arrived by email.\n"
+        "“Something big is going down,” the email began.\n"
+        "Anna Lee is a librarian at the school.\n"
+        "“Please keep your voices down in the reading room,” she reads from the sign on the wall."
+    )
+    assert found == {
+        "Something big is going down": "The email",
+        "Please keep your voices down in the reading room": None,
+    }

@@ -17,6 +17,7 @@ from .words import (
     DEMONYMS,
     DESCRIPTION,
     DOCUMENT_NOUNS,
+    DOCUMENT_VERBS,
     GROUP_DETERMINERS,
     GROUP_NOUNS,
     HANDLE_END,
@@ -122,6 +123,12 @@ def noun_phrase(after: str) -> str:
     return after[:end]
 
 
+def _after_document(left: str) -> bool:
+    """Whether the words before a verb end with a document: "the report", "the email", "his letters"."""
+    head = re.search(r"([A-Za-z\-]+)\W*$", left)
+    return head is not None and (head[1].casefold() in DOCUMENT_NOUNS or head[1].casefold()[:-1] in DOCUMENT_NOUNS)
+
+
 # An aside between two dashes at the end of a subject (an em or en dash, or copy's double hyphen).
 DASHED_ASIDE = re.compile(r"\s(?:—|–|--)\s[^—–]*?\s(?:—|–|--)$")
 
@@ -167,6 +174,8 @@ class Cues(People):
                 continue  # "who hailed from Leeds" says where someone is from
             sent = self._sentence_index(base + verb_start, first_sentence)
             sent_start = self.sentences[sent][0] - base
+            if verb in DOCUMENT_VERBS and not _after_document(masked[sent_start:verb_start]):
+                continue  # "she reads a book": only a document reads or begins with what it says
             entity, subject_start, how = self._speaker_of(
                 masked, verb_start, verb_end, verb, sent_start, base, first_sentence
             )

@@ -34,7 +34,7 @@ shouted shouts yelled yells screamed screams whispered whispers cried cries excl
 demanded demands vowed vows promised promises pledged pledges boasted boasts lamented laments mused muses
 reflected reflects wondered wonders reckoned reckons alleged alleges asserted asserts remembered remembers
 recounted recounts retorted retorts laughed laughs sighed sighs murmured murmurs
-proclaimed proclaims
+proclaimed proclaims reads begins began
 accuses affirms blasts brands cautions compares concludes criticises criticizes defends emails jokes observes quips
 reiterates remarks slams supports testifies welcomes praises
 """)
@@ -238,8 +238,11 @@ GROUP_NOUNS = word_set("""critics analysts experts officials researchers scienti
     developers academics historians judges prosecutors police spokesman spokeswoman spokesperson government party
     paper newspaper report study statement ministry company firm group committee council commission court union
     board agency department team campaign organisation organization letter filing complaint lawsuit memo petition
-    ruling indictment affidavit release document survey audit""")
+    ruling indictment affidavit release document survey audit email e-mail message note""")
 # What a person writes or says that can itself be quoted: "His letter said ...".
+# Verbs only a document says things with: "the report reads", "the email began". Said of a person they are no
+# speech ("she reads a book", "he began to cry"), so they tag a quotation only after a document noun.
+DOCUMENT_VERBS = word_set("reads begins began")
 DOCUMENT_NOUNS = word_set(
     "letter statement email e-mail post tweet message note memo report blog column speech filing release"
 )
