@@ -6,7 +6,6 @@ weight, triggers found in its own words at their weight) into per-topic lists.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -36,8 +35,6 @@ class Index:
     entries: list[Entry] = field(default_factory=list)
     by_stem: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     by_topic: dict[str, list[tuple[int, float]]] = field(default_factory=lambda: defaultdict(list))
-    idf: dict[str, float] = field(default_factory=dict)
-    unseen_idf: float = 1.0
 
     def add(self, entry: Entry, stems: frozenset[str]) -> None:
         number = len(self.entries)
@@ -46,12 +43,6 @@ class Index:
             self.by_stem[value].append(number)
         for topic, weight in entry.tags.items():
             self.by_topic[topic].append((number, weight))
-
-    def finish(self) -> None:
-        total = max(1, len(self.entries))
-        self.idf = {s: math.log(1 + total / len(ids)) for s, ids in self.by_stem.items()}
-        # A query word the record never uses weighs more than any word it does use.
-        self.unseen_idf = math.log(1 + 2 * total)
 
 
 class TextReader:
@@ -126,7 +117,6 @@ def index_positions(data: Dataset, reader: TextReader) -> Index:
             # what the figure did, not the figure's words: a question asking for one is for the narration.
             tags, stems = reader.read(position.text, position.topics, states_facts=position.kind == "quoted")
             index.add(Entry(tags=tags, position=position, figure=figure_number), stems | role)
-    index.finish()
     return index
 
 
@@ -173,5 +163,4 @@ def index_narration(data: Dataset, reader: TextReader) -> Index:
                 )
                 tags, stems = reader.read(span.text)
                 index.add(Entry(tags=tags, span=span), stems)
-    index.finish()
     return index
