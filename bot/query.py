@@ -456,6 +456,8 @@ class QueryReader:
         corrections: list[tuple[str, str]] = []
         fuzzy: dict[str, str] = {}  # stem reached through a correction -> the word typed
         asked: dict[str, AskedWord] = {}
+        held_back: dict[str, str] = {}  # stop words, by stem, as read: content only where a trigger holds them
+        places: dict[str, int] = {}  # where each stem is first typed
         for at, word in enumerate(typed):
             if at in name_places:
                 all_stems.append("")  # a name is not a matching word, and no trigger runs across it
@@ -464,6 +466,7 @@ class QueryReader:
             if foreign is not None:  # a word of the question's own language: only its triggers explain it
                 foreign_stem, content = foreign
                 all_stems.append(foreign_stem)
+                places.setdefault(foreign_stem, at)
                 if content and len(word) > 1 and foreign_stem not in self.lexicon.generic and foreign_stem not in asked:
                     asked[foreign_stem] = AskedWord(word=word, stem=foreign_stem, bits=FOREIGN_BITS, relatives=())
                 continue
@@ -478,11 +481,21 @@ class QueryReader:
             all_stems.append(word_stem)
             # A single letter ("r u sure") is no topic; nor is a stop word or a word too common in the record.
             content = read not in STOPWORDS and len(read) > 1 and word_stem not in self.lexicon.generic
-            if content and word_stem not in asked:
-                asked[word_stem] = self._asked(read, word_stem, everyday=_common(read) and read not in capitalised)
+            if word_stem not in asked and word_stem not in held_back:
+                if content:
+                    asked[word_stem] = self._asked(read, word_stem, everyday=_common(read) and read not in capitalised)
+                elif len(read) > 1 and word_stem not in self.lexicon.generic:
+                    held_back[word_stem] = read
+            places.setdefault(word_stem, at)
+        hits = self.finder.find(tuple(all_stems), fuzzy)
+        # A stop word is content where a topic's trigger holds it: "AI for everyone" asks about access for all.
+        in_triggers = {s for hit in hits for s in hit.stems}
+        for word_stem, read in held_back.items():
+            if word_stem in in_triggers:
+                asked[word_stem] = self._asked(read, word_stem, everyday=True)
+        asked = dict(sorted(asked.items(), key=lambda item: places[item[0]]))  # in the question's order
         own = set(asked)
         kept = tuple(_without_own_relatives(w, own) for w in asked.values())
-        hits = self.finder.find(tuple(all_stems), fuzzy)
         hits = tuple(hits + self.finder.through_relatives(kept, {s for hit in hits for s in hit.stems}))
         topics: dict[str, float] = {}
         for hit in hits:

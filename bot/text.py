@@ -27,6 +27,9 @@ STOPWORDS = frozenset(
     these they thing things think thinks this those through to told too under until up very view
     views was we were what what's whats when where which while who whom why will with would you your
     yours yourself yourselves vs versus
+    neither either whether although though since yet unless upon onto within without among amongst across toward
+    towards throughout beside besides despite via per anybody anything everything everyone nobody nothing none
+    something somebody whatever whoever however whose another every else
     argue argued argues argument arguments believe believed believes claim claimed claims comment commented comments feel
     feels felt mention mentioned mentions reckon reckons saying stand stands take takes thought thoughts
     agree agreed agrees disagree disagreed disagrees side sides respond responded responds reply replied

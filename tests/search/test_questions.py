@@ -300,6 +300,19 @@ def test_explain_shows_a_word_the_figures_role_explains_and_does_not_call_it_une
     assert chosen["by_role"] == ["openai"] and [w["word"] for w in chosen["unexplained"]] == ["worth"]
 
 
+def test_a_function_word_is_no_topic(ranker) -> None:
+    # "neither" asks nothing: the three figures named answer with their positions.
+    assert {"amodei", "musk", "altman"} <= speakers(
+        ranker, "Where does Dario stand: with Elon, with Sam, or neither?"
+    ).keys()
+
+
+def test_a_stop_word_a_topics_trigger_holds_is_what_the_question_asks(ranker) -> None:
+    # "for everyone" is access for all, though "for" and "everyone" are stop words on their own.
+    assert speakers(ranker, "does musk actually want ai for everyone or just for his own company").get("musk") == 5
+    assert "everyon" in {w.stem for w in ranker.analyse("AI for everyone?").asked}
+
+
 def test_a_title_in_a_role_is_not_the_name_of_an_organisation(ranker) -> None:
     # Musk is "Tesla and SpaceX CEO": a question about who holds a post asks for a fact of the narration.
     assert "amodei" not in speakers(ranker, "who is the CEO of anthropic these days?")

@@ -39,7 +39,7 @@ def accuracy(ranker, path: Path) -> float:
 @pytest.mark.parametrize(
     ("path", "floor"),
     [
-        (SETS / "topics_fresh_a.yaml", 0.92),
+        (SETS / "topics_fresh_a.yaml", 0.93),
         (SETS / "topics_fresh_b.yaml", 0.90),
         (SETS / "topics_fresh_c.yaml", 0.90),
         (SETS / "topics_fresh_d.yaml", 0.91),
@@ -50,8 +50,8 @@ def accuracy(ranker, path: Path) -> float:
         (SETS / "topics_fresh_i.yaml", 0.95),
         (SETS / "topics_fresh_j.yaml", 0.93),
         (SETS / "topics_fresh_k.yaml", 0.86),
-        (SETS / "topics_fresh_l.yaml", 0.83),
-        (SETS / "topics_fresh_m.yaml", 0.88),
+        (SETS / "topics_fresh_l.yaml", 0.84),
+        (SETS / "topics_fresh_m.yaml", 0.90),
         (SETS / "topics_fresh_n.yaml", 0.84),
         (SETS / "topics_fresh_o.yaml", 0.81),
         (SHARED / "eval" / "topics_dev.yaml", 0.95),
