@@ -402,11 +402,15 @@ class QueryReader:
         finder: TopicFinder,
         names: FigureNames,
         spoken: frozenset[str] = frozenset(),
+        channels: frozenset[str] = frozenset(),
     ):
         self.lexicon = lexicon
         self.vocabulary = vocabulary
         self.finder = finder
         self.names = names
+        # Where the figures said what they said ("posted on Weibo", "on X"; "Twitter", another name of X): how a
+        # question asks for a position ("kaifu lee weibo post"), never what it is about.
+        self.channels = channels | {s for s, name in lexicon.other_names.items() if stem(name) in channels}
         # Another name stands for what it names only where no figure uses it: a question about Grok is
         # answered by the positions that name Grok, not once more by every position naming xAI.
         self.other_names = {s: name for s, name in lexicon.other_names.items() if s not in spoken}
@@ -480,7 +484,12 @@ class QueryReader:
                     fuzzy[word_stem] = word
             all_stems.append(word_stem)
             # A single letter ("r u sure") is no topic; nor is a stop word or a word too common in the record.
-            content = read not in STOPWORDS and len(read) > 1 and word_stem not in self.lexicon.generic
+            content = (
+                read not in STOPWORDS
+                and len(read) > 1
+                and word_stem not in self.lexicon.generic
+                and word_stem not in self.channels
+            )
             if word_stem not in asked and word_stem not in held_back:
                 if content:
                     asked[word_stem] = self._asked(read, word_stem, everyday=_common(read) and read not in capitalised)

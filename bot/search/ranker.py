@@ -18,7 +18,7 @@ from ..data.article import Span
 from ..data.dataset import Dataset
 from ..data.personas import Persona
 from ..query import FigureNames, QueryAnalysis, QueryReader, TopicFinder, Vocabulary
-from ..text import stem, words
+from ..text import content_stems, stem, words
 from .index import Index, TextReader, index_narration, index_positions, record_names, role_names
 from .records import AskResult, Candidate, Match, Stance
 from .scoring import THRESHOLD, Weights, background_topics, weigh
@@ -52,7 +52,12 @@ class Ranker:
                     reader.words_read.update((w, stem(w)) for w in words(trigger.phrase))
         names = FigureNames((p.id, p.name, p.aliases, p.role) for p in data.personas)
         vocabulary = Vocabulary(reader.words_read, data.lexicon.trigger_words)
-        self.reader = QueryReader(data.lexicon, vocabulary, finder, names, spoken=frozenset(self.positions.by_stem))
+        channels = frozenset(
+            s for p in data.personas for q in p.positions if q.channel for s in content_stems(q.channel)
+        )
+        self.reader = QueryReader(
+            data.lexicon, vocabulary, finder, names, spoken=frozenset(self.positions.by_stem), channels=channels
+        )
         self._record_stems = self.positions.by_stem.keys() | self.narration.by_stem.keys()
         self._spoken_stems = frozenset(self.positions.by_stem)  # the figures' words, without the narration's
         self._record_names = record_names(data)

@@ -313,6 +313,11 @@ def test_a_stop_word_a_topics_trigger_holds_is_what_the_question_asks(ranker) ->
     assert "everyon" in {w.stem for w in ranker.analyse("AI for everyone?").asked}
 
 
+def test_where_a_figure_said_it_asks_for_its_position_and_is_no_topic(ranker) -> None:
+    assert speakers(ranker, "kaifu lee weibo post") == {"kai-fu-lee": 14}
+    assert speakers(ranker, "Twitter") == {}  # X, where Musk posted, is not what anyone spoke of
+
+
 def test_a_title_in_a_role_is_not_the_name_of_an_organisation(ranker) -> None:
     # Musk is "Tesla and SpaceX CEO": a question about who holds a post asks for a fact of the narration.
     assert "amodei" not in speakers(ranker, "who is the CEO of anthropic these days?")
