@@ -338,8 +338,9 @@ def test_a_greeting_or_a_question_to_the_room_is_not_about_access_for_all(ranker
     assert speakers(ranker, topic) == {}
 
 
-def test_ai_for_everyone_is_about_access_for_all(ranker) -> None:
-    assert speakers(ranker, "is musk making AI for everyone?").get("musk") == 5
+@pytest.mark.parametrize("topic", ["is musk making AI for everyone?", "elon making ai for the masses?"])
+def test_ai_for_everyone_is_about_access_for_all(ranker, topic: str) -> None:
+    assert speakers(ranker, topic).get("musk") == 5
 
 
 def test_the_background_topic_alone_does_not_answer_a_question_about_another_theme(ranker) -> None:
