@@ -318,6 +318,18 @@ def test_where_a_figure_said_it_asks_for_its_position_and_is_no_topic(ranker) ->
     assert speakers(ranker, "Twitter") == {}  # X, where Musk posted, is not what anyone spoke of
 
 
+@pytest.mark.parametrize(
+    ("topic", "figure", "paragraph"),
+    [
+        ("who foots the bill for training huge models if they all get handed out for free?", "suleyman", 14),
+        ("Are AI companies hiding what their models were trained on?", "critics", 15),
+        ("do closed models hold back progress?", "lecun", 13),
+    ],
+)
+def test_a_topic_said_in_everyday_words_finds_who_spoke_of_it(ranker, topic: str, figure: str, paragraph: int) -> None:
+    assert speakers(ranker, topic).get(figure) == paragraph
+
+
 def test_a_title_in_a_role_is_not_the_name_of_an_organisation(ranker) -> None:
     # Musk is "Tesla and SpaceX CEO": a question about who holds a post asks for a fact of the narration.
     assert "amodei" not in speakers(ranker, "who is the CEO of anthropic these days?")
