@@ -14,7 +14,7 @@ from ..data.article import Citation, Span
 from ..data.cache import PickledByFields
 from ..data.dataset import Dataset
 from ..data.lexicon import Lexicon
-from ..data.personas import Position
+from ..data.personas import Persona, Position
 from ..kinds import POST_HOLDERS, kinds_stated
 from ..query import TopicFinder, role_name
 from ..text import STOPWORDS, content_stems, stem, words
@@ -88,10 +88,31 @@ def role_stem(figure: str, name_stem: str) -> str:
 def role_names(data: Dataset) -> dict[str, tuple[str, ...]]:
     """The stem of each name in a figure's role -> the figures whose role has it."""
     found: dict[str, list[str]] = defaultdict(list)
+    spoken = _spoken_stems(data)
     for persona in data.personas:
-        for s in _names_in_role(persona.role, data.lexicon.generic):
+        for s in _role_name_stems(persona, data.lexicon, spoken):
             found[s].append(persona.id)
     return {s: tuple(figures) for s, figures in found.items()}
+
+
+def _spoken_stems(data: Dataset) -> dict[str, frozenset[str]]:
+    """Each figure's content stems: the words of its positions."""
+    return {p.id: frozenset(s for position in p.positions for s in content_stems(position.text)) for p in data.personas}
+
+
+def _role_name_stems(persona: Persona, lexicon: Lexicon, spoken: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The names in a figure's role, and the other names the topic rules give them that other figures use but
+    this one never does (Grok, xAI's model, for the critics of xAI): a question about Grok asks the critics of
+    xAI, while Musk, who names Grok, answers with the words that name it. (An other name nobody uses, like
+    ChatGPT, stands for its organisation in every question already: see query.QueryReader.)"""
+    names = _names_in_role(persona.role, lexicon.generic)
+    used = frozenset().union(*spoken.values())
+    others = {
+        other
+        for other, name in lexicon.other_names.items()
+        if other in used and other not in spoken[persona.id] and not names.isdisjoint(content_stems(name))
+    }
+    return names | others
 
 
 def _names_in_role(role: str, generic: frozenset[str]) -> frozenset[str]:
@@ -110,8 +131,9 @@ def index_positions(data: Dataset, reader: TextReader) -> Index:
     ("founder", "head", "expert") name the figure only as a whole (see query.FigureNames), never a topic: a
     question "heading for an arms race" is not about the Meta AI head."""
     index = Index()
+    spoken = _spoken_stems(data)
     for figure_number, persona in enumerate(data.personas):
-        role = {role_stem(persona.id, s) for s in _names_in_role(persona.role, reader.generic)}
+        role = {role_stem(persona.id, s) for s in _role_name_stems(persona, data.lexicon, spoken)}
         for position in sorted(persona.positions, key=tie_break):
             # A date or an amount in a reported position ("sued OpenAI in 2023") is the article's account of
             # what the figure did, not the figure's words: a question asking for one is for the narration.

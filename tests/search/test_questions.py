@@ -330,6 +330,18 @@ def test_a_topic_said_in_everyday_words_finds_who_spoke_of_it(ranker, topic: str
     assert speakers(ranker, topic).get(figure) == paragraph
 
 
+@pytest.mark.parametrize("topic", ["is grok's training data public?", "Is Grok actually open?"])
+def test_a_product_asks_the_critics_of_its_maker_who_never_name_it(ranker, topic: str) -> None:
+    # The critics of xAI speak of xAI, never of Grok; Grok is xAI's model (topics.yaml other_names).
+    assert speakers(ranker, topic).get("critics") == 15
+
+
+def test_explain_shows_a_product_explained_by_a_role_naming_its_maker(capsys) -> None:
+    assert main(["explain", "is grok's training data public?"]) == 0
+    critics = capsys.readouterr().out.split("### Critics")[1]
+    assert "“grok's” explained by the figure's role “critics of xAI, unnamed in the article”" in critics
+
+
 def test_a_title_in_a_role_is_not_the_name_of_an_organisation(ranker) -> None:
     # Musk is "Tesla and SpaceX CEO": a question about who holds a post asks for a fact of the narration.
     assert "amodei" not in speakers(ranker, "who is the CEO of anthropic these days?")
