@@ -122,7 +122,7 @@ def _names_in_role(role: str, generic: frozenset[str]) -> frozenset[str]:
     return frozenset(content_stems(names)) - generic
 
 
-def index_positions(data: Dataset, reader: TextReader) -> Index:
+def index_positions(data: Dataset, reader: TextReader, roles: dict[str, tuple[str, ...]]) -> Index:
     """Entries numbered by figure, then tie-break order, so of two equal scores the lower number wins.
 
     A position is also indexed under the names in its figure's role ("OpenAI" of "OpenAI founder"), as that
@@ -131,9 +131,8 @@ def index_positions(data: Dataset, reader: TextReader) -> Index:
     ("founder", "head", "expert") name the figure only as a whole (see query.FigureNames), never a topic: a
     question "heading for an arms race" is not about the Meta AI head."""
     index = Index()
-    spoken = _spoken_stems(data)
     for figure_number, persona in enumerate(data.personas):
-        role = {role_stem(persona.id, s) for s in _role_name_stems(persona, data.lexicon, spoken)}
+        role = {role_stem(persona.id, s) for s, figures in roles.items() if persona.id in figures}
         for position in sorted(persona.positions, key=tie_break):
             # A date or an amount in a reported position ("sued OpenAI in 2023") is the article's account of
             # what the figure did, not the figure's words: a question asking for one is for the narration.

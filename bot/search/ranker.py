@@ -43,7 +43,8 @@ class Ranker:
         self.lexicon = data.lexicon
         finder = TopicFinder(data.lexicon)
         reader = TextReader(data.lexicon, finder)
-        self.positions = index_positions(data, reader)
+        self._roles = role_names(data)  # each name in a figure's role -> the figures whose role has it
+        self.positions = index_positions(data, reader, self._roles)
         self.narration = index_narration(data, reader)
         # What a typo is corrected towards: the words of every text just read, and of the topic rules' triggers.
         for rule in data.lexicon.topics.values():
@@ -61,7 +62,6 @@ class Ranker:
         self._record_stems = self.positions.by_stem.keys() | self.narration.by_stem.keys()
         self._spoken_stems = frozenset(self.positions.by_stem)  # the figures' words, without the narration's
         self._record_names = record_names(data)
-        self._roles = role_names(data)
         self._background = background_topics(self.positions)
         self._first_entry: dict[int, int] = {}  # figure -> its first entry (entries are numbered by figure)
         for number, entry in enumerate(self.positions.entries):
