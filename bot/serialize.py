@@ -79,6 +79,7 @@ def explain_json(result: AskResult, threshold: float) -> dict[str, Any]:
         "rules": [{"topic": h.topic, "trigger": h.trigger, "how": h.how, "weight": h.weight} for h in analysis.hits],
         "focus": [{"figure": m.figure, "words": list(m.words)} for m in analysis.mentions],
         "quoted": list(analysis.quoted),
+        "names_as_words": list(result.names_as_words),
         "asks_for": analysis.wants.lstrip("#") if analysis.wants else None,
         "language": analysis.language,
         "words": [{"word": w.word, "stem": w.stem, "bits": round(w.bits, 2), "frame": w.frame} for w in analysis.asked],

@@ -96,7 +96,8 @@ class Ranker:
         ranked = self._ranked(analysis)
         personas = self.data.personas
         stances = tuple(_stance_of(p, topic, analysis, ranked.get(n, ())) for n, p in enumerate(personas))
-        return AskResult(topic=topic, analysis=analysis, stances=stances)
+        as_words = tuple(w.word for w in analysis.asked if w.stem in self._record_names and w.everyday)
+        return AskResult(topic=topic, analysis=analysis, stances=stances, names_as_words=as_words)
 
     def context(self, topic: str) -> Span | None:
         """The article narration sentence that best sets the scene for a topic, if any answers enough of it."""

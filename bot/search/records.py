@@ -111,3 +111,5 @@ class AskResult(NamedTuple):
     topic: str
     analysis: QueryAnalysis
     stances: tuple[Stance, ...]
+    # The question's words the article uses only as names, typed as everyday English: they explain half.
+    names_as_words: tuple[str, ...] = ()

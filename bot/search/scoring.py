@@ -3,7 +3,9 @@
 Each content word of the question weighs its information in general English (bot.lexical: "window" weighs
 more than "open"); a name the record uses weighs like a rare word. A text explains a word through its own
 words (its figure's role included), through a WordNet relative of the word (at RELATED_SHARE), or through a
-topic it carries whose trigger the word fired (at the trigger's weight).
+topic it carries whose trigger the word fired (at the trigger's weight). A word the article uses only as a
+name ("Whisper", "Tesla"), typed as everyday English, is explained at NAME_AS_WORD_SHARE by the first three
+routes: it may be the name, or the word in its everyday sense.
 
 What a text leaves unexplained counts against it: in full for a name the record uses (a question about Google
 is not answered by a position that never names Google; a word of everyday English typed in lower case is that
@@ -54,6 +56,9 @@ OFF_RECORD_SHARE = 1.25
 # A name the record uses weighs what a word unknown to English does, however common it is ("Google", "Meta"):
 # what matters is which of the record's organisations and people the question is about.
 NAME_BITS = lexical.MAX_INFORMATIVENESS - BASELINE_BITS
+# What a text naming something explains of the same word typed as everyday English: the article's "Whisper"
+# (a model) may or may not be the "whisper" of "how do I whisper to my baby", so it explains half.
+NAME_AS_WORD_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +161,8 @@ def weigh(
         if hit is not None:
             topics[hit.topic] += gain * hit.weight
         if hit is None or hit.how.startswith("related:"):
+            if word.stem in record_names and word.everyday:
+                gain *= NAME_AS_WORD_SHARE  # by the text's words, a relative or a role alike
             words[word.stem] += gain
             for relative in word.relatives:
                 words[relative.stem] += gain * relative.share

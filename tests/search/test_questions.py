@@ -80,10 +80,26 @@ def test_a_debate_between_named_figures_opens_with_their_exchange(planner) -> No
         "how open models pay the bills",
         "my landlord broke his promise to fix the heating",
         "What's Google's position on open source?",  # a name the record uses, that no figure speaks of
+        "how do I whisper without waking the baby",  # Whisper, OpenAI's model, is a name in the article
+        "what's the price of a tesla",  # Tesla, in Musk's role, is a name too
     ],
 )
 def test_a_common_word_in_another_sense_is_no_answer(ranker, topic: str) -> None:
     assert speakers(ranker, topic) == {}
+
+
+def test_a_name_typed_as_an_everyday_word_still_answers_a_question_about_it(ranker) -> None:
+    assert speakers(ranker, "what about whisper") == {"altman": 8}
+    assert speakers(ranker, "what does the tesla boss think") == {"musk": 5}
+
+
+def test_explain_shows_a_name_typed_as_an_everyday_word(capsys) -> None:
+    assert main(["explain", "how do I whisper without waking the baby"]) == 0
+    assert "“whisper” is a name in the article, typed here as an everyday word" in capsys.readouterr().out
+    assert main(["explain", "Whisper", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["names_as_words"] == []  # typed as the name it is
+    assert main(["explain", "whisper", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["names_as_words"] == ["whisper"]
 
 
 def test_a_wordnet_relative_explains_a_question_word(ranker) -> None:
