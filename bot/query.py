@@ -174,7 +174,7 @@ class TopicFinder:
                 self._by_first_stem.setdefault(trigger.stems[0], []).append((number, rule.id, trigger))
 
     def find(self, text_stems: tuple[str, ...], fuzzy: dict[str, str] | None = None) -> list[TopicHit]:
-        """Every trigger that occurs as consecutive stems (the strongest of a topic's triggers that stem
+        """Every trigger that occurs in order, at most _GAP stems apart (the strongest of a topic's triggers that stem
         alike), in rule order, then text order: each names a part of the question its topic explains.
         ``fuzzy`` maps stems reached through a corrected typo to the word that was typed."""
         best: dict[tuple[int, tuple[str, ...]], tuple[int, TopicHit]] = {}
@@ -194,10 +194,10 @@ class TopicFinder:
         return [best[key][1] for key in sorted(best, key=lambda key: (key[0], best[key][0]))]
 
     def _occurrences(self, text_stems: tuple[str, ...]) -> Iterator[tuple[int, int, str, Trigger]]:
-        """Each trigger occurring as consecutive stems: (where it starts, its rule's number, topic, trigger)."""
+        """Each trigger occurring in order, at most _GAP stems apart: (where it starts, its rule's number, topic, trigger)."""
         for at, first in enumerate(text_stems):
             for number, topic, trigger in self._by_first_stem.get(first, ()):
-                if text_stems[at : at + len(trigger.stems)] == trigger.stems:
+                if _in_order(trigger.stems, text_stems, at):
                     yield at, number, topic, trigger
 
     def through_relatives(self, asked: Iterable[AskedWord], taken: set[str]) -> list[TopicHit]:
@@ -228,6 +228,22 @@ class TopicFinder:
         for _, _, topic, trigger in self._occurrences(text_stems):
             found[topic] = max(found.get(topic, 0.0), trigger.weight)
         return found
+
+
+# A trigger's words may have one other word between them: people qualify a phrase ("a few big companies",
+# "share AI freely"). The word between still counts as asked.
+_GAP = 1
+
+
+def _in_order(run: tuple[str, ...], text: tuple[str, ...], at: int) -> bool:
+    """Whether the stems of ``run`` follow ``text[at]`` in order, each at most _GAP stems after the last."""
+    here = at + 1
+    for wanted in run[1:]:
+        found = next((n for n in range(here, min(here + 1 + _GAP, len(text))) if text[n] == wanted), None)
+        if found is None:
+            return False
+        here = found + 1
+    return True
 
 
 class Vocabulary:

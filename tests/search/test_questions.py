@@ -106,6 +106,12 @@ def test_a_wordnet_relative_explains_a_question_word(ranker) -> None:
     assert speakers(ranker, "lawsuit") == {"musk": 4}  # sued ~ lawsuit
 
 
+def test_a_trigger_phrase_may_hold_one_other_word(ranker) -> None:
+    triggers = {hit.trigger for hit in ranker.analyse("should labs share AI freely").hits}
+    assert "share freely" in triggers
+    assert "share freely" not in {hit.trigger for hit in ranker.analyse("share the AI model freely").hits}
+
+
 def test_a_typo_of_a_stop_word_is_a_stop_word(ranker) -> None:
     analysis = ranker.analyse("teh sustainable development")
     assert ("teh", "the") in analysis.corrections and "the" not in {w.word for w in analysis.asked}
