@@ -137,6 +137,7 @@ class QueryAnalysis(NamedTuple):
     wants: str | None = None  # the kind of answer asked for (QUANTITY, DATE, MEANING, HOLDER), which a text must state
     language: str | None = None  # the other language than English the question is read in ("es")
     quoted: tuple[str, ...] = ()  # words in quote marks (three or more) of a question asking who said them
+    refers_back: bool = False  # a clause whose subject points back at the rest of the question ("is that fair?")
 
     @property
     def parts(self) -> tuple[QueryAnalysis, ...]:
@@ -454,11 +455,8 @@ class QueryReader:
         clauses = [(found.group(), query[found.end() : found.end() + 1] == "?") for found in _CLAUSE.finditer(query)]
         if len(clauses) < 2:
             return whole
-        asking = [
-            self._read(text, language)
-            for text, questioned in clauses
-            if _asks(text) or (questioned and not _alternative(text))
-        ]
+        kept = [(text, q) for text, q in clauses if _asks(text) or (q and not _alternative(text))]
+        asking = [self._read(text, language)._replace(refers_back=_refers_back(text)) for text, _ in kept]
         asking = [c for c in asking if c.asked]
         # The question asks for the kind of answer its first clause asks for ("what does panacea mean? my
         # teacher used it" asks for a meaning, however it goes on).
@@ -567,6 +565,23 @@ def _asks(clause: str) -> bool:
     while found and found[0] in JOINING:
         found.pop(0)
     return bool(found) and found[0] in _ASKING
+
+
+# A demonstrative standing for what the question said before it.
+_BACK_REFERENCE = frozenset({"that", "this"})
+
+
+def _refers_back(clause: str) -> bool:
+    """Whether a clause's subject, after its auxiliary, or its last word points back at what the question
+    said before ("does that justify ...", "will it force ...", "do you buy that"). "it" before an adjective
+    is no more than a subject ("is it better to ...")."""
+    found = [w for w in words(clause) if w not in JOINING]
+    if len(found) >= 2 and found[0] in _ASKING:
+        if found[1] in _BACK_REFERENCE:
+            return True
+        if found[1] == "it" and len(found) >= 3 and lexical.part_of_speech(found[2]) not in ("a", None):
+            return True
+    return bool(found) and found[-1] in _BACK_REFERENCE
 
 
 def _alternative(clause: str) -> bool:

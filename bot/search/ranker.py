@@ -142,7 +142,16 @@ class Ranker:
 
     def _weighed(self, analysis: QueryAnalysis) -> list[tuple[QueryAnalysis, Weights]]:
         """The question and each of its asking clauses, with what a text explaining each scores."""
-        return [(part, self._weights(part)) for part in analysis.parts]
+        whole = self._weights(analysis)
+        clauses = [(part, self._weights(part)) for part in analysis.clauses]
+        return [(analysis, whole), *((p, w) for p, w in clauses if self._asks_its_own(p, w, whole))]
+
+    def _asks_its_own(self, clause: QueryAnalysis, weights: Weights, whole: Weights) -> bool:
+        """Whether a clause is a question of its own. One that points back at the rest of a question about
+        another theme and asks only about the background is not: "does that justify keeping it private?"
+        after "training costs a fortune" asks about the costs, not open source alone."""
+        background_only = not weights.themes and clause.topics.keys() <= self._background
+        return not (whole.themes and background_only and clause.refers_back)
 
     def _weights(self, part: QueryAnalysis) -> Weights:
         return weigh(part, self._record_stems, self._record_names, self._background, self._roles, self._spoken_stems)

@@ -112,6 +112,25 @@ def test_a_trigger_phrase_may_hold_one_other_word(ranker) -> None:
     assert "share freely" not in {hit.trigger for hit in ranker.analyse("share the AI model freely").hits}
 
 
+def test_a_clause_pointing_back_that_asks_only_the_background_is_no_question_of_its_own(ranker) -> None:
+    # "will it force ... open source" asks about the law, which no figure's words address.
+    assert speakers(ranker, "A new law in Brazil: will it force labs to open source their models?") == {}
+    found = speakers(ranker, "Models cost a fortune to train: does that justify keeping them private?")
+    assert found.get("suleyman") == 14 and "musk" not in found  # costs, not the open-source background alone
+
+
+def test_it_before_an_adjective_is_only_a_subject(ranker) -> None:
+    analysis = ranker.analyse("I can't afford to train a model, so is it better if labs publish openly, or what?")
+    assert [c.refers_back for c in analysis.clauses] == [False]
+    analysis = ranker.analyse("Brazil passed a new law: will it force labs to publish their models?")
+    assert [c.refers_back for c in analysis.clauses] == [True]
+
+
+def test_keeping_a_model_private_or_giving_it_away_is_the_open_source_question(ranker) -> None:
+    for topic in ("should labs keep their models private?", "can labs give away their models?"):
+        assert "open_source" in ranker.analyse(topic).topics, topic
+
+
 def test_a_typo_of_a_stop_word_is_a_stop_word(ranker) -> None:
     analysis = ranker.analyse("teh sustainable development")
     assert ("teh", "the") in analysis.corrections and "the" not in {w.word for w in analysis.asked}
