@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .data import cache
 from .data.dataset import Dataset, default_folder, load_dataset
@@ -12,8 +12,7 @@ from .render import Renderer
 from .search.ranker import Ranker
 
 
-@dataclass(frozen=True, slots=True)
-class Core:
+class Core(NamedTuple):
     data: Dataset
     ranker: Ranker
     planner: Planner

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import DataError, Problem
-from .cache import PickledByFields
 from .yamlload import LineDict, load_yaml, read_text
 
 ARTICLE_SUFFIX = ".txt"
@@ -65,8 +64,7 @@ _SENTENCE_LIKE_ENDS = _SENTENCE_END + _CLOSERS + ":;,"
 _FOOTER_MARKS = ("©", "(c)", "copyright")
 
 
-@dataclass(frozen=True, slots=True)
-class Citation(PickledByFields):
+class Citation(NamedTuple):
     """Where a span sits: article id, 1-based paragraph, and character offsets into the article text."""
 
     article: str
@@ -78,17 +76,15 @@ class Citation(PickledByFields):
         return {"article": self.article, "paragraph": self.paragraph, "start": self.start, "end": self.end}
 
 
-@dataclass(frozen=True, slots=True)
-class Span(PickledByFields):
+class Span(NamedTuple):
     """A verbatim span of an article: the text and where it sits."""
 
     text: str
     citation: Citation
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Paragraph(PickledByFields):
-    index: int  # 1-based among the non-empty lines
+class Paragraph(NamedTuple):
+    index: int  # 1-based among the non-empty lines (shadows tuple.index, which nothing calls on a paragraph)
     start: int
     end: int
     # The whole article text, shared: a copy of every paragraph's text doubled the memory of the seeds.
@@ -111,8 +107,7 @@ class Paragraph(PickledByFields):
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Article(PickledByFields):
+class Article(NamedTuple):
     id: str
     title: str
     publisher: str
@@ -121,7 +116,6 @@ class Article(PickledByFields):
     text: str
     paragraphs: tuple[Paragraph, ...]
     path: str = ""
-    _sentences: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def paragraph(self, index: int) -> Paragraph:
         if not 1 <= index <= len(self.paragraphs):
@@ -135,13 +129,10 @@ class Article(PickledByFields):
         return None
 
     def sentences(self, index: int) -> tuple[tuple[int, int], ...]:
-        """Sentence spans (absolute offsets) of one paragraph, computed once."""
-        cached = self._sentences.get(index)
-        if cached is None:
-            para = self.paragraph(index)
-            cached = tuple((para.start + s, para.start + e) for s, e in split_sentences(para.text))
-            self._sentences[index] = cached
-        return cached
+        """Sentence spans (absolute offsets) of one paragraph. Not kept: the narration index asks once per
+        paragraph, at a cold load, and a kept copy only made the load cache larger."""
+        para = self.paragraph(index)
+        return tuple((para.start + s, para.start + e) for s, e in split_sentences(para.text))
 
     def sentence_around(self, start: int, end: int) -> tuple[int, int]:
         """The smallest run of whole sentences that covers ``start:end``."""

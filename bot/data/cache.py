@@ -27,17 +27,6 @@ FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
-class PickledByFields:
-    """A base for the slots dataclasses a large record holds hundreds of thousands of: each pickles as its
-    class and field values. Without it a slots dataclass pickles through dataclasses' Python-level state
-    functions, which call fields() for every object and made reading a cached 100k record take 3 s."""
-
-    __slots__ = ()
-
-    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return type(self), tuple(getattr(self, name) for name in self.__match_args__)  # type: ignore[attr-defined]
-
-
 def folder() -> Path | None:
     configured = os.environ.get("DEBATE_CACHE", "")
     if configured.lower() == "off":

@@ -3,12 +3,11 @@ the other names a question may use for what the article names."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Protocol
+from types import MappingProxyType
+from typing import NamedTuple, Protocol
 
 from ..errors import DataError, Problem
 from ..languages import LANGUAGES, stem_in
@@ -30,24 +29,21 @@ class PositionLike(Protocol):
 _SECTIONS = ("axes", "camps", "topics", "generic", "other_names", "languages")
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
+class Trigger(NamedTuple):
     phrase: str
     stems: tuple[str, ...]
     weight: float
     language: str | None = None  # a trigger in another language than English (its stems are that language's)
 
 
-@dataclass(frozen=True, slots=True)
-class TopicRule:
+class TopicRule(NamedTuple):
     id: str
     label: str
     triggers: tuple[Trigger, ...]
     axis: str | None = None  # the stance axis a debate on this topic is summed up on, if it has its own
 
 
-@dataclass(frozen=True, slots=True)
-class Axis:
+class Axis(NamedTuple):
     id: str
     label: str
     plus: str
@@ -58,15 +54,13 @@ class Axis:
         return self.plus if value > 0 else self.minus if value < 0 else self.zero
 
 
-@dataclass(frozen=True, slots=True)
-class Camp:
+class Camp(NamedTuple):
     id: str
     label: str
     colour: int
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     """Topic rules, axes and camps as the topic file gives them; nothing here changes after loading."""
 
     topics: dict[str, TopicRule]
@@ -74,10 +68,10 @@ class Lexicon:
     camps: dict[str, Camp]
     generic: frozenset[str]  # stems that never count as content on their own ("ai", "model")
     # stem of another name -> the name it stands for ("chatgpt" -> "OpenAI"): a product for its maker
-    other_names: dict[str, str] = field(default_factory=dict)
+    other_names: Mapping[str, str] = MappingProxyType({})  # immutable: one default for every Lexicon
     # language code -> every phrase the rules give in it (its triggers and generic words), for reading a
     # question written without spaces
-    foreign_terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    foreign_terms: Mapping[str, frozenset[str]] = MappingProxyType({})
 
     def axis_for(self, hits: Iterable[TopicHitLike], positions: Iterable[PositionLike]) -> str:
         """The axis a debate (or a picture of answers) is summed up on: that of the strongest matched topic
@@ -255,7 +249,7 @@ def load_lexicon(folder: Path) -> Lexicon:
     camps, topics, generic = reader.camps(), reader.topics(axes), reader.generic()
     foreign, foreign_generic, terms = reader.languages(topics)
     for topic_id, triggers in foreign.items():
-        topics[topic_id] = dataclasses.replace(topics[topic_id], triggers=topics[topic_id].triggers + tuple(triggers))
+        topics[topic_id] = topics[topic_id]._replace(triggers=topics[topic_id].triggers + tuple(triggers))
     lexicon = Lexicon(
         topics=topics,
         axes=axes,

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import DataError, Problem
 from .article import Article, Citation, Span
-from .cache import PickledByFields
 from .lexicon import LEXICON_FILE, Lexicon
 from .yamlload import LineDict, load_yaml
 
@@ -21,8 +19,7 @@ _SPAN_FIELDS = {"article", "text", *_OFFSET_FIELDS}
 _POSITION_FIELDS = _SPAN_FIELDS | {"id", "kind", "cue", "channel", "topics", "stance", "replies_to"}
 
 
-@dataclass(frozen=True, slots=True)
-class Position(PickledByFields):
+class Position(NamedTuple):
     figure: str
     id: str
     kind: str  # "quoted" (the figure's own words) or "reported" (the article's words about them)
@@ -42,8 +39,7 @@ class Position(PickledByFields):
         return next((value for name, value in self.stance if name == axis), None)
 
 
-@dataclass(frozen=True, slots=True)
-class Persona(PickledByFields):
+class Persona(NamedTuple):
     id: str
     name: str
     role: str

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..data.article import Citation, Span
-from ..data.cache import PickledByFields
 from ..data.dataset import Dataset
 from ..data.lexicon import Lexicon
 from ..data.personas import Persona, Position
@@ -20,8 +20,7 @@ from ..query import TopicFinder, role_name
 from ..text import STOPWORDS, content_stems, stem, words
 
 
-@dataclass(frozen=True, slots=True)
-class Entry(PickledByFields):
+class Entry(NamedTuple):
     """An indexed text: a position (with its speaker's place in the dataset) or a narration sentence."""
 
     tags: dict[str, float]

@@ -29,8 +29,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Set
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import lexical
 from ..query import BASELINE_BITS, QueryAnalysis, TopicHit
@@ -61,8 +61,7 @@ NAME_BITS = lexical.MAX_INFORMATIVENESS - BASELINE_BITS
 NAME_AS_WORD_SHARE = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class Weights:
+class Weights(NamedTuple):
     """What a question asks of a text: per topic and per stem, what a text carrying it scores."""
 
     topics: list[tuple[str, float]]
@@ -74,7 +73,7 @@ class Weights:
     background: frozenset[str] = frozenset()
     themes: frozenset[str] = frozenset()
     # Per figure, the question's stems its role explains (the stem of "OpenAI" for the OpenAI founder).
-    by_role: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    by_role: Mapping[str, frozenset[str]] = MappingProxyType({})  # immutable: one default for every Weights
 
     def topic_share(self, topic: str, tags: dict[str, float]) -> float:
         """What a text with these tags makes of the question's coefficient for ``topic``."""

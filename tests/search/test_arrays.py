@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from pathlib import Path
 
@@ -45,11 +44,8 @@ def test_both_scorers_let_only_a_text_stating_a_date_or_quantity_answer_for_one(
     # A date states a fact only in a figure's own words: Musk's reported "sued OpenAI in 2023" is made a
     # quotation here, so that one shipped position states a date (the generated corpus states none).
     personas = tuple(
-        dataclasses.replace(
-            p,
-            positions=tuple(
-                dataclasses.replace(q, kind="quoted") if q.id == "sued-for-betrayal" else q for q in p.positions
-            ),
+        p._replace(
+            positions=tuple(q._replace(kind="quoted") if q.id == "sued-for-betrayal" else q for q in p.positions),
         )
         for p in data.personas
     )
