@@ -38,10 +38,13 @@ LANGUAGES = {**SPACED, **UNSPACED}
 # Two function words say which language a question is written in; one may be a loan ("a la carte").
 _FUNCTION_WORDS_NEEDED = 2
 _KANA = re.compile(r"[\u3040-\u30ff]")
-# Kana and the CJK ideographs (with their extension A and compatibility blocks).
-_CJK_CHARACTER = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-_CJK = re.compile(_CJK_CHARACTER)
-_CJK_RUN = re.compile(_CJK_CHARACTER + "+")
+
+
+@cache
+def _cjk_runs() -> re.Pattern[str]:
+    """Runs of kana and CJK ideographs (with their extension A and compatibility blocks). Compiled on first
+    use: only a question outside ASCII needs it, and compiling these ranges takes a few ms at every start."""
+    return re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # A French or Italian article or pronoun elided before a vowel ("l'IA", "qu'est", "dell'IA").
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|dell|all|dall|nell|sull)['’](?=\w)")
 
@@ -137,7 +140,7 @@ class ForeignReader:
 
 def language_of(text: str, typed: Iterable[str], english_function_words: frozenset[str]) -> str | None:
     """The language other than English a question is written in, or None for English (or unknown)."""
-    if _CJK.search(text):
+    if _cjk_runs().search(text):
         return "ja" if _KANA.search(text) else "zh"
     bare = {_without_accents(without_elision(w)) for w in typed} - english_function_words
     counts = {code: len(bare & function_words(code)) for code in SPACED}
@@ -149,7 +152,7 @@ def split_script(word: str) -> list[str]:
     """A typed token cut where it changes between Chinese or Japanese characters and other letters
     ("开源ai" -> "开源", "ai")."""
     pieces, at = [], 0
-    for run in _CJK_RUN.finditer(word):
+    for run in _cjk_runs().finditer(word):
         pieces += [word[at : run.start()], run.group()]
         at = run.end()
     return [p for p in [*pieces, word[at:]] if p]
@@ -173,4 +176,4 @@ def segment(run: str, terms: frozenset[str]) -> list[str]:
 
 
 def is_unspaced(word: str) -> bool:
-    return bool(_CJK.match(word))
+    return bool(_cjk_runs().match(word))
