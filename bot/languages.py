@@ -45,6 +45,8 @@ def _cjk_runs() -> re.Pattern[str]:
     """Runs of kana and CJK ideographs (with their extension A and compatibility blocks). Compiled on first
     use: only a question outside ASCII needs it, and compiling these ranges takes a few ms at every start."""
     return re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
 # A French or Italian article or pronoun elided before a vowel ("l'IA", "qu'est", "dell'IA").
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|dell|all|dall|nell|sull)['’](?=\w)")
 
