@@ -84,32 +84,27 @@ def role_stem(figure: str, name_stem: str) -> str:
     return f"@{figure}:{name_stem}"
 
 
-def role_names(data: Dataset) -> dict[str, tuple[str, ...]]:
-    """The stem of each name in a figure's role -> the figures whose role has it."""
+def role_names(data: Dataset, spoken: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
+    """The stem of each name in a figure's role -> the figures whose role has it. ``spoken``: each figure's
+    stems, the words of its positions."""
     found: dict[str, list[str]] = defaultdict(list)
-    spoken = _spoken_stems(data)
+    used = frozenset().union(*spoken.values())
     for persona in data.personas:
-        for s in _role_name_stems(persona, data.lexicon, spoken):
+        for s in _role_name_stems(persona, data.lexicon, spoken[persona.id], used):
             found[s].append(persona.id)
     return {s: tuple(figures) for s, figures in found.items()}
 
 
-def _spoken_stems(data: Dataset) -> dict[str, frozenset[str]]:
-    """Each figure's content stems: the words of its positions."""
-    return {p.id: frozenset(s for position in p.positions for s in content_stems(position.text)) for p in data.personas}
-
-
-def _role_name_stems(persona: Persona, lexicon: Lexicon, spoken: dict[str, frozenset[str]]) -> frozenset[str]:
+def _role_name_stems(persona: Persona, lexicon: Lexicon, own: frozenset[str], used: frozenset[str]) -> frozenset[str]:
     """The names in a figure's role, and the other names the topic rules give them that other figures use but
     this one never does (Grok, xAI's model, for the critics of xAI): a question about Grok asks the critics of
     xAI, while Musk, who names Grok, answers with the words that name it. (An other name nobody uses, like
     ChatGPT, stands for its organisation in every question already: see query.QueryReader.)"""
     names = _names_in_role(persona.role, lexicon.generic)
-    used = frozenset().union(*spoken.values())
     others = {
         other
         for other, name in lexicon.other_names.items()
-        if other in used and other not in spoken[persona.id] and not names.isdisjoint(content_stems(name))
+        if other in used and other not in own and not names.isdisjoint(content_stems(name))
     }
     return names | others
 
@@ -121,8 +116,9 @@ def _names_in_role(role: str, generic: frozenset[str]) -> frozenset[str]:
     return frozenset(content_stems(names)) - generic
 
 
-def index_positions(data: Dataset, reader: TextReader, roles: dict[str, tuple[str, ...]]) -> Index:
-    """Entries numbered by figure, then tie-break order, so of two equal scores the lower number wins.
+def index_positions(data: Dataset, reader: TextReader) -> tuple[Index, dict[str, tuple[str, ...]]]:
+    """Entries numbered by figure, then tie-break order, so of two equal scores the lower number wins; and the
+    names in the figures' roles (see role_names).
 
     A position is also indexed under the names in its figure's role ("OpenAI" of "OpenAI founder"), as that
     figure's own pseudo-stems (``role_stem``): what Altman says, the OpenAI founder says, so a question about
@@ -131,13 +127,26 @@ def index_positions(data: Dataset, reader: TextReader, roles: dict[str, tuple[st
     question "heading for an arms race" is not about the Meta AI head."""
     index = Index()
     for figure_number, persona in enumerate(data.personas):
-        role = {role_stem(persona.id, s) for s, figures in roles.items() if persona.id in figures}
         for position in sorted(persona.positions, key=tie_break):
             # A date or an amount in a reported position ("sued OpenAI in 2023") is the article's account of
             # what the figure did, not the figure's words: a question asking for one is for the narration.
             tags, stems = reader.read(position.text, position.topics, states_facts=position.kind == "quoted")
-            index.add(Entry(tags=tags, position=position, figure=figure_number), stems | role)
-    return index
+            index.add(Entry(tags=tags, position=position, figure=figure_number), stems)
+    # Which other names a figure's role takes depends on every figure's words: read from the postings, so
+    # no text is read twice.
+    spoken: dict[int, set[str]] = defaultdict(set)
+    for value, numbers in index.by_stem.items():
+        for figure in {index.entries[n].figure for n in numbers}:
+            spoken[figure].add(value)
+    roles = role_names(data, {p.id: frozenset(spoken[n]) for n, p in enumerate(data.personas)})
+    entries_of: dict[int, list[int]] = defaultdict(list)
+    for number, entry in enumerate(index.entries):
+        entries_of[entry.figure].append(number)
+    for figure_number, persona in enumerate(data.personas):
+        for name_stem, figures in roles.items():
+            if persona.id in figures:
+                index.by_stem[role_stem(persona.id, name_stem)] = list(entries_of[figure_number])
+    return index, roles
 
 
 # A capitalised word inside a sentence: after a word (or a comma) and a space, not after a sentence's end.

@@ -19,7 +19,7 @@ from ..data.dataset import Dataset
 from ..data.personas import Persona
 from ..query import FigureNames, QueryAnalysis, QueryReader, TopicFinder, Vocabulary
 from ..text import content_stems, stem, words
-from .index import Index, TextReader, index_narration, index_positions, record_names, role_names
+from .index import Index, TextReader, index_narration, index_positions, record_names
 from .records import AskResult, Candidate, Match, Stance
 from .scoring import THRESHOLD, Weights, background_topics, weigh
 
@@ -43,8 +43,8 @@ class Ranker:
         self.lexicon = data.lexicon
         finder = TopicFinder(data.lexicon)
         reader = TextReader(data.lexicon, finder)
-        self._roles = role_names(data)  # each name in a figure's role -> the figures whose role has it
-        self.positions = index_positions(data, reader, self._roles)
+        # The positions' index, and each name in a figure's role -> the figures whose role has it.
+        self.positions, self._roles = index_positions(data, reader)
         self.narration = index_narration(data, reader)
         # What a typo is corrected towards: the words of every text just read, and of the topic rules' triggers.
         for rule in data.lexicon.topics.values():
