@@ -80,6 +80,7 @@ def explain_json(result: AskResult, threshold: float) -> dict[str, Any]:
         "focus": [{"figure": m.figure, "words": list(m.words)} for m in analysis.mentions],
         "quoted": list(analysis.quoted),
         "names_as_words": list(result.names_as_words),
+        "manner_words": list(result.manner_words),
         "asks_for": analysis.wants.lstrip("#") if analysis.wants else None,
         "language": analysis.language,
         "words": [{"word": w.word, "stem": w.stem, "bits": round(w.bits, 2), "frame": w.frame} for w in analysis.asked],

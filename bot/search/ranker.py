@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..data.article import Span
 from ..data.dataset import Dataset
 from ..data.personas import Persona
-from ..query import FigureNames, QueryAnalysis, QueryReader, TopicFinder, Vocabulary
+from ..query import ASKS_SOMETHING_BITS, FigureNames, QueryAnalysis, QueryReader, TopicFinder, Vocabulary
 from ..text import content_stems, stem, words
 from .index import Index, TextReader, index_narration, index_positions, record_names
 from .records import AskResult, Candidate, Match, Stance
@@ -97,7 +97,8 @@ class Ranker:
         personas = self.data.personas
         stances = tuple(_stance_of(p, topic, analysis, ranked.get(n, ())) for n, p in enumerate(personas))
         as_words = tuple(w.word for w in analysis.asked if w.stem in self._record_names and w.everyday)
-        return AskResult(topic=topic, analysis=analysis, stances=stances, names_as_words=as_words)
+        manner = self._manner_words(analysis) if analysis.mentions else ()
+        return AskResult(topic=topic, analysis=analysis, stances=stances, names_as_words=as_words, manner_words=manner)
 
     def context(self, topic: str) -> Span | None:
         """The article narration sentence that best sets the scene for a topic, if any answers enough of it."""
@@ -167,7 +168,7 @@ class Ranker:
         tie); a named figure asked nothing else: all its positions. A question quoting words is answered only
         by the positions holding them."""
         named = self._named(analysis)
-        asks = analysis.asks_something
+        asks = self._asks_something(analysis)
         holders = self._holders(analysis)
         best: dict[int, Candidate] = {}
         for part, weights in weighed or self._weighed(analysis):
@@ -232,6 +233,27 @@ class Ranker:
             by_role=weights.by_role.get(self.data.personas[entry.figure].id, frozenset()),
         )
         return Candidate(position=entry.position, match=match)
+
+    def _asks_something(self, analysis: QueryAnalysis) -> bool:
+        """Whether the question asks about anything beside the figures it names ("What did LeCun say?" does
+        not; "LeCun on pizza" does), not counting the words that only say how it asks (``_manner_words``)."""
+        manner = self._manner_words(analysis)
+        return any(w.bits >= ASKS_SOMETHING_BITS and w.word not in manner for w in analysis.asked)
+
+    def _manner_words(self, analysis: QueryAnalysis) -> tuple[str, ...]:
+        """The question's verbs, adjectives and adverbs that no text of the record speaks of, by themselves or
+        a relative, and no topic rule reads: they say how it asks ("sam altman cope", "what did altman fire
+        back with"), not about what, as a noun the record never speaks of does ("musk on pizza")."""
+        stems = self._record_stems
+        triggered = {s for hit in analysis.hits for s in hit.stems}
+        return tuple(
+            w.word
+            for w in analysis.asked
+            if w.frame
+            and w.stem not in stems
+            and w.stem not in triggered
+            and not any(r.stem in stems for r in w.relatives)
+        )
 
     def _holders(self, analysis: QueryAnalysis) -> set[int] | None:
         """The positions holding the words the question quotes, as the quote check finds them (exact or close),

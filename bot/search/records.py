@@ -113,3 +113,5 @@ class AskResult(NamedTuple):
     stances: tuple[Stance, ...]
     # The question's words the article uses only as names, typed as everyday English: they explain half.
     names_as_words: tuple[str, ...] = ()
+    # Beside a named figure, the words that only say how the question asks: nothing else is asked of it.
+    manner_words: tuple[str, ...] = ()

@@ -62,6 +62,16 @@ def test_two_named_figures_both_answer_even_when_nothing_else_is_asked(ranker) -
 
 def test_a_named_figure_stays_silent_on_a_topic_it_never_addressed(ranker) -> None:
     assert "lecun" not in speakers(ranker, "LeCun on regulation")
+    assert speakers(ranker, "LeCun on pizza") == {}  # a noun the record never speaks of is asked
+
+
+def test_a_word_that_only_says_how_the_question_asks_asks_nothing_else(ranker, capsys) -> None:
+    # "cope" is a verb no text of the record uses: it asks for Altman's view, as "what did Altman say" does.
+    assert speakers(ranker, "sam altman cope") == {"altman": 8}
+    assert main(["explain", "sam altman cope", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["manner_words"] == ["cope"]
+    assert main(["explain", "sam altman cope"]) == 0
+    assert "“cope” says how the question asks" in capsys.readouterr().out
 
 
 def test_a_debate_between_named_figures_opens_with_their_exchange(planner) -> None:
