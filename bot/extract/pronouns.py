@@ -41,6 +41,8 @@ UNNAMED_SAYS = re.compile(
     r"[a-z][\w\-]*)?)\s+(?P<verb>[a-z]+)\s+(?:that\s+)?$"
 )
 CLAUSE_THEN_NAME = re.compile(rf"[^,.;:!?\x00]{{0,120}},\s*(?P<run>{RUN.pattern})\s+[a-z]")
+# A name in apposition after a relation: "Her sister, Claire, agreed".
+APPOSED_RELATIVE = re.compile(rf",\s+(?P<run>{RUN.pattern}),")
 
 
 class Pronouns:
@@ -166,7 +168,7 @@ class Pronouns:
     def _related_person(self, relation: re.Match[str], owner: Mention, pos: int) -> tuple[Entity | None, str]:
         """Who "Her sister" or "Smith's lawyer" is: the name in apposition ("Her sister, Claire, agreed"), else the
         person the article introduced as a sister, else nobody we can name."""
-        named = re.match(rf",\s+(?P<run>{RUN.pattern}),", self.text[relation.end() :])
+        named = APPOSED_RELATIVE.match(self.text, relation.end())
         entity = self.resolve_run(named["run"].split(), speaking=True, pos=pos) if named else None
         if entity is not None and entity.kind == "person":
             return entity, f"{entity.name}, {relation.group().strip()} named in the sentence before"
