@@ -41,9 +41,11 @@ def double_role(text: str, i: int) -> str:
     return "either"
 
 
-# A mark that opens a quotation: at the start of a line or after a space or an opening bracket, before a word.
-SINGLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[{—–\-/:]))[‘'](?=\S)", re.MULTILINE)
-DOUBLE_OPENING = re.compile(r"(?:^|(?<=[\s(\[{—–\-/:]))[\"“”「『«](?=\S)", re.MULTILINE)
+# A mark that opens a quotation: at the start of the text or after a space (a line break too) or an opening
+# bracket, before a word. The pattern starts with the mark and then looks back past it at the character before, so
+# a search jumps from quote mark to quote mark; led by the look back, it tried every position of the text.
+SINGLE_OPENING = re.compile(r"[‘'](?<![^\s(\[{—–\-/:][‘'])(?=\S)")
+DOUBLE_OPENING = re.compile(r"[\"“”「『«](?<![^\s(\[{—–\-/:][\"“”「『«])(?=\S)")
 
 
 def uses_single_quotes(article: Article) -> bool:
