@@ -7,6 +7,7 @@ through an article's sentences for the person a "he", "she" or "they" agrees wit
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .records import AMBIGUOUS, UNCLEAR, UNNAMED
@@ -225,8 +226,8 @@ class Pronouns:
     # --- speech cues --------------------------------------------------------------------------
 
     def _sentence_index(self, pos: int, first: int) -> int:
-        for index in range(first, len(self.sentences)):
-            start, end = self.sentences[index]
-            if pos < end or index == len(self.sentences) - 1:
-                return index
-        return max(first, len(self.sentences) - 1)
+        """The first sentence from ``first`` on that ends after ``pos`` (else the last one, or ``first`` itself when
+        there is none from it on). The sentences are in order, so a binary search over their ends finds it: a scan
+        from the article's first sentence, as ``_sentence_span`` asks for every cue and mention, read them all."""
+        index = bisect_right(self.sentences, pos, lo=first, key=lambda sentence: sentence[1])
+        return min(index, max(first, len(self.sentences) - 1))
