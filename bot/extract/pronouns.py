@@ -190,7 +190,8 @@ class Pronouns:
         """True when the mention at ``pos`` is the subject its sentence opens with: only capitalised words, titles
         and a leading phrase stand before it ("Opposition leader Mark Hollis", "Later, Sarah studied")."""
         lead = re.sub(r"^[^,]{0,40},\s*", "", self.text[start:pos])  # "Later, " / "In 2019, "
-        return all(w[0].isupper() or w.casefold() in TITLES | LEADING for w in lead.split())
+        # (A look-up in each set: one in ``TITLES | LEADING`` built that union for every word.)
+        return all(w[0].isupper() or w.casefold() in TITLES or w.casefold() in LEADING for w in lead.split())
 
     def _asked(self, chosen: Mention, candidates: list[Mention], gender: str) -> Mention | None:
         """The person the subject asked ("Mark Delgado asked Whitfield why ..."), when a pronoun of ``gender``
