@@ -38,6 +38,15 @@ ROLE_BEFORE_NAME = re.compile(
 )
 
 
+# The tag patterns of ``Analyser._cue_for``, compiled once: built from RUN (2 KB of pattern) inside the method, they
+# were formatted and looked up in the regex cache for every quotation.
+# A bare name as the tag, its verb left out: '"... amazing," Mark McCaughrean, senior science advisor.'
+BARE_NAME_TAG = re.compile(rf"[\s,\x00]*(?P<who>{RUN.pattern})(?:,[^\x00.!?]*)?[.!?]")
+# A name's cue noun right before the quote: "Trump's tweet:", "Smith's statement,".
+OWNED_CUE_NOUN = re.compile(rf"(?P<who>{RUN.pattern})['’]s\s+(?:[\w\-]+\s+)?(?P<cue>{CUE_NOUNS})\s*[:,]?\s*$")
+# A name and a colon opening the stretch before the quote: "Hale: ".
+NAME_COLON = re.compile(rf"(?:^|[.!?]\s+)(?P<who>{RUN.pattern})\s*:\s*$")
+
 # A double quote mark opening nothing at the very end of a paragraph.
 STRANDED_OPENER = re.compile(r"\s[“\"]\s*$")
 CONTINUES = "continues the quotation ending the paragraph before"
@@ -305,7 +314,7 @@ class Analyser(Cues):
                 if not ends_sentence or follows or event.subject_start > event.pos:
                     return from_event(event, event.verb, "tag after the quote")
         # 1b. A bare name as the tag, its verb left out: '"... amazing," Mark McCaughrean, senior science advisor.'
-        bare = re.match(rf"[\s,\x00]*(?P<who>{RUN.pattern})(?:,[^\x00.!?]*)?[.!?]", masked[mark.close + 1 - base :])
+        bare = BARE_NAME_TAG.match(masked[mark.close + 1 - base :])
         if bare and self.text[mark.close - 1] == "," and not speech_cues(bare.group()):
             pos = mark.close + 1 + bare.start("who")
             entity = self.resolve_run(bare["who"].split(), speaking=True, pos=pos)
@@ -314,7 +323,7 @@ class Analyser(Cues):
         # 2. A cue before it in the same stretch: 'X said:', 'He wrote:', 'X commented on X:', ', she said, "B."'
         start = max(sent_start, previous_close + 1)
         before = masked[start - base : mark.open - base]
-        noun = re.search(rf"(?P<who>{RUN.pattern})['’]s\s+(?:[\w\-]+\s+)?(?P<cue>{CUE_NOUNS})\s*[:,]?\s*$", before)
+        noun = OWNED_CUE_NOUN.search(before)
         if noun:
             entity = self.resolve_run(noun["who"].split(), speaking=True, pos=start + noun.start("who"))
             if entity is not None:
@@ -327,7 +336,7 @@ class Analyser(Cues):
             if entity is None:
                 return Found(cue=f"in {own_words['owner']} words", why=f"'{own_words['owner']}' → {how}")
             return Found(entity, own_words.group().strip(" ,\x00"), rule=f"'in {own_words['owner']} words'; {how}")
-        colon_name = re.search(rf"(?:^|[.!?]\s+)(?P<who>{RUN.pattern})\s*:\s*$", before)
+        colon_name = NAME_COLON.search(before)
         earlier = [e for e in events if start <= e.pos < mark.open]
         if earlier:
             event = earlier[-1]

@@ -69,6 +69,10 @@ OWNED_SUBJECT = re.compile(rf"\s*(?P<who>{RUN.pattern})\s+(?P<noun>[a-z]+)\b(?P<
 APPOSITIVE_SUBJECT = re.compile(rf",\s+(?P<lead>(?:[a-z][\w\-]*\s+){{0,3}})(?P<run>{RUN.pattern}),$")
 NAMED_SUBJECT = re.compile(rf"(?:(?P<the>\b[Tt]he )?(?P<run>{RUN.pattern}))$")
 PERSON_WITH_BODY = re.compile(rf"(?P<run>{RUN.pattern})\s+(?:with|of|at|from|for)\s+$")
+# A name in apposition after "X's <noun>": "recalled Brook's husband, Tomas Hale, a pilot".
+APPOSED_NAME = re.compile(rf",\s+(?P<run>{RUN.pattern})(?=\s*(?:[,.;:!?\x00]|$))")
+# The name a clause opens with, and the word after it: "The Northern Lighthouse Board, which ...", "His letter".
+CLAUSE_NAME = re.compile(rf"\s*(?P<run>{RUN.pattern})(?P<noun>\s+[a-z][\w\-]*)?")
 
 
 def can_be_called(org: Entity, head: str) -> bool:
@@ -284,7 +288,7 @@ class Cues(People):
             entity = self.resolve_run(owner.split(), speaking=True, pos=base + start)
             if entity is not None and entity.kind in ("person", "organisation"):
                 return entity, start, f"'{owner} {noun}' → {entity.name}, its writer"
-        apposed = re.match(rf",\s+(?P<run>{RUN.pattern})(?=\s*(?:[,.;:!?\x00]|$))", rest)
+        apposed = APPOSED_NAME.match(rest)
         if apposed:
             pos = base + rest_start + apposed.start("run")
             entity = self.resolve_run(apposed["run"].split(), speaking=True, pos=pos)
@@ -498,7 +502,7 @@ class Cues(People):
             if start > clause and any(base + start <= m.pos < base + vstart for m in self.mentions):
                 clause = start
             break
-        named = re.match(rf"\s*(?P<run>{RUN.pattern})(?P<noun>\s+[a-z][\w\-]*)?", masked[clause:vstart])
+        named = CLAUSE_NAME.match(masked[clause:vstart])
         noun = (named["noun"] or "").strip() if named else ""
         owner = named["run"].casefold() if named else ""
         if named and noun in DOCUMENT_NOUNS and owner in ("his", "her"):

@@ -87,11 +87,16 @@ def sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in '.!?:\n"”’»」)' or before[-1] == "\x00"
 
 
+# Up to two lowercase words, a lowercase noun and a capital after a run (see before_title), compiled once: the
+# function runs for every capitalised run of an article.
+TITLE_AFTER = re.compile(r"((?:\s+[a-z][\w\-]*){0,2}?)\s+([a-z][\w\-]*)\s+[A-Z]")
+
+
 def before_title(text: str, end: int) -> bool:
     """True when a capitalised run is followed by a lowercase title and another name: "Liberal Democrat leader
     Charles Kennedy", "Praja Front working president M. Srinivas Rao" (the run is the organisation of a role), or
     by a noun for one of a group: "Sharp-eyed Reddit user Tomas Brandt" (the run only describes her)."""
-    match = re.match(r"((?:\s+[a-z][\w\-]*){0,2}?)\s+([a-z][\w\-]*)\s+[A-Z]", text[end : end + 60])
+    match = TITLE_AFTER.match(text, end, end + 60)
     # (Not "Rachel Hale and shadow chancellor Owen Pryce": a joining word means the run is a name of its own.)
     return bool(match) and match.group(2) in PERSON_NOUNS and not set(match.group(1).split()) & (LEADING | PREPOSITIONS)
 
@@ -261,7 +266,13 @@ class People(Pronouns):
 
         A capital at the start of a sentence says nothing; a word the article uses in lower case elsewhere is a
         plain word there, not part of a name."""
-        while len(tokens) > 1 and tokens[0].casefold() in self.lower_words | LEADING and tokens[0] != "I":
+        # (A look-up in each set: one in ``self.lower_words | LEADING`` built that union, the article's vocabulary, for
+        # every word.)
+        while (
+            len(tokens) > 1
+            and tokens[0] != "I"
+            and (tokens[0].casefold() in self.lower_words or tokens[0].casefold() in LEADING)
+        ):
             tokens = tokens[1:]
         if self.opens_with_role(tokens):
             tokens = tokens[1:]
@@ -322,10 +333,11 @@ class People(Pronouns):
         runs = list(RUN.finditer(text))
         # "The Liberal Democrats", "the Ohio River": a name the article writes with "the" is no person's, even where
         # it stands without it ("Tom Everett (Liberal Democrat)").
-        with_the = {name for name in (name_after_the(text, m) for m in runs) if name is not None}
-        for match in runs:
+        after_the = [name_after_the(text, m) for m in runs]
+        with_the = {name for name in after_the if name is not None}
+        for match, the_name in zip(runs, after_the, strict=True):
             tokens = match.group().split()
-            if before_title(text, match.end()) or match.group() in with_the or name_after_the(text, match):
+            if before_title(text, match.end()) or match.group() in with_the or the_name:
                 continue
             while tokens and tokens[0].casefold() in HONORIFICS:
                 tokens = tokens[1:]  # "Dr. Annelies Brünner" introduces Annelies Brünner
@@ -357,7 +369,9 @@ class People(Pronouns):
                 partner is None
                 or partner.kind != "person"
                 or not is_person_token(given)
-                or key in self.places | DEMONYMS | self.lower_words
+                or key in self.places
+                or key in DEMONYMS
+                or key in self.lower_words
                 or re.search(r"(?:[A-Z][\w’'\-]*|\b[Tt]he|\bof)\s+$", before)
             ):
                 continue

@@ -7,6 +7,7 @@ through an article's sentences for the person a "he", "she" or "they" agrees wit
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from .records import AMBIGUOUS, UNCLEAR, UNNAMED
@@ -41,6 +42,8 @@ UNNAMED_SAYS = re.compile(
     r"[a-z][\w\-]*)?)\s+(?P<verb>[a-z]+)\s+(?:that\s+)?$"
 )
 CLAUSE_THEN_NAME = re.compile(rf"[^,.;:!?\x00]{{0,120}},\s*(?P<run>{RUN.pattern})\s+[a-z]")
+# A name in apposition after a relation: "Her sister, Claire, agreed".
+APPOSED_RELATIVE = re.compile(rf",\s+(?P<run>{RUN.pattern}),")
 
 
 class Pronouns:
@@ -166,7 +169,7 @@ class Pronouns:
     def _related_person(self, relation: re.Match[str], owner: Mention, pos: int) -> tuple[Entity | None, str]:
         """Who "Her sister" or "Smith's lawyer" is: the name in apposition ("Her sister, Claire, agreed"), else the
         person the article introduced as a sister, else nobody we can name."""
-        named = re.match(rf",\s+(?P<run>{RUN.pattern}),", self.text[relation.end() :])
+        named = APPOSED_RELATIVE.match(self.text, relation.end())
         entity = self.resolve_run(named["run"].split(), speaking=True, pos=pos) if named else None
         if entity is not None and entity.kind == "person":
             return entity, f"{entity.name}, {relation.group().strip()} named in the sentence before"
@@ -187,7 +190,8 @@ class Pronouns:
         """True when the mention at ``pos`` is the subject its sentence opens with: only capitalised words, titles
         and a leading phrase stand before it ("Opposition leader Mark Hollis", "Later, Sarah studied")."""
         lead = re.sub(r"^[^,]{0,40},\s*", "", self.text[start:pos])  # "Later, " / "In 2019, "
-        return all(w[0].isupper() or w.casefold() in TITLES | LEADING for w in lead.split())
+        # (A look-up in each set: one in ``TITLES | LEADING`` built that union for every word.)
+        return all(w[0].isupper() or w.casefold() in TITLES or w.casefold() in LEADING for w in lead.split())
 
     def _asked(self, chosen: Mention, candidates: list[Mention], gender: str) -> Mention | None:
         """The person the subject asked ("Mark Delgado asked Whitfield why ..."), when a pronoun of ``gender``
@@ -223,8 +227,8 @@ class Pronouns:
     # --- speech cues --------------------------------------------------------------------------
 
     def _sentence_index(self, pos: int, first: int) -> int:
-        for index in range(first, len(self.sentences)):
-            start, end = self.sentences[index]
-            if pos < end or index == len(self.sentences) - 1:
-                return index
-        return max(first, len(self.sentences) - 1)
+        """The first sentence from ``first`` on that ends after ``pos`` (else the last one, or ``first`` itself when
+        there is none from it on). The sentences are in order, so a binary search over their ends finds it: a scan
+        from the article's first sentence, as ``_sentence_span`` asks for every cue and mention, read them all."""
+        index = bisect_right(self.sentences, pos, lo=first, key=lambda sentence: sentence[1])
+        return min(index, max(first, len(self.sentences) - 1))

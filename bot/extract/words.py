@@ -304,7 +304,11 @@ NAME_TOKEN = (
     r"[A-Z]\.(?=[ \u00a0][A-Z])(?![ \u00a0](?:The|A|An|But|And|Then|This|It|He|She|They|We|I|In|On|So|If)\b)|[A-Z]|[a-z]{1,3}[A-Z][\w\-]*|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)"
 )
 PARTICLE = r"(?:de|van|von|der|den|la|le|da|di|del|du|bin|al|ibn|dos|das)"
-RUN = re.compile(rf"{NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0]){{0,2}}{NAME_TOKEN})*")
+# A run of name tokens. Every token starts with a capital or with at most three lower-case letters before one ("eBay",
+# "iPhone"); the lookahead says so first, so the scan passes the other positions (most of a text) without trying
+# each of NAME_TOKEN's alternatives there, which took half of every RUN search. It matches nothing NAME_TOKEN
+# would not.
+RUN = re.compile(rf"(?=[a-z]{{0,3}}[{UPPER}]){NAME_TOKEN}(?:[ \u00a0](?:{PARTICLE}[ \u00a0]){{0,2}}{NAME_TOKEN})*")
 # A title and its "of"/"for" phrase right before a name: "Secretary of State for ", "Minister for Rural Affairs "
 # leads "Laura Penrose"; the capitalised words after the last "of"/"for" are the title's, not the person's.
 TITLE_OF = re.compile(
