@@ -1123,3 +1123,17 @@ def test_a_document_reads_or_begins_with_what_it_says_and_a_person_reading_says_
         "Something big is going down": "The email",
         "Please keep your voices down in the reading room": None,
     }
+
+
+# --- a sixth labelled set (2026-12-03): a sports feature, a magazine investigation, a TV interview ---------
+
+
+def test_a_speech_verb_opening_a_sentence_is_not_part_of_the_name_after_it() -> None:
+    # "Replied Stephen" is Stephen replying; read as a name, it took every later "says Stephen" with it.
+    found = who_said(
+        "Stephen Jones runs the team with his father, Jerry Jones.\n"
+        '"We would never trade him," says Stephen.\n'
+        "Asked whether the club would do it again, the room went quiet.\n"
+        'Replied Stephen, with some delicacy, "Well, I don\'t think we would."'
+    )
+    assert found == {"We would never trade him": "Stephen Jones", "Well, I don't think we would.": "Stephen Jones"}

@@ -32,6 +32,7 @@ from .words import (
     PREPOSITIONS,
     RELATION_NOUNS,
     RUN,
+    SPEECH_VERBS,
     THING_PLURALS,
     THINGS_LISTED,
     TITLE_OF,
@@ -265,13 +266,18 @@ class People(Pronouns):
         """Without a first word the article also writes in lower case: "Once Fetter arrived" names Fetter.
 
         A capital at the start of a sentence says nothing; a word the article uses in lower case elsewhere is a
-        plain word there, not part of a name."""
+        plain word there, not part of a name, and so is a speech verb ("Replied Stephen, ..." is Stephen
+        replying)."""
         # (A look-up in each set: one in ``self.lower_words | LEADING`` built that union, the article's vocabulary, for
         # every word.)
         while (
             len(tokens) > 1
             and tokens[0] != "I"
-            and (tokens[0].casefold() in self.lower_words or tokens[0].casefold() in LEADING)
+            and (
+                tokens[0].casefold() in self.lower_words
+                or tokens[0].casefold() in LEADING
+                or tokens[0].casefold() in SPEECH_VERBS
+            )
         ):
             tokens = tokens[1:]
         if self.opens_with_role(tokens):
