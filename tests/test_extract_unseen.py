@@ -624,14 +624,22 @@ def test_a_title_abbreviation_ends_no_sentence_so_a_pronoun_after_it_keeps_its_s
 
 
 def test_a_pronoun_after_someone_asked_someone_is_the_question_or_the_answer_so_nobody_gets_it() -> None:
+    # Given names of either gender ("Alex", "Jordan"): the pronoun's does not say which of them spoke.
     [quote] = quoted(
-        "Under cross-examination, Mark Delgado asked Carol Whitfield why the money had gone. "
+        "Under cross-examination, Alex Delgado asked Jordan Whitfield why the money had gone. "
         '"I paid it back," she said.'
     )
     assert quote.speaker is None
     assert (
-        quote.why == "pronoun 'she' → two candidate speakers: Mark Delgado, Carol Whitfield (a question and its answer)"
+        quote.why
+        == "pronoun 'she' → two candidate speakers: Alex Delgado, Jordan Whitfield (a question and its answer)"
     )
+    # A man asking a woman: "she" is the one who answers.
+    [quote] = quoted(
+        "Under cross-examination, Mark Delgado asked Carol Whitfield why the money had gone. "
+        '"I paid it back," she said.'
+    )
+    assert quote.speaker == "Carol Whitfield"
 
 
 # --- real articles measured outside the repository (see tests/data/corpus/SOURCES.md) ------------------------
@@ -1137,3 +1145,32 @@ def test_a_speech_verb_opening_a_sentence_is_not_part_of_the_name_after_it() -> 
         'Replied Stephen, with some delicacy, "Well, I don\'t think we would."'
     )
     assert found == {"We would never trade him": "Stephen Jones", "Well, I don't think we would.": "Stephen Jones"}
+
+
+def test_a_pronoun_agrees_with_the_gender_of_a_given_name() -> None:
+    # Nothing but her given name says Gretchen Carlson is a woman: "he told her" is Roger Ailes.
+    found = who_said(
+        "Gretchen Carlson sued Roger Ailes in July.\n"
+        'In her complaint, Ailes told Carlson about a dinner. "You should have had a relationship with me," he told her.'
+    )
+    assert found == {"You should have had a relationship with me": "Roger Ailes"}
+
+
+def test_a_given_name_of_another_gender_elsewhere_says_nothing() -> None:
+    # "Raila" is a Finnish woman's name and a Kenyan man's: two men remain, so the quote stays unattributed.
+    found = who_said(
+        "Opposition leader Raila Achieng and Interior Minister David Kiprop both visited Homa Bay on Tuesday. "
+        '"The government has failed to protect you," he told the crowd.'
+    )
+    assert found == {"The government has failed to protect you": None}
+
+
+def test_the_given_name_table_keeps_only_names_of_one_gender_in_english_use() -> None:
+    from bot.extract.given_names import gender_of
+
+    assert (gender_of("Gretchen"), gender_of("roger"), gender_of("Andrea"), gender_of("Raila")) == (
+        "f",
+        "m",
+        None,
+        None,
+    )

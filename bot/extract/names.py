@@ -9,6 +9,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ..lexical import part_of_speech
+from .given_names import gender_of
 from .pronouns import Pronouns
 from .records import UNCLEAR
 from .words import (
@@ -191,6 +192,8 @@ class People(Pronouns):
             entity = Entity(name, kind, gender, first=pos)
             self.entities[key] = entity
             if kind == "person" and len(name.split()) > 1:
+                # A given name of one gender only ("Gretchen", "Roger") tells which pronouns can be theirs.
+                entity.gender = entity.gender or gender_of(name.split()[0])
                 self.people.append(entity)
                 for word in name.split():
                     for spelling in fold(word):

@@ -18,6 +18,7 @@ from .words import (
     PARTICLE,
     PEOPLE_TOGETHER,
     PRONOUNS,
+    RELATION_GENDERS,
     RELATION_NOUNS,
     RUN,
     THAT_VERBS,
@@ -94,7 +95,7 @@ class Pronouns:
                 for m in self.mentions
                 if start <= m.pos < min(end, pos)
                 and m.entity.kind in ("person", UNCLEAR)
-                and (gender is None or m.entity.gender in (None, gender))
+                and (gender is None or self._may_be(m, gender))
             ]
             if not candidates:
                 continue
@@ -180,6 +181,14 @@ class Pronouns:
         if introduced:
             return introduced[-1], f"{introduced[-1].name}, introduced as {noun}"
         return None, f"{UNNAMED}: the subject is {relation.group().strip()}, not {owner.entity.name}"
+
+    def _may_be(self, mention: Mention, gender: str) -> bool:
+        """Whether a mention may be what a pronoun of ``gender`` points to. Of "Her husband" it is the husband
+        that may be (a man), whatever the owner's gender; of a name, the person named."""
+        relation = self._relation(mention) if mention.possessive else None
+        if relation is not None:
+            return RELATION_GENDERS.get(relation["noun"], gender) == gender
+        return mention.entity.gender in (None, gender)
 
     def _relation(self, mention: Mention) -> re.Match[str] | None:
         """The words naming someone else after a possessive mention ("Her sister", "Smith's lawyer"), or None."""

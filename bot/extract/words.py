@@ -121,6 +121,17 @@ RELATION_NOUNS = word_set("""sister brother mother father son daughter wife husb
     boyfriend aunt uncle cousin niece nephew grandmother grandfather grandson granddaughter friend colleague
     neighbour neighbor boss assistant lawyer attorney spokesman spokeswoman spokesperson aide deputy rival
     teammate coach manager agent widow widower mom dad parents children""")
+# The relation nouns that say a gender: "her husband" is a man, whoever she is.
+RELATION_GENDERS = {
+    **dict.fromkeys(
+        "sister mother daughter wife fiancee girlfriend aunt niece grandmother granddaughter widow mom spokeswoman".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        "brother father son husband fiance boyfriend uncle nephew grandfather grandson widower dad spokesman".split(),
+        "m",
+    ),
+}
 # Past participles that open a reduced relative clause after a noun: "the letter signed by seven physicians".
 PARTICIPLES = word_set("""signed written issued released published sent filed posted obtained seen reviewed drafted
     circulated quoted cited""")
