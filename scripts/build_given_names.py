@@ -4,16 +4,17 @@
     pip install -e '.[names-build]'           # gender-guesser (pinned): only for the dictionary it carries
     python scripts/build_given_names.py [--check]
 
-Writes ``bot/extract/data/given-names.tsv``: one line per given name whose gender the dictionary gives without
-doubt, ``name<TAB>m`` or ``name<TAB>f``, the name case-folded, sorted. The extractor reads it so that "he said"
-is not given to Gretchen Carlson nor "she said" to Roger Ailes.
+Writes ``bot/extract/data/given-names.tsv``: one line per given name in English-speaking use, ``name<TAB>m``,
+``name<TAB>f`` or ``name<TAB>?`` (either), the name case-folded, sorted. The extractor reads it so that "he
+said" is not given to Gretchen Carlson nor "she said" to Roger Ailes, and so that in "Gayle King" the word
+after a given name is a surname, not a title.
 
-Two rules: a name is kept only when every entry the dictionary has for it says the same gender (M or 1M for a
+Two rules: a name has a gender only when every entry the dictionary has for it says the same (M or 1M for a
 man, F or 1F for a woman), so a name it marks as unisex or mostly one gender (?, ?M, ?F) anywhere, or as male
-in one country and female in another ("Andrea"), is left out; and only when it is in use in Great Britain,
-Ireland or the U.S.A. (the dictionary's English-speaking countries), since the extractor reads English copy:
-"Raila", a Finnish woman's name, is a Kenyan man's in a Nairobi report. The extractor knows nothing of a name
-left out.
+in one country and female in another ("Andrea"), is "?"; and a name is kept only when it is in use in Great
+Britain, Ireland or the U.S.A. (the dictionary's English-speaking countries), since the extractor reads English
+copy: "Raila", a Finnish woman's name, is a Kenyan man's in a Nairobi report. The extractor knows nothing of a
+name left out.
 
 The dictionary (``nam_dict.txt``, in the gender-guesser package's data) is © 2007-2008 Jörg Michael, under the
 GNU Free Documentation License 1.2 or later; the table derived from it is released under the same licence
@@ -57,10 +58,8 @@ def table(codes: dict[str, set[str]], english: set[str]) -> list[str]:
     for name, found in sorted(codes.items()):
         if "+" in name or name not in english:  # "Jun+Wei": a pattern for several spellings, not one name
             continue
-        if found <= MALE:
-            rows.append(f"{name}\tm")
-        elif found <= FEMALE:
-            rows.append(f"{name}\tf")
+        gender = "m" if found <= MALE else "f" if found <= FEMALE else "?"
+        rows.append(f"{name}\t{gender}")
     return rows
 
 

@@ -1174,3 +1174,17 @@ def test_the_given_name_table_keeps_only_names_of_one_gender_in_english_use() ->
         None,
         None,
     )
+
+
+def test_a_title_word_after_a_given_name_is_a_surname() -> None:
+    # "King" is a title ("King Charles"), but after a given name it is Gayle King's surname, and alone it names her.
+    found = who_said(
+        'Asked why, Bernice Scott told co-host Gayle King, "Because you have to reckon with us."\n'
+        '"What is it about Joe Biden?" King asked Scott.\n'
+        '"I keep hearing that," King said.'
+    )
+    assert found == {
+        "Because you have to reckon with us.": "Bernice Scott",
+        "What is it about Joe Biden?": "Gayle King",
+        "I keep hearing that": "Gayle King",
+    }

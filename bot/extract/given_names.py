@@ -1,8 +1,8 @@
 """The gender a given name has without doubt, from a shipped table (data/given-names.tsv, built offline by
 scripts/build_given_names.py from Jörg Michael's name dictionary; GNU FDL, data/LICENSE-nam_dict.txt).
 
-A pronoun agrees with the person it points to: "he said" is not Gretchen Carlson's. Names the dictionary marks
-as unisex, or as male in one country and female in another, are not in the table: they say nothing.
+A pronoun agrees with the person it points to: "he said" is not Gretchen Carlson's. A name the dictionary marks
+as unisex, or as male in one country and female in another, is a given name of either gender ("?").
 """
 
 from __future__ import annotations
@@ -22,4 +22,10 @@ def _genders() -> dict[str, str]:
 
 def gender_of(given_name: str) -> str | None:
     """ "m", "f", or None when the table does not know the name or it may be either."""
-    return _genders().get(given_name.casefold())
+    gender = _genders().get(given_name.casefold())
+    return None if gender == "?" else gender
+
+
+def is_given_name(word: str) -> bool:
+    """Whether English-speaking countries use the word as a given name ("Gayle", "John", "Jordan")."""
+    return word.casefold() in _genders()

@@ -9,7 +9,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ..lexical import part_of_speech
-from .given_names import gender_of
+from .given_names import gender_of, is_given_name
 from .pronouns import Pronouns
 from .records import UNCLEAR
 from .words import (
@@ -149,15 +149,24 @@ def drop_post_nominals(tokens: list[str]) -> list[str]:
 
 
 def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """('Anthropic CEO Dario Amodei') -> (['Dario', 'Amodei'], ['Anthropic', 'CEO'])."""
+    """('Anthropic CEO Dario Amodei') -> (['Dario', 'Amodei'], ['Anthropic', 'CEO']). A title stands before a
+    name: one that ends the run after a given name is a surname ("Gayle King", "John Major")."""
     tokens = drop_post_nominals(tokens)
     cut = 0
     for index, token in enumerate(tokens):
         bare = strip_possessive(token)
         acronym = bare.isupper() and len(bare) > 1 and not INITIAL.fullmatch(bare)
-        if acronym or bare.casefold() in TITLES or token.endswith(("'s", "’s")):
+        title = bare.casefold() in TITLES and not _surname_after_given_name(tokens, index)
+        if acronym or title or token.endswith(("'s", "’s")):
             cut = index + 1
     return tokens[cut:], tokens[:cut]
+
+
+def _surname_after_given_name(tokens: list[str], index: int) -> bool:
+    if index == 0 or index != len(tokens) - 1:
+        return False
+    given = tokens[index - 1]
+    return given.casefold() not in TITLES and is_given_name(given)
 
 
 class People(Pronouns):
@@ -429,7 +438,10 @@ class People(Pronouns):
             return None  # "of Hollins Lane, Stockport": a place is never a speaker nor a pronoun's person
         name_part, role = split_title(tokens)
         if not name_part and role and strip_possessive(role[-1]).casefold() in TITLES:
-            return self.titled(role, pos)
+            # A title alone that is the surname of someone introduced names them: "King asked" after "Gayle King"
+            # (but "the King said" is a king's).
+            surname = self.short_form(role, pos) if len(role) == 1 and not the_prefix else None
+            return surname or self.titled(role, pos)
         # "Ridgeford Public Library Director Susan Oyelaran": a person behind an organisation's title is a person.
         titled_person = bool(role) and len(name_part) >= 2 and not looks_org(name_part)
         if not (titled_person and person_name(name_part)) and (the_prefix or looks_org(tokens)):
