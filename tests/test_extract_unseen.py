@@ -1188,3 +1188,13 @@ def test_a_title_word_after_a_given_name_is_a_surname() -> None:
         "What is it about Joe Biden?": "Gayle King",
         "I keep hearing that": "Gayle King",
     }
+
+
+def test_a_cue_that_reports_someone_saying_gives_the_quote_to_them() -> None:
+    # "she recalls him saying": her memory, his words.
+    found = who_said(
+        "Roger Ailes summoned Ms. Hale to his office. She suggested happy hour, but he demurred. "
+        '"For a man in my position, it would have to be alone," she recalls him saying.\n'
+        '"Get out," Ms. Hale remembers Ailes telling her.'
+    )
+    assert found == {"For a man in my position, it would have to be alone": "Roger Ailes", "Get out": "Roger Ailes"}

@@ -70,6 +70,10 @@ APPOSITIVE_SUBJECT = re.compile(rf",\s+(?P<lead>(?:[a-z][\w\-]*\s+){{0,3}})(?P<r
 NAMED_SUBJECT = re.compile(rf"(?:(?P<the>\b[Tt]he )?(?P<run>{RUN.pattern}))$")
 PERSON_WITH_BODY = re.compile(rf"(?P<run>{RUN.pattern})\s+(?:with|of|at|from|for)\s+$")
 # A name in apposition after "X's <noun>": "recalled Brook's husband, Tomas Hale, a pilot".
+# A cue, then someone and a speech verb of theirs: "she recalls him saying", "I heard Ailes tell her".
+REPORTED_SPEAKER = re.compile(
+    rf"\s+(?:(?P<pronoun>him|her)|(?P<run>{RUN.pattern}))\s+(?:saying|say|telling|tell|asking|ask|shouting|shout)\b"
+)
 APPOSED_NAME = re.compile(rf",\s+(?P<run>{RUN.pattern})(?=\s*(?:[,.;:!?\x00]|$))")
 # The name a clause opens with, and the word after it: "The Northern Lighthouse Board, which ...", "His letter".
 CLAUSE_NAME = re.compile(rf"\s*(?P<run>{RUN.pattern})(?P<noun>\s+[a-z][\w\-]*)?")
@@ -209,6 +213,14 @@ class Cues(People):
         """Who a cue names, where that starts, and how it was found ("pronoun → ...", "'Fogg' → Ian Fogg")."""
         left = masked[sent_start:vstart]
         after = masked[vend : vend + 80]
+        reported = REPORTED_SPEAKER.match(after)
+        if reported is not None:
+            # The cue reports what that person said: they are the speaker, not the one who recalls it.
+            start = vend + reported.start("pronoun" if reported["pronoun"] else "run")
+            if reported["pronoun"]:
+                return self._pronoun_result(base + start, reported["pronoun"], first_sentence, start)
+            entity = self.resolve_run(reported["run"].split(), speaking=True, pos=base + start)
+            return entity, start, name_how(reported["run"], entity) if entity else ""
         if verb == "according to" or (verb in INVERTING and re.search(r"(?:^|[,\x00:]|\bthen)\s*$", left)):
             found = self._inverted(after, vend, base, first_sentence)
             if found is not None:
