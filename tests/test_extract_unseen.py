@@ -1198,3 +1198,11 @@ def test_a_cue_that_reports_someone_saying_gives_the_quote_to_them() -> None:
         '"Get out," Ms. Hale remembers Ailes telling her.'
     )
     assert found == {"For a man in my position, it would have to be alone": "Roger Ailes", "Get out": "Roger Ailes"}
+
+
+def test_a_document_a_name_qualifies_speaks_for_that_body() -> None:
+    found = who_said(
+        "The Department of Justice (DOJ) charged three people. "
+        'Clients included "elected officials and doctors" and others, the DOJ release states.'
+    )
+    assert found == {"elected officials and doctors": "DOJ"}

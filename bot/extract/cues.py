@@ -74,6 +74,8 @@ PERSON_WITH_BODY = re.compile(rf"(?P<run>{RUN.pattern})\s+(?:with|of|at|from|for
 REPORTED_SPEAKER = re.compile(
     rf"\s+(?:(?P<pronoun>him|her)|(?P<run>{RUN.pattern}))\s+(?:saying|say|telling|tell|asking|ask|shouting|shout)\b"
 )
+# A document a name qualifies: "The DOJ release", "the White House statement".
+DOCUMENT_OWNER = re.compile(rf"(?:[Tt]he|[Aa]n?)\s+(?P<run>{RUN.pattern})\s+[a-z]+")
 APPOSED_NAME = re.compile(rf",\s+(?P<run>{RUN.pattern})(?=\s*(?:[,.;:!?\x00]|$))")
 # The name a clause opens with, and the word after it: "The Northern Lighthouse Board, which ...", "His letter".
 CLAUSE_NAME = re.compile(rf"\s*(?P<run>{RUN.pattern})(?P<noun>\s+[a-z][\w\-]*)?")
@@ -617,6 +619,12 @@ class Cues(People):
                     return orgs[-1]
                 if head not in DOCUMENT_NOUNS:
                     return None  # "the company said" with no company named: someone the article does not name
+        owner = DOCUMENT_OWNER.fullmatch(name) if head in DOCUMENT_NOUNS else None
+        if owner is not None:
+            # "the DOJ release states", "the White House statement said": a document speaks for the body it names.
+            entity = self.resolve_run(owner["run"].split(), speaking=True, pos=pos)
+            if entity is not None and entity.kind in ("organisation", "person"):
+                return entity
         return self._entity(name, "group")
 
     def _recent_group(self, pos: int, first_sentence: int) -> Entity | None:
