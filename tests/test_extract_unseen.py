@@ -1206,3 +1206,8 @@ def test_a_document_a_name_qualifies_speaks_for_that_body() -> None:
         'Clients included "elected officials and doctors" and others, the DOJ release states.'
     )
     assert found == {"elected officials and doctors": "DOJ"}
+
+
+def test_a_given_name_that_is_also_a_modal_is_a_name_before_a_surname() -> None:
+    found = who_said('"He knows how to handle his dad," says Will McClay, the assistant director of player personnel.')
+    assert found == {"He knows how to handle his dad": "Will McClay"}

@@ -124,7 +124,11 @@ def noun_phrase(after: str) -> str:
         bare = word if keeps_dot else re.split(r"[\x00,.;:!?()\"“”]", word)[0]
         # "the Department of Conservation": an organisation's name goes on past "of"; a person's phrase stops.
         of_name = bare in ("of", "for", "the") and (ORG_HEAD.fullmatch(last) or last in ("of", "for"))
-        if not bare or (bare.casefold() in NP_BREAKS and not of_name) or (count and bare in PARTICIPLES):
+        # A capitalised "Will" or "May" before another capitalised word is a name, not the modal ("says Will
+        # McClay").
+        given_name = bare[:1].isupper() and bool(re.match(r"\s+[A-Z]", after[token.end() :]))
+        breaks = bare.casefold() in NP_BREAKS and not of_name and not given_name
+        if not bare or breaks or (count and bare in PARTICIPLES):
             break  # (a participle opens a clause about the noun: "the letter signed by seven physicians")
         last = bare
         end, previous = token.start() + len(bare), token.end()
