@@ -1211,3 +1211,16 @@ def test_a_document_a_name_qualifies_speaks_for_that_body() -> None:
 def test_a_given_name_that_is_also_a_modal_is_a_name_before_a_surname() -> None:
     found = who_said('"He knows how to handle his dad," says Will McClay, the assistant director of player personnel.')
     assert found == {"He knows how to handle his dad": "Will McClay"}
+
+
+def test_a_name_inside_an_unnamed_speakers_description_does_not_speak() -> None:
+    for subject in (
+        "a person close to the Murdochs",
+        "a spokesman for the Murdochs",
+        "one source familiar with Murdoch",
+    ):
+        found = who_said(f'Rupert Murdoch was loyal. "He is in the clouds," {subject} said.')
+        assert found == {"He is in the clouds": None}, subject
+    assert who_said('Rupert Murdoch was loyal. "He is in the clouds," an angry Murdoch said.') == {
+        "He is in the clouds": "Rupert Murdoch"
+    }

@@ -76,6 +76,11 @@ REPORTED_SPEAKER = re.compile(
 )
 # A document a name qualifies: "The DOJ release", "the White House statement".
 DOCUMENT_OWNER = re.compile(rf"(?:[Tt]he|[Aa]n?)\s+(?P<run>{RUN.pattern})\s+[a-z]+")
+# An unnamed speaker described by a name inside a prepositional phrase: "a person close to the Murdochs".
+DESCRIBED_SUBJECT = re.compile(
+    rf"(?:^|(?<=[\s,\x00]))(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,3}}?"
+    rf"\s+(?:to|with|for|at|from|of|in|near|inside|within)\s+(?:the\s+)?{RUN.pattern}$"
+)
 APPOSED_NAME = re.compile(rf",\s+(?P<run>{RUN.pattern})(?=\s*(?:[,.;:!?\x00]|$))")
 # The name a clause opens with, and the word after it: "The Northern Lighthouse Board, which ...", "His letter".
 CLAUSE_NAME = re.compile(rf"\s*(?P<run>{RUN.pattern})(?P<noun>\s+[a-z][\w\-]*)?")
@@ -366,6 +371,11 @@ class Cues(People):
         if possessed and possessed["who"].endswith(("'s", "’s")):
             # "Brook's editor said": the editor speaks, someone the article does not name; never Brook.
             return None, sent_start + possessed.start("who"), f"{UNNAMED}: '{possessed['who']} {possessed['noun']}'"
+        described = DESCRIBED_SUBJECT.search(left, max(0, len(left) - 160))
+        if described:
+            # "a person close to the Murdochs said", "one source familiar with Murdoch said": the name only says
+            # who the speaker is close to; the speaker is someone the article does not name.
+            return None, sent_start + described.start(), f"{UNNAMED}: '{described.group().strip()}'"
         appositive = APPOSITIVE_SUBJECT.search(left)
         if (
             appositive
