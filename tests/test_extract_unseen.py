@@ -1224,3 +1224,11 @@ def test_a_name_inside_an_unnamed_speakers_description_does_not_speak() -> None:
     assert who_said('Rupert Murdoch was loyal. "He is in the clouds," an angry Murdoch said.') == {
         "He is in the clouds": "Rupert Murdoch"
     }
+
+
+def test_a_reporting_aside_is_not_the_subject_of_the_clause_it_reports() -> None:
+    found = who_said(
+        "Roger Ailes met Laurie Luhn in 1988. (During their first encounter, Luhn says, Ailes videotaped her and "
+        'told her: "I am going to put the tape in a box.")'
+    )
+    assert found == {"I am going to put the tape in a box.": "Roger Ailes"}

@@ -81,6 +81,8 @@ DESCRIBED_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s,\x00]))(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,3}}?"
     rf"\s+(?:to|with|for|at|from|of|in|near|inside|within)\s+(?:the\s+)?{RUN.pattern}$"
 )
+# The comma that closes a reporting aside before the clause it reports: "Luhn says, | Ailes told her".
+AFTER_ASIDE = re.compile(r",\s*(?=[A-Z])")
 APPOSED_NAME = re.compile(rf",\s+(?P<run>{RUN.pattern})(?=\s*(?:[,.;:!?\x00]|$))")
 # The name a clause opens with, and the word after it: "The Northern Lighthouse Board, which ...", "His letter".
 CLAUSE_NAME = re.compile(rf"\s*(?P<run>{RUN.pattern})(?P<noun>\s+[a-z][\w\-]*)?")
@@ -525,7 +527,8 @@ class Cues(People):
         for _, cue_end, _ in reversed(speech_cues(left)):
             # "Dana Whitcombe said as his son was led away, Mills jumped to his feet and shouted": a clause that
             # another cue reports, opened by a subordinate clause and its comma, has a subject of its own.
-            embedded = REPORTED_LEAD.match(left, cue_end)
+            # So has one after a reporting aside: "Luhn says, Ailes videotaped her and told her: ...".
+            embedded = REPORTED_LEAD.match(left, cue_end) or AFTER_ASIDE.match(left, cue_end)
             start = sent_start + embedded.end() if embedded is not None else -1
             if start > clause and any(base + start <= m.pos < base + vstart for m in self.mentions):
                 clause = start
