@@ -148,12 +148,6 @@ class QueryAnalysis(NamedTuple):
     def focus(self) -> frozenset[str]:
         return frozenset(m.figure for m in self.mentions)
 
-    @property
-    def asks_something(self) -> bool:
-        """Whether the question asks about anything beside the figures it names ("What did LeCun say?"
-        does not; "LeCun on pizza" does)."""
-        return any(w.bits >= ASKS_SOMETHING_BITS for w in self.asked)
-
 
 class TopicFinder:
     """Finds the topic rules whose trigger phrases occur in a run of stems."""
