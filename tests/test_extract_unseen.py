@@ -1232,3 +1232,16 @@ def test_a_reporting_aside_is_not_the_subject_of_the_clause_it_reports() -> None
         'told her: "I am going to put the tape in a box.")'
     )
     assert found == {"I am going to put the tape in a box.": "Roger Ailes"}
+
+
+def test_an_indefinite_description_after_the_verb_is_an_unnamed_speaker() -> None:
+    owner = "Roger Ailes ran Fox News. The parent company, 21st Century Fox, hired lawyers. "
+    found = who_said(owner + '"It was a culture of fear," says a former Fox employee who says Ailes harassed her.')
+    lead = "Roger Ailes ran Fox News for twenty years. "
+    assert found == {"It was a culture of fear": None}
+    # A later paragraph does not inherit the quotation ending this one either.
+    found = who_said(lead + '"It was fear," said Ailes.\n\n"It was greed," said a Fox employee.')
+    assert found == {"It was fear": "Roger Ailes", "It was greed": None}
+    # "according to" names the source of an account, not the speaker of the words it reports.
+    found = who_said(lead + 'He told Bill Shine, "Tell me that," according to an executive who was in the room.')
+    assert found == {"Tell me that": "Roger Ailes"}

@@ -81,6 +81,9 @@ DESCRIBED_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s,\x00]))(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,3}}?"
     rf"\s+(?:to|with|for|at|from|of|in|near|inside|within)\s+(?:the\s+)?{RUN.pattern}$"
 )
+# A noun phrase opening with an indefinite determiner: "a former Fox employee", "a Linwood resident" (a
+# capitalised determiner only before a lowercase word: "A. Smith" is a name).
+INDEFINITE_SPEAKER = re.compile(r"\s*(?:(?:a|an|one|another)\s+\S|(?:A|An|One|Another)\s+[a-z])")
 # The comma that closes a reporting aside before the clause it reports: "Luhn says, | Ailes told her".
 AFTER_ASIDE = re.compile(r",\s*(?=[A-Z])")
 APPOSED_NAME = re.compile(rf",\s+(?P<run>{RUN.pattern})(?=\s*(?:[,.;:!?\x00]|$))")
@@ -239,7 +242,12 @@ class Cues(People):
             if found is not None:
                 return found
             if verb == "according to":
-                return None, vstart, ""
+                return None, vstart, ""  # an unnamed source of the account ("according to a person familiar")
+            phrase = noun_phrase(after)
+            if INDEFINITE_SPEAKER.match(phrase):
+                # '"...," says a former Fox employee': someone the article does not name, as when the description
+                # comes before the verb; the quotation is theirs, not a later cue's ("... who says Ailes").
+                return None, vend + len(phrase) - len(phrase.lstrip()), f"{UNNAMED}: '{phrase.strip()}'"
         return self._subject(masked, sent_start, vstart, base, first_sentence)
 
     def _inverted(self, after: str, vend: int, base: int, first_sentence: int) -> tuple[Entity | None, int, str] | None:
