@@ -11,7 +11,7 @@ from anyascii import anyascii
 from ..lexical import part_of_speech
 from .given_names import gender_of, is_given_name
 from .pronouns import Pronouns
-from .records import UNCLEAR
+from .records import UNCLEAR, UNNAMED
 from .words import (
     DEMONYMS,
     GROUP_NOUNS,
@@ -33,6 +33,8 @@ from .words import (
     PREPOSITIONS,
     RELATION_NOUNS,
     RUN,
+    SEXED_NOUNS,
+    SEXED_SUBJECT,
     SPEECH_VERBS,
     THING_PLURALS,
     THINGS_LISTED,
@@ -188,6 +190,9 @@ class People(Pronouns):
         # Sentences (by index) whose subject is someone the article does not name ("Ravi Patel's press secretary
         # posted ..."), with how that subject is described: a pronoun after them is that person's, nobody we can name.
         self.unnamed_subjects: dict[int, str] = {}
+        # Sentences (by index) opening with a person described by sex alone ("The woman, then 25, told Ailes"):
+        # where the description starts, the gender of its pronouns, and how it reads. A "she" after it is hers.
+        self.sexed_subjects: dict[int, tuple[int, str, str]] = {}
         self.unnamed_cues: list[tuple[int, str]] = []  # every cue whose speaker is unnamed: where, and how described
         # The person a crosshead names when it is only a name ("Colin Dray"), for the paragraphs under it.
         self.section_person: Entity | None = None
@@ -482,6 +487,7 @@ class People(Pronouns):
     # --- per paragraph ------------------------------------------------------------------------
 
     def _collect_mentions(self, masked: str, base: int, first_sentence: int) -> None:
+        self._collect_sexed_subjects(masked, base, first_sentence)
         items: list[tuple[int, str, re.Match[str]]] = [(m.start(), "run", m) for m in RUN.finditer(masked)]
         items += [
             (m.start(), "pronoun", m)
@@ -529,6 +535,18 @@ class People(Pronouns):
             if head in GROUP_NOUNS and head not in self.lists:
                 names = listed["names"]
                 self.lists[head] = self._entity(names, "group", pos=base + listed.start("names"))
+
+    def _collect_sexed_subjects(self, masked: str, base: int, first_sentence: int) -> None:
+        """The paragraph's sentences whose subject is a person described by sex alone: someone the article does not
+        name, registered before any pronoun of the paragraph is read."""
+        for index in range(first_sentence, len(self.sentences)):
+            start = self.sentences[index][0] - base
+            if start >= len(masked):
+                break
+            found = SEXED_SUBJECT.match(masked, max(0, start))
+            if found is not None:
+                gender = SEXED_NOUNS[found["noun"]]
+                self.sexed_subjects[index] = (base + found.start("np"), gender, f"{UNNAMED}: '{found['np']}'")
 
     def _named_relation(self, masked: str, start: int, end: int, tokens: list[str], base: int) -> Entity | None:
         """A person the article names by first name only, in apposition to a relation: "Their elder son, Iain,",

@@ -86,6 +86,11 @@ class Pronouns:
         owner: Mention | None = None  # an owner in the pronoun's own sentence, if no one before it is meant
         for index in range(nearest, max(-1, current - 4), -1):
             start, end = self.sentences[index]
+            sexed = self.sexed_subjects.get(index)
+            if sexed is not None and sexed[0] < pos and sexed[1] == gender:
+                # "The woman, then 25, told Ailes ... She suggested ...": she is that woman, whom the article does
+                # not name, not a woman named further back.
+                return None, sexed[2]
             if index < current and index in self.unnamed_subjects and word in ("he", "she"):
                 # "Ravi Patel's press secretary posted ... "We will study it," he said.": he is the secretary, not
                 # Patel, nor whoever was the subject before.

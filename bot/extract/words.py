@@ -132,6 +132,14 @@ RELATION_GENDERS = {
         "m",
     ),
 }
+# Nouns that describe a person by sex alone, and the pronoun's gender for them.
+SEXED_NOUNS = {**dict.fromkeys("woman girl lady".split(), "f"), **dict.fromkeys("man boy gentleman".split(), "m")}
+# A sentence opening with such a person, at most two words before the noun and no name in apposition after it: "The
+# woman, then 25, told Ailes", "The young man". (Not "The woman, Ann Hale," nor "The man's lawyer".)
+SEXED_SUBJECT = re.compile(
+    rf"[\s\x00“‘\"']*(?P<np>[Tt]he(?:\s+[a-z0-9][\w\-]*){{0,2}}?\s+(?P<noun>{'|'.join(SEXED_NOUNS)}))\b"
+    r"(?![’']s\b|\s*,\s*[A-Z])"
+)
 # Past participles that open a reduced relative clause after a noun: "the letter signed by seven physicians".
 PARTICIPLES = word_set("""signed written issued released published sent filed posted obtained seen reviewed drafted
     circulated quoted cited""")
