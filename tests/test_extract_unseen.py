@@ -1245,3 +1245,26 @@ def test_an_indefinite_description_after_the_verb_is_an_unnamed_speaker() -> Non
     # "according to" names the source of an account, not the speaker of the words it reports.
     found = who_said(lead + 'He told Bill Shine, "Tell me that," according to an executive who was in the room.')
     assert found == {"Tell me that": "Roger Ailes"}
+
+
+def test_a_person_described_by_sex_alone_is_whom_a_later_pronoun_means() -> None:
+    found = who_said(
+        "Judy Laterza recruited assistants for Roger Ailes. The woman, then 25, told Ailes about her plans. "
+        'Ailes invited her for a drink. "I don\'t feel comfortable doing this," she said.'
+    )
+    assert found == {"I don't feel comfortable doing this": None}
+    # A name in apposition says who the woman is.
+    found = who_said(
+        "Judy Laterza recruited assistants. The woman, Ann Hale, told Ailes about her plans. "
+        '"I don\'t feel comfortable doing this," she said.'
+    )
+    assert found == {"I don't feel comfortable doing this": "Ann Hale"}
+
+
+def test_a_pronoun_that_refers_to_nobody_does_not_hand_the_quote_to_the_running_speaker() -> None:
+    found = who_said(
+        'Roger Ailes asked a question. "Do you know how to play the game?" he said. The room was quiet. '
+        "The lights were low. The door was shut. The hour was late. "
+        '"I don\'t feel comfortable doing this," she said.'
+    )
+    assert found == {"Do you know how to play the game?": "Roger Ailes", "I don't feel comfortable doing this": None}

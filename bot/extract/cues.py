@@ -203,8 +203,10 @@ class Cues(People):
             entity, subject_start, how = self._speaker_of(
                 masked, verb_start, verb_end, verb, sent_start, base, first_sentence
             )
-            if entity is None and AMBIGUOUS not in how and UNNAMED not in how:
-                continue  # no speaker at all: the cue is not speech ("according to reports")
+            if entity is None and AMBIGUOUS not in how and UNNAMED not in how and not how.startswith("pronoun"):
+                # No speaker at all: the cue is not speech ("according to reports"). A pronoun that refers to nobody
+                # still says whose the words are, and they are not the running speaker's ("she said" after Ailes).
+                continue
             if entity is None and how.startswith(UNNAMED):
                 self.unnamed_cues.append((base + verb_start, how))
                 if self._opens_sentence(base + sent_start, base + subject_start):
