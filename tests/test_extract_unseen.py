@@ -1268,3 +1268,13 @@ def test_a_pronoun_that_refers_to_nobody_does_not_hand_the_quote_to_the_running_
         '"I don\'t feel comfortable doing this," she said.'
     )
     assert found == {"Do you know how to play the game?": "Roger Ailes", "I don't feel comfortable doing this": None}
+
+
+def test_a_document_speaks_for_whom_it_is_from_and_an_unowned_one_for_nobody() -> None:
+    lead = "Boeing won the contract. Andrea Tantaros sued Fox News. "
+    assert who_said(lead + '"We are proud," said a statement from Boeing.') == {"We are proud": "Boeing"}
+    assert who_said(lead + '"We are proud," a statement from Boeing said.') == {"We are proud": "Boeing"}
+    found = who_said(lead + '"Fox News is a cult," claimed the lawsuit of Fox anchor Andrea Tantaros, who was demoted.')
+    assert found == {"Fox News is a cult": "Andrea Tantaros"}
+    found = who_said("Rupert Murdoch was loyal. He agreed to release a statement saying, \"We take it seriously.\"")
+    assert found == {"We take it seriously.": None}

@@ -81,6 +81,13 @@ DESCRIBED_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s,\x00]))(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,3}}?"
     rf"\s+(?:to|with|for|at|from|of|in|near|inside|within)\s+(?:the\s+)?{RUN.pattern}$"
 )
+# A document and whom it is from, of or by: "a statement from Boeing", "the lawsuit of Fox anchor Andrea Tantaros".
+_DOCUMENT_FROM = (
+    rf"(?:[Aa]n?|[Tt]he)\s+(?P<doc>[a-z][\w\-]*)\s+(?:from|of|by)\s+(?:the\s+)?(?:[\w’'\-]+\s+){{0,3}}?"
+    rf"(?P<run>{RUN.pattern})"
+)
+DOCUMENT_FROM_BEFORE = re.compile(rf"(?:^|(?<=[\s,\x00])){_DOCUMENT_FROM}\s*$")  # before its verb
+DOCUMENT_FROM_AFTER = re.compile(rf"\s+{_DOCUMENT_FROM}(?=\s*(?:[,.;:!?\x00]|who\b|$))")  # after it
 # A noun phrase opening with an indefinite determiner: "a former Fox employee", "a Linwood resident" (a
 # capitalised determiner only before a lowercase word: "A. Smith" is a name).
 INDEFINITE_SPEAKER = re.compile(r"\s*(?:(?:a|an|one|another)\s+\S|(?:A|An|One|Another)\s+[a-z])")
@@ -290,6 +297,9 @@ class Cues(People):
                 if entity.kind == "person" and not entity.role and any(w.casefold() in TITLES for w in lead.split()):
                     entity.role = lead.strip()
                 return entity, vend + run.start(), name_how(run.group(), entity)
+        document = self._document_from(DOCUMENT_FROM_AFTER.match(after), base, vend)
+        if document is not None:
+            return document
         group = self._group(phrase.rstrip())
         if group is not None:
             name, offset = group
@@ -313,6 +323,16 @@ class Cues(People):
             if entity is not None:
                 return entity, vend + runs[0].start(), name_how(runs[0].group(), entity)
         return None
+
+    def _document_from(self, found: re.Match[str] | None, base: int, offset: int) -> tuple[Entity, int, str] | None:
+        """The person or organisation a document is from ("a statement from Boeing said": Boeing), or None. ``found``
+        was matched in the paragraph's narration from ``offset`` on; ``base`` is where the paragraph starts."""
+        if found is None or found["doc"] not in DOCUMENT_NOUNS:
+            return None
+        entity = self.resolve_run(found["run"].split(), speaking=True, pos=base + offset + found.start("run"))
+        if entity is None or entity.kind not in ("person", "organisation"):
+            return None
+        return entity, offset + found.start("doc"), f"'{found.group().strip()}' → {entity.name}, its author"
 
     def _owned_speaker(
         self, owner: str, noun: str, rest: str, start: int, base: int, rest_start: int
@@ -383,6 +403,9 @@ class Cues(People):
         if possessed and possessed["who"].endswith(("'s", "’s")):
             # "Brook's editor said": the editor speaks, someone the article does not name; never Brook.
             return None, sent_start + possessed.start("who"), f"{UNNAMED}: '{possessed['who']} {possessed['noun']}'"
+        document = self._document_from(DOCUMENT_FROM_BEFORE.search(left, max(0, len(left) - 160)), base, sent_start)
+        if document is not None:
+            return document
         described = DESCRIBED_SUBJECT.search(left, max(0, len(left) - 160))
         if described:
             # "a person close to the Murdochs said", "one source familiar with Murdoch said": the name only says
@@ -635,6 +658,8 @@ class Cues(People):
         head = words[-1].casefold()
         if head in PERSON_NOUNS and all(w.casefold() in GROUP_DETERMINERS for w in words[:-1]):
             return None  # "a sheriff's spokeswoman told ...": one person the article does not name, no group
+        if head in DOCUMENT_NOUNS and words[0].casefold() in ("a", "an"):
+            return None  # "release a statement saying": a document nobody is named as the author of
         if words[0].casefold() == "the" and len(words) == 2:
             listed = self.lists.get(head)
             if listed is not None and listed.first < pos:

@@ -263,7 +263,7 @@ GROUP_NOUNS = word_set("""critics analysts experts officials researchers scienti
 # speech ("she reads a book", "he began to cry"), so they tag a quotation only after a document noun.
 DOCUMENT_VERBS = word_set("reads begins began")
 DOCUMENT_NOUNS = word_set(
-    "letter statement email e-mail post tweet message note memo report blog column speech filing release"
+    "letter statement email e-mail post tweet message note memo report blog column speech filing release lawsuit complaint"
 )
 # Singular nouns that, after "the", point back to an organisation the article has just named: "the company
 # said", "the paper said", "the statement said" (the statement of the body just named).
