@@ -1237,8 +1237,11 @@ def test_a_reporting_aside_is_not_the_subject_of_the_clause_it_reports() -> None
 def test_an_indefinite_description_after_the_verb_is_an_unnamed_speaker() -> None:
     owner = "Roger Ailes ran Fox News. The parent company, 21st Century Fox, hired lawyers. "
     found = who_said(owner + '"It was a culture of fear," says a former Fox employee who says Ailes harassed her.')
-    lead = "Roger Ailes ran Fox News for twenty years. "
     assert found == {"It was a culture of fear": None}
+    # "who" is the employee too, so the quotation going on after the tag is not the name's inside it.
+    found = who_said(owner + '"It was fear," says a former Fox employee who says Ailes harassed her. "Or greed."')
+    assert found == {"It was fear": None, "Or greed.": None}
+    lead = "Roger Ailes ran Fox News for twenty years. "
     # A later paragraph does not inherit the quotation ending this one either.
     found = who_said(lead + '"It was fear," said Ailes.\n\n"It was greed," said a Fox employee.')
     assert found == {"It was fear": "Roger Ailes", "It was greed": None}

@@ -81,6 +81,8 @@ DESCRIBED_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s,\x00]))(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){{0,3}}?"
     rf"\s+(?:to|with|for|at|from|of|in|near|inside|within)\s+(?:the\s+)?{RUN.pattern}$"
 )
+# "who" after an indefinite description: "a former Fox employee who (says)".
+INDEFINITE_WHO = re.compile(r"(?:^|(?<=[\s,\x00]))(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+[^,\x00]{2,60}?)\s+who$")
 # A document and whom it is from, of or by: "a statement from Boeing", "the lawsuit of Fox anchor Andrea Tantaros".
 _DOCUMENT_FROM = (
     rf"(?:[Aa]n?|[Tt]he)\s+(?P<doc>[a-z][\w\-]*)\s+(?:from|of|by)\s+(?:the\s+)?(?:[\w’'\-]+\s+){{0,3}}?"
@@ -392,6 +394,11 @@ class Cues(People):
             entity = self.resolve_run(relative["run"].split(), speaking=True, pos=base + pos)
             if entity is not None and entity.kind == "person":
                 return entity, pos, f"'who' → {entity.name}, the person it follows"
+        indefinite = INDEFINITE_WHO.search(left, max(0, len(left) - 80)) if left.endswith(" who") else None
+        if indefinite and not left[: indefinite.start()].rstrip().endswith(","):
+            # "says a former Fox employee who says Ailes harassed her": "who" is that employee, whom the article does
+            # not name, not a name inside the description. (In "Ann Hale, a nurse who said" it is Ann Hale.)
+            return None, sent_start + indefinite.start("np"), f"{UNNAMED}: '{indefinite['np']}'"
         owned = OWNED_SUBJECT.match(left)
         if owned and owned["who"].endswith(("'s", "’s")) and owned["noun"] in DOCUMENT_NOUNS:
             # "Julian's note on the tank that autumn just said": a document speaks for its writer.
