@@ -1281,3 +1281,8 @@ def test_a_document_speaks_for_whom_it_is_from_and_an_unowned_one_for_nobody() -
     assert found == {"Fox News is a cult": "Andrea Tantaros"}
     found = who_said("Rupert Murdoch was loyal. He agreed to release a statement saying, \"We take it seriously.\"")
     assert found == {"We take it seriously.": None}
+
+
+def test_a_name_after_an_ordinal_is_no_person() -> None:
+    found = who_said('Roger Ailes left. The parent company, 21st Century Fox, hired lawyers. "We will fight," he said.')
+    assert found == {"We will fight": "Roger Ailes"}
