@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.cli import main
 from bot.extract import REPORTED, extract_quotes
+from bot.extract.attribution import Analyser
 from tests.extract_gold import article, quoted, who_said
 
 # --- issue 13: articles the extractor has never seen ----------------------------------------------
@@ -1286,3 +1287,21 @@ def test_a_document_speaks_for_whom_it_is_from_and_an_unowned_one_for_nobody() -
 def test_a_name_after_an_ordinal_is_no_person() -> None:
     found = who_said('Roger Ailes left. The parent company, 21st Century Fox, hired lawyers. "We will fight," he said.')
     assert found == {"We will fight": "Roger Ailes"}
+
+
+def test_a_name_before_a_title_is_a_body_the_company_can_point_back_to() -> None:
+    found = who_said(
+        "The Chicago Tribune interviewed Boeing CEO Dennis Muilenburg. Boeing and Lockheed Corp plan to move "
+        "production.\n\nBoeing is in the early stages of building the plane. The company said it is under contract "
+        '"to help determine the capabilities of these aircraft."'
+    )
+    assert found == {"to help determine the capabilities of these aircraft.": "Boeing"}
+    # A given name, a possessive or a word of everyday copy before a title says nothing of a body.
+    analyser = Analyser(
+        article(
+            "Boeing CEO Dennis Muilenburg met Rudy Giuliani's adviser Tom Hale, Stephen Vice President Ann Lee and "
+            "Former President Joe Biden. He was a former senator."
+        )
+    )
+    analyser.run()
+    assert analyser.org_names == {"boeing"}

@@ -187,6 +187,8 @@ class People(Pronouns):
         self.places: frozenset[str] = frozenset()  # one-word place names, casefolded
         self.mentions: list[Mention] = []
         self.org_mentions: list[Mention] = []  # organisations named in the narration, for "the company said"
+        # Names the article shows to be bodies by the title after them: "Boeing" in "Boeing CEO Dennis Muilenburg".
+        self.org_names: set[str] = set()
         self.lists: dict[str, Entity] = {}  # "firms" -> the firms a list introduced: "firms Sony, Philips and Samsung"
         self.sentences: list[tuple[int, int]] = []  # absolute, every body paragraph in order
         self.used: dict[str, Entity] = {}  # speakers given at least one quotation, by casefolded name
@@ -373,7 +375,8 @@ class People(Pronouns):
             if sentence_initial(text, match.start()):
                 tokens = self.drop_sentence_word(tokens)
             tokens = self.after_title_of(tokens, match.start())
-            name_part, _ = split_title(tokens)
+            name_part, title_part = split_title(tokens)
+            self._learn_body(title_part, match.start())
             if " ".join(name_part).casefold() in self.places:
                 continue  # "ships into Port Harlow": a place, not a person
             if AFTER_ORDINAL.search(text, max(0, match.start() - 8), match.start()):
@@ -384,6 +387,26 @@ class People(Pronouns):
                     self._entity(name, "person", pos=match.start())
         if " and " in text:
             self._register_couples(text)
+
+    def _learn_body(self, title_part: list[str], pos: int) -> None:
+        """The body a title before a name belongs to: "Boeing" in "Boeing CEO Dennis Muilenburg" is an organisation,
+        so "Boeing is ..." later names it and "the company said" can point back to it. Only capitalised words the
+        article never writes in lower case ("Former" is no body) and no given name, before the first title."""
+        body: list[str] = []
+        for token in title_part:
+            if token.endswith(("'s", "’s")):
+                return  # "Rudy Giuliani's ...": a person's, not a body's
+            if token.casefold() in TITLES:
+                break
+            body.append(token)
+        else:
+            return  # no title after the words: nothing says they are a body
+        ordinary = [w for w in body if w.casefold() in self.lower_words or w.casefold() in LEADING or is_given_name(w)]
+        if 1 <= len(body) <= 2 and not ordinary:
+            name = " ".join(body)
+            if name.casefold() not in self.entities:
+                self._entity(name, "organisation", pos=pos)
+                self.org_names.add(name.casefold())
 
     def _register_couples(self, text: str) -> None:
         """ "Ada and Tom Merrow": two given names joined before one surname introduce two people of that surname,
@@ -536,7 +559,9 @@ class People(Pronouns):
             if entity.kind in ("person", UNCLEAR):
                 self.mentions.append(Mention(base + start, entity, possessive))
                 self._role_from_context(entity, masked, start, match.end())
-            elif entity.kind == "organisation" and looks_org(entity.name.split()):
+            elif entity.kind == "organisation" and (
+                looks_org(entity.name.split()) or entity.name.casefold() in self.org_names
+            ):
                 self.org_mentions.append(Mention(base + start, entity, possessive))
         for listed in NAMED_LIST.finditer(masked):
             head = listed["head"].casefold()
