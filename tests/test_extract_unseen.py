@@ -1305,3 +1305,10 @@ def test_a_name_before_a_title_is_a_body_the_company_can_point_back_to() -> None
     )
     analyser.run()
     assert analyser.org_names == {"boeing"}
+
+
+def test_a_party_and_state_tag_is_an_aside_not_a_speaker() -> None:
+    for tag in ("D-Ohio", "R-N.Y.", "D-New York"):
+        found = who_said(f'"The plan is dead," Sen. Ann Hale, {tag}, told reporters.')
+        assert found == {"The plan is dead": "Ann Hale"}, tag
+    assert who_said('Sen. Ann Hale, D-Ohio, said: "The plan is dead."') == {"The plan is dead.": "Ann Hale"}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from ..data.article import Article, Paragraph
 from .cues import Cues, Event, cue_text, find_channel, name_how
-from .marks import OPENERS, Mark, find_marks, mask, masked_sentences, uses_single_quotes
+from .marks import OPENERS, Mark, blank_party_tags, find_marks, mask, masked_sentences, uses_single_quotes
 from .names import Entity, looks_org, person_name
 from .records import AMBIGUOUS, QUOTED, UNCLEAR, Extraction, Quote, Speaker
 from .reported import reported_positions
@@ -142,7 +142,7 @@ class Analyser(Cues):
             # convention for multi-paragraph quotes, so it is balanced (closed at the paragraph end).
             last = marks[-1]
             marks[-1] = Mark(last.open, para.end, last.start, last.end)
-        masked = mask(para.text, para.start, marks)
+        masked = blank_party_tags(mask(para.text, para.start, marks))
         self.narration = (para.start, masked)
         self.section_person = self._crosshead_person(para)
         sentences = masked_sentences(masked)

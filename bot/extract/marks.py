@@ -175,6 +175,16 @@ def mask(text: str, base: int, marks: list[Mark]) -> str:
     return "".join(chars)
 
 
+# A US politician's party and state set off by commas after the name: "Sen. Ann Hale, D-Ohio, said", ", R-N.Y.,".
+PARTY_TAG = re.compile(r",\s*[DRI]-[A-Z][A-Za-z.]*(?:\s[A-Z][a-z.]+)?,")
+
+
+def blank_party_tags(masked: str) -> str:
+    """The narration with each party-and-state tag blanked to spaces, as an aside it is: it names no one, and the
+    name before it is the subject ("Sen. Ann Hale, D-Ohio, told reporters"). Every offset stays."""
+    return PARTY_TAG.sub(lambda found: " " * len(found.group()), masked) if "-" in masked else masked
+
+
 def masked_sentences(masked: str) -> list[tuple[int, int]]:
     """Sentences of a paragraph whose quotations are masked, so a full stop inside a quote ends nothing.
 
