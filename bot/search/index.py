@@ -139,18 +139,16 @@ def index_positions(data: Dataset, reader: TextReader) -> tuple[Index, dict[str,
     ("founder", "head", "expert") name the figure only as a whole (see query.FigureNames), never a topic: a
     question "heading for an arms race" is not about the Meta AI head."""
     index = Index()
+    # Which other names a figure's role takes depends on every figure's words: each figure's stems are
+    # gathered as its texts are read, so no text is read twice.
+    spoken: dict[int, set[str]] = defaultdict(set)
     for figure_number, persona in enumerate(data.personas):
         for position in sorted(persona.positions, key=tie_break):
             # A date or an amount in a reported position ("sued OpenAI in 2023") is the article's account of
             # what the figure did, not the figure's words: a question asking for one is for the narration.
             tags, stems = reader.read(position.text, position.topics, states_facts=position.kind == "quoted")
             index.add(Entry(tags=tags, position=position, figure=figure_number), stems)
-    # Which other names a figure's role takes depends on every figure's words: read from the postings, so
-    # no text is read twice.
-    spoken: dict[int, set[str]] = defaultdict(set)
-    for value, numbers in index.by_stem.items():
-        for figure in {index.entries[n].figure for n in numbers}:
-            spoken[figure].add(value)
+            spoken[figure_number] |= stems
     roles = role_names(data, {p.id: frozenset(spoken[n]) for n, p in enumerate(data.personas)})
     entries_of: dict[int, list[int]] = defaultdict(list)
     for number, entry in enumerate(index.entries):
