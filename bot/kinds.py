@@ -61,17 +61,24 @@ _MONTHS = frozenset("january february march april june july august september oct
 _DIGIT = re.compile(r"\d")
 
 
-def kinds_stated(text: str, text_words: Iterable[str] | None = None) -> frozenset[str]:
-    """The kinds of answer a source text states: a quantity, a date (a year or a month). ``text_words`` are
-    the text's words as bot.text.words reads them, when the caller has them already; the numbers are looked
-    for only in a text with a digit, as most texts have none."""
-    said = {w.removesuffix("'s").removesuffix("’s") for w in (words(text) if text_words is None else text_words)}
+def word_kind(word: str) -> str | None:
+    """The kind of answer a word (as bot.text.words reads it) states on its own: a quantity ("billion",
+    "percent") or a date (a month)."""
+    bare = word.removesuffix("'s").removesuffix("’s")
+    return QUANTITY if bare in _AMOUNT_WORDS else DATE if bare in _MONTHS else None
+
+
+def kinds_stated(text: str, word_kinds: Iterable[str | None] | None = None) -> frozenset[str]:
+    """The kinds of answer a source text states: a quantity, a date (a year or a month). ``word_kinds`` are
+    the word_kind of each of the text's words, when the caller knows them already (the index works each
+    distinct word's out once); the numbers are looked for only in a text with a digit, as most texts have
+    none."""
+    stated = {kind for kind in (map(word_kind, words(text)) if word_kinds is None else word_kinds) if kind}
     digits = _DIGIT.search(text) is not None
-    stated = []
-    if "%" in text or not said.isdisjoint(_AMOUNT_WORDS) or (digits and _NUMBER.search(text)):
-        stated.append(QUANTITY)
-    if not said.isdisjoint(_MONTHS) or (digits and _YEAR_NUMBER.search(text)):
-        stated.append(DATE)
+    if QUANTITY not in stated and ("%" in text or (digits and _NUMBER.search(text))):
+        stated.add(QUANTITY)
+    if DATE not in stated and digits and _YEAR_NUMBER.search(text):
+        stated.add(DATE)
     return frozenset(stated)
 
 

@@ -234,10 +234,10 @@ def _in_order(run: tuple[str, ...], text: tuple[str, ...], at: int) -> bool:
     """Whether the stems of ``run`` follow ``text[at]`` in order, each at most _GAP stems after the last."""
     here = at + 1
     for wanted in run[1:]:
-        found = next((n for n in range(here, min(here + 1 + _GAP, len(text))) if text[n] == wanted), None)
-        if found is None:
+        window = text[here : here + 1 + _GAP]
+        if wanted not in window:
             return False
-        here = found + 1
+        here += window.index(wanted) + 1
     return True
 
 

@@ -27,13 +27,23 @@ def _line_loader() -> type:
     a record served from the load cache never imports yaml."""
     import yaml
 
+    text_tag = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
+
+    def construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        # A text scalar is its node's value, as SafeConstructor makes it: only other nodes need
+        # construct_object's bookkeeping (anchors, recursion, tags), which for the 1.4 million text keys and
+        # values of a 100,000-position record was a tenth of the time spent reading its files.
+        if node.tag == text_tag and isinstance(node, yaml.ScalarNode):
+            return node.value
+        return loader.construct_object(node, deep=True)
+
     def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
         loader.flatten_mapping(node)
         result = LineDict()
         result.line = node.start_mark.line + 1
         result.key_lines = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = construct(loader, key_node)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 raise yaml.constructor.ConstructorError(
                     None, None, "a mapping key must be plain text", key_node.start_mark
@@ -41,7 +51,7 @@ def _line_loader() -> type:
             key = str(key)
             if key in result:
                 raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
-            result[key] = loader.construct_object(value_node, deep=True)
+            result[key] = construct(loader, value_node)
             result.key_lines[key] = key_node.start_mark.line + 1
         return result
 

@@ -15,7 +15,7 @@ from ..data.article import Citation, Span
 from ..data.dataset import Dataset
 from ..data.lexicon import Lexicon
 from ..data.personas import Persona, Position
-from ..kinds import POST_HOLDERS, kinds_stated
+from ..kinds import POST_HOLDERS, kinds_stated, word_kind
 from ..query import TopicFinder, role_name
 from ..text import STOPWORDS, content_stems, stem, words
 
@@ -53,6 +53,8 @@ class TextReader:
         # Most texts share one of a few tag sets: one dict per set, not one per text.
         self._tag_sets: dict[frozenset[tuple[str, float]], dict[str, float]] = {}
         self.words_read: dict[str, str] = {}  # every word of the texts read -> its stem: the record's vocabulary
+        self._content: dict[str, str] = {}  # those of them that are content words -> their stem
+        self._kinds: dict[str, str] = {}  # those that state a kind of answer on their own -> the kind (word_kind)
 
     def read(
         self, text: str, curated: tuple[str, ...] = (), states_facts: bool = True
@@ -60,17 +62,28 @@ class TextReader:
         """A text's tags and content stems; with ``states_facts``, the pseudo-stems of the kinds of answer it
         states too (a quantity, a date)."""
         found = words(text)
-        all_stems = tuple(stem(w) for w in found)
-        self.words_read.update(zip(found, all_stems, strict=True))
-        content = frozenset(
-            s for w, s in zip(found, all_stems, strict=True) if w not in STOPWORDS and s not in self.generic
-        )
+        # A record of 100,000 texts has some 20,000 distinct words: each is stemmed and classified once.
+        for word in found:
+            if word not in self.words_read:
+                self._learn(word)
+        all_stems = tuple(self.words_read[w] for w in found)
+        content = frozenset(self._content[w] for w in found if w in self._content)
         if states_facts:
-            content |= kinds_stated(text, found)  # pseudo-stems: what a question asking for a quantity or date needs
+            # pseudo-stems: what a question asking for a quantity or date needs
+            content |= kinds_stated(text, [self._kinds[w] for w in found if w in self._kinds])
         tags = dict.fromkeys(curated, 1.0)
         for topic, weight in self.finder.topics(all_stems).items():
             tags[topic] = max(tags.get(topic, 0.0), weight)
         return self._tag_sets.setdefault(frozenset(tags.items()), tags), content
+
+    def _learn(self, word: str) -> None:
+        """A word met for the first time: its stem, whether it is a content word, the kind of answer it states."""
+        self.words_read[word] = word_stem = stem(word)
+        if word not in STOPWORDS and word_stem not in self.generic:
+            self._content[word] = word_stem
+        kind = word_kind(word)
+        if kind is not None:
+            self._kinds[word] = kind
 
 
 def tie_break(position: Position) -> tuple:
@@ -126,18 +139,16 @@ def index_positions(data: Dataset, reader: TextReader) -> tuple[Index, dict[str,
     ("founder", "head", "expert") name the figure only as a whole (see query.FigureNames), never a topic: a
     question "heading for an arms race" is not about the Meta AI head."""
     index = Index()
+    # Which other names a figure's role takes depends on every figure's words: each figure's stems are
+    # gathered as its texts are read, so no text is read twice.
+    spoken: dict[int, set[str]] = defaultdict(set)
     for figure_number, persona in enumerate(data.personas):
         for position in sorted(persona.positions, key=tie_break):
             # A date or an amount in a reported position ("sued OpenAI in 2023") is the article's account of
             # what the figure did, not the figure's words: a question asking for one is for the narration.
             tags, stems = reader.read(position.text, position.topics, states_facts=position.kind == "quoted")
             index.add(Entry(tags=tags, position=position, figure=figure_number), stems)
-    # Which other names a figure's role takes depends on every figure's words: read from the postings, so
-    # no text is read twice.
-    spoken: dict[int, set[str]] = defaultdict(set)
-    for value, numbers in index.by_stem.items():
-        for figure in {index.entries[n].figure for n in numbers}:
-            spoken[figure].add(value)
+            spoken[figure_number] |= stems
     roles = role_names(data, {p.id: frozenset(spoken[n]) for n, p in enumerate(data.personas)})
     entries_of: dict[int, list[int]] = defaultdict(list)
     for number, entry in enumerate(index.entries):

@@ -53,9 +53,9 @@ class Ranker:
                     reader.words_read.update((w, stem(w)) for w in words(trigger.phrase))
         names = FigureNames((p.id, p.name, p.aliases, p.role) for p in data.personas)
         vocabulary = Vocabulary(reader.words_read, data.lexicon.trigger_words)
-        channels = frozenset(
-            s for p in data.personas for q in p.positions if q.channel for s in content_stems(q.channel)
-        )
+        # A record names a handful of channels ("blog post", "interview"): each is read once, not per position.
+        named = {q.channel for p in data.personas for q in p.positions if q.channel}
+        channels = frozenset(s for channel in named for s in content_stems(channel))
         self.reader = QueryReader(
             data.lexicon, vocabulary, finder, names, spoken=frozenset(self.positions.by_stem), channels=channels
         )
