@@ -1312,3 +1312,17 @@ def test_a_party_and_state_tag_is_an_aside_not_a_speaker() -> None:
         found = who_said(f'"The plan is dead," Sen. Ann Hale, {tag}, told reporters.')
         assert found == {"The plan is dead": "Ann Hale"}, tag
     assert who_said('Sen. Ann Hale, D-Ohio, said: "The plan is dead."') == {"The plan is dead.": "Ann Hale"}
+
+
+def test_a_paragraph_about_one_speaker_hands_them_the_quotation_opening_the_next() -> None:
+    lead = (
+        "President Barack Obama spoke in Nairobi. The president also admitted that some governments needed to improve. "
+        "However, he defended his decision to engage with those governments.\n\n"
+    )
+    found = who_said(lead + '"Well, they\'re not ideal institutions. But engagement works."')
+    assert found == {"Well, they're not ideal institutions. But engagement works.": "Barack Obama"}
+    # Not when the paragraph ends on someone else, nor when it reports two speakers.
+    other = lead.replace("However, he defended", "However, Tom Reyes defended")
+    assert who_said(other + '"Well, they\'re not ideal. But it works."') == {"Well, they're not ideal. But it works.": None}
+    two = lead.replace("However,", "Tom Reyes said the talks would go on. However,")
+    assert who_said(two + '"Well, they\'re not ideal. But it works."') == {"Well, they're not ideal. But it works.": None}

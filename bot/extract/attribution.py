@@ -167,11 +167,30 @@ class Analyser(Cues):
             speaker = self.entities[reported[-1].speaker.casefold()]
             if len(speakers) == 1 and speaker.kind == "person":
                 self.prev_tail_speaker = speaker
+        if self.prev_tail_speaker is None and not marks:
+            self.prev_tail_speaker = self._paragraph_speaker(events, first_sentence)
+            self.prev_tail_rule = "the one person the paragraph before reports speaking"
         if masked.rstrip().endswith(":"):
             # 'Colin Dray said:' or 'The defeated leader released a statement:' ending a paragraph introduces the
             # quotation opening the next one, as it would one after the colon.
             self.prev_tail_speaker = self._introducer(masked, para.start, events)
             self.prev_tail_rule = "introduced by the colon ending the paragraph before"
+
+    def _paragraph_speaker(self, events: list[Event], first_sentence: int) -> Entity | None:
+        """The one person a paragraph without quotations reports speaking, when its last sentence is about them too
+        ('The president also admitted that ... However, he defended his decision ...'): news copy hands them a
+        cue-less quotation opening the next paragraph. None when it reports anyone else, or ends on someone else."""
+        speakers = {id(e.entity): e.entity for e in events if e.entity is not None}
+        if len(speakers) != 1 or len(speakers) != len({id(e.entity) for e in events}):
+            return None  # nobody, several people, or a cue whose speaker the article does not name
+        (speaker,) = speakers.values()
+        start, end = self.sentences[-1]
+        if speaker.kind != "person" or start < self.sentences[first_sentence][0]:
+            return None
+        subject = next((m for m in self.mentions if start <= m.pos < end), None)
+        if subject is None or subject.entity is not speaker or not self._opens_sentence(start, subject.pos):
+            return None
+        return speaker
 
     def _introducer(self, masked: str, base: int, events: list[Event]) -> Entity | None:
         """Who the colon ending a paragraph introduces: the speaker of the last sentence's cue, else the person the
