@@ -1326,3 +1326,11 @@ def test_a_paragraph_about_one_speaker_hands_them_the_quotation_opening_the_next
     assert who_said(other + '"Well, they\'re not ideal. But it works."') == {"Well, they're not ideal. But it works.": None}
     two = lead.replace("However,", "Tom Reyes said the talks would go on. However,")
     assert who_said(two + '"Well, they\'re not ideal. But it works."') == {"Well, they're not ideal. But it works.": None}
+
+
+def test_a_full_name_in_apposition_to_an_indefinite_description_speaks() -> None:
+    assert who_said('"They run away," said a rebel, Borawi Saleh, an army veteran.') == {"They run away": "Borawi Saleh"}
+    assert who_said('"It is fine," said a lawyer for the family, Ben Crump.') == {"It is fine": "Ben Crump"}
+    # After a place, the name is the place's region, not a person.
+    for place in ("Linwood, Ohio", "Queens, New York"):
+        assert who_said(f'"It is fine," said a resident of {place}.') == {"It is fine": None}, place

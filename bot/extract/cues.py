@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .given_names import is_given_name
 from .names import Entity, People, looks_org, split_title, strip_possessive
 from .records import AMBIGUOUS, UNNAMED
 from .words import (
@@ -83,6 +84,11 @@ DESCRIBED_SUBJECT = re.compile(
 )
 # "who" after an indefinite description: "a former Fox employee who (says)".
 INDEFINITE_WHO = re.compile(r"(?:^|(?<=[\s,\x00]))(?P<np>(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+[^,\x00]{2,60}?)\s+who$")
+# After an indefinite description, a place or body it is at and the name in apposition to it: " at Ras Lanouf,
+# Borawi Saleh," ("said another rebel at Ras Lanouf, Borawi Saleh, an army veteran").
+DESCRIPTION_THEN_NAME = re.compile(
+    rf"(?P<place>\s+(?:at|in|from|of|with|for)\s+[^,\x00]{{1,50}})?,\s+(?P<run>{RUN.pattern})(?=\s*(?:[,.;:!?\x00]|$))"
+)
 # A document and whom it is from, of or by: "a statement from Boeing", "the lawsuit of Fox anchor Andrea Tantaros".
 _DOCUMENT_FROM = (
     rf"(?:[Aa]n?|[Tt]he)\s+(?P<doc>[a-z][\w\-]*)\s+(?:from|of|by)\s+(?:the\s+)?(?:[\w’'\-]+\s+){{0,3}}?"
@@ -256,6 +262,16 @@ class Cues(People):
                 return None, vstart, ""  # an unnamed source of the account ("according to a person familiar")
             phrase = noun_phrase(after)
             if INDEFINITE_SPEAKER.match(phrase):
+                named = DESCRIPTION_THEN_NAME.match(after, len(phrase))
+                if named is not None:
+                    # "said another rebel at Ras Lanouf, Borawi Saleh, an army veteran": the name in apposition.
+                    entity = self.resolve_run(named["run"].split(), speaking=True, pos=base + vend + named.start("run"))
+                    # A full name, right after the description or opening with a given name: in "a resident of
+                    # Queens, New York" the name after the place is the place's region.
+                    tokens = named["run"].split()
+                    apposed = not named["place"] or is_given_name(tokens[0])
+                    if entity is not None and entity.kind == "person" and len(tokens) >= 2 and apposed:
+                        return entity, vend + named.start("run"), f"'{phrase.strip()}, {named['run']}' → {entity.name}"
                 # '"...," says a former Fox employee': someone the article does not name, as when the description
                 # comes before the verb; the quotation is theirs, not a later cue's ("... who says Ailes").
                 return None, vend + len(phrase) - len(phrase.lstrip()), f"{UNNAMED}: '{phrase.strip()}'"
