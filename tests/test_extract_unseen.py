@@ -1280,7 +1280,7 @@ def test_a_document_speaks_for_whom_it_is_from_and_an_unowned_one_for_nobody() -
     assert who_said(lead + '"We are proud," a statement from Boeing said.') == {"We are proud": "Boeing"}
     found = who_said(lead + '"Fox News is a cult," claimed the lawsuit of Fox anchor Andrea Tantaros, who was demoted.')
     assert found == {"Fox News is a cult": "Andrea Tantaros"}
-    found = who_said("Rupert Murdoch was loyal. He agreed to release a statement saying, \"We take it seriously.\"")
+    found = who_said('Rupert Murdoch was loyal. He agreed to release a statement saying, "We take it seriously."')
     assert found == {"We take it seriously.": None}
 
 
@@ -1323,13 +1323,19 @@ def test_a_paragraph_about_one_speaker_hands_them_the_quotation_opening_the_next
     assert found == {"Well, they're not ideal institutions. But engagement works.": "Barack Obama"}
     # Not when the paragraph ends on someone else, nor when it reports two speakers.
     other = lead.replace("However, he defended", "However, Tom Reyes defended")
-    assert who_said(other + '"Well, they\'re not ideal. But it works."') == {"Well, they're not ideal. But it works.": None}
+    assert who_said(other + '"Well, they\'re not ideal. But it works."') == {
+        "Well, they're not ideal. But it works.": None
+    }
     two = lead.replace("However,", "Tom Reyes said the talks would go on. However,")
-    assert who_said(two + '"Well, they\'re not ideal. But it works."') == {"Well, they're not ideal. But it works.": None}
+    assert who_said(two + '"Well, they\'re not ideal. But it works."') == {
+        "Well, they're not ideal. But it works.": None
+    }
 
 
 def test_a_full_name_in_apposition_to_an_indefinite_description_speaks() -> None:
-    assert who_said('"They run away," said a rebel, Borawi Saleh, an army veteran.') == {"They run away": "Borawi Saleh"}
+    assert who_said('"They run away," said a rebel, Borawi Saleh, an army veteran.') == {
+        "They run away": "Borawi Saleh"
+    }
     assert who_said('"It is fine," said a lawyer for the family, Ben Crump.') == {"It is fine": "Ben Crump"}
     # After a place, the name is the place's region, not a person.
     for place in ("Linwood, Ohio", "Queens, New York"):
