@@ -1340,3 +1340,12 @@ def test_a_full_name_in_apposition_to_an_indefinite_description_speaks() -> None
     # After a place, the name is the place's region, not a person.
     for place in ("Linwood, Ohio", "Queens, New York"):
         assert who_said(f'"It is fine," said a resident of {place}.') == {"It is fine": None}, place
+
+
+def test_a_gesture_tags_the_quotation_it_follows_and_interviews_write_it_in_the_present() -> None:
+    lead = "Kristen Wiig is sitting in a hotel bar in London. "
+    for tag in ("she smiles", "she smiled", "Wiig shrugs", "she deadpans"):
+        assert who_said(lead + f'"I was so nervous," {tag}.') == {"I was so nervous": "Kristen Wiig"}, tag
+    assert who_said(lead + 'She grins. "I was so nervous."') == {"I was so nervous.": "Kristen Wiig"}
+    # A gesture that goes on to something else is no tag.
+    assert who_said(lead + '"I was so nervous," she smiles at the waiter.') == {"I was so nervous": None}

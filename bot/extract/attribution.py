@@ -16,6 +16,7 @@ from .words import (
     CUE_NOUNS,
     FIRST_PERSON,
     GESTURE,
+    GESTURE_TAG,
     INVERTING,
     LEADING,
     PERSON_NOUNS,
@@ -276,7 +277,11 @@ class Analyser(Cues):
             speech_like = sentence_like or bool(FIRST_PERSON.search(text))
             if found.entity is None and found.why is None and speech_like:
                 gesture = GESTURE.search(masked[: opener - base].rstrip(" \x00"))
-                if gesture is not None:
+                ends_on_comma = self.text[opener:closer].rstrip().endswith(",")
+                tag = GESTURE_TAG.match(masked, closer + 1 - base) if ends_on_comma else None
+                if tag is not None:
+                    found = self._gesture(tag, base, first, "a gesture tagging the quote")
+                elif gesture is not None:
                     found = self._gesture(gesture, base, first)
                 elif running is not None:
                     found = self._continued(running, running_pos, opener)
@@ -394,19 +399,21 @@ class Analyser(Cues):
         ]
         return bool(earlier) and earlier[-1] >= self._sentence_span(event.pos)[0]
 
-    def _gesture(self, gesture: re.Match[str], base: int, first: int) -> Found:
-        """The quotation right after 'Pryddy smiled.' is Pryddy's; after 'He laughed.' it is his, when he is
-        someone we can name."""
+    def _gesture(
+        self, gesture: re.Match[str], base: int, first: int, placement: str = "a gesture before the quote"
+    ) -> Found:
+        """The quotation right after 'Pryddy smiled.' (or tagged '"...," she smiles.') is Pryddy's; after 'He
+        laughed.' it is his, when he is someone we can name."""
         who, pos = gesture["who"], base + gesture.start("who")
         if who.casefold() in ("he", "she"):
             entity, how = self.explain_pronoun(pos, who.casefold(), first)
             how = f"pronoun '{who}' → {how}"
         else:
-            entity = self.resolve_run([who], speaking=True, pos=pos)
+            entity = self.resolve_run(who.split(), speaking=True, pos=pos)
             how = name_how(who, entity) if entity is not None else "nobody we can name"
         if entity is None or entity.kind != "person":
             return Found(cue="gesture", why=f"the gesture before it names nobody: {how}")
-        return Found(entity, gesture.group().strip(), rule=f"a gesture before the quote; {how}")
+        return Found(entity, gesture.group().strip(), rule=f"{placement}; {how}")
 
     def _continued(self, running: Entity, since: int, quote_open: int) -> Found:
         """A cue-less quotation going on from the paragraph's last speaker, unless another person has since become

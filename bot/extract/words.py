@@ -400,11 +400,17 @@ TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae"
 # First-person words: a phrase in quote marks that has one is somebody's speech, not a scare quote.
 FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|mine|we|we[’']re|we[’']ve|us|our|ours)\b")
 
-# A sentence that ends on someone's gesture ("Pryddy smiled.", "The running back shook his head."): news copy's
-# way of handing that person the quotation that follows.
-GESTURE = re.compile(
-    r"(?P<who>\b[A-Z][\w’'\-]*|\b[Hh]e|\b[Ss]he)\s+(?:smiled|laughed|shrugged|nodded|grinned|sighed|winced|paused"
-    r"|shook (?:his|her) head)[^.!?\x00]{0,40}[.!?]\s*$"
+# Gestures, in the past and (as interviews write them) the present tense: "smiled", "smiles".
+_GESTURES = (
+    r"(?:smil|laugh|shrugg|nodd|grinn|sigh|winc|paus|deadpann|beam)(?:ed|es|s)"
+    r"|(?:smile|shrug|nod|grin|wince|pause|deadpan|beam)s|sh(?:ook|akes) (?:his|her) head"
+)
+# A sentence that ends on someone's gesture ("Pryddy smiled.", "She grins.", "The running back shook his head."):
+# news copy's way of handing that person the quotation that follows.
+GESTURE = re.compile(rf"(?P<who>\b[A-Z][\w’'\-]*|\b[Hh]e|\b[Ss]he)\s+(?:{_GESTURES})\b[^.!?\x00]{{0,40}}[.!?]\s*$")
+# The same gesture right after a quotation ending on a comma, as its tag: '"I was so nervous," she smiles.'
+GESTURE_TAG = re.compile(
+    rf"\s*(?P<who>\b(?:[A-Z][\w’'\-]*\s+){{0,2}}[A-Z][\w’'\-]*|\bhe|\bshe)\s+(?:{_GESTURES})\b(?=\s*(?:[.,;!?]|$))"
 )
 # Several people taken together ("the two men", "both women", "the pair"): a singular pronoun after it could be any.
 PEOPLE_TOGETHER = re.compile(
