@@ -1349,3 +1349,12 @@ def test_a_gesture_tags_the_quotation_it_follows_and_interviews_write_it_in_the_
     assert who_said(lead + 'She grins. "I was so nervous."') == {"I was so nervous.": "Kristen Wiig"}
     # A gesture that goes on to something else is no tag.
     assert who_said(lead + '"I was so nervous," she smiles at the waiter.') == {"I was so nervous": None}
+
+
+def test_quoted_as_saying_gives_the_quotation_to_the_person_quoted() -> None:
+    lead = "Greg Abbott is governor. "
+    assert who_said(lead + '"It is too early," Reuters quoted Abbott as saying.') == {"It is too early": "Greg Abbott"}
+    assert who_said(lead + '"It is too early," the Times quoted him as saying.') == {"It is too early": "Greg Abbott"}
+    # A quotation he cites is not his speech reported.
+    found = who_said(lead + 'He quoted Lincoln: "A house divided against itself cannot stand."')
+    assert found == {"A house divided against itself cannot stand.": None}

@@ -73,8 +73,11 @@ PERSON_WITH_BODY = re.compile(rf"(?P<run>{RUN.pattern})\s+(?:with|of|at|from|for
 # A name in apposition after "X's <noun>": "recalled Brook's husband, Tomas Hale, a pilot".
 # A cue, then someone and a speech verb of theirs: "she recalls him saying", "I heard Ailes tell her".
 REPORTED_SPEAKER = re.compile(
-    rf"\s+(?:(?P<pronoun>him|her)|(?P<run>{RUN.pattern}))\s+(?:saying|say|telling|tell|asking|ask|shouting|shout)\b"
+    rf"\s+(?:(?P<pronoun>him|her)|(?P<run>{RUN.pattern}))\s+(?:as\s+)?(?:saying|say|telling|tell|asking|ask|shouting|shout)\b"
 )
+# "quoted" reports speech only as "quoted X as saying" (or, passive, "was quoted as saying"); "the line he quoted"
+# and "the letter quoted by the paper" report none.
+QUOTED_AS = re.compile(rf"\s+(?:(?:him|her|{RUN.pattern})\s+)?as\s+(?:saying|telling|asking|writing)\b")
 # A document a name qualifies: "The DOJ release", "the White House statement".
 DOCUMENT_OWNER = re.compile(rf"(?:[Tt]he|[Aa]n?)\s+(?P<run>{RUN.pattern})\s+[a-z]+")
 # An unnamed speaker described by a name inside a prepositional phrase: "a person close to the Murdochs".
@@ -211,6 +214,8 @@ class Cues(People):
                 continue  # 'called "X"' names a thing
             if verb.startswith("hail") and re.match(r"\s+from\b", masked[verb_end:]):
                 continue  # "who hailed from Leeds" says where someone is from
+            if verb in ("quoted", "quotes") and not QUOTED_AS.match(masked, verb_end):
+                continue  # a quotation cited, not speech reported
             sent = self._sentence_index(base + verb_start, first_sentence)
             sent_start = self.sentences[sent][0] - base
             if verb in DOCUMENT_VERBS and not _after_document(masked[sent_start:verb_start]):

@@ -33,7 +33,7 @@ sued sues suing condemned condemns
 shouted shouts yelled yells screamed screams whispered whispers cried cries exclaimed exclaims pleaded pleads
 demanded demands vowed vows promised promises pledged pledges boasted boasts lamented laments mused muses
 reflected reflects wondered wonders reckoned reckons alleged alleges asserted asserts remembered remembers
-recounted recounts retorted retorts laughed laughs sighed sighs murmured murmurs
+recounted recounts retorted retorts laughed laughs sighed sighs murmured murmurs quoted quotes
 proclaimed proclaims reads begins began
 accuses affirms blasts brands cautions compares concludes criticises criticizes defends emails jokes observes quips
 reiterates remarks slams supports testifies welcomes praises
