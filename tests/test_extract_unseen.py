@@ -1358,3 +1358,9 @@ def test_quoted_as_saying_gives_the_quotation_to_the_person_quoted() -> None:
     # A quotation he cites is not his speech reported.
     found = who_said(lead + 'He quoted Lincoln: "A house divided against itself cannot stand."')
     assert found == {"A house divided against itself cannot stand.": None}
+
+
+def test_a_cue_ending_on_a_colon_introduces_what_follows_and_tags_nothing_before_it() -> None:
+    lead = "Ann Hale chairs the committee. Tom Reyes runs the council. "
+    found = who_said(lead + 'Reyes asked Hale: "Will you resign today?" She said: "Not today, no."')
+    assert found == {"Will you resign today?": "Tom Reyes", "Not today, no.": "Ann Hale"}

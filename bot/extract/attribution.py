@@ -335,6 +335,8 @@ class Analyser(Cues):
             if event.pos > mark.close and re.fullmatch(r"[\s,\x00—–-]*", gap):
                 tail = masked[event.end - base : event.end - base + 40]
                 follows = re.match(r"\s*(?:[.,;!?]|$|\s+(?:in|on|at|to|via|during|after|when|while)\b)", tail)
+                if re.match(r"\s*:", tail):
+                    break  # '"Will you resign?" She said: "No."': a cue and its colon introduce what follows
                 if not ends_sentence or follows or event.subject_start > event.pos:
                     return from_event(event, event.verb, "tag after the quote")
         # 1b. A bare name as the tag, its verb left out: '"... amazing," Mark McCaughrean, senior science advisor.'
