@@ -268,14 +268,13 @@ class Cues(People):
             phrase = noun_phrase(after)
             if INDEFINITE_SPEAKER.match(phrase):
                 named = DESCRIPTION_THEN_NAME.match(after, len(phrase))
-                if named is not None:
-                    # "said another rebel at Ras Lanouf, Borawi Saleh, an army veteran": the name in apposition.
-                    entity = self.resolve_run(named["run"].split(), speaking=True, pos=base + vend + named.start("run"))
-                    # A full name, right after the description or opening with a given name: in "a resident of
-                    # Queens, New York" the name after the place is the place's region.
-                    tokens = named["run"].split()
-                    apposed = not named["place"] or is_given_name(tokens[0])
-                    if entity is not None and entity.kind == "person" and len(tokens) >= 2 and apposed:
+                tokens = named["run"].split() if named is not None else []
+                # "said another rebel at Ras Lanouf, Borawi Saleh, an army veteran": a full name in apposition, right
+                # after the description or opening with a given name (in "a resident of Queens, New York" the name
+                # after the place is its region). Checked before resolving, which may introduce the name.
+                if len(tokens) >= 2 and (not named["place"] or is_given_name(tokens[0])):
+                    entity = self.resolve_run(tokens, speaking=True, pos=base + vend + named.start("run"))
+                    if entity is not None and entity.kind == "person":
                         return entity, vend + named.start("run"), f"'{phrase.strip()}, {named['run']}' → {entity.name}"
                 # '"...," says a former Fox employee': someone the article does not name, as when the description
                 # comes before the verb; the quotation is theirs, not a later cue's ("... who says Ailes").

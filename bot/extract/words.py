@@ -401,9 +401,12 @@ TRANSLITERATIONS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae"
 FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|mine|we|we[’']re|we[’']ve|us|our|ours)\b")
 
 # Gestures, in the past and (as interviews write them) the present tense: "smiled", "smiles".
-_GESTURES = (
-    r"(?:smil|laugh|shrugg|nodd|grinn|sigh|winc|paus|deadpann|beam)(?:ed|es|s)"
-    r"|(?:smile|shrug|nod|grin|wince|pause|deadpan|beam)s|sh(?:ook|akes) (?:his|her) head"
+_GESTURES = "|".join(
+    [
+        *"""smiled smiles laughed laughs shrugged shrugs nodded nods grinned grins sighed sighs winced winces paused
+        pauses deadpanned deadpans beamed beams""".split(),
+        r"sh(?:ook|akes) (?:his|her) head",
+    ]
 )
 # A sentence that ends on someone's gesture ("Pryddy smiled.", "She grins.", "The running back shook his head."):
 # news copy's way of handing that person the quotation that follows.
