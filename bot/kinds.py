@@ -42,7 +42,7 @@ _KIND_OPENINGS = {
     **{(who, verb): HOLDER for who in ("who", "whos") for verb in _HOLDER_VERBS},
     **{
         (*who, article, holder): HOLDER
-        for who in (("who", "is"), ("who", "was"), ("who's",), ("who’s",), ("whos",))
+        for who in (("who", "is"), ("who", "was"), ("whos",))
         for article in ("the", "a")
         for holder in POST_HOLDERS
     },
@@ -84,7 +84,8 @@ def kinds_stated(text: str, word_kinds: Iterable[str | None] | None = None) -> f
 
 def kind_asked(typed: list[str]) -> str | None:
     """The kind of answer a question or clause asks for by its opening words, after a joining word or a
-    preposition ("in what year", "by how much")."""
+    preposition ("in what year", "by how much"). A contraction reads as its words ("when's" is "when is")."""
+    typed = [part for word in typed for part in _uncontracted(word)]
     start = 0
     while start < len(typed) and (typed[start] in JOINING or typed[start] in _PREPOSITIONS):
         start += 1
@@ -94,3 +95,12 @@ def kind_asked(typed: list[str]) -> str | None:
     if tuple(typed[start : start + 2]) in (("what", "does"), ("what", "do")) and typed[-1:] == ["mean"]:
         return MEANING  # "what does the word grok mean"
     return None
+
+
+def _uncontracted(word: str) -> tuple[str, ...]:
+    """A word with "'s" as the two words it contracts ("when's" -> "when", "is"); any other word alone. Read
+    only at a question's opening, where "'s" after a question word is "is", never a possessive."""
+    for mark in ("'s", "’s"):
+        if word.endswith(mark) and len(word) > len(mark):
+            return (word[: -len(mark)], "is")
+    return (word,)

@@ -276,6 +276,9 @@ def test_a_question_for_a_date_is_for_the_narration_even_where_a_reported_positi
     # year is its narration's, not Musk's words, so it answers neither "when" of the lawsuit nor of the founding.
     assert speakers(ranker, "when did musk sue openai") == {}
     assert speakers(ranker, "When was OpenAI founded, and who started it?") == {}
+    # A contraction opens the question as its words do: "when's" is "when is".
+    assert speakers(ranker, "when's the next grok model dropping") == {}
+    assert speakers(ranker, "what’s the meaning of panacea") == {}
     assert main(["explain", "When was OpenAI founded?"]) == 0
     assert "- Asks for a date: only a text that states one can answer" in capsys.readouterr().out
     assert main(["explain", "how many people back open source", "--json"]) == 0
