@@ -1364,3 +1364,10 @@ def test_a_cue_ending_on_a_colon_introduces_what_follows_and_tags_nothing_before
     lead = "Ann Hale chairs the committee. Tom Reyes runs the council. "
     found = who_said(lead + 'Reyes asked Hale: "Will you resign today?" She said: "Not today, no."')
     assert found == {"Will you resign today?": "Tom Reyes", "Not today, no.": "Ann Hale"}
+
+
+def test_an_age_alone_stands_for_the_person_the_text_is_about() -> None:
+    lead = "Dan Ruiz won in straight sets on Tuesday. "
+    found = who_said(lead + '"It was a long one, but I am happy," said the 36-year-old.')
+    assert found == {"It was a long one, but I am happy": "Dan Ruiz"}
+    assert who_said(lead + 'The 36-year-old said: "It was a long one."') == {"It was a long one.": "Dan Ruiz"}

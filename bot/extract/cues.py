@@ -479,7 +479,7 @@ class Cues(People):
             if entity is not None:
                 how = f"description '{description.group().strip()}' → {entity.name}"
                 return entity, sent_start + description.start(), how
-            if description["noun"].casefold() in TITLES and not description["age"]:
+            if description["noun"] and description["noun"].casefold() in TITLES and not description["age"]:
                 # "the Commissioner said" with no commissioner introduced: someone we cannot name, not a person
                 # called "Commissioner", and not the paragraph's last speaker either.
                 return None, sent_start + description.start(), f"{UNNAMED}: '{description.group().strip()}'"
@@ -638,6 +638,8 @@ class Cues(People):
 
         A title names the person last introduced with it; an age or a nationality is news copy's way of not
         repeating a name just given, so it stands for the person the text is about, like a pronoun."""
+        if description["noun"] is None:
+            return self.resolve_pronoun(pos, None, first_sentence)  # "the 36-year-old": an age alone
         noun = description["noun"].casefold()
         if description["noun"][0].isupper() and noun not in DEMONYMS | TITLES:
             return None  # "the 28-year-old Morientes" is a name; "the Minister" is a title

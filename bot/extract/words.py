@@ -334,9 +334,10 @@ TITLE_OF = re.compile(
     r"\b(?P<title>[A-Z][a-z]+)(?:[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?[A-Z][\w’'\-]*)*[ \u00a0](?:of|for)[ \u00a0]"
     r"(?:the[ \u00a0])?$"
 )
-# A person described instead of named: "the 24-year-old striker", "the German", "the veteran minister".
+# A person described instead of named: "the 24-year-old striker", "the German", "the veteran minister", or by
+# an age alone ("said the 36-year-old").
 DESCRIPTION = re.compile(
-    r"(?:^|(?<=\s))[Tt]he\s+(?P<age>\d+-year-old\s+)?(?:[a-z][\w\-]*\s+)?(?P<noun>[A-Za-z][a-z\-]+)$"
+    r"(?:^|(?<=\s))[Tt]he\s+(?:(?P<age>\d+-year-old)(?:\s+|$))?(?:(?:[a-z][\w\-]*\s+)?(?P<noun>[A-Za-z][a-z\-]+))?$"
 )
 # A person described with "the" and a lowercase noun phrase ("the chairman of the board", "the woman", "the
 # chamber's president"): when nothing
