@@ -1371,3 +1371,20 @@ def test_an_age_alone_stands_for_the_person_the_text_is_about() -> None:
     found = who_said(lead + '"It was a long one, but I am happy," said the 36-year-old.')
     assert found == {"It was a long one, but I am happy": "Dan Ruiz"}
     assert who_said(lead + 'The 36-year-old said: "It was a long one."') == {"It was a long one.": "Dan Ruiz"}
+
+
+def test_told_takes_a_listener_named_in_capitals_whole() -> None:
+    def reported(text: str) -> list[str]:
+        return [q.text for q in extract_quotes(article(text)) if q.kind == REPORTED]
+
+    lead = "Ana Ruiz won on Tuesday. "
+    assert reported(lead + "She told Sky Sports afterwards, and that proved to be the case.") == []
+    assert reported(lead + "She told The New York Times editorial board last week.") == []
+    assert reported(lead + "She told reporters the plan would go ahead in March.") == ["the plan would go ahead in March"]
+    # After "said", a name in capitals opens the clause reported.
+    assert reported(lead + "She said Donald Trump would not change his plans.") == [
+        "Donald Trump would not change his plans"
+    ]
+    # A day or a month after "said" is when, not a clause; a bracket closing the aside is not the clause's.
+    assert reported(lead + "She said Saturday at a news conference.") == []
+    assert reported(lead + "(Tom Hale said Ruiz did not recall this.)") == ["Ruiz did not recall this"]

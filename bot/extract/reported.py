@@ -8,7 +8,18 @@ from collections.abc import Callable
 from ..data.article import Paragraph
 from .cues import Event
 from .records import REPORTED, UNCLEAR, Quote
-from .words import ACCUSE, BARE_CLAUSE_VERBS, CLAUSE_STARTERS, MASK, PREPOSITIONS, STANCE_VERBS, THAT_VERBS, word_count
+from .words import (
+    ACCUSE,
+    BARE_CLAUSE_VERBS,
+    CLAUSE_STARTERS,
+    MASK,
+    MONTHS,
+    PREPOSITIONS,
+    STANCE_VERBS,
+    THAT_VERBS,
+    WEEKDAYS,
+    word_count,
+)
 
 
 def reported_positions(
@@ -52,15 +63,19 @@ def reported_positions(
             if obj and len(obj.group(1).split()) <= 6:
                 span = (rel_end + obj.start(1), rel_end + obj.end(1))
         elif event.verb in BARE_CLAUSE_VERBS and event.subject_start < event.pos:
-            listener = r"(?:[a-z]+ly|reporters|journalists|the BBC|[A-Z]\w*)"
-            # "told" takes its listener first ("told reporters the plan ..."): without one, what follows is the
-            # listener ("told a local historian in 2004"), not a clause.
-            optional = "" if event.verb in ("told", "tells", "tell") else "?"
+            # "told" takes its listener first ("told reporters the plan ..."), a name in capitals whole ("told Sky
+            # Sports", "told The Associated Press"): without one, what follows is the listener ("told a local
+            # historian in 2004"), not a clause. "said" takes none: a name in capitals after it opens the clause
+            # ("said Donald Trump would ..."), and only an adverb may come first.
+            if event.verb in ("told", "tells", "tell"):
+                listener, optional = r"(?:[a-z]+ly|reporters|journalists|the BBC|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)", ""
+            else:
+                listener, optional = r"[a-z]+ly", "?"
             clause = re.match(rf"(?:\s+{listener}){optional}\s+(?P<w>[\w’'\-]+)", rest)
             if (
                 clause
                 and not rest.lstrip().startswith((":", MASK))
-                and clause["w"].casefold() not in PREPOSITIONS
+                and clause["w"].casefold() not in PREPOSITIONS | MONTHS | WEEKDAYS  # not "said Saturday at ..."
                 and (
                     clause["w"].casefold() in CLAUSE_STARTERS or clause["w"][0].isupper() or clause["w"].endswith("ly")
                 )
@@ -116,6 +131,9 @@ def trim_reported(masked: str, span: tuple[int, int]) -> tuple[int, int] | None:
             return None  # what follows the quotation continues it ("of when ..."), not a clause of its own
         start += lead.end()
     end = start + len(masked[start:end].rstrip(" \t.,;:!?。！？"))
+    if masked[start:end].endswith(")") and "(" not in masked[start:end]:
+        # "(A spokesperson said Shine did not recall this.)": the bracket closes the aside the clause stands in.
+        end = start + len(masked[start : end - 1].rstrip(" \t.,;:!?。！？"))
     start += len(masked[start:end]) - len(masked[start:end].lstrip())
     if end - start < 3 or word_count(masked[start:end]) < (1 if MASK not in masked[span[0] : span[1]] else 3):
         return None

@@ -173,6 +173,7 @@ HONORIFICS = {
 }
 # A month's name alone is a date, never a speaker ("Last December, Ms. Haley said ...").
 MONTHS = word_set("january february march april may june july august september october november december")
+WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 # Capitalised words that start sentences or clauses but never start a name.
 LEADING = word_set("""the a an but and or if in on at as by for from to of with despite although though instead however recently
     when while after before since because this that these those it he she they we i you his her their its our my
