@@ -1388,3 +1388,16 @@ def test_told_takes_a_listener_named_in_capitals_whole() -> None:
     # A day or a month after "said" is when, not a clause; a bracket closing the aside is not the clause's.
     assert reported(lead + "She said Saturday at a news conference.") == []
     assert reported(lead + "(Tom Hale said Ruiz did not recall this.)") == ["Ruiz did not recall this"]
+
+
+def test_a_pronoun_means_the_subject_of_the_main_clause_not_of_a_leading_one() -> None:
+    text = (
+        "After Lily Miyazaki won her match on Monday, it was Katie Boulter who got the ball rolling on Tuesday "
+        'with a win over Diane Parry. "Hopefully I started everyone off well," she told reporters.'
+    )
+    assert who_said(text) == {"Hopefully I started everyone off well": "Katie Boulter"}
+    text = 'When Ann Hale lost on Monday, Mary Cole won. "It was a good day," she said.'
+    assert who_said(text) == {"It was a good day": "Mary Cole"}
+    # A pronoun opening the main clause points back into the leading one: the sentence is still about her.
+    text = 'Once Ellen Fetter arrived, Edward Lorenz gave her a manual. "He carried a lot in his head," she said.'
+    assert who_said(text) == {"He carried a lot in his head": "Ellen Fetter"}

@@ -23,6 +23,7 @@ from .words import (
     RUN,
     THAT_VERBS,
     TITLES,
+    WORD,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,12 @@ POSSESSED = re.compile(r"(?:[A-Z][\w’'\-]*\s+)*?[\w’'\-]*?(?:[’']s)?\s+(?P
 LEADING_CLAUSE = re.compile(
     r"\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Uu]ntil|[Bb]ecause|[Ss]ince|[Aa]lthough|[Tt]hough)\s+"
     r"(?:[^\s,.;:!?\x00]+\s+){0,6}$"
+)
+# A sentence's leading subordinate clause, up to its comma: "After Lily Miyazaki won her match on Monday, ".
+# The main clause's subject stands after the comma, or after "it was" in a cleft ("..., it was Katie Boulter who").
+LEADING_CLAUSE_OPENING = re.compile(
+    r"\s*[\"“‘']?(?:As|When|While|After|Before|Once|Until|Because|Since|Although|Though|If)\s+[^,.;:!?\x00]{1,150},"
+    r"\s*(?:it\s+(?:was|is)\s+)?"
 )
 # A description nobody was introduced as and the speech verb after it, right before a pronoun: "the chairman of the
 # board said (that) he".
@@ -104,6 +111,7 @@ class Pronouns:
             ]
             if not candidates:
                 continue
+            candidates = self._in_main_clause(start, candidates)
             chosen = next((m for m in candidates if not m.possessive), candidates[0])
             relation = self._relation(chosen) if chosen.possessive else None
             if relation is not None:
@@ -150,6 +158,21 @@ class Pronouns:
         if owner is not None:
             return owner.entity, f"{owner.entity.name}, the only person named in this sentence"
         return None, "nobody it can refer to"
+
+    def _in_main_clause(self, start: int, candidates: list[Mention]) -> list[Mention]:
+        """The subject of a sentence that opens with a subordinate clause, when a name opens its main clause: in
+        "After Lily Miyazaki won on Monday, it was Katie Boulter who ...", the sentence is about Boulter. Else all
+        of the sentence's people ("Once Fetter arrived, Lorenz gave her ...": her is Fetter, from the clause)."""
+        leading = LEADING_CLAUSE_OPENING.match(self.text, start)
+        if leading is None:
+            return candidates
+        subject = leading.end()
+        main = [m for m in candidates if m.pos == subject and not self._is_pronoun(m)]
+        return main or candidates
+
+    def _is_pronoun(self, mention: Mention) -> bool:
+        word = WORD.match(self.text, mention.pos)
+        return word is not None and word.group().casefold() in PRONOUNS
 
     def _titled_before(self, title: str, pos: int) -> bool:
         """True when someone introduced before ``pos`` has this title in their role ("the minister")."""
