@@ -1401,3 +1401,13 @@ def test_a_pronoun_means_the_subject_of_the_main_clause_not_of_a_leading_one() -
     # A pronoun opening the main clause points back into the leading one: the sentence is still about her.
     text = 'Once Ellen Fetter arrived, Edward Lorenz gave her a manual. "He carried a lot in his head," she said.'
     assert who_said(text) == {"He carried a lot in his head": "Ellen Fetter"}
+
+
+def test_a_name_a_preposition_governs_in_an_opening_phrase_is_not_the_subject_pronoun_after_it() -> None:
+    said = "there had been “intelligence gathering at a high level to monitor the temperature” in the country."
+    lead = "Gopaul Govender, a police general, led the inquiry. "
+    found = who_said(lead + f"Under cross-examination by Dali Mpofu, he said {said}")
+    assert found == {"intelligence gathering at a high level to monitor the temperature": "Gopaul Govender"}
+    # The name opening the phrase as its subject is still who the pronoun means.
+    found = who_said(f"After Gopaul Govender sat down, he said {said}")
+    assert found == {"intelligence gathering at a high level to monitor the temperature": "Gopaul Govender"}

@@ -38,6 +38,8 @@ LEADING_CLAUSE = re.compile(
     r"(?:[^\s,.;:!?\x00]+\s+){0,6}$"
 )
 # A sentence's leading subordinate clause, up to its comma: "After Lily Miyazaki won her match on Monday, ".
+# A preposition right before a name: the name is its object, no clause's subject.
+PREPOSITION_BEFORE = re.compile(r"\b(?:by|with|from|to|against|for|of|toward|towards)\s+$")
 # The main clause's subject stands after the comma, or after "it was" in a cleft ("..., it was Katie Boulter who").
 LEADING_CLAUSE_OPENING = re.compile(
     r"\s*[\"“‘']?(?:As|When|While|After|Before|Once|Until|Because|Since|Although|Though|If)\s+[^,.;:!?\x00]{1,150},"
@@ -111,6 +113,12 @@ class Pronouns:
             ]
             if not candidates:
                 continue
+            if index == current and word in ("he", "she") and self.text[max(0, pos - 2) : pos].startswith(","):
+                # "Under cross-examination by Mpofu, he said": a name a preposition governs in the phrase the
+                # sentence opens with is not who the subject pronoun after it means.
+                candidates = [m for m in candidates if not PREPOSITION_BEFORE.search(self.text, max(0, m.pos - 12), m.pos)]
+                if not candidates:
+                    continue
             candidates = self._in_main_clause(start, candidates)
             chosen = next((m for m in candidates if not m.possessive), candidates[0])
             relation = self._relation(chosen) if chosen.possessive else None
