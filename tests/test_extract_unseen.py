@@ -1411,3 +1411,14 @@ def test_a_name_a_preposition_governs_in_an_opening_phrase_is_not_the_subject_pr
     # The name opening the phrase as its subject is still who the pronoun means.
     found = who_said(f"After Gopaul Govender sat down, he said {said}")
     assert found == {"intelligence gathering at a high level to monitor the temperature": "Gopaul Govender"}
+
+
+def test_a_quoted_phrase_modifying_a_noun_is_a_label_not_speech() -> None:
+    lead = "Dali Mpofu is a lawyer. "
+    assert who_said(lead + 'Mpofu adopted a “so what” attitude and said none of them incited violence.') == {}
+    assert who_said(lead + 'Strava said it will launch a new “quick edit” feature.') == {}
+    # Speech stays speech: the word after it is no noun, or the words before are no determiner's.
+    found = who_said(lead + 'Mpofu said the cap would “punish success,” while others disagreed.')
+    assert found == {"punish success": "Dali Mpofu"}
+    found = who_said(lead + 'Mpofu said she had been a “person of interest” a long time.')
+    assert found == {"person of interest": "Dali Mpofu"}

@@ -10,7 +10,7 @@ The modules, in the order the pipeline uses them:
 - ``cues``: speech cues ("said", "wrote", "according to", "X's tweet:") and the speaker each names;
 - ``attribution``: give each quotation the cue right after it, else the one before it, else one in its
   sentence, else (for a whole-sentence quote) the paragraph's running speaker; short phrases with no cue are
-  scare quotes, one-word terms and titles of works are not quotations at all;
+  scare quotes, one-word terms, titles of works and labels ('a "so what" attitude') are not quotations at all;
 - ``reported``: reported positions ("X emphasized that <clause>", "accusing Y of <clause>", ...);
 - ``records``: the output records; each quotation says which rule gave it its speaker (``rule``) or why it has
   none (``why``), so a persona author can check it.

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ..data.article import Article, Paragraph
+from ..lexical import part_of_speech
+from ..text import STOPWORDS
 from .cues import Cues, Event, cue_text, find_channel, name_how
 from .marks import OPENERS, Mark, blank_party_tags, find_marks, mask, masked_sentences, uses_single_quotes
 from .names import Entity, looks_org, person_name
@@ -98,6 +100,27 @@ def is_title(text: str, before: str, after: str) -> bool:
     if len(significant) < 2 or len(words) > 12:
         return False
     return all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+# A determiner and up to two words before a quoted phrase, and the word after it: 'a new "quick edit" feature'.
+DETERMINED = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)\s+(?P<between>(?:[a-z][\w\-]*\s+){0,2})$"
+)
+NEXT_WORD = re.compile(r"\s*([a-z][a-z\-]*)\b")
+
+
+def is_label(text: str, before: str, after: str) -> bool:
+    """A quoted phrase that modifies the noun after it, between that noun and its determiner, names a thing and
+    is nobody's speech: 'adopted a "so what" attitude', 'by a "Chinese maritime militia" vessel'. The words
+    between are adjectives or nouns (WordNet's dominant part of speech), the one after a noun that is no
+    function word: 'the cap would "punish success," while ...' is speech."""
+    determined = DETERMINED.search(before)
+    if determined is None or text.rstrip().endswith((".", "!", "?", ",")) or word_count(text) > 5:
+        return False
+    if any(part_of_speech(w) not in ("a", "n") for w in determined["between"].split()):
+        return False
+    noun = NEXT_WORD.match(after)
+    return noun is not None and noun.group(1) not in STOPWORDS and part_of_speech(noun.group(1)) == "n"
 
 
 class Analyser(Cues):
@@ -268,7 +291,7 @@ class Analyser(Cues):
             words = word_count(text)
             before = self.text[max(sent_start, base + 0) : opener]
             after = self.text[closer + 1 : closer + 40]
-            if words <= 1 or is_title(text, before, after) or TERM_MARKERS.search(before):
+            if words <= 1 or is_title(text, before, after) or is_label(text, before, after) or TERM_MARKERS.search(before):
                 previous_close = closer
                 at_start = False
                 continue
