@@ -1380,7 +1380,9 @@ def test_told_takes_a_listener_named_in_capitals_whole() -> None:
     lead = "Ana Ruiz won on Tuesday. "
     assert reported(lead + "She told Sky Sports afterwards, and that proved to be the case.") == []
     assert reported(lead + "She told The New York Times editorial board last week.") == []
-    assert reported(lead + "She told reporters the plan would go ahead in March.") == ["the plan would go ahead in March"]
+    assert reported(lead + "She told reporters the plan would go ahead in March.") == [
+        "the plan would go ahead in March"
+    ]
     # After "said", a name in capitals opens the clause reported.
     assert reported(lead + "She said Donald Trump would not change his plans.") == [
         "Donald Trump would not change his plans"
@@ -1415,10 +1417,10 @@ def test_a_name_a_preposition_governs_in_an_opening_phrase_is_not_the_subject_pr
 
 def test_a_quoted_phrase_modifying_a_noun_is_a_label_not_speech() -> None:
     lead = "Dali Mpofu is a lawyer. "
-    assert who_said(lead + 'Mpofu adopted a “so what” attitude and said none of them incited violence.') == {}
-    assert who_said(lead + 'Strava said it will launch a new “quick edit” feature.') == {}
+    assert who_said(lead + "Mpofu adopted a “so what” attitude and said none of them incited violence.") == {}
+    assert who_said(lead + "Strava said it will launch a new “quick edit” feature.") == {}
     # Speech stays speech: the word after it is no noun, or the words before are no determiner's.
-    found = who_said(lead + 'Mpofu said the cap would “punish success,” while others disagreed.')
+    found = who_said(lead + "Mpofu said the cap would “punish success,” while others disagreed.")
     assert found == {"punish success": "Dali Mpofu"}
-    found = who_said(lead + 'Mpofu said she had been a “person of interest” a long time.')
+    found = who_said(lead + "Mpofu said she had been a “person of interest” a long time.")
     assert found == {"person of interest": "Dali Mpofu"}

@@ -291,7 +291,12 @@ class Analyser(Cues):
             words = word_count(text)
             before = self.text[max(sent_start, base + 0) : opener]
             after = self.text[closer + 1 : closer + 40]
-            if words <= 1 or is_title(text, before, after) or is_label(text, before, after) or TERM_MARKERS.search(before):
+            if (
+                words <= 1
+                or is_title(text, before, after)
+                or is_label(text, before, after)
+                or TERM_MARKERS.search(before)
+            ):
                 previous_close = closer
                 at_start = False
                 continue

@@ -116,7 +116,9 @@ class Pronouns:
             if index == current and word in ("he", "she") and self.text[max(0, pos - 2) : pos].startswith(","):
                 # "Under cross-examination by Mpofu, he said": a name a preposition governs in the phrase the
                 # sentence opens with is not who the subject pronoun after it means.
-                candidates = [m for m in candidates if not PREPOSITION_BEFORE.search(self.text, max(0, m.pos - 12), m.pos)]
+                candidates = [
+                    m for m in candidates if not PREPOSITION_BEFORE.search(self.text, max(0, m.pos - 12), m.pos)
+                ]
                 if not candidates:
                     continue
             candidates = self._in_main_clause(start, candidates)

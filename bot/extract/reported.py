@@ -68,7 +68,10 @@ def reported_positions(
             # historian in 2004"), not a clause. "said" takes none: a name in capitals after it opens the clause
             # ("said Donald Trump would ..."), and only an adverb may come first.
             if event.verb in ("told", "tells", "tell"):
-                listener, optional = r"(?:[a-z]+ly|reporters|journalists|the BBC|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)", ""
+                listener, optional = (
+                    r"(?:[a-z]+ly|reporters|journalists|the BBC|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)",
+                    "",
+                )
             else:
                 listener, optional = r"[a-z]+ly", "?"
             clause = re.match(rf"(?:\s+{listener}){optional}\s+(?P<w>[\w’'\-]+)", rest)
