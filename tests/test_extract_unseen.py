@@ -1424,3 +1424,16 @@ def test_a_quoted_phrase_modifying_a_noun_is_a_label_not_speech() -> None:
     assert found == {"punish success": "Dali Mpofu"}
     found = who_said(lead + "Mpofu said she had been a “person of interest” a long time.")
     assert found == {"person of interest": "Dali Mpofu"}
+
+
+def test_what_follows_a_quotation_is_read_within_its_paragraph() -> None:
+    # A crosshead after the paragraph ("PAPER GAINS") made its last quotation a title, as in 'the "..." paper'.
+    text = (
+        "Richard Wong is a managing director.\n\n"
+        '"We get a lot more," said Wong. "We get the phone calls, along with everyone else."\n\n'
+        "PAPER GAINS\n\nThe firms did well."
+    )
+    assert who_said(text) == {
+        "We get a lot more": "Richard Wong",
+        "We get the phone calls, along with everyone else.": "Richard Wong",
+    }

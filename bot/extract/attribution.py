@@ -290,7 +290,7 @@ class Analyser(Cues):
                 continue
             words = word_count(text)
             before = self.text[max(sent_start, base + 0) : opener]
-            after = self.text[closer + 1 : closer + 40]
+            after = self.text[closer + 1 : min(closer + 40, para.end)]  # (a crosshead after it is not its noun)
             if (
                 words <= 1
                 or is_title(text, before, after)
