@@ -1437,3 +1437,13 @@ def test_what_follows_a_quotation_is_read_within_its_paragraph() -> None:
         "We get a lot more": "Richard Wong",
         "We get the phone calls, along with everyone else.": "Richard Wong",
     }
+
+
+def test_the_noun_of_a_named_organisation_points_back_to_it() -> None:
+    lead = "The Philippine Bureau of Fisheries and Aquatic Resources said in a statement the boat was hit. "
+    found = who_said(lead + "The vessel “tried to block the path” of the boat, the bureau said.")
+    assert found == {"tried to block the path": "Philippine Bureau of Fisheries and Aquatic Resources"}
+    found = who_said(
+        "Ann Hale spoke for an hour. " + "The vessel “tried to block the path” of the boat, the bureau said."
+    )
+    assert found == {"tried to block the path": None}

@@ -657,7 +657,12 @@ class Cues(People):
         words = match.group(1).split()
         head = words[-1]
         low = head.casefold()
-        if not (low in GROUP_NOUNS or low[:-1] in GROUP_NOUNS or re.search(r"(?:ers|ists|ians|ants|ents)$", low)):
+        if not (
+            low in GROUP_NOUNS
+            or low[:-1] in GROUP_NOUNS
+            or re.search(r"(?:ers|ists|ians|ants|ents)$", low)
+            or (words[0].casefold() == "the" and self._body_named_by(low) is not None)
+        ):
             return None
         kept = [head]
         for word in reversed(words[:-1]):
@@ -700,6 +705,9 @@ class Cues(People):
                     return orgs[-1]
                 if head not in DOCUMENT_NOUNS:
                     return None  # "the company said" with no company named: someone the article does not name
+            body = self._body_named_by(head, pos)
+            if body is not None:
+                return body
         owner = DOCUMENT_OWNER.fullmatch(name) if head in DOCUMENT_NOUNS else None
         if owner is not None:
             # "the DOJ release states", "the White House statement said": a document speaks for the body it names.
@@ -707,6 +715,18 @@ class Cues(People):
             if entity is not None and entity.kind in ("organisation", "person"):
                 return entity
         return self._entity(name, "group")
+
+    def _body_named_by(self, noun: str, pos: int | None = None) -> Entity | None:
+        """The organisation introduced last (before ``pos``) whose name has this noun: "the bureau" after "the
+        Philippine Bureau of Fisheries", "the coalition" after "the National Young Farmers Coalition"."""
+        named = [
+            e
+            for e in self.entities.values()
+            if e.kind == "organisation" and (pos is None or e.first < pos) and noun in e.name.casefold().split()
+        ]
+        # (An organisation "and"-joined words split, "Philippine Bureau of Fisheries", is the full name's part.)
+        whole = [e for e in named if not any(o.name.startswith(e.name + " ") for o in named)]
+        return max(whole, key=lambda e: e.first) if whole else None
 
     def _recent_group(self, pos: int, first_sentence: int) -> Entity | None:
         recent = [q for q in self.used.values() if q.kind in ("group", "organisation")]
