@@ -1447,3 +1447,12 @@ def test_the_noun_of_a_named_organisation_points_back_to_it() -> None:
         "Ann Hale spoke for an hour. " + "The vessel “tried to block the path” of the boat, the bureau said."
     )
     assert found == {"tried to block the path": None}
+
+
+def test_a_sentence_opening_phrase_of_any_common_length_leaves_its_subject_the_subject() -> None:
+    text = (
+        "Melissa Lang is a server in the Mission. She said she had watched colleagues leave the city. "
+        "With the additional uncertainty brought on by the new state law, she predicts more will go.\n\n"
+        "“It’s pretty tough to look at that and not say, I can work in tech.”"
+    )
+    assert who_said(text) == {"It’s pretty tough to look at that and not say, I can work in tech.": "Melissa Lang"}

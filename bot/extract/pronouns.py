@@ -236,7 +236,7 @@ class Pronouns:
     def _opens_sentence(self, start: int, pos: int) -> bool:
         """True when the mention at ``pos`` is the subject its sentence opens with: only capitalised words, titles
         and a leading phrase stand before it ("Opposition leader Mark Hollis", "Later, Sarah studied")."""
-        lead = re.sub(r"^[^,]{0,40},\s*", "", self.text[start:pos])  # "Later, " / "In 2019, "
+        lead = re.sub(r"^[^,]{0,80},\s*", "", self.text[start:pos])  # "Later, " / "In 2019, "
         # (A look-up in each set: one in ``TITLES | LEADING`` built that union for every word.)
         return all(w[0].isupper() or w.casefold() in TITLES or w.casefold() in LEADING for w in lead.split())
 
