@@ -1456,3 +1456,13 @@ def test_a_sentence_opening_phrase_of_any_common_length_leaves_its_subject_the_s
         "“It’s pretty tough to look at that and not say, I can work in tech.”"
     )
     assert who_said(text) == {"It’s pretty tough to look at that and not say, I can work in tech.": "Melissa Lang"}
+
+
+def test_a_sentence_opening_in_her_view_gives_her_the_quotation_in_it() -> None:
+    lead = "“That is not the same as getting consent,” Panganga Pungowiyi told me. "
+    text = lead + "In her view, science has long treated Indigenous lands “as a stepping stool and a dumping ground.”"
+    found = who_said(text)
+    assert found["as a stepping stool and a dumping ground."] == "Panganga Pungowiyi"
+    # A speech cue in the sentence still decides.
+    text = lead + "In her view, the mayor said the lands were “a dumping ground.”"
+    assert who_said(text)["a dumping ground."] is None

@@ -46,6 +46,8 @@ ROLE_BEFORE_NAME = re.compile(
 # A bare name as the tag, its verb left out: '"... amazing," Mark McCaughrean, senior science advisor.'
 BARE_NAME_TAG = re.compile(rf"[\s,\x00]*(?P<who>{RUN.pattern})(?:,[^\x00.!?]*)?[.!?]")
 # A name's cue noun right before the quote: "Trump's tweet:", "Smith's statement,".
+# A sentence that opens by saying whose view it gives: "In her view, scientific projects have ...".
+OWNER_VIEW = re.compile(r"[\s\x00]*[Ii]n\s+(?P<owner>his|her)\s+(?:own\s+)?(?:view|opinion|estimation|telling|words),")
 OWNED_CUE_NOUN = re.compile(rf"(?P<who>{RUN.pattern})['’]s\s+(?:[\w\-]+\s+)?(?P<cue>{CUE_NOUNS})\s*[:,]?\s*$")
 # A name and a colon opening the stretch before the quote: "Hale: ".
 NAME_COLON = re.compile(rf"(?:^|[.!?]\s+)(?P<who>{RUN.pattern})\s*:\s*$")
@@ -383,13 +385,16 @@ class Analyser(Cues):
             if entity is not None:
                 rule = f"'{noun['who']}'s {noun['cue']}' before the quote"
                 return Found(entity, noun["cue"], find_channel(before), rule=rule)
+        # "wine was, in her words, "a punchline"", or a sentence opening "In her view, ...": the words are hers,
+        # whoever "her" is.
         own_words = re.search(r"\b[Ii]n\s+(?P<owner>his|her)\s+(?:own\s+)?words,?[\s\x00]*$", before)
+        own_words = own_words or (OWNER_VIEW.match(before) if not speech_cues(before) else None)
         if own_words:
-            # "wine was, in her words, "a punchline"": the words are hers, whoever "her" is.
             entity, how = self.explain_pronoun(start + own_words.start("owner"), own_words["owner"], 0)
             if entity is None:
-                return Found(cue=f"in {own_words['owner']} words", why=f"'{own_words['owner']}' → {how}")
-            return Found(entity, own_words.group().strip(" ,\x00"), rule=f"'in {own_words['owner']} words'; {how}")
+                return Found(cue=own_words.group().strip(" ,\x00"), why=f"'{own_words['owner']}' → {how}")
+            opening = own_words.group().strip(" ,\x00")
+            return Found(entity, opening, rule=f"'{opening}'; {how}")
         colon_name = NAME_COLON.search(before)
         earlier = [e for e in events if start <= e.pos < mark.open]
         if earlier:
