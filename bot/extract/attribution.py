@@ -45,9 +45,9 @@ ROLE_BEFORE_NAME = re.compile(
 # were formatted and looked up in the regex cache for every quotation.
 # A bare name as the tag, its verb left out: '"... amazing," Mark McCaughrean, senior science advisor.'
 BARE_NAME_TAG = re.compile(rf"[\s,\x00]*(?P<who>{RUN.pattern})(?:,[^\x00.!?]*)?[.!?]")
-# A name's cue noun right before the quote: "Trump's tweet:", "Smith's statement,".
 # A sentence that opens by saying whose view it gives: "In her view, scientific projects have ...".
 OWNER_VIEW = re.compile(r"[\s\x00]*[Ii]n\s+(?P<owner>his|her)\s+(?:own\s+)?(?:view|opinion|estimation|telling|words),")
+# A name's cue noun right before the quote: "Trump's tweet:", "Smith's statement,".
 OWNED_CUE_NOUN = re.compile(rf"(?P<who>{RUN.pattern})['’]s\s+(?:[\w\-]+\s+)?(?P<cue>{CUE_NOUNS})\s*[:,]?\s*$")
 # A name and a colon opening the stretch before the quote: "Hale: ".
 NAME_COLON = re.compile(rf"(?:^|[.!?]\s+)(?P<who>{RUN.pattern})\s*:\s*$")

@@ -37,10 +37,10 @@ LEADING_CLAUSE = re.compile(
     r"\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Oo]nce|[Uu]ntil|[Bb]ecause|[Ss]ince|[Aa]lthough|[Tt]hough)\s+"
     r"(?:[^\s,.;:!?\x00]+\s+){0,6}$"
 )
-# A sentence's leading subordinate clause, up to its comma: "After Lily Miyazaki won her match on Monday, ".
 # A preposition right before a name: the name is its object, no clause's subject.
 PREPOSITION_BEFORE = re.compile(r"\b(?:by|with|from|to|against|for|of|toward|towards)\s+$")
-# The main clause's subject stands after the comma, or after "it was" in a cleft ("..., it was Katie Boulter who").
+# A sentence's leading subordinate clause, up to its comma ("After Lily Miyazaki won her match on Monday, "): the
+# main clause's subject stands after the comma, or after "it was" in a cleft ("..., it was Katie Boulter who").
 LEADING_CLAUSE_OPENING = re.compile(
     r"\s*[\"“‘']?(?:As|When|While|After|Before|Once|Until|Because|Since|Although|Though|If)\s+[^,.;:!?\x00]{1,150},"
     r"\s*(?:it\s+(?:was|is)\s+)?"
