@@ -1466,3 +1466,9 @@ def test_a_sentence_opening_in_her_view_gives_her_the_quotation_in_it() -> None:
     # A speech cue in the sentence still decides.
     text = lead + "In her view, the mayor said the lands were “a dumping ground.”"
     assert who_said(text)["a dumping ground."] is None
+
+
+def test_a_pronoun_with_a_contracted_had_is_the_subject_of_its_cue() -> None:
+    lead = "Leslie Field is an engineer. Field told me that she’d spoken at an event attended by Olafur Grimsson, "
+    found = who_said(lead + "and he’d remarked that “it would be a gift of fortune, a gift from God.”")
+    assert found == {"it would be a gift of fortune, a gift from God.": "Olafur Grimsson"}

@@ -398,12 +398,12 @@ class Cues(People):
         if handle is not None:
             # "and a gloomy @pitchsidepete replied": a handle names its holder.
             return self._entity(handle.group(), "person"), sent_start + handle.start(), "named by a handle"
-        pronoun = re.search(r"\b(he|she|they|He|She|They)$", left)
+        pronoun = re.search(r"\b(he|she|they|He|She|They)(?:['’]d)?$", left)  # "he’d remarked" too
         if pronoun:
             word = pronoun.group(1).casefold()
             if word == "they":
                 group = self._recent_group(base + end, first_sentence)
-                return group, end - 4, "pronoun 'they' → the group last quoted" if group else ""
+                return group, sent_start + pronoun.start(), "pronoun 'they' → the group last quoted" if group else ""
             return self._pronoun_result(
                 base + sent_start + pronoun.start(), pronoun.group(1), first_sentence, sent_start + pronoun.start()
             )
