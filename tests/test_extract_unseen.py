@@ -1472,3 +1472,13 @@ def test_a_pronoun_with_a_contracted_had_is_the_subject_of_its_cue() -> None:
     lead = "Leslie Field is an engineer. Field told me that she’d spoken at an event attended by Olafur Grimsson, "
     found = who_said(lead + "and he’d remarked that “it would be a gift of fortune, a gift from God.”")
     assert found == {"it would be a gift of fortune, a gift from God.": "Olafur Grimsson"}
+
+
+def test_a_capitalised_word_inside_a_name_is_no_speech_verb() -> None:
+    text = (
+        "Lawmakers on the House Select Committee on the Strategic Competition Between the United States and the "
+        'Chinese Communist Party requested "additional information regarding the efforts of the bureau."'
+    )
+    found = extract_quotes(article(text))
+    assert [q.speaker for q in found if q.kind == "quoted"] != ["United"]
+    assert all(q.cue != "states" for q in found)

@@ -362,6 +362,8 @@ def speech_cues(text: str) -> list[tuple[int, int, str]]:
     cues = []
     for word in CUE_WORD.finditer(text):
         low = word.group().casefold()
+        if word.group()[0].isupper() and IN_A_NAME.search(text, max(0, word.start() - 30), word.start()):
+            continue  # "the United States and ...": a capitalised word after a name's word is the name's
         if low in MULTI_FIRST:
             second = CUE_WORD.match(text, word.end() + 1) if text[word.end() : word.end() + 1] == " " else None
             pair = f"{low} {second.group().casefold()}" if second else ""
@@ -379,6 +381,7 @@ def speech_cues(text: str) -> list[tuple[int, int, str]]:
 
 
 GLUED_VERB = re.compile(r"[a-z]+(?=[A-Z])")
+IN_A_NAME = re.compile(r"(?<![.!?]\s)\b[A-Z][\w’'\-]*\s$")
 CUE_WORD = re.compile(r"(?<![\w’'\-])[A-Za-z]+(?![\w’'\-])")
 MULTI_FIRST = frozenset(cue.split()[0] for cue in MULTI_CUES)
 BOUNDARY = re.compile(r"[.!?。！？][\x00”\"’'」』)\]]*(?=\s+[\x00A-Z0-9“\"‘'(「『\u4e00-\u9fff]|\s*$)|[。！？](?=\S)")
