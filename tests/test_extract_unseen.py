@@ -1482,3 +1482,8 @@ def test_a_capitalised_word_inside_a_name_is_no_speech_verb() -> None:
     found = extract_quotes(article(text))
     assert [q.speaker for q in found if q.kind == "quoted"] != ["United"]
     assert all(q.cue != "states" for q in found)
+
+
+def test_documents_no_one_is_named_as_the_author_of_speak_for_nobody() -> None:
+    text = "Gary Heidnik was arrested in 1987. According to reports, he kept the women “alive barely with dog food”."
+    assert who_said(text) == {"alive barely with dog food": None}

@@ -694,6 +694,8 @@ class Cues(People):
             return None  # "a sheriff's spokeswoman told ...": one person the article does not name, no group
         if head in DOCUMENT_NOUNS and words[0].casefold() in ("a", "an"):
             return None  # "release a statement saying": a document nobody is named as the author of
+        if len(words) == 1 and head.endswith("s") and head[:-1] in DOCUMENT_NOUNS:
+            return None  # "according to reports": documents nobody is named as the author of
         if words[0].casefold() == "the" and len(words) == 2:
             listed = self.lists.get(head)
             if listed is not None and listed.first < pos:
