@@ -1487,3 +1487,14 @@ def test_a_capitalised_word_inside_a_name_is_no_speech_verb() -> None:
 def test_documents_no_one_is_named_as_the_author_of_speak_for_nobody() -> None:
     text = "Gary Heidnik was arrested in 1987. According to reports, he kept the women “alive barely with dog food”."
     assert who_said(text) == {"alive barely with dog food": None}
+
+
+def test_a_name_written_alone_before_a_person_given_it_is_not_their_given_name() -> None:
+    text = (
+        "The court heard claims against Israel on Monday. Israel Katz said the aid would stay blocked. "
+        "In its submission, Israel said there are “inextricable links” between the two cases."
+    )
+    assert who_said(text) == {"inextricable links": "Israel"}
+    # A given name the article writes only after introducing the person is theirs.
+    text = "Jerry Jones owns the team. “Turn it in,” Jerry said."
+    assert who_said(text) == {"Turn it in": "Jerry Jones"}

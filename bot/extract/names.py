@@ -185,6 +185,9 @@ class People(Pronouns):
         self.by_word: dict[str, list[Entity]] = {}  # each folded spelling of a name word -> people with it, in order
         self.lower_words: frozenset[str] = frozenset()  # words the article writes in lower case somewhere
         self.places: frozenset[str] = frozenset()  # one-word place names, casefolded
+        # Where the article first writes each capitalised word as a name of its own, mid-sentence ("sanctions on
+        # Israel"), casefolded: before anyone named with it as a given name ("Israel Katz"), it is not theirs.
+        self.lone_names: dict[str, int] = {}
         self.mentions: list[Mention] = []
         self.org_mentions: list[Mention] = []  # organisations named in the narration, for "the company said"
         # Names the article shows to be bodies by the title after them: "Boeing" in "Boeing CEO Dennis Muilenburg".
@@ -245,6 +248,11 @@ class People(Pronouns):
             sharing = [e for e in sharing if e.gender in (None, gender)]
         for surname in (True, False):
             found = [e for e in sharing if matches(e, surname)]
+            if not surname and size == 1:
+                # "Israel said" where the article wrote "Israel" alone before introducing Israel Katz: the name of
+                # its own, not his given name.
+                alone = self.lone_names.get(words[0].casefold())
+                found = [e for e in found if alone is None or e.first < alone]
             before = [e for e in found if pos is None or e.first < pos]
             if gender and len(before) > 1:
                 # "Mr. Rao" after two Raos, neither known to be a man: either of them, so a stand-in that no
@@ -360,6 +368,9 @@ class People(Pronouns):
             if not {w.casefold() for w in m["place"].split()} & (ORG_WORDS | LEADING)
         )
         runs = list(RUN.finditer(text))
+        for match in runs:
+            if " " not in match.group() and not sentence_initial(text, match.start()):
+                self.lone_names.setdefault(strip_possessive(match.group()).casefold(), match.start())
         # "The Liberal Democrats", "the Ohio River": a name the article writes with "the" is no person's, even where
         # it stands without it ("Tom Everett (Liberal Democrat)").
         after_the = [name_after_the(text, m) for m in runs]
