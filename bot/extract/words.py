@@ -362,7 +362,11 @@ def speech_cues(text: str) -> list[tuple[int, int, str]]:
     cues = []
     for word in CUE_WORD.finditer(text):
         low = word.group().casefold()
-        if word.group()[0].isupper() and IN_A_NAME.search(text, max(0, word.start() - 30), word.start()):
+        if (
+            word.group()[0].isupper()
+            and (low in SPEECH_VERBS or low in MULTI_FIRST)
+            and IN_A_NAME.search(text, max(0, word.start() - 30), word.start())
+        ):
             continue  # "the United States and ...": a capitalised word after a name's word is the name's
         if low in MULTI_FIRST:
             second = CUE_WORD.match(text, word.end() + 1) if text[word.end() : word.end() + 1] == " " else None
