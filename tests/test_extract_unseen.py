@@ -1498,3 +1498,10 @@ def test_a_name_written_alone_before_a_person_given_it_is_not_their_given_name()
     # A given name the article writes only after introducing the person is theirs.
     text = "Jerry Jones owns the team. “Turn it in,” Jerry said."
     assert who_said(text) == {"Turn it in": "Jerry Jones"}
+
+
+def test_verbs_of_speech_include_speculating_revealing_and_clarifying() -> None:
+    lead = "Henning Melber is a political scientist. "
+    for verb in ("speculated", "clarified", "revealed", "fumed", "mentioned"):
+        found = who_said(lead + f"Melber {verb} that the president had “not much time left” by then.")
+        assert found == {"not much time left": "Henning Melber"}, verb

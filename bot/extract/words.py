@@ -37,6 +37,8 @@ recounted recounts retorted retorts laughed laughs sighed sighs murmured murmurs
 proclaimed proclaims reads begins began
 accuses affirms blasts brands cautions compares concludes criticises criticizes defends emails jokes observes quips
 reiterates remarks slams supports testifies welcomes praises
+speculated speculates marveled marvelled mentioned protested griped fumed elaborated elaborates clarified
+clarifies disclosed discloses revealed
 """)
 MULTI_CUES = [
     "pointed out",
