@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .text import words
+from .text import without_possessive, words
 
 # Words that join a question's clauses ("..., or does that ..."): a clause's opening comes after them.
 JOINING = frozenset("or so and but then".split())
@@ -64,7 +64,7 @@ _DIGIT = re.compile(r"\d")
 def word_kind(word: str) -> str | None:
     """The kind of answer a word (as bot.text.words reads it) states on its own: a quantity ("billion",
     "percent") or a date (a month)."""
-    bare = word.removesuffix("'s").removesuffix("’s")
+    bare = without_possessive(word)
     return QUANTITY if bare in _AMOUNT_WORDS else DATE if bare in _MONTHS else None
 
 
@@ -100,7 +100,5 @@ def kind_asked(typed: list[str]) -> str | None:
 def _uncontracted(word: str) -> tuple[str, ...]:
     """A word with "'s" as the two words it contracts ("when's" -> "when", "is"); any other word alone. Read
     only at a question's opening, where "'s" after a question word is "is", never a possessive."""
-    for mark in ("'s", "’s"):
-        if word.endswith(mark) and len(word) > len(mark):
-            return (word[: -len(mark)], "is")
-    return (word,)
+    bare = without_possessive(word)
+    return (bare, "is") if bare and bare != word else (word,)

@@ -18,7 +18,7 @@ from . import languages, lexical
 from .data.lexicon import Lexicon, Trigger
 from .errors import UsageError
 from .kinds import JOINING, POST_HOLDERS, kind_asked
-from .text import STOPWORDS, stem, stems, words
+from .text import STOPWORDS, stem, stems, without_possessive, words
 
 MAX_TOPIC_LENGTH = 200
 # Typo tolerance in edits (OSA distance: a swapped pair of letters is one edit): one edit from four letters
@@ -364,7 +364,7 @@ class FigureNames:
         return known
 
     def _name_starts(self, word: str) -> list[str]:
-        bare = word[:-2] if word.endswith(("'s", "’s")) else word
+        bare = without_possessive(word)
         exact = [w for w in dict.fromkeys((bare, bare[:-1] if bare.endswith("s") else bare)) if w in self._by_first]
         # A word of everyday English is itself, not a typo of a name ("regulation" is not "anthropic").
         if len(bare) < _NAME_TYPO_LENGTH - 1 or _common(bare):
@@ -392,8 +392,7 @@ def _role_in_other_words(role: str) -> list[str]:
 def _names(typed: str, part: str, typos: bool) -> bool:
     """Whether a typed word is a name word: the same, possessive or plural ("amodei's", "musks"), or, for a
     long enough name word, one edit away ("suleman")."""
-    if typed.endswith(("'s", "’s")):
-        typed = typed[:-2]
+    typed = without_possessive(typed)
     if typed in (part, part + "s"):
         return True
     if not typos or len(part) < _NAME_TYPO_LENGTH:

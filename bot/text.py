@@ -65,12 +65,15 @@ def words(text: str) -> list[str]:
     return _WORD.findall(normalise(text))
 
 
+def without_possessive(word: str) -> str:
+    """The word without a possessive or contracted "'s" ("xai's" -> "xai")."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     # Possessives and contractions share a stem with the bare word ("xai's" -> "xai").
-    if word.endswith(("'s", "’s")):
-        word = word[:-2]
-    return _STEMMER.stemWord(word)
+    return _STEMMER.stemWord(without_possessive(word))
 
 
 def stems(text: str) -> tuple[str, ...]:

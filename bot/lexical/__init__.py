@@ -76,13 +76,16 @@ class Relation(NamedTuple):
     source: str = RELATION_SOURCE
 
 
+def _bare(word: str) -> str:
+    """The word as the tables key it: case-folded, a possessive dropped ("xAI's" -> "xai")."""
+    word = word.lower()
+    return word[:-2] if word.endswith(("'s", "\u2019s")) else word
+
+
 def stem(word: str) -> str:
     """The Snowball English stem the relation table is keyed by (the engine's own stems): case-folded,
     a possessive dropped ("xAI's" -> "xai")."""
-    word = word.lower()
-    if word.endswith(("'s", "\u2019s")):
-        word = word[:-2]
-    return _STEMMER.stemWord(word)
+    return _STEMMER.stemWord(_bare(word))
 
 
 @cache
@@ -114,9 +117,8 @@ def zipf(word: str) -> float | None:
     insensitive, a possessive dropped. An inflected form outside the 50,000 most frequent takes its lemma's
     frequency ("foots" is "foot", "monopolized" is "monopolize"), since it is that word; None for any other
     word outside them (a rare word, a name, a typo, a number, or not English)."""
-    # The table lists some possessives apart ("hell's", mostly from "Hell's Kitchen"), rarer than their word.
-    word = word.lower().removesuffix("'s").removesuffix("\u2019s") or word.lower()
-    found, _, forms_of = _word(word)
+    # (The table lists some possessives apart, "hell's" mostly from "Hell's Kitchen", rarer than their word.)
+    found, _, forms_of = _word(_bare(word))
     if found is None and forms_of:
         found = max((z for z in (_word(lemma)[0] for lemma in forms_of) if z is not None), default=None)
     return found
@@ -162,9 +164,7 @@ def _relations_of(lemma: str) -> tuple[Relation, ...]:
 def lemmas(word: str) -> tuple[str, ...]:
     """The WordNet lemmas a word form is read as ("sued" -> sue; "opening" -> open, opening); the word
     itself when it is a lemma with relations; () otherwise."""
-    word = word.lower()
-    if word.endswith(("'s", "\u2019s")):
-        word = word[:-2]
+    word = _bare(word)
     found = _word(word)[2]
     if found is not None:
         return found
@@ -196,7 +196,4 @@ def part_of_speech(word: str) -> str | None:
     """The word's dominant part of speech in WordNet 3.0: "n" (noun), "v" (verb), "a" (adjective) or "r"
     (adverb), by how often its senses are tagged in WordNet's sense-tagged corpus ("ignoring" is a verb,
     "case" a noun); None for a word outside the frequency table or unknown to WordNet (a name, most often)."""
-    word = word.lower()
-    if word.endswith(("'s", "\u2019s")):
-        word = word[:-2]
-    return _word(word)[1]
+    return _word(_bare(word))[1]
