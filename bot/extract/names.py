@@ -368,15 +368,14 @@ class People(Pronouns):
             if not {w.casefold() for w in m["place"].split()} & (ORG_WORDS | LEADING)
         )
         runs = list(RUN.finditer(text))
-        for match in runs:
-            if " " not in match.group() and not sentence_initial(text, match.start()):
-                self.lone_names.setdefault(strip_possessive(match.group()).casefold(), match.start())
         # "The Liberal Democrats", "the Ohio River": a name the article writes with "the" is no person's, even where
         # it stands without it ("Tom Everett (Liberal Democrat)").
         after_the = [name_after_the(text, m) for m in runs]
         with_the = {name for name in after_the if name is not None}
         for match, the_name in zip(runs, after_the, strict=True):
             tokens = match.group().split()
+            if len(tokens) == 1 and not sentence_initial(text, match.start()):
+                self.lone_names.setdefault(strip_possessive(tokens[0]).casefold(), match.start())
             if before_title(text, match.end()) or match.group() in with_the or the_name:
                 continue
             while tokens and tokens[0].casefold() in HONORIFICS:
