@@ -1505,3 +1505,12 @@ def test_verbs_of_speech_include_speculating_revealing_and_clarifying() -> None:
     for verb in ("speculated", "clarified", "revealed", "fumed", "mentioned"):
         found = who_said(lead + f"Melber {verb} that the president had “not much time left” by then.")
         assert found == {"not much time left": "Henning Melber"}, verb
+
+
+def test_a_spokesperson_described_by_a_kind_of_body_speaks_for_the_body_just_named() -> None:
+    lead = "ConocoPhillips, which is owed $10 billion, has signaled it will remain cautious. "
+    found = who_said(lead + '"It would be premature to speculate," a company spokesperson said.')
+    assert found == {"It would be premature to speculate": "ConocoPhillips"}
+    # With no company named, the spokesperson is someone the article does not name, never a speaker "A company ...".
+    found = who_said('"It would be premature to speculate," a company spokesperson said.')
+    assert found == {"It would be premature to speculate": None}

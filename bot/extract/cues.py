@@ -692,6 +692,10 @@ class Cues(People):
         head = words[-1].casefold()
         if head in PERSON_NOUNS and all(w.casefold() in GROUP_DETERMINERS for w in words[:-1]):
             return None  # "a sheriff's spokeswoman told ...": one person the article does not name, no group
+        if head in PERSON_NOUNS and len(words) == 3 and words[0].casefold() in GROUP_DETERMINERS and words[1].islower():
+            # "a company spokesperson said": speaks for whom "the company" would name, or is nobody we can name
+            # (where "a Fox spokesman" names the body it speaks for).
+            return self._group_entity(f"the {words[1]}", pos) if words[1] in BACK_NOUNS else None
         if head in DOCUMENT_NOUNS and words[0].casefold() in ("a", "an"):
             return None  # "release a statement saying": a document nobody is named as the author of
         if len(words) == 1 and head.endswith("s") and head[:-1] in DOCUMENT_NOUNS:

@@ -18,6 +18,7 @@ from .words import (
     HANDLE,
     HONORIFICS,
     INITIAL,
+    INNER_CAPITAL,
     LEADING,
     LIST_CONNECTIVES,
     MODIFIER,
@@ -137,10 +138,17 @@ def person_name(tokens: list[str]) -> bool:
     )
 
 
+def org_word(word: str) -> bool:
+    """A word only an organisation's name is: capitals ("NASA") or a capital inside ("PepsiCo")."""
+    return (len(word) > 1 and word.isupper()) or INNER_CAPITAL.fullmatch(word) is not None
+
+
 def looks_org(tokens: list[str]) -> bool:
-    return any(strip_possessive(t).casefold() in ORG_WORDS for t in tokens[1:]) or (
-        len(tokens) == 1 and tokens[0].isupper() and len(tokens[0]) > 1
-    )
+    """An organisation's name: one with an organisation's word after its first ("Lindi Municipal Council"), or one
+    word in capitals ("NASA") or with a capital inside ("ConocoPhillips")."""
+    if len(tokens) == 1:
+        return org_word(strip_possessive(tokens[0]))
+    return any(strip_possessive(t).casefold() in ORG_WORDS for t in tokens[1:])
 
 
 def drop_post_nominals(tokens: list[str]) -> list[str]:
@@ -519,7 +527,7 @@ class People(Pronouns):
             if speaking and len(word) > 1:
                 if word.casefold() in GROUP_NOUNS:
                     return self._entity(word, "group")
-                kind = "organisation" if word.isupper() or any(c.isupper() for c in word[1:]) else "person"
+                kind = "organisation" if org_word(word) else "person"
                 return self._entity(word, kind)
         return None
 

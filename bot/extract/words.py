@@ -403,6 +403,9 @@ HANDLE = re.compile(r"(?<![\w@.])(?:@[A-Za-z0-9_]{2,}|[A-Za-z][A-Za-z0-9]*_[A-Za
 HANDLE_END = re.compile(rf"(?:{HANDLE.pattern})$")
 WORD = re.compile(r"[\w’'\-]+")
 INITIAL = re.compile(r"[A-Z]\.")
+# A capital inside a word of letters marks a company's name ("ConocoPhillips", "PepsiCo"), but not after the
+# prefixes surnames take ("McCaughrean", "MacKenzie", "DiCaprio", "LeCun", "VanDyke").
+INNER_CAPITAL = re.compile(r"(?!(?:Mc|Mac|Fitz|D[aeiu]|L[ae]|V[ao]n)[A-Z])[A-Z][a-z]+[A-Z][A-Za-z]*")
 
 # Transliterations a name may be written in besides plain ASCII (anyascii gives "u" for "ü"; German copy
 # without the letter writes "ue"): "Mueller" and "Muller" both name "Müller".
