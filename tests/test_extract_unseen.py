@@ -1514,3 +1514,11 @@ def test_a_spokesperson_described_by_a_kind_of_body_speaks_for_the_body_just_nam
     # With no company named, the spokesperson is someone the article does not name, never a speaker "A company ...".
     found = who_said('"It would be premature to speculate," a company spokesperson said.')
     assert found == {"It would be premature to speculate": None}
+
+
+def test_a_run_after_the_ending_in_a_known_surname_is_that_person_after_another_name() -> None:
+    lead = "Marina Lacerda was 14 when she met him. "
+    found = who_said(lead + "Speaking to the Daily Mail Lacerda claimed: “A lot of things happened in that room.”")
+    assert found == {"A lot of things happened in that room.": "Marina Lacerda"}
+    # A relative who shares the surname keeps a name of their own.
+    assert who_said("Ellen Gille studies ice. “It is melting,” said Sarah Gille.") == {"It is melting": "Sarah Gille"}

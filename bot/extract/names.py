@@ -494,6 +494,12 @@ class People(Pronouns):
             # (but "the King said" is a king's).
             surname = self.short_form(role, pos) if len(role) == 1 and not the_prefix else None
             return surname or self.titled(role, pos)
+        if len(name_part) >= 2 and (the_prefix or looks_org(name_part[:-1])):
+            # "Speaking to the Daily Mail Lacerda claimed" (a comma missing): no person's name follows "the", so a
+            # run after it ending in the surname of someone introduced is another name, then that person.
+            known = self.short_form(name_part[-1:], pos)
+            if known is not None and known.kind == "person":
+                return known
         # "Ridgeford Public Library Director Susan Oyelaran": a person behind an organisation's title is a person.
         titled_person = bool(role) and len(name_part) >= 2 and not looks_org(name_part)
         if not (titled_person and person_name(name_part)) and (the_prefix or looks_org(tokens)):
