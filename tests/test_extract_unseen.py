@@ -1522,3 +1522,8 @@ def test_a_run_after_the_ending_in_a_known_surname_is_that_person_after_another_
     assert found == {"A lot of things happened in that room.": "Marina Lacerda"}
     # A relative who shares the surname keeps a name of their own.
     assert who_said("Ellen Gille studies ice. “It is melting,” said Sarah Gille.") == {"It is melting": "Sarah Gille"}
+
+
+def test_a_capitalised_word_after_a_number_is_no_speaker() -> None:
+    text = "Streets were lit as early as 500 BC saying “the ancient Romans used oil lamps in front of their homes.”"
+    assert all(q.speaker != "BC" for q in extract_quotes(article(text)))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .given_names import is_given_name
-from .names import Entity, People, looks_org, split_title, strip_possessive
+from .names import AFTER_NUMBER, Entity, People, looks_org, split_title, strip_possessive
 from .records import AMBIGUOUS, UNNAMED
 from .words import (
     ABBREVIATIONS,
@@ -569,6 +569,8 @@ class Cues(People):
             # "The Wine and Spirit Trade Association said": one organisation's name, not cut at "and".
             tokens = [joined["first"], "and", *tokens]
             run = joined
+        if AFTER_NUMBER.search(left, max(0, run.start() - 8), run.start()):
+            return None  # "as early as 500 BC saying": an era, not a speaker
         entity = self.resolve_run(
             tokens, the_prefix=bool(run["the"]), speaking=True, pos=base + sent_start + run.start()
         )

@@ -179,8 +179,9 @@ def _surname_after_given_name(tokens: list[str], index: int) -> bool:
     return given.casefold() not in TITLES and is_given_name(given)
 
 
-# An ordinal number right before a name: "21st Century Fox".
-AFTER_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)[ \u00a0]$")
+# A number right before a capitalised run: what follows is an era, a unit or a thing's name ("500 BC", "21st
+# Century Fox"), never a person.
+AFTER_NUMBER = re.compile(r"\b\d+(?:st|nd|rd|th)?[ \u00a0]$")
 
 
 class People(Pronouns):
@@ -397,8 +398,8 @@ class People(Pronouns):
             self._learn_body(title_part, match.start())
             if " ".join(name_part).casefold() in self.places:
                 continue  # "ships into Port Harlow": a place, not a person
-            if AFTER_ORDINAL.search(text, max(0, match.start() - 8), match.start()):
-                continue  # "21st Century Fox", "3rd Infantry Division": no person's name follows an ordinal
+            if AFTER_NUMBER.search(text, max(0, match.start() - 8), match.start()):
+                continue  # "21st Century Fox", "3rd Infantry Division": no person's name follows a number
             if len(name_part) >= 2 and not looks_org(name_part) and person_name(name_part):
                 name = " ".join(strip_possessive(t) for t in name_part)
                 if name.casefold() not in self.entities and self.short_form(name_part, match.start()) is None:
@@ -561,7 +562,7 @@ class People(Pronouns):
             tokens = match.group().split()
             if before_title(masked, match.end()):
                 continue  # "Liberal Democrat leader Charles Kennedy": the run is a role
-            if AFTER_ORDINAL.search(masked, max(0, start - 8), start):
+            if AFTER_NUMBER.search(masked, max(0, start - 8), start):
                 continue  # "21st Century Fox": a body or a thing, never a person a pronoun can mean
             plural = re.match(r"\s+([a-z]+)\b", masked[match.end() : match.end() + 30])
             if plural is not None and plural[1] in PEOPLE_PLURALS:
