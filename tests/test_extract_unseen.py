@@ -1527,3 +1527,14 @@ def test_a_run_after_the_ending_in_a_known_surname_is_that_person_after_another_
 def test_a_capitalised_word_after_a_number_is_no_speaker() -> None:
     text = "Streets were lit as early as 500 BC saying “the ancient Romans used oil lamps in front of their homes.”"
     assert all(q.speaker != "BC" for q in extract_quotes(article(text)))
+
+
+def test_a_dateline_opens_the_first_sentence() -> None:
+    text = (
+        "THOUSAND OAKS, Calif. – Hearing Cooper Kupp describe it, the toll of the injury was apparent.\n"
+        '"I was not a huge fan of that," Kupp said.'
+    )
+    assert who_said(text) == {"I was not a huge fan of that": "Cooper Kupp"}
+    # A dash inside a sentence opens none.
+    text = "The toll — Hearing Cooper Kupp describe it — was apparent."
+    assert not any(q.speaker == "Cooper Kupp" for q in extract_quotes(article(text)))

@@ -86,9 +86,16 @@ class Mention:
     possessive: bool
 
 
+# A dateline opening a paragraph, up to its dash: "THOUSAND OAKS, Calif. – ", "WASHINGTON (AP) — ".
+DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z .,'’()\-]*[A-Z.)](?:,\s+[A-Z][\w.]*)?\s*[–—\-]+\s*$")
+
+
 def sentence_initial(text: str, start: int) -> bool:
-    """True when ``start`` opens a sentence: the text before it ends a sentence or a quotation, or is empty."""
+    """True when ``start`` opens a sentence: the text before it ends a sentence or a quotation, or a dateline, or
+    is empty."""
     before = text[max(0, start - 3) : start].rstrip(" \u00a0\x00")
+    if before and before[-1] in "–—-":
+        return DATELINE.search(text, max(0, start - 60), start) is not None
     return not before or before[-1] in '.!?:\n"”’»」)' or before[-1] == "\x00"
 
 
