@@ -1538,3 +1538,15 @@ def test_a_dateline_opens_the_first_sentence() -> None:
     # A dash inside a sentence opens none.
     text = "The toll — Hearing Cooper Kupp describe it — was apparent."
     assert not any(q.speaker == "Cooper Kupp" for q in extract_quotes(article(text)))
+
+
+def test_a_body_named_before_a_person_in_one_run_leaves_the_person_the_speaker() -> None:
+    text = (
+        'Before the vote, Minister in the Ministry of Finance Brian Manning said, "The issue is a simple one." '
+        "Manning added that the dollar would hold."
+    )
+    assert who_said(text) == {"The issue is a simple one.": "Brian Manning"}
+    # A name inside a prepositional phrase with no person in it is still where they are, not who speaks.
+    assert who_said('The people in the Kenyan town of Homa Bay said, "We are tired."') == {
+        "We are tired.": "The people"
+    }

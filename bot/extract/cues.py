@@ -529,7 +529,7 @@ class Cues(People):
         """The speaker named right before the verb ("Ian Fogg said", "The Green Party said"), or None."""
         run = NAMED_SUBJECT.search(left)
         # (Not "President of Ireland Michael D. Higgins said": after a title's "of", the run is the title's and then
-        # the person's.)
+        # the person's; nor "Minister in the Ministry of Finance Brian Manning said", the body's and then his.)
         if (
             run
             and re.search(
@@ -537,6 +537,7 @@ class Cues(People):
             )
             and len(self.after_title_of(run["run"].split(), base + sent_start + run.start("run")))
             == len(run["run"].split())
+            and len(split_title(run["run"].split())[0]) == len(run["run"].split())
         ):
             # "Fishermen in the Kenyan town of Homa Bay said": a name inside a prepositional phrase is where or
             # whose, not who speaks; the head noun before it speaks ("Fishermen"), or nobody we can name.
@@ -560,7 +561,8 @@ class Cues(People):
             r"\b(?P<the>[Tt]he)\s+(?P<lead>[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|for|and|on))*?\s+(?:of|for|and|on))\s+$",
             left[: run.start()],
         )
-        if whole and not run["the"]:
+        if whole and not run["the"] and len(split_title(tokens)[0]) == len(tokens):
+            # (But "the Ministry of Finance Brian Manning said" ends in the person: see split_title.)
             tokens = [*whole["lead"].split(), *tokens]
             entity = self.organisation(tokens, base + sent_start + whole.start())
             return entity, sent_start + whole.start(), name_how(" ".join(tokens), entity)

@@ -176,7 +176,19 @@ def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
         title = bare.casefold() in TITLES and not _surname_after_given_name(tokens, index)
         if acronym or title or token.endswith(("'s", "’s")):
             cut = index + 1
+    # "the Ministry of Finance Brian Manning": the body's name, then the person's, from his given name on.
+    cut = next((i for i in range(cut + 1, len(tokens) - 1) if _word_before_given_name(*tokens[i - 1 : i + 1])), cut)
     return tokens[cut:], tokens[:cut]
+
+
+def _word_before_given_name(word: str, given: str) -> bool:
+    """An English word that is no given name, before one that is, ends what comes before a person's name."""
+    return (
+        given[0].isupper()
+        and is_given_name(given)
+        and not is_given_name(word)
+        and part_of_speech(word.casefold()) is not None
+    )
 
 
 def _surname_after_given_name(tokens: list[str], index: int) -> bool:
