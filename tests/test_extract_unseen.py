@@ -1550,3 +1550,12 @@ def test_a_body_named_before_a_person_in_one_run_leaves_the_person_the_speaker()
     assert who_said('The people in the Kenyan town of Homa Bay said, "We are tired."') == {
         "We are tired.": "The people"
     }
+
+
+def test_a_title_before_a_phrase_naming_its_holder_is_no_mention_of_another() -> None:
+    text = (
+        "Tourism Minister Randall Mitchell proposed an amendment.\n"
+        'Before the vote, Minister in the Ministry of Finance Brian Manning said, "The issue is a simple one." '
+        'He added this is "a situation that will be brought to equilibrium."'
+    )
+    assert who_said(text)["a situation that will be brought to equilibrium."] == "Brian Manning"

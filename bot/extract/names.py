@@ -86,6 +86,9 @@ class Mention:
     possessive: bool
 
 
+# What follows a title whose holder the same phrase goes on to name: "Minister| in the Ministry of Finance Brian
+# Manning", "Secretary| of State Marco Rubio".
+TITLE_PHRASE = re.compile(r"[ \u00a0](?:of|for|in|at)[ \u00a0](?:the[ \u00a0])?[A-Z]")
 # A dateline opening a paragraph, up to its dash: "THOUSAND OAKS, Calif. – ", "WASHINGTON (AP) — ".
 DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z .,'’()\-]*[A-Z.)](?:,\s+[A-Z][\w.]*)?\s*[–—\-]+\s*$")
 
@@ -179,6 +182,11 @@ def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
     # "the Ministry of Finance Brian Manning": the body's name, then the person's, from his given name on.
     cut = next((i for i in range(cut + 1, len(tokens) - 1) if _word_before_given_name(*tokens[i - 1 : i + 1])), cut)
     return tokens[cut:], tokens[:cut]
+
+
+def body_then_person(tokens: list[str]) -> bool:
+    """Whether a run is a body's name and then a person's: "Ministry of Finance Brian Manning"."""
+    return any(_word_before_given_name(*tokens[i - 1 : i + 1]) for i in range(1, len(tokens) - 1))
 
 
 def _word_before_given_name(word: str, given: str) -> bool:
@@ -404,8 +412,10 @@ class People(Pronouns):
             tokens = match.group().split()
             if len(tokens) == 1 and not sentence_initial(text, match.start()):
                 self.lone_names.setdefault(strip_possessive(tokens[0]).casefold(), match.start())
-            if before_title(text, match.end()) or match.group() in with_the or the_name:
+            if before_title(text, match.end()):
                 continue
+            if (match.group() in with_the or the_name) and not body_then_person(tokens):
+                continue  # (but "the Ministry of Finance Brian Manning" introduces him)
             while tokens and tokens[0].casefold() in HONORIFICS:
                 tokens = tokens[1:]  # "Dr. Annelies Brünner" introduces Annelies Brünner
             if any(t.casefold() in HONORIFICS for t in tokens):
@@ -581,6 +591,8 @@ class People(Pronouns):
             tokens = match.group().split()
             if before_title(masked, match.end()):
                 continue  # "Liberal Democrat leader Charles Kennedy": the run is a role
+            if len(tokens) == 1 and tokens[0].casefold() in TITLES and TITLE_PHRASE.match(masked, match.end()):
+                continue  # "Minister in the Ministry of Finance Brian Manning": the title of the name ahead
             if AFTER_NUMBER.search(masked, max(0, start - 8), start):
                 continue  # "21st Century Fox": a body or a thing, never a person a pronoun can mean
             plural = re.match(r"\s+([a-z]+)\b", masked[match.end() : match.end() + 30])
