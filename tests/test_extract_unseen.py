@@ -1559,3 +1559,8 @@ def test_a_title_before_a_phrase_naming_its_holder_is_no_mention_of_another() ->
         'He added this is "a situation that will be brought to equilibrium."'
     )
     assert who_said(text)["a situation that will be brought to equilibrium."] == "Brian Manning"
+
+
+def test_a_doubled_opening_mark_opens_one_quotation() -> None:
+    text = 'Art Levinson chairs the board. ""Tim has shown remarkable talent," Levinson said.'
+    assert who_said(text) == {"Tim has shown remarkable talent": "Art Levinson"}

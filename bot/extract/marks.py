@@ -69,6 +69,11 @@ def find_marks(text: str, base: int, single: bool) -> list[Mark]:
         i = found.start()
         char = text[i]
         if char in DOUBLE_MARKS:
+            if open_at == i - 1:
+                # '""Tim's 13 years ...': no quotation is empty, so a mark right after an opening one doubles it.
+                open_at = i
+                i += 1
+                continue
             role = double_role(text, i)
             if role == "either":
                 role = "open" if open_at is None else "close"
