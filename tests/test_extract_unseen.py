@@ -1564,3 +1564,11 @@ def test_a_title_before_a_phrase_naming_its_holder_is_no_mention_of_another() ->
 def test_a_doubled_opening_mark_opens_one_quotation() -> None:
     text = 'Art Levinson chairs the board. ""Tim has shown remarkable talent," Levinson said.'
     assert who_said(text) == {"Tim has shown remarkable talent": "Art Levinson"}
+
+
+def test_a_verb_after_a_quotation_a_colon_introduced_is_no_tag_of_it() -> None:
+    text = (
+        "Jeffrey Epstein met Marina Lacerda in 2002. She said he then announced: “My friend will be joining us "
+        "today,” and alleges Ghislaine Maxwell then entered the room."
+    )
+    assert who_said(text) == {"My friend will be joining us today": "Jeffrey Epstein"}

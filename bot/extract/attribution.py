@@ -358,7 +358,15 @@ class Analyser(Cues):
         # 1. A cue right after the closing mark: '," said Ian Fogg' / '," he says' / '" Charpentier says.'
         # 'She said she was "confident ...." The WLGA had said ...': the next sentence's subject is not this tag.
         cued = ends_sentence and any(sent_start <= e.pos < mark.open for e in events)
+        # 'She said he then announced: "X," and alleges ...': a verb and its colon introduce the quotation, so a
+        # verb after it whose subject stands before it is no tag of it.
+        introduced = any(
+            e.pos < mark.open and re.fullmatch(r"\s*:[\s\x00]*", masked[e.end - base : mark.open - base])
+            for e in events
+        )
         for event in events:
+            if introduced and event.subject_start < mark.open:
+                continue
             gap = masked[mark.close + 1 - base : min(event.pos, event.subject_start) - base]
             if cued and event.subject_start < event.pos:
                 continue
