@@ -1572,3 +1572,12 @@ def test_a_verb_after_a_quotation_a_colon_introduced_is_no_tag_of_it() -> None:
         "today,” and alleges Ghislaine Maxwell then entered the room."
     )
     assert who_said(text) == {"My friend will be joining us today": "Jeffrey Epstein"}
+
+
+def test_a_participle_of_a_verb_of_speech_is_one() -> None:
+    lead = "Donald Trump spoke in Ohio. "
+    for verb in ("declaring", "vowing", "insisting"):
+        found = who_said(lead + f"Trump lashed out at her, {verb} that “our country is finished” if she wins.")
+        assert found == {"our country is finished": "Donald Trump"}, verb
+    # A document's verb is no speech in its other forms.
+    assert "beginning" not in {q.cue for q in extract_quotes(article("At the beginning “it was quiet”, he wrote."))}

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..lexical import stem
+
 
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -356,6 +358,16 @@ NAMED_LIST = re.compile(
 )
 
 
+# The stems of the verbs of speech: a participle of one is a verb of speech too ("declaring" as "declared"), but
+# not of a verb only a document speaks with ("at the beginning").
+SPEECH_STEMS = frozenset(stem(v) for v in SPEECH_VERBS - DOCUMENT_VERBS)
+
+
+def is_speech_verb(word: str) -> bool:
+    """A listed verb of speech, or a participle of one ("vowing", "insinuated" beside "vowed", "insinuates")."""
+    return word in SPEECH_VERBS or (word.endswith(("ing", "ed")) and stem(word) in SPEECH_STEMS)
+
+
 def speech_cues(text: str) -> list[tuple[int, int, str]]:
     """Every speech cue in ``text`` as (start, end, cue casefolded): "said", "pointed out", "according to".
 
@@ -366,7 +378,7 @@ def speech_cues(text: str) -> list[tuple[int, int, str]]:
         low = word.group().casefold()
         if (
             word.group()[0].isupper()
-            and (low in SPEECH_VERBS or low in MULTI_FIRST)
+            and (is_speech_verb(low) or low in MULTI_FIRST)
             and IN_A_NAME.search(text, max(0, word.start() - 30), word.start())
         ):
             continue  # "the United States and ...": a capitalised word after a name's word is the name's
@@ -376,7 +388,7 @@ def speech_cues(text: str) -> list[tuple[int, int, str]]:
             if pair in MULTI_CUES:
                 cues.append((word.start(), second.end(), pair))
                 continue
-        if low in SPEECH_VERBS:
+        if is_speech_verb(low):
             cues.append((word.start(), word.end(), low))
         elif low != word.group() and word.group()[0].islower():
             # "saidGov. Leo Marsh": copy that lost the space between a tag's verb and the name after it.
