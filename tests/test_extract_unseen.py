@@ -1581,3 +1581,14 @@ def test_a_participle_of_a_verb_of_speech_is_one() -> None:
         assert found == {"our country is finished": "Donald Trump"}, verb
     # A document's verb is no speech in its other forms.
     assert "beginning" not in {q.cue for q in extract_quotes(article("At the beginning “it was quiet”, he wrote."))}
+
+
+def test_a_single_mark_after_a_colon_opens_a_quotation_in_double_quoted_copy() -> None:
+    text = (
+        "Marina Lacerda spoke. She added: ‘I'm just not the type of person who lives in the past. Why be sad?\n"
+        "“I love my life. I want to enjoy it.”\n"
+        "Her lawyers said the “whole story” would come out."
+    )
+    found = who_said(text)
+    assert found["I'm just not the type of person who lives in the past. Why be sad?"] == "Marina Lacerda"
+    assert found["I love my life. I want to enjoy it."] == "Marina Lacerda"

@@ -58,6 +58,7 @@ def uses_single_quotes(article: Article) -> bool:
 # Every character find_marks acts on; the text between them is skipped in one search instead of a character at a time.
 QUOTE_MARK = re.compile("[" + re.escape(DOUBLE_MARKS + "".join(PAIRS) + "".join(STRAY_CLOSERS) + "‘'") + "]")
 SINGLE_CLOSER = re.compile("[’']")
+INTRODUCED = re.compile(r":\s*$")
 
 
 def find_marks(text: str, base: int, single: bool) -> list[Mark]:
@@ -103,7 +104,14 @@ def find_marks(text: str, base: int, single: bool) -> list[Mark]:
             continue
         if char in STRAY_CLOSERS:
             pairs.append((None, i))
-        elif single and char in "‘'" and looks_opening(text, i) and not apostrophe(text, i):
+        elif (
+            char in "‘'"
+            and (single or INTRODUCED.search(text, max(0, i - 3), i))
+            and looks_opening(text, i)
+            and not apostrophe(text, i)
+        ):
+            # (In copy that quotes in double marks, a single one opens a quotation only after a colon: 'She added:
+            # ‘I'm just not the type ...'.)
             closers = (closer.start() for closer in SINGLE_CLOSER.finditer(text, i + 1))
             close = next((j for j in closers if not apostrophe(text, j) and looks_closing(text, j)), None)
             pairs.append((i, close))
