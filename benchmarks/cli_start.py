@@ -2,8 +2,9 @@
 
     python -m benchmarks.cli_start [--runs 21]
 
-The two commands take turns, so a slow spell of the shared machine falls on both; the first ask (which fills
-the load cache and writes the bytecode, as a user's first run does) is not counted. Both run without
+Beside them, `python -c "import jinja2"`: the floor of any start that renders through the templates. The
+commands take turns, so a slow spell of the shared machine falls on all; the first ask (which fills the load
+cache and writes the bytecode, as a user's first run does) is not counted. All run without
 PYTHONDONTWRITEBYTECODE, which a developer's shell may set: a user's installed package has its bytecode, and
 without it every start compiles the package's sources again. Prints the medians and their ratio; never
 asserts anything.
@@ -41,26 +42,39 @@ def _wall(command: list[str]) -> float:
 
 
 def measure(runs: int = 21) -> dict:
-    bare, ask = [sys.executable, "-c", "pass"], [*_cli(), "ask", "regulation"]
-    _wall(ask)  # fills the load cache and the compiled templates, as any first run does
-    times: dict[str, list[float]] = {"python -c pass": [], "debate-cli ask regulation": []}
+    """The medians of the three commands, taking turns. ``python -c "import jinja2"`` is the floor any CLI that
+    renders through jinja2 templates stands on: importing the template engine alone."""
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "python -c 'import jinja2'": [sys.executable, "-c", "import jinja2"],
+        "debate-cli ask regulation": [*_cli(), "ask", "regulation"],
+    }
+    _wall(
+        commands["debate-cli ask regulation"]
+    )  # fills the load cache and the compiled templates, as any first run does
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    order = list(commands.items())
     for number in range(runs):
-        pair = [("python -c pass", bare), ("debate-cli ask regulation", ask)]
-        for name, command in pair if number % 2 else reversed(pair):
+        for name, command in order[number % len(order) :] + order[: number % len(order)]:
             times[name].append(_wall(command))
     medians = {name: statistics.median(values) for name, values in times.items()}
+    bare = medians["python -c pass"]
     return {
         "runs": runs,
         "median_s": medians,
-        "ratio": medians["debate-cli ask regulation"] / medians["python -c pass"],
+        "ratio": medians["debate-cli ask regulation"] / bare,
+        "jinja2_ratio": medians["python -c 'import jinja2'"] / bare,
     }
 
 
 def describe(result: dict) -> str:
-    bare, ask = result["median_s"]["python -c pass"], result["median_s"]["debate-cli ask regulation"]
+    medians = result["median_s"]
+    bare, ask = medians["python -c pass"], medians["debate-cli ask regulation"]
+    jinja = medians["python -c 'import jinja2'"]
     return (
         f"CLI start ({result['runs']} runs each, taking turns): debate-cli ask regulation {ask * 1000:.0f} ms, "
-        f"python -c pass {bare * 1000:.0f} ms: {result['ratio']:.1f}x"
+        f"python -c pass {bare * 1000:.0f} ms: {result['ratio']:.1f}x "
+        f"(importing jinja2 alone: {jinja * 1000:.0f} ms, {result['jinja2_ratio']:.1f}x)"
     )
 
 
