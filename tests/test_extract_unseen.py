@@ -1592,3 +1592,12 @@ def test_a_single_mark_after_a_colon_opens_a_quotation_in_double_quoted_copy() -
     found = who_said(text)
     assert found["I'm just not the type of person who lives in the past. Why be sad?"] == "Marina Lacerda"
     assert found["I love my life. I want to enjoy it."] == "Marina Lacerda"
+
+
+def test_an_initial_glued_to_a_surname_and_an_abbreviation_in_initials_are_one_word() -> None:
+    text = (
+        "Judge Mr T.Clayson said Axcell had in fact “taken advantage of others” lower down the chain. "
+        "He said he classed Axcell as a “fully functioning adult”."
+    )
+    assert set(who_said(text).values()) == {"T.Clayson"}
+    assert who_said("The U.S. Army said it was “ready to help”.") == {"ready to help": "U.S. Army"}

@@ -324,6 +324,8 @@ UPPER = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x250) if chr(c).isupper() a
 NAME_TOKEN = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.(?=[ \u00a0][A-Z])"
     rf"|(?:{ORG_HEADS})[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?[{UPPER}][\w’'\-]*[\w]"
+    rf"|[A-Z]\.(?:[A-Z]\.)*[{UPPER}][a-z][\w’'\-]*"  # an initial glued to the surname: "T.Clayson"
+    r"|[A-Z]\.(?:[A-Z]\.)+"  # an abbreviation in initials: "U.S."
     rf"|[{UPPER}][\w’'\-]*[\w]|"
     r"[A-Z]\.(?=[ \u00a0][A-Z])(?![ \u00a0](?:The|A|An|But|And|Then|This|It|He|She|They|We|I|In|On|So|If)\b)|[A-Z]|[a-z]{1,3}[A-Z][\w\-]*|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)"
 )
