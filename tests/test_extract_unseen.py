@@ -1601,3 +1601,14 @@ def test_an_initial_glued_to_a_surname_and_an_abbreviation_in_initials_are_one_w
     )
     assert set(who_said(text).values()) == {"T.Clayson"}
     assert who_said("The U.S. Army said it was “ready to help”.") == {"ready to help": "U.S. Army"}
+
+
+def test_a_quotation_tagged_with_told_ends_a_paragraph_the_next_goes_on_with() -> None:
+    text = (
+        "Susan Lloyd-Hurwitz chairs the group.\n"
+        "“The mining sector is working very hard on conditions,” she told The West Australian.\n"
+        "“We call it gender equity, but it is actually about creating better outcomes.”"
+    )
+    assert who_said(text)["We call it gender equity, but it is actually about creating better outcomes."] == (
+        "Susan Lloyd-Hurwitz"
+    )

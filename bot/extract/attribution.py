@@ -19,7 +19,6 @@ from .words import (
     FIRST_PERSON,
     GESTURE,
     GESTURE_TAG,
-    INVERTING,
     LEADING,
     PERSON_NOUNS,
     PREPOSITIONS,
@@ -336,9 +335,10 @@ class Analyser(Cues):
         close = marks[-1].close
         assert close is not None
         tail = masked[close + 1 - base :]
-        # ... or on a quotation and its tag ('"...," he said.'), the usual lead-in to a quotation going on.
+        # ... or on a quotation and its tag ('"...," he said.', '"...," she told the paper.'), the usual lead-in to a
+        # quotation going on.
         tag_only = len(masked_sentences(tail.strip())) == 1 and any(
-            e.pos > close and e.entity is speaker and e.verb in INVERTING for e in events
+            e.pos > close and e.entity is speaker for e in events
         )
         if not SENTENCE_TEXT.search(tail) or tag_only:
             self.prev_tail_speaker = speaker
