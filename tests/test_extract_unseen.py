@@ -1612,3 +1612,8 @@ def test_a_quotation_tagged_with_told_ends_a_paragraph_the_next_goes_on_with() -
     assert who_said(text)["We call it gender equity, but it is actually about creating better outcomes."] == (
         "Susan Lloyd-Hurwitz"
     )
+
+
+def test_an_emphatic_reflexive_between_subject_and_verb_leaves_the_subject_speaking() -> None:
+    text = "Raquel Montoya-Lewis is a judge. As Montoya-Lewis herself said, “The most important thing is that I not be the last.”"
+    assert who_said(text) == {"The most important thing is that I not be the last.": "Raquel Montoya-Lewis"}

@@ -377,10 +377,11 @@ class Cues(People):
         self, masked: str, sent_start: int, vstart: int, base: int, first_sentence: int
     ) -> tuple[Entity | None, int, str]:
         left = masked[sent_start:vstart]
-        # Drop adverbs, auxiliaries and modals between subject and verb: "publicly", "has", "also", "will".
+        # Drop adverbs, auxiliaries, modals and an emphatic "herself" between subject and verb: "publicly", "has",
+        # "also", "will", "as Montoya-Lewis herself said".
         left = re.sub(
             r"(?:\s+(?:also|further|then|later|has|have|had|did|does|will|would|could|can|may|might|must|once|previously|again"
-            r"|today|yesterday|[a-z]{3,}ly))+\s*$",
+            r"|today|yesterday|himself|herself|themselves|itself|[a-z]{3,}ly))+\s*$",
             "",
             " " + left,
         )[1:].rstrip()
