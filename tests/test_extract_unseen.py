@@ -1617,3 +1617,20 @@ def test_a_quotation_tagged_with_told_ends_a_paragraph_the_next_goes_on_with() -
 def test_an_emphatic_reflexive_between_subject_and_verb_leaves_the_subject_speaking() -> None:
     text = "Raquel Montoya-Lewis is a judge. As Montoya-Lewis herself said, “The most important thing is that I not be the last.”"
     assert who_said(text) == {"The most important thing is that I not be the last.": "Raquel Montoya-Lewis"}
+
+
+def test_a_pronoun_opening_a_paragraph_after_a_running_quotation_is_its_speaker() -> None:
+    text = (
+        "DUP councillor Sarah Bunting has spoken to residents.\n"
+        'She said: "I have listened to the residents. They told me what they face.\n'
+        '"We have a serious lack of social housing. Only 500 homes are social. The rest are private.\n'
+        '"Families are being displaced. Children are moved. Grandparents are left alone.\n'
+        '"All of the community suffered. Residents were afraid at night. Women would not walk to the shop."\n'
+        'She continued: "When the housing executive decided to demolish the high rises, we agreed."'
+    )
+    assert (
+        who_said(text)["When the housing executive decided to demolish the high rises, we agreed."] == "Sarah Bunting"
+    )
+    # In the middle of a paragraph, a pronoun with no one named before it still names nobody.
+    text = 'Sarah Bunting spoke.\nMy father farmed this land, and he said, "You will lose the lot."'
+    assert who_said(text) == {"You will lose the lot.": None}

@@ -167,6 +167,12 @@ class Pronouns:
             return chosen.entity, f"{chosen.entity.name}, the subject of {where}"
         if owner is not None:
             return owner.entity, f"{owner.entity.name}, the only person named in this sentence"
+        speaker = self.last_speaker
+        opens_paragraph = current == first_sentence and not self.text[self.sentences[current][0] : pos].strip()
+        if opens_paragraph and word in ("he", "she") and speaker is not None and speaker.gender in (None, gender):
+            # "She continued:" opening a paragraph after paragraphs of her running quotation, which name no one:
+            # she is the person quoted last.
+            return speaker, f"{speaker.name}, the speaker of the last quotation"
         return None, "nobody it can refer to"
 
     def _in_main_clause(self, start: int, candidates: list[Mention]) -> list[Mention]:
