@@ -1634,3 +1634,12 @@ def test_a_pronoun_opening_a_paragraph_after_a_running_quotation_is_its_speaker(
     # In the middle of a paragraph, a pronoun with no one named before it still names nobody.
     text = 'Sarah Bunting spoke.\nMy father farmed this land, and he said, "You will lose the lot."'
     assert who_said(text) == {"You will lose the lot.": None}
+
+
+def test_a_subject_and_any_verb_after_a_quotation_ending_on_a_comma_tag_it() -> None:
+    lead = "Michael Buckley is driving home. "
+    for tag in ("he drawls, his voice rising.", "he sings.", "Buckley enthuses."):
+        found = who_said(lead + f"“It’s a good time to talk,” {tag}")
+        assert found == {"It’s a good time to talk": "Michael Buckley"}, tag
+    # Not where the quotation ends its sentence, nor where the verb has an object.
+    assert who_said(lead + "“It’s a good time.” He drives on.") == {"It’s a good time.": None}

@@ -309,7 +309,7 @@ class Analyser(Cues):
                 ends_on_comma = self.text[opener:closer].rstrip().endswith(",")
                 tag = GESTURE_TAG.match(masked, closer + 1 - base) if ends_on_comma else None
                 if tag is not None:
-                    found = self._gesture(tag, base, first, "a gesture tagging the quote")
+                    found = self._gesture(tag, base, first, "a gesture or a verb tagging the quote")
                 elif gesture is not None:
                     found = self._gesture(gesture, base, first)
                 elif running is not None:

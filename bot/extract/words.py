@@ -439,9 +439,12 @@ _GESTURES = "|".join(
 # A sentence that ends on someone's gesture ("Pryddy smiled.", "She grins.", "The running back shook his head."):
 # news copy's way of handing that person the quotation that follows.
 GESTURE = re.compile(rf"(?P<who>\b[A-Z][\w’'\-]*|\b[Hh]e|\b[Ss]he)\s+(?:{_GESTURES})\b[^.!?\x00]{{0,40}}[.!?]\s*$")
-# The same gesture right after a quotation ending on a comma, as its tag: '"I was so nervous," she smiles.'
+# A gesture, or any verb, right after a quotation ending on a comma, as its tag: '"I was so nervous," she smiles.',
+# '"It's a good time to talk," he drawls,': the comma says the sentence goes on into its tag, and a subject
+# and a verb alone make one.
 GESTURE_TAG = re.compile(
-    rf"\s*(?P<who>\b(?:[A-Z][\w’'\-]*\s+){{0,2}}[A-Z][\w’'\-]*|\bhe|\bshe)\s+(?:{_GESTURES})\b(?=\s*(?:[.,;!?]|$))"
+    rf"\s*(?P<who>\b(?:[A-Z][\w’'\-]*\s+){{0,2}}[A-Z][\w’'\-]*|\bhe|\bshe)\s+(?:{_GESTURES}|[a-z]{{3,}}(?:s|ed))\b"
+    r"(?=\s*(?:[.,;!?]|$))"
 )
 # Several people taken together ("the two men", "both women", "the pair"): a singular pronoun after it could be any.
 PEOPLE_TOGETHER = re.compile(
