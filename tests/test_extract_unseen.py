@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.cli import main
 from bot.extract import REPORTED, extract_quotes
 from bot.extract.attribution import Analyser
+from bot.extract.words import speech_cues
 from tests.extract_gold import article, quoted, who_said
 
 # --- issue 13: articles the extractor has never seen ----------------------------------------------
@@ -1643,3 +1644,13 @@ def test_a_subject_and_any_verb_after_a_quotation_ending_on_a_comma_tag_it() -> 
         assert found == {"It’s a good time to talk": "Michael Buckley"}, tag
     # Not where the quotation ends its sentence, nor where the verb has an object.
     assert who_said(lead + "“It’s a good time.” He drives on.") == {"It’s a good time.": None}
+
+
+def test_a_word_with_an_owner_before_it_is_a_noun_not_a_verb_of_speech() -> None:
+    text = (
+        "Anas Sarwar said his party will have to do a “repair job” with voters “every day” until the election "
+        "after Starmer’s early remarks about the conflict."
+    )
+    assert who_said(text) == {"repair job": "Anas Sarwar", "every day": "Anas Sarwar"}
+    assert not speech_cues("after her claims about him")
+    assert speech_cues("the guild's president said") == [(22, 26, "said")]

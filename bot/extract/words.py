@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexical import stem
+from ..lexical import part_of_speech, stem
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -390,7 +390,7 @@ def speech_cues(text: str) -> list[tuple[int, int, str]]:
             if pair in MULTI_CUES:
                 cues.append((word.start(), second.end(), pair))
                 continue
-        if is_speech_verb(low):
+        if is_speech_verb(low) and not _owned(text, word.start()):
             cues.append((word.start(), word.end(), low))
         elif low != word.group() and word.group()[0].islower():
             # "saidGov. Leo Marsh": copy that lost the space between a tag's verb and the name after it.
@@ -401,6 +401,19 @@ def speech_cues(text: str) -> list[tuple[int, int, str]]:
 
 
 GLUED_VERB = re.compile(r"[a-z]+(?=[A-Z])")
+# An owner right before a word, or before an adjective before it: "her claims", "Starmer's early remarks".
+OWNER_BEFORE = re.compile(
+    r"(?:\b(?:his|her|their|its|my|our|your)|\w['’]s)\s+(?:(?P<adjective>[a-z]+)\s+)?$", re.IGNORECASE
+)
+
+
+def _owned(text: str, start: int) -> bool:
+    """Whether the word at ``start`` has an owner, which makes it a noun: "her claims" and "Starmer's early
+    remarks" are no verbs of speech (but in "the guild's president said", the owner's is the noun before)."""
+    owner = OWNER_BEFORE.search(text, max(0, start - 40), start)
+    return owner is not None and (owner["adjective"] is None or part_of_speech(owner["adjective"]) == "a")
+
+
 IN_A_NAME = re.compile(r"(?<![.!?]\s)\b[A-Z][\w’'\-]*\s$")
 CUE_WORD = re.compile(r"(?<![\w’'\-])[A-Za-z]+(?![\w’'\-])")
 MULTI_FIRST = frozenset(cue.split()[0] for cue in MULTI_CUES)
