@@ -1654,3 +1654,11 @@ def test_a_word_with_an_owner_before_it_is_a_noun_not_a_verb_of_speech() -> None
     assert who_said(text) == {"repair job": "Anas Sarwar", "every day": "Anas Sarwar"}
     assert not speech_cues("after her claims about him")
     assert speech_cues("the guild's president said") == [(22, 26, "said")]
+
+
+def test_a_verb_in_a_free_relative_reports_nothing() -> None:
+    text = (
+        "Meghan Markle moved to the UK. Michael Cole told GB News that contrary to what she believes, Meghan was "
+        'welcomed to the Royal Family as a "breath of fresh air", despite everything.'
+    )
+    assert who_said(text) == {"breath of fresh air": "Michael Cole"}

@@ -54,6 +54,8 @@ NAME_COLON = re.compile(rf"(?:^|[.!?]\s+)(?P<who>{RUN.pattern})\s*:\s*$")
 # A double quote mark opening nothing at the very end of a paragraph.
 STRANDED_OPENER = re.compile(r"\s[“\"]\s*$")
 CONTINUES = "continues the quotation ending the paragraph before"
+# A free relative's "what" before a cue's subject: "contrary to what she believes".
+FREE_RELATIVE = re.compile(r"\bwhat\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,7 +406,13 @@ class Analyser(Cues):
             opening = own_words.group().strip(" ,\x00")
             return Found(entity, opening, rule=f"'{opening}'; {how}")
         colon_name = NAME_COLON.search(before)
-        earlier = [e for e in events if start <= e.pos < mark.open]
+        # (Not a verb in a free relative: "contrary to what she believes, Meghan was welcomed as a ..." reports
+        # nothing itself.)
+        earlier = [
+            e
+            for e in events
+            if start <= e.pos < mark.open and not FREE_RELATIVE.search(masked, 0, e.subject_start - base)
+        ]
         if earlier:
             event = earlier[-1]
             found = from_event(event, cue_text(masked, base, event, mark.open), "cue before the quote")
