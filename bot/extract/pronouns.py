@@ -169,7 +169,8 @@ class Pronouns:
             return owner.entity, f"{owner.entity.name}, the only person named in this sentence"
         speaker = self.last_speaker
         opens_paragraph = current == first_sentence and not self.text[self.sentences[current][0] : pos].strip()
-        if opens_paragraph and word in ("he", "she") and speaker is not None and speaker.gender in (None, gender):
+        last_is_person = speaker is not None and speaker.kind == "person" and speaker.gender in (None, gender)
+        if opens_paragraph and word in ("he", "she") and last_is_person:
             # "She continued:" opening a paragraph after paragraphs of her running quotation, which name no one:
             # she is the person quoted last.
             return speaker, f"{speaker.name}, the speaker of the last quotation"
