@@ -1662,3 +1662,17 @@ def test_a_verb_in_a_free_relative_reports_nothing() -> None:
         'welcomed to the Royal Family as a "breath of fresh air", despite everything.'
     )
     assert who_said(text) == {"breath of fresh air": "Michael Cole"}
+
+
+def test_who_replies_to_a_question_an_unnamed_asker_put_is_who_was_asked() -> None:
+    text = (
+        "Raquel Montoya-Lewis is a judge. At a press conference, a reporter asked Montoya-Lewis, "
+        "“What do you see as the problem?”\n“The biggest hurdle is bias,” she replied."
+    )
+    assert who_said(text) == {
+        "What do you see as the problem?": None,
+        "The biggest hurdle is bias": "Raquel Montoya-Lewis",
+    }
+    # "she said" after it is still nobody we can name: the question's asker may be speaking on.
+    said = text.replace("she replied", "she said")
+    assert who_said(said)["The biggest hurdle is bias"] is None

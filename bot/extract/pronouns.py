@@ -53,6 +53,9 @@ UNNAMED_SAYS = re.compile(
 )
 CLAUSE_THEN_NAME = re.compile(rf"[^,.;:!?\x00]{{0,120}},\s*(?P<run>{RUN.pattern})\s+[a-z]")
 # A name in apposition after a relation: "Her sister, Claire, agreed".
+# A question asked of someone ("asked Montoya-Lewis"), and a pronoun tagging the reply to it ("she replied").
+ASKED_BEFORE = re.compile(r"\basked\s+$")
+REPLY_AFTER = re.compile(r"\w+\s+(?:replied|replies|answered|answers|responded|responds)\b")
 APPOSED_RELATIVE = re.compile(rf",\s+(?P<run>{RUN.pattern}),")
 
 
@@ -101,6 +104,10 @@ class Pronouns:
                 # not name, not a woman named further back.
                 return None, sexed[2]
             if index < current and index in self.unnamed_subjects and word in ("he", "she"):
+                asked = self._asked_by_the_unnamed(start, end, pos, gender)
+                if asked is not None:
+                    # 'a reporter asked Montoya-Lewis, "...?" / "...," she replied': who replies is who was asked.
+                    return asked, f"{asked.name}, whom the question before was asked of"
                 # "Ravi Patel's press secretary posted ... "We will study it," he said.": he is the secretary, not
                 # Patel, nor whoever was the subject before.
                 return None, self.unnamed_subjects[index]
@@ -175,6 +182,21 @@ class Pronouns:
             # she is the person quoted last.
             return speaker, f"{speaker.name}, the speaker of the last quotation"
         return None, "nobody it can refer to"
+
+    def _asked_by_the_unnamed(self, start: int, end: int, pos: int, gender: str | None) -> Entity | None:
+        """The one person a sentence asked a question of ("a reporter asked Montoya-Lewis"), when the pronoun at
+        ``pos`` tags a reply ("she replied"), else None."""
+        if not REPLY_AFTER.match(self.text, pos):
+            return None
+        asked = {
+            id(m.entity): m.entity
+            for m in self.mentions
+            if start <= m.pos < end
+            and m.entity.kind == "person"
+            and m.entity.gender in (None, gender)
+            and ASKED_BEFORE.search(self.text, max(start, m.pos - 12), m.pos)
+        }
+        return next(iter(asked.values())) if len(asked) == 1 else None
 
     def _in_main_clause(self, start: int, candidates: list[Mention]) -> list[Mention]:
         """The subject of a sentence that opens with a subordinate clause, when a name opens its main clause: in
