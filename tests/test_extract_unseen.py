@@ -1676,3 +1676,11 @@ def test_who_replies_to_a_question_an_unnamed_asker_put_is_who_was_asked() -> No
     # "she said" after it is still nobody we can name: the question's asker may be speaking on.
     said = text.replace("she replied", "she said")
     assert who_said(said)["The biggest hurdle is bias"] is None
+
+
+def test_a_name_made_an_adjective_by_a_hyphen_is_no_one() -> None:
+    text = (
+        "The chapter centres on a character called Miles, a Savile Row-tailored and upwardly-mobile City lawyer.\n"
+        "“You’ll understand what I mean”, he remarks."
+    )
+    assert "Savile Row-tailored" not in who_said(text).values()

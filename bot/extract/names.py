@@ -89,6 +89,9 @@ class Mention:
 # What follows a title whose holder the same phrase goes on to name: "Minister| in the Ministry of Finance Brian
 # Manning", "Secretary| of State Marco Rubio".
 TITLE_PHRASE = re.compile(r"[ \u00a0](?:of|for|in|at)[ \u00a0](?:the[ \u00a0])?[A-Z]")
+# A name made an adjective by a hyphen and a lowercase word: "Savile Row-tailored", "Amazon-owned" (a
+# person's double name keeps its capitals: "Montoya-Lewis").
+ADJECTIVE_FROM_NAME = re.compile(r"-[a-z]+$")
 # A dateline opening a paragraph, up to its dash: "THOUSAND OAKS, Calif. – ", "WASHINGTON (AP) — ".
 DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z .,'’()\-]*[A-Z.)](?:,\s+[A-Z][\w.]*)?\s*[–—\-]+\s*$")
 
@@ -496,6 +499,8 @@ class People(Pronouns):
         # "Amazon-owned Whole Foods Market", "Seattle-based Dana Besecker": the modifier describes the name.
         while len(tokens) > 1 and MODIFIER.search(tokens[0]):
             tokens = tokens[1:]
+        if tokens and ADJECTIVE_FROM_NAME.search(tokens[-1]):
+            return None  # "a Savile Row-tailored lawyer": an adjective made from a name, no one at all
         while tokens and tokens[0].casefold() in LEADING and tokens[0] != "I":
             the_prefix = the_prefix or tokens[0].casefold() == "the"
             tokens = tokens[1:]
