@@ -1684,3 +1684,11 @@ def test_a_name_made_an_adjective_by_a_hyphen_is_no_one() -> None:
         "“You’ll understand what I mean”, he remarks."
     )
     assert "Savile Row-tailored" not in who_said(text).values()
+
+
+def test_a_relative_named_by_a_possessive_speaks_not_the_owner() -> None:
+    text = (
+        "Sophia Gastelum-Vera was arrested. Gastelum-Vera’s grandfather, who was at the home, said everyone was "
+        "“shattered by it all”."
+    )
+    assert who_said(text) == {"shattered by it all": None}

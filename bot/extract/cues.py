@@ -621,6 +621,11 @@ class Cues(People):
                 return entity, clause + named.start("run"), name_how(named["run"], entity)
         firsts = [m for m in self.mentions if base + clause <= m.pos < base + vstart]
         chosen = next((m for m in firsts if not m.possessive), firsts[0] if firsts else None)
+        relation = self._relation(chosen) if chosen is not None and chosen.possessive else None
+        if chosen is not None and relation is not None:
+            # "Gastelum-Vera’s grandfather, who was at the home, said": the grandfather speaks, not she.
+            entity, how = self._related_person(relation, chosen, chosen.pos)
+            return entity, chosen.pos - base, f"'{relation.group().strip()}' → {how}"
         if chosen is not None:
             return chosen.entity, chosen.pos - base, "subject of the clause"
         # A bare surname after a title ("President Bush led ..., saying") is no mention until it speaks; a name
