@@ -1692,3 +1692,10 @@ def test_a_relative_named_by_a_possessive_speaks_not_the_owner() -> None:
         "“shattered by it all”."
     )
     assert who_said(text) == {"shattered by it all": None}
+
+
+def test_phrasal_verbs_of_speech_are_cues() -> None:
+    lead = "Nicola Rollock wrote a book. "
+    for verb in ("spells out", "weighed in", "summed up"):
+        found = who_said(lead + f"Rollock {verb} that the code was “hidden in plain sight” for years.")
+        assert found == {"hidden in plain sight": "Nicola Rollock"}, verb

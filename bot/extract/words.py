@@ -53,6 +53,15 @@ MULTI_CUES = [
     "reads aloud",
     "read aloud",
     "read out",
+    "spells out",
+    "spelled out",
+    "spelt out",
+    "weighs in",
+    "weighed in",
+    "chimes in",
+    "chimed in",
+    "sums up",
+    "summed up",
 ]
 # Cues after which the speaker may follow the verb: ', said Ian Fogg', '" says Charpentier' (never 'told X':
 # X is the listener).
