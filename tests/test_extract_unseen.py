@@ -1699,3 +1699,11 @@ def test_phrasal_verbs_of_speech_are_cues() -> None:
     for verb in ("spells out", "weighed in", "summed up"):
         found = who_said(lead + f"Rollock {verb} that the code was “hidden in plain sight” for years.")
         assert found == {"hidden in plain sight": "Nicola Rollock"}, verb
+
+
+def test_a_capitalised_run_before_a_number_is_no_person() -> None:
+    text = (
+        "Tanner Fischer leads the union. Members of International Brotherhood of Teamsters Local 90 rallied.\n"
+        "When asked what he does in his free time, he told me, “This is it,” grinning."
+    )
+    assert who_said(text) == {"This is it": "Tanner Fischer"}

@@ -212,6 +212,8 @@ def _surname_after_given_name(tokens: list[str], index: int) -> bool:
 # A number right before a capitalised run: what follows is an era, a unit or a thing's name ("500 BC", "21st
 # Century Fox"), never a person.
 AFTER_NUMBER = re.compile(r"\b\d+(?:st|nd|rd|th)?[ \u00a0]$")
+# ... and a number right after one: "Teamsters Local 90", "Channel 4" (not a score: "Federer 6-4").
+BEFORE_NUMBER = re.compile(r"[ \u00a0]\d+\b(?![\-–:.,/]\d)")
 
 
 class People(Pronouns):
@@ -430,8 +432,10 @@ class People(Pronouns):
             self._learn_body(title_part, match.start())
             if " ".join(name_part).casefold() in self.places:
                 continue  # "ships into Port Harlow": a place, not a person
-            if AFTER_NUMBER.search(text, max(0, match.start() - 8), match.start()):
-                continue  # "21st Century Fox", "3rd Infantry Division": no person's name follows a number
+            if AFTER_NUMBER.search(text, max(0, match.start() - 8), match.start()) or BEFORE_NUMBER.match(
+                text, match.end()
+            ):
+                continue  # "21st Century Fox", "Teamsters Local 90": no person's name follows or precedes a number
             if len(name_part) >= 2 and not looks_org(name_part) and person_name(name_part):
                 name = " ".join(strip_possessive(t) for t in name_part)
                 if name.casefold() not in self.entities and self.short_form(name_part, match.start()) is None:
@@ -598,8 +602,8 @@ class People(Pronouns):
                 continue  # "Liberal Democrat leader Charles Kennedy": the run is a role
             if len(tokens) == 1 and tokens[0].casefold() in TITLES and TITLE_PHRASE.match(masked, match.end()):
                 continue  # "Minister in the Ministry of Finance Brian Manning": the title of the name ahead
-            if AFTER_NUMBER.search(masked, max(0, start - 8), start):
-                continue  # "21st Century Fox": a body or a thing, never a person a pronoun can mean
+            if AFTER_NUMBER.search(masked, max(0, start - 8), start) or BEFORE_NUMBER.match(masked, match.end()):
+                continue  # "21st Century Fox", "Local 90": a body or a thing, never a person a pronoun can mean
             plural = re.match(r"\s+([a-z]+)\b", masked[match.end() : match.end() + 30])
             if plural is not None and plural[1] in PEOPLE_PLURALS:
                 continue  # "Clann Nua officials called him in": the run is their body, not a person

@@ -253,7 +253,8 @@ ORG_WORDS = word_set("""party institute university association foundation consor
     museum library society trust church ai airport airports airways express station stadium arena theater theatre
     hotel railway railways foods market markets stores brands energy pharma entertainment studios records games
     software semiconductor semiconductors communications telecom insurance financial securities bancorp petroleum
-    mining steel chemical chemicals residential realty properties""")
+    mining steel chemical chemicals residential realty properties brotherhood aid campaign movement partnership
+    initiative forum coalition collective cooperative""")
 # Last words of a place's name: "Hollins Lane", "Homa Bay", "Ohio River". A place never speaks. (Not words that
 # are common surnames too, such as Park, Hill or Lake.)
 PLACE_WORDS = word_set("""street road lane avenue drive crescent terrace boulevard gardens heights bay beach island islands
@@ -323,7 +324,7 @@ MASK = "\x00"
 ORG_HEADS = (
     "Department|Ministry|Office|University|Institute|Bank|Organi[sz]ation|Council|Commission|Committee|Agency"
     "|Board|Academy|Society|School|College|Museum|Federation|Association|Union|Court|Church|Centre|Center"
-    "|Foundation|Fund|Bureau|Service|Friends|League|Chamber|Corporation|Authority|Coalition"
+    "|Foundation|Fund|Bureau|Service|Friends|League|Chamber|Corporation|Authority|Coalition|Brotherhood|Aid"
 )
 ORG_HEAD = re.compile(rf"(?:{ORG_HEADS})")
 # Capital letters of any alphabet, so "Ōtautahi" and "Łukasz" start names like "Oslo" does.
