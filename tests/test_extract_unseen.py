@@ -1707,3 +1707,14 @@ def test_a_capitalised_run_before_a_number_is_no_person() -> None:
         "When asked what he does in his free time, he told me, “This is it,” grinning."
     )
     assert who_said(text) == {"This is it": "Tanner Fischer"}
+
+
+def test_a_first_word_no_given_name_before_a_given_name_and_surname_is_a_title() -> None:
+    text = (
+        "Taoiseach Leo Varadkar has said that the response “resembles something more approaching revenge”.\n"
+        "“I think it’s very important we never forget where this started,” he said."
+    )
+    assert set(who_said(text).values()) == {"Leo Varadkar"}
+    # Only a run's first word: "Te Kaurinui Robert Parata" is not cut before "Robert".
+    text = "The iwi is led by Te Kaurinui Robert Parata. “We are not foreigners in this land,” Parata said."
+    assert who_said(text) == {"We are not foreigners in this land": "Te Kaurinui Robert Parata"}

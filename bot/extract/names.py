@@ -182,8 +182,16 @@ def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
         title = bare.casefold() in TITLES and not _surname_after_given_name(tokens, index)
         if acronym or title or token.endswith(("'s", "’s")):
             cut = index + 1
-    # "the Ministry of Finance Brian Manning": the body's name, then the person's, from his given name on.
-    cut = next((i for i in range(cut + 1, len(tokens) - 1) if _word_before_given_name(*tokens[i - 1 : i + 1])), cut)
+    # "the Ministry of Finance Brian Manning": the body's name, then the person's, from his given name on; and
+    # "Taoiseach Leo Varadkar": a first word that is no given name, before one that is, is a title.
+    cut = next(
+        (
+            i
+            for i in range(cut + 1, len(tokens) - 1)
+            if _word_before_given_name(*tokens[i - 1 : i + 1]) or (i == 1 and _title_before_given_name(*tokens[:2]))
+        ),
+        cut,
+    )
     return tokens[cut:], tokens[:cut]
 
 
@@ -199,6 +207,17 @@ def _word_before_given_name(word: str, given: str) -> bool:
         and is_given_name(given)
         and not is_given_name(word)
         and part_of_speech(word.casefold()) is not None
+    )
+
+
+def _title_before_given_name(word: str, given: str) -> bool:
+    """A run's first word, capitalised and no given name, before a given name (and a surname after it)."""
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and not is_given_name(word)
+        and given[:1].isupper()
+        and is_given_name(given)
     )
 
 
