@@ -69,7 +69,6 @@ RELATION_WORDS = 100_000
 # Rule 1: a sense is frequent when tagged at least this share of the word's most-tagged sense.
 SENSE_SHARE = 0.25
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*")
-_LEMMA = re.compile(r"[a-z]+")  # rule 4: a WordNet lemma that is one plain lower-case word
 
 
 def zipf_table(size: int) -> dict[str, int]:
