@@ -411,7 +411,8 @@ class Analyser(Cues):
         earlier = [
             e
             for e in events
-            if start <= e.pos < mark.open and not FREE_RELATIVE.search(masked, 0, e.subject_start - base)
+            if start <= e.pos < mark.open
+            and not FREE_RELATIVE.search(masked, max(0, e.subject_start - base - 8), e.subject_start - base)
         ]
         if earlier:
             event = earlier[-1]

@@ -36,12 +36,12 @@ from .words import (
     RUN,
     SEXED_NOUNS,
     SEXED_SUBJECT,
-    SPEECH_VERBS,
     THING_PLURALS,
     THINGS_LISTED,
     TITLE_OF,
     TITLES,
     TRANSLITERATIONS,
+    is_speech_verb,
     speech_cues,
 )
 
@@ -184,41 +184,25 @@ def split_title(tokens: list[str]) -> tuple[list[str], list[str]]:
             cut = index + 1
     # "the Ministry of Finance Brian Manning": the body's name, then the person's, from his given name on; and
     # "Taoiseach Leo Varadkar": a first word that is no given name, before one that is, is a title.
-    cut = next(
-        (
-            i
-            for i in range(cut + 1, len(tokens) - 1)
-            if _word_before_given_name(*tokens[i - 1 : i + 1]) or (i == 1 and _title_before_given_name(*tokens[:2]))
-        ),
-        cut,
-    )
+    cut = next((i for i in range(cut + 1, len(tokens) - 1) if _ends_before_given_name(tokens, i)), cut)
     return tokens[cut:], tokens[:cut]
 
 
 def body_then_person(tokens: list[str]) -> bool:
     """Whether a run is a body's name and then a person's: "Ministry of Finance Brian Manning"."""
-    return any(_word_before_given_name(*tokens[i - 1 : i + 1]) for i in range(1, len(tokens) - 1))
+    return any(_ends_before_given_name(tokens, i, first_word=False) for i in range(1, len(tokens) - 1))
 
 
-def _word_before_given_name(word: str, given: str) -> bool:
-    """An English word that is no given name, before one that is, ends what comes before a person's name."""
-    return (
-        given[0].isupper()
-        and is_given_name(given)
-        and not is_given_name(word)
-        and part_of_speech(word.casefold()) is not None
-    )
-
-
-def _title_before_given_name(word: str, given: str) -> bool:
-    """A run's first word, capitalised and no given name, before a given name (and a surname after it)."""
-    return (
-        word[:1].isupper()
-        and word.isalpha()
-        and not is_given_name(word)
-        and given[:1].isupper()
-        and is_given_name(given)
-    )
+def _ends_before_given_name(tokens: list[str], index: int, first_word: bool = True) -> bool:
+    """Whether what comes before a person's name ends before ``tokens[index]``: a given name, after a word that is
+    none. That word is an English one ("Finance Brian Manning"), or, as the run's first word (with
+    ``first_word``), any capitalised word: a title no dictionary has ("Taoiseach Leo Varadkar"). A later
+    non-English word keeps the name whole ("Te Kaurinui Robert Parata")."""
+    word, given = tokens[index - 1], tokens[index]
+    if not (given[:1].isupper() and is_given_name(given)) or is_given_name(word):
+        return False
+    title = first_word and index == 1 and word[:1].isupper() and word.isalpha()
+    return title or part_of_speech(word.casefold()) is not None
 
 
 def _surname_after_given_name(tokens: list[str], index: int) -> bool:
@@ -233,6 +217,11 @@ def _surname_after_given_name(tokens: list[str], index: int) -> bool:
 AFTER_NUMBER = re.compile(r"\b\d+(?:st|nd|rd|th)?[ \u00a0]$")
 # ... and a number right after one: "Teamsters Local 90", "Channel 4" (not a score: "Federer 6-4").
 BEFORE_NUMBER = re.compile(r"[ \u00a0]\d+\b(?![\-–:.,/]\d)")
+
+
+def beside_number(text: str, start: int, end: int) -> bool:
+    """Whether the run at ``text[start:end]`` follows or precedes a number, and so names no person."""
+    return bool(AFTER_NUMBER.search(text, max(0, start - 8), start) or BEFORE_NUMBER.match(text, end))
 
 
 class People(Pronouns):
@@ -367,7 +356,7 @@ class People(Pronouns):
             and (
                 tokens[0].casefold() in self.lower_words
                 or tokens[0].casefold() in LEADING
-                or tokens[0].casefold() in SPEECH_VERBS
+                or is_speech_verb(tokens[0].casefold())
             )
         ):
             tokens = tokens[1:]
@@ -451,9 +440,7 @@ class People(Pronouns):
             self._learn_body(title_part, match.start())
             if " ".join(name_part).casefold() in self.places:
                 continue  # "ships into Port Harlow": a place, not a person
-            if AFTER_NUMBER.search(text, max(0, match.start() - 8), match.start()) or BEFORE_NUMBER.match(
-                text, match.end()
-            ):
+            if beside_number(text, match.start(), match.end()):
                 continue  # "21st Century Fox", "Teamsters Local 90": no person's name follows or precedes a number
             if len(name_part) >= 2 and not looks_org(name_part) and person_name(name_part):
                 name = " ".join(strip_possessive(t) for t in name_part)
@@ -621,7 +608,7 @@ class People(Pronouns):
                 continue  # "Liberal Democrat leader Charles Kennedy": the run is a role
             if len(tokens) == 1 and tokens[0].casefold() in TITLES and TITLE_PHRASE.match(masked, match.end()):
                 continue  # "Minister in the Ministry of Finance Brian Manning": the title of the name ahead
-            if AFTER_NUMBER.search(masked, max(0, start - 8), start) or BEFORE_NUMBER.match(masked, match.end()):
+            if beside_number(masked, start, match.end()):
                 continue  # "21st Century Fox", "Local 90": a body or a thing, never a person a pronoun can mean
             plural = re.match(r"\s+([a-z]+)\b", masked[match.end() : match.end() + 30])
             if plural is not None and plural[1] in PEOPLE_PLURALS:
