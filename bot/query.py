@@ -448,7 +448,15 @@ class QueryReader:
         clauses = [(found.group(), query[found.end() : found.end() + 1] == "?") for found in _CLAUSE.finditer(query)]
         if len(clauses) < 2:
             return whole
-        kept = [(text, q) for text, q in clauses if _asks(text) or (q and not _alternative(text))]
+        kept = [
+            (text, q)
+            for at, (text, q) in enumerate(clauses)
+            if (_asks(text) or (q and not _alternative(text)))
+            # A clause pointing back at a statement asks about that statement, which only the whole question
+            # holds ("my landlord is keeping my deposit, is that even legal?"); after a question it is a
+            # question of its own on the same subject ("does open source ..., and does it make ...?").
+            and not (at > 0 and _refers_back(text) and not _asks(clauses[at - 1][0]))
+        ]
         asking = [self._read(text, language)._replace(refers_back=_refers_back(text)) for text, _ in kept]
         asking = [c for c in asking if c.asked]
         # The question asks for the kind of answer its first clause asks for ("what does panacea mean? my

@@ -132,8 +132,20 @@ def test_a_clause_pointing_back_that_asks_only_the_background_is_no_question_of_
 def test_it_before_an_adjective_is_only_a_subject(ranker) -> None:
     analysis = ranker.analyse("I can't afford to train a model, so is it better if labs publish openly, or what?")
     assert [c.refers_back for c in analysis.clauses] == [False]
-    analysis = ranker.analyse("Brazil passed a new law: will it force labs to publish their models?")
-    assert [c.refers_back for c in analysis.clauses] == [True]
+    analysis = ranker.analyse("Is Brazil's new law fair, and will it force labs to publish their models?")
+    assert [c.refers_back for c in analysis.clauses] == [False, True]
+
+
+def test_a_clause_pointing_back_at_a_statement_is_read_only_with_it(ranker) -> None:
+    # "is that even legal" alone asks about the law (Musk's call on regulators); with its statement it asks
+    # about a landlord and a deposit, which no figure's words address.
+    assert speakers(ranker, "my landlord is keeping my whole security deposit, is that even legal?") == {}
+    assert ranker.analyse("my landlord is keeping my whole security deposit, is that even legal?").clauses == ()
+    # After a question, a clause pointing back is a question of its own on the same subject.
+    analysis = ranker.analyse(
+        "Does open source stop a few big companies from owning AI, and does it make the field more competitive?"
+    )
+    assert len(analysis.clauses) == 2
 
 
 def test_keeping_a_model_private_or_giving_it_away_is_the_open_source_question(ranker) -> None:
