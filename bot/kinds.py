@@ -82,6 +82,48 @@ def kinds_stated(text: str, word_kinds: Iterable[str | None] | None = None) -> f
     return frozenset(stated)
 
 
+# The same questions in the other languages a question may be read in (bot.languages), as their question
+# words for an amount or a time. Word order differs ("en quelle année", "ist openai wie viel wert"), so they
+# count wherever they stand in the question.
+_FOREIGN_KIND_WORDS: dict[str, dict[tuple[str, ...], str]] = {
+    "es": {
+        **dict.fromkeys([("cuánto",), ("cuánta",), ("cuántos",), ("cuántas",), ("cuanto",), ("cuantos",)], QUANTITY),
+        **dict.fromkeys([("cuándo",), ("qué", "año"), ("que", "año")], DATE),
+    },
+    "fr": {
+        **dict.fromkeys([("combien",)], QUANTITY),
+        **dict.fromkeys([("quand",), ("quelle", "année"), ("quel", "mois")], DATE),
+    },
+    "de": {
+        **dict.fromkeys([("wie", "viel"), ("wie", "viele"), ("wieviel",), ("wieviele",)], QUANTITY),
+        **dict.fromkeys([("wann",), ("welchem", "jahr"), ("welches", "jahr"), ("seit", "wann")], DATE),
+    },
+    "pt": {
+        **dict.fromkeys([("quanto",), ("quanta",), ("quantos",), ("quantas",)], QUANTITY),
+        **dict.fromkeys([("quando",), ("que", "ano")], DATE),
+    },
+    "it": {
+        **dict.fromkeys([("quanto",), ("quanta",), ("quanti",), ("quante",)], QUANTITY),
+        **dict.fromkeys([("quando",), ("che", "anno"), ("quale", "anno")], DATE),
+    },
+    "nl": {("hoeveel",): QUANTITY, ("wanneer",): DATE, ("welk", "jaar"): DATE},
+    "zh": {("多少",): QUANTITY, ("几",): QUANTITY, ("什么时候",): DATE, ("哪年",): DATE, ("哪一年",): DATE},
+    "ja": {("いくら",): QUANTITY, ("どのくらい",): QUANTITY, ("いつ",): DATE, ("何年",): DATE},
+}
+# The Chinese and Japanese ones, for cutting a run of characters into the words it holds.
+FOREIGN_KIND_TERMS = {code: frozenset("".join(p) for p in found) for code, found in _FOREIGN_KIND_WORDS.items()}
+
+
+def kind_asked_in(language: str, typed: list[str]) -> str | None:
+    """The kind of answer a question in another language asks for by its question words, wherever they
+    stand."""
+    for phrase, kind in _FOREIGN_KIND_WORDS.get(language, {}).items():
+        for at in range(len(typed) - len(phrase) + 1):
+            if tuple(typed[at : at + len(phrase)]) == phrase:
+                return kind
+    return None
+
+
 def kind_asked(typed: list[str]) -> str | None:
     """The kind of answer a question or clause asks for by its opening words, after a joining word or a
     preposition ("in what year", "by how much"). A contraction reads as its words ("when's" is "when is")."""

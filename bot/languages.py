@@ -4,7 +4,10 @@ The topic rules may give triggers and generic words in other languages (``langua
 question is read in such a language when at least two of its words are that language's function words (the
 ``stop-words`` package's lists) and not English ones, or, for Chinese and Japanese, when it is written in
 their script. Its words then match that language's triggers through that language's Snowball stems; its
-function words count for nothing, like English ones.
+function words count for nothing, like English ones. A word no trigger reads cannot be told a verb from a
+noun, so it counts as a verb or adjective does in English (it may say how the question asks), unless it is
+capitalised inside the question (a name, or a German noun: what the question is about). Its question words
+for an amount or a date ask for that kind of answer, as English openings do (``bot.kinds``).
 
 Chinese and Japanese are written without spaces, and no segmenter ships here: a run of their characters is
 read as the known terms found in it (triggers, generic words, names; the longest first), and each stretch
@@ -21,6 +24,7 @@ from functools import cache
 import Stemmer
 
 from . import lexical
+from .kinds import FOREIGN_KIND_TERMS
 from .text import STOPWORDS, stem, words
 
 # Language code -> the name the stop-words package and the Snowball stemmers know it by.
@@ -118,7 +122,12 @@ class ForeignReader:
         the figures' names know."""
         if language not in UNSPACED:
             return [without_elision(w) for w in typed]
-        known = self.terms.get(language, frozenset()) | function_words(language) | self.names
+        known = (
+            self.terms.get(language, frozenset())
+            | function_words(language)
+            | self.names
+            | FOREIGN_KIND_TERMS.get(language, frozenset())
+        )
         found = []
         for word in typed:
             for piece in split_script(word):

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from . import languages, lexical
 from .data.lexicon import Lexicon, Trigger
 from .errors import UsageError
-from .kinds import JOINING, POST_HOLDERS, kind_asked
+from .kinds import JOINING, POST_HOLDERS, kind_asked, kind_asked_in
 from .text import STOPWORDS, stem, stems, without_possessive, words
 
 MAX_TOPIC_LENGTH = 200
@@ -469,6 +469,10 @@ class QueryReader:
         if language is not None:
             typed = self.foreign.words(typed, language)
         capitalised = {w.casefold() for w in re.findall(r"\b[A-Z][\w'’]*", query)}
+        # In another language, a word capitalised after the first is a name or (in German) a noun: what the
+        # question is about. Any other word no trigger reads may as well be a verb or an adjective, which say
+        # how it asks ("Brauchen wir strengere Gesetze?"): it counts as one (AskedWord.frame).
+        inner_capitals = _capitalised_after_first(query) if language is not None else frozenset()
         named = self.names.find([self._as_named(w) for w in typed])
         name_places = {at for places in named.values() for at in places}
         all_stems: list[str] = []
@@ -487,7 +491,9 @@ class QueryReader:
                 all_stems.append(foreign_stem)
                 places.setdefault(foreign_stem, at)
                 if content and len(word) > 1 and foreign_stem not in self.lexicon.generic and foreign_stem not in asked:
-                    asked[foreign_stem] = AskedWord(word=word, stem=foreign_stem, bits=FOREIGN_BITS, relatives=())
+                    asked[foreign_stem] = AskedWord(
+                        word=word, stem=foreign_stem, bits=FOREIGN_BITS, relatives=(), frame=word not in inner_capitals
+                    )
                 continue
             word_stem, read = stem(word), word
             known = word_stem in self.vocabulary.stems or word_stem in self.other_names
@@ -531,7 +537,7 @@ class QueryReader:
             hits=hits,
             topics=topics,
             asked=kept,
-            wants=kind_asked(typed),
+            wants=kind_asked(typed) if language is None else kind_asked_in(language, typed),
             language=language,
             mentions=tuple(
                 Mention(figure=figure, words=tuple(typed[i] for i in places), bits=_bits_of(typed[i] for i in places))
@@ -583,6 +589,11 @@ def _refers_back(clause: str) -> bool:
         if found[1] == "it" and len(found) >= 3 and lexical.part_of_speech(found[2]) not in ("a", None):
             return True
     return bool(found) and found[-1] in _BACK_REFERENCE
+
+
+def _capitalised_after_first(query: str) -> frozenset[str]:
+    """The words a question capitalises after its first one, case-folded."""
+    return frozenset(w.casefold() for w in re.findall(r"[^\W\d_][\w'’]*", query)[1:] if w[0].isupper())
 
 
 def _alternative(clause: str) -> bool:

@@ -121,3 +121,31 @@ def test_a_language_s_generic_words_and_topics_must_be_a_list_and_a_mapping(tmp_
     with pytest.raises(DataError) as raised:
         load_lexicon(tmp_path)
     assert "languages.nl.generic" in str(raised.value) and "languages.nl.topics" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "topic", ["Sollten wir strengere Gesetze für die KI haben?", "¿Necesitamos leyes más estrictas para la IA?"]
+)
+def test_a_word_no_trigger_reads_counts_as_how_the_question_asks(ranker, topic: str) -> None:
+    # "strengere"/"estrictas" (stricter) and "necesitamos" (we need) are read by no rule: like an
+    # English verb or adjective they may say how the question asks, so they no longer silence the law's answer.
+    assert {"musk", "kai-fu-lee"} <= speakers(ranker, topic)
+
+
+def test_a_capitalised_word_inside_a_foreign_question_is_what_it_asks(ranker) -> None:
+    # "México" is a name, what the question is about: the safety trigger "seguro" alone does not answer it.
+    assert speakers(ranker, "¿Es seguro viajar a México?") == set()
+
+
+@pytest.mark.parametrize(
+    ("topic", "kind"),
+    [
+        ("¿Cuánto dinero invirtió Musk en xAI?", "#quantity"),
+        ("OpenAI ist wie viel wert?", "#quantity"),
+        ("En quelle année OpenAI est-elle devenue une entreprise à but lucratif ?", "#date"),
+        ("OpenAI值多少钱？", "#quantity"),
+    ],
+)
+def test_a_foreign_question_for_an_amount_or_a_date_is_for_the_narration(ranker, topic: str, kind: str) -> None:
+    assert ranker.analyse(topic).wants == kind
+    assert speakers(ranker, topic) == set()
