@@ -125,6 +125,8 @@ class FigureIndex:
         requires: str | None = None,
         background: frozenset[str] = frozenset(),
         themes: frozenset[str] = frozenset(),
+        names: frozenset[str] = frozenset(),
+        asked_topics: frozenset[str] | None = None,
     ) -> Winners:
         """Every figure's best slot where it scores at least ``minimum`` (> 0), among the slots carrying the
         stem ``requires`` when one is given. Coefficients must be > 0; a ``background`` topic's counts at
@@ -133,7 +135,8 @@ class FigureIndex:
         The candidates are the view's slots scored on the topics alone, and the slots carrying a query
         word scored on both. A slot in both comes twice, its topic-only score under its full one: it
         can only reach its figure's top with the full score, so each figure's top is right, and so is
-        the lowest slot reaching it.
+        the lowest slot reaching it. With ``asked_topics``, a slot explaining only words of ``names`` and
+        carrying none of those topics stays under ``minimum`` (scoring.Weights.names_alone).
         """
         set_score = self._set_scores(topics, background, themes)
         view = self._view(frozenset(topic for topic, _ in topics if topic in self.set_weights))
@@ -143,7 +146,7 @@ class FigureIndex:
             if s in self._posting_range:
                 posting = self._posting(s)
                 parts.append(posting)
-                terms.append((posting[0], coefficient))
+                terms.append((posting[0], coefficient, s in names))
         if not parts:
             nobody = np.full(self.figures, self.size, dtype=np.int64)
             no_set = np.full(self.figures, len(self.tag_sets), dtype=np.int64)
@@ -166,18 +169,39 @@ class FigureIndex:
         sums = self._sums() if terms else None
         try:
             if sums is not None:
-                for word_slots, coefficient in terms:  # each slot's word part, summed in query order
+                for word_slots, coefficient, _ in terms:  # each slot's word part, summed in query order
                     sums[word_slots] += coefficient
                 carrying = 0 if view is None else view.shape[1]
                 score[carrying:] += sums[slots[carrying:]]
+                if asked_topics is not None:
+                    self._keep_names_alone_under(
+                        score[carrying:], slots[carrying:], sets[carrying:], terms, asked_topics, minimum
+                    )
             chosen = self._lowest_at_top(score, slots, owners, minimum, requires)
             # The scratch array's extra last element, for "no slot", stays 0.0.
             word_part = np.zeros(self.figures) if sums is None else sums[chosen]
         finally:
-            for word_slots, _ in terms:
+            for word_slots, _, _ in terms:
                 sums[word_slots] = 0.0  # clean for the next query
         chosen_sets = self._tag_set_or_none[chosen]
         return Winners(chosen, chosen_sets, set_score[chosen_sets], word_part)
+
+    def _keep_names_alone_under(
+        self,
+        score: np.ndarray,
+        slots: np.ndarray,
+        sets: np.ndarray,
+        terms: list[tuple[np.ndarray, float, bool]],
+        asked_topics: frozenset[str],
+        minimum: float,
+    ) -> None:
+        """In place: the scores of the posting slots that explain names alone, kept under ``minimum``."""
+        other = np.zeros(self.size + 1, dtype=bool)
+        for word_slots, _, is_name in terms:
+            if not is_name:
+                other[word_slots] = True
+        alone = ~other[slots] & ~self._carries(asked_topics)[sets]
+        np.minimum(score, np.nextafter(minimum, 0.0), out=score, where=alone)
 
     def _lowest_at_top(
         self, score: np.ndarray, slots: np.ndarray, owners: np.ndarray, minimum: float, requires: str | None
@@ -327,7 +351,14 @@ class ArrayScorer:
         # the share decides below, as it does on the plain path.
         minimum = threshold / scale * (1 - 1e-9)
         won = self.index.best(
-            weights.topics, weights.words, minimum, weights.requires, weights.background, weights.themes
+            weights.topics,
+            weights.words,
+            minimum,
+            weights.requires,
+            weights.background,
+            weights.themes,
+            weights.names,
+            weights.asked_topics,
         )
         explained = won.topic_scores + won.word_scores
         # A question that weighs nothing a text could explain (an infinite scale) is answered by nobody.

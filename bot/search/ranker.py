@@ -186,11 +186,20 @@ class Ranker:
                             (n for n in range(first, end) if n not in total and (stating is None or n in stating)), 0.0
                         )
                     )
+            other_words = self._explaining_other_words(weights)
             for number in total:
                 named_figure = self.positions.entries[number].figure in named
                 topic_bits, word_bits = topic_part.get(number, 0.0), word_part.get(number, 0.0)
                 found = self._candidate(
-                    number, part, weights, topic_bits, word_bits, named_figure, asks, quoted=holders is not None
+                    number,
+                    part,
+                    weights,
+                    topic_bits,
+                    word_bits,
+                    named_figure,
+                    asks,
+                    quoted=holders is not None,
+                    names_only=other_words is not None and number not in other_words,
                 )
                 if number not in best or found.match.score > best[number].match.score:
                     best[number] = found
@@ -209,6 +218,7 @@ class Ranker:
         named: bool,
         asks: bool,
         quoted: bool = False,
+        names_only: bool = False,
     ) -> Candidate:
         """A position's account: its share of the question, split into what topics and words explain. A named
         figure's position that addresses the rest of the question at all (or any, when nothing else is
@@ -218,6 +228,8 @@ class Ranker:
         explained = topic_bits + word_bits
         share = weights.share(explained)
         if not word_bits and weights.background_alone(entry.tags):
+            share = min(share, JUST_UNDER_THRESHOLD)
+        if word_bits and not named and weights.names_alone(entry.tags, explains_another_word=not names_only):
             share = min(share, JUST_UNDER_THRESHOLD)
         scale = share / explained if explained else 0.0
         focus = not quoted and named and share < THRESHOLD and (explained > 0 or not asks)
@@ -233,6 +245,14 @@ class Ranker:
             by_role=weights.by_role.get(self.data.personas[entry.figure].id, frozenset()),
         )
         return Candidate(position=entry.position, match=match)
+
+    def _explaining_other_words(self, weights: Weights) -> set[int] | None:
+        """The positions explaining a word of the question besides its names, when the question asks
+        something about the names it uses (Weights.names_alone); None when it does not."""
+        if weights.asked_topics is None:
+            return None
+        by_stem = self.positions.by_stem
+        return {n for s, _ in weights.words if s not in weights.names for n in by_stem.get(s, ())}
 
     def _asks_something(self, analysis: QueryAnalysis) -> bool:
         """Whether the question asks about anything beside the figures it names ("What did LeCun say?" does

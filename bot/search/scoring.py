@@ -13,7 +13,10 @@ word, not a name), at OFF_RECORD_SHARE for a noun the record never speaks of, in
 adjective or adverb (WordNet's dominant part of speech: how the question asks), since one question may ask
 several things. A topic nearly every position carries (the record's background: open source in the seed)
 explains its word in full for a text that carries the question's other theme too, and only at
-BACKGROUND_TAG_SHARE for a text that carries the background alone, when the question asks about another theme. With E the bits a
+BACKGROUND_TAG_SHARE for a text that carries the background alone, when the question asks about another theme. A
+name says whom or what a question is about: a text explaining the question's names and nothing else of it,
+and carrying none of the topics it fired, does not answer a question that asks something about them
+("who sits on openai's board"), whatever the names weigh. With E the bits a
 text explains and L what its unexplained words count against it, the text
 answers the question when E / (E + L) reaches THRESHOLD.
 
@@ -33,7 +36,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from .. import lexical
-from ..query import BASELINE_BITS, QueryAnalysis, TopicHit
+from ..query import ASKS_SOMETHING_BITS, BASELINE_BITS, QueryAnalysis, TopicHit
 from .index import role_stem
 
 if TYPE_CHECKING:
@@ -74,6 +77,11 @@ class Weights(NamedTuple):
     themes: frozenset[str] = frozenset()
     # Per figure, the question's stems its role explains (the stem of "OpenAI" for the OpenAI founder).
     by_role: Mapping[str, frozenset[str]] = MappingProxyType({})  # immutable: one default for every Weights
+    # The stems through which a text explains the names the question uses (the names', their relatives' and
+    # the roles' pseudo-stems), and, when it asks something about them, every topic its triggers fired: a text
+    # that explains the names alone and carries none of those topics does not answer (``names_alone``).
+    names: frozenset[str] = frozenset()
+    asked_topics: frozenset[str] | None = None
 
     def topic_share(self, topic: str, tags: dict[str, float]) -> float:
         """What a text with these tags makes of the question's coefficient for ``topic``."""
@@ -90,6 +98,12 @@ class Weights(NamedTuple):
             and tags.keys().isdisjoint(self.themes)
             and not tags.keys().isdisjoint(self.background)
         )
+
+    def names_alone(self, tags: Mapping[str, float], explains_another_word: bool) -> bool:
+        """Whether a text with these tags, explaining a name of the question but no other word of it, says
+        only whom or what the question is about while it asks something about them: such a text does not
+        answer ("openai valuation?" is not answered by every position that names OpenAI)."""
+        return self.asked_topics is not None and not explains_another_word and self.asked_topics.isdisjoint(tags)
 
     def bar(self) -> float:
         """The score a text must reach to answer enough of the question."""
@@ -131,6 +145,8 @@ def weigh(
     words: dict[str, float] = defaultdict(float)
     cost = 0.0
     by_role: dict[str, set[str]] = defaultdict(set)
+    name_stems: set[str] = set()
+    asks_about_names = False  # whether a noun besides the names says what the question asks about them
     # A word of a trigger that fired is explained once, through the strongest topic it triggers: a text with
     # the word carries the tag. A word that reached a topic only through a relative is explained by that
     # topic, and by the word itself or a relative as well, since a text with it carries no tag.
@@ -159,17 +175,21 @@ def weigh(
         gain = bits * (1 - THRESHOLD) + own_cost * THRESHOLD
         if hit is not None:
             topics[hit.topic] += gain * hit.weight
+        if not name and not word.frame and word.bits >= ASKS_SOMETHING_BITS:
+            asks_about_names = True
         if hit is None or hit.how.startswith("related:"):
             if word.stem in record_names and word.everyday:
                 gain *= NAME_AS_WORD_SHARE  # by the text's words, a relative or a role alike
-            words[word.stem] += gain
-            for relative in word.relatives:
-                words[relative.stem] += gain * relative.share
+            explaining = [(word.stem, gain), *((r.stem, gain * r.share) for r in word.relatives)]
             for found, share in ((word.stem, 1.0), *((r.stem, r.share) for r in word.relatives)):
                 for figure in roles.get(found, ()):
                     if not named or figure in named:
-                        words[role_stem(figure, found)] += gain * share
+                        explaining.append((role_stem(figure, found), gain * share))
                         by_role[figure].add(word.stem)
+            for found, score in explaining:
+                words[found] += score
+            if name:
+                name_stems.update(found for found, _ in explaining)
     return Weights(
         topics=[(t, score) for t, score in topics.items() if score > 0],
         words=[(s, score) for s, score in words.items() if score > 0],
@@ -178,6 +198,8 @@ def weigh(
         background=frozenset(background) if themes else frozenset(),
         themes=themes,
         by_role={figure: frozenset(found) for figure, found in by_role.items()},
+        names=frozenset(name_stems),
+        asked_topics=frozenset(analysis.topics) if name_stems and asks_about_names else None,
     )
 
 

@@ -60,3 +60,14 @@ def test_both_scorers_let_only_a_text_stating_a_date_or_quantity_answer_for_one(
     answered = [(s.figure.id, s.position.id) for result in plain for s in result.stances if s.position]
     assert ("musk", "sued-for-betrayal") in answered
     assert all(kinds_stated(s.position.text) for result in plain for s in result.stances if s.position)
+
+
+def test_both_scorers_keep_a_text_explaining_only_the_names_silent(data, monkeypatch) -> None:
+    monkeypatch.setattr(ranker_module, "_ARRAYS_MIN_POSTINGS", 0)
+    ranker = Ranker(data)
+    topics = ["who sits on openai's board", "what gpu does xAI use", "openai", "Did OpenAI go back on its word?"]
+    topics += ["does Grok run on a laptop", "xAI and OpenAI", "is Microsoft's stake in OpenAI growing"]
+    plain = [ranker.ask(topic) for topic in topics]
+    ranker._arrays = ArrayScorer(ranker.positions, len(data.personas))
+    assert [ranker.ask(topic) for topic in topics] == plain
+    assert not [s for s in plain[0].stances if s.position]  # the board question: nobody

@@ -469,3 +469,12 @@ def test_the_background_alone_does_not_answer_a_question_about_another_theme(ran
     found = speakers(ranker, "is open source AI really more dangerous than closed models?")
     assert {"suleyman", "altman", "amodei", "musk"} <= found.keys()
     assert found.keys().isdisjoint({"critics", "xai-engineers", "lecun", "kai-fu-lee"})
+
+
+def test_a_text_explaining_only_the_names_does_not_answer_what_is_asked_about_them(ranker) -> None:
+    # Every position naming OpenAI explains "openai", but none says anything of its board.
+    assert speakers(ranker, "who sits on openai's board") == {}
+    # A position carrying a topic the question fires still answers by the name beside it ...
+    assert speakers(ranker, "Did OpenAI go back on its word?").get("musk") == 5
+    # ... and a question naming nothing but the name is answered by the texts naming it.
+    assert speakers(ranker, "openai") == {"musk": 5, "altman": 8}
