@@ -10,7 +10,8 @@ from ..lexical import part_of_speech
 from ..text import STOPWORDS
 from .cues import Cues, Event, cue_text, find_channel, name_how
 from .marks import OPENERS, Mark, blank_party_tags, find_marks, mask, masked_sentences, uses_single_quotes
-from .names import Entity, looks_org, person_name
+from .name_shapes import looks_org, person_name
+from .names import Entity
 from .records import AMBIGUOUS, QUOTED, UNCLEAR, Extraction, Quote, Speaker
 from .reported import reported_positions
 from .words import (
