@@ -504,9 +504,12 @@ class QueryReader:
                     corrections.append((word, fixed))
                     fuzzy[word_stem] = word
             all_stems.append(word_stem)
-            # A single letter ("r u sure") is no topic; nor is a stop word or a word too common in the record.
+            # A single letter ("r u sure") is no topic; nor is a stop word or a word too common in the record; nor
+            # a noun of an amount before "of", which says how many as "few" does ("a handful of big firms").
+            quantity = typed[at + 1 : at + 2] == ["of"] and lexical.is_quantity(read)
             content = (
-                read not in STOPWORDS
+                not quantity
+                and read not in STOPWORDS
                 and len(read) > 1
                 and word_stem not in self.lexicon.generic
                 and word_stem not in self.channels

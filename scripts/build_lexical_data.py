@@ -20,6 +20,9 @@ Writes ``bot/lexical/data/lexical-en.sqlite3``, an SQLite database that bot.lexi
   frequency table, space-separated ("sue" -> "su sue": sue, sued, suing).
 * ``relation(lemma, word, kind, sense, target)``: the lemma's relation to ``word``, through the lemma's
   ``sense`` and the word's ``target`` sense (WordNet synset names, e.g. ``action.v.01``).
+* ``quantity(word)``: the words of the frequency table with a frequent noun sense (rule 1) under WordNet's small
+  or large indefinite quantity ("handful", "couple", "lot", "tons"): in "a handful of firms" such a word says how
+  many, as "few" does, not what.
 * ``fact(name, value)``: ``lowest_zipf``, the frequency table's floor (a word outside it counts as rarer).
 
 The relations are chosen by rules, each one sentence:
@@ -196,6 +199,20 @@ def lemma_entries(
     return entries, forms
 
 
+# The WordNet senses whose hyponyms name an amount without saying what of (see the quantity table).
+INDEFINITE_QUANTITIES = ("small_indefinite_quantity.n.01", "large_indefinite_quantity.n.01")
+
+
+def quantity_words(wn, words: list[str]) -> list[str]:
+    """The words with a frequent noun sense under one of INDEFINITE_QUANTITIES."""
+    below = set()
+    for name in INDEFINITE_QUANTITIES:
+        root = wn.synset(name)
+        below |= {root, *root.closure(lambda synset: synset.hyponyms())}
+    below_names = {synset.name() for synset in below}
+    return sorted(w for w in words if any(s in below_names for s in frequent_senses(wn, w) if ".n." in s))
+
+
 def dominant_parts(wn, words: list[str]) -> dict[str, str]:
     """word -> its dominant part of speech (n, v, a or r), for the words WordNet knows."""
     found = {}
@@ -221,6 +238,7 @@ CREATE TABLE relation (
     lemma TEXT NOT NULL, word TEXT NOT NULL, kind TEXT NOT NULL, sense TEXT NOT NULL, target TEXT NOT NULL,
     PRIMARY KEY (lemma, word)
 ) WITHOUT ROWID;
+CREATE TABLE quantity (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE fact (name TEXT PRIMARY KEY, value) WITHOUT ROWID;
 """
 
@@ -231,6 +249,7 @@ def write_database(
     parts: dict[str, str],
     entries: dict[str, tuple[str, Relations]],
     forms: dict[str, str],
+    quantities: list[str],
 ) -> None:
     """A new database at ``path`` (replacing any file there), every table filled in key order."""
     path.unlink(missing_ok=True)
@@ -246,6 +265,7 @@ def write_database(
             "INSERT INTO relation VALUES (?, ?, ?, ?, ?)",
             ((lemma, *row) for lemma, (_, rows) in entries.items() for row in rows),
         )
+        db.executemany("INSERT INTO quantity VALUES (?)", ((w,) for w in quantities))
         db.execute("INSERT INTO fact VALUES ('lowest_zipf', ?)", (min(zipf.values()),))
     db.execute("VACUUM")  # packed pages: a smaller file, the same bytes for the same rows
     db.close()
@@ -270,12 +290,13 @@ def main() -> int:
     wn = open_wordnet(args.wordnet)
     entries, forms = lemma_entries(wn, relations(wn, vocabulary), vocabulary)
     parts = dominant_parts(wn, sorted(zipf))
+    quantities = quantity_words(wn, sorted(zipf))
 
     target = args.out / DATABASE
     if args.check:
         with tempfile.TemporaryDirectory() as scratch:
             built = Path(scratch) / DATABASE
-            write_database(built, zipf, parts, entries, forms)
+            write_database(built, zipf, parts, entries, forms, quantities)
             if target.exists() and target.read_bytes() == built.read_bytes():
                 print("up to date")
                 return 0
@@ -283,11 +304,11 @@ def main() -> int:
             print(f"stale: {DATABASE}" + (" (the same rows; written by another SQLite release)" if same_rows else ""))
             return 1
     args.out.mkdir(parents=True, exist_ok=True)
-    write_database(target, zipf, parts, entries, forms)
+    write_database(target, zipf, parts, entries, forms, quantities)
     count = sum(len(rows) for _, rows in entries.values())
     print(
         f"{DATABASE}: {len(zipf)} words with a frequency, {len(parts)} with a part of speech, {len(entries)} lemmas,"
-        f" {count} relations, {len(forms)} forms, {target.stat().st_size:,} bytes"
+        f" {count} relations, {len(forms)} forms, {len(quantities)} quantity words, {target.stat().st_size:,} bytes"
     )
     return 0
 

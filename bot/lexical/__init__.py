@@ -7,6 +7,7 @@ run time; its docstring describes the tables):
 * the Zipf frequency (log10 of occurrences per billion words) of the 50,000 most frequent plain English words
   in wordfreq's "large" list (wordfreq 3.1.1; data CC BY-SA 4.0, see ``data/LICENSE-wordfreq.txt``);
 * each frequent word's dominant part of speech in WordNet 3.0 (by its senses' tagged counts);
+* the nouns WordNet files under an indefinite quantity ("handful", "lot");
 * synonyms, derivations and pertainyms from WordNet 3.0 (``data/LICENSE-WordNet.txt``), restricted to each
   word's frequent senses, keyed by lemma, with WordNet's reading of inflected forms.
 
@@ -17,6 +18,7 @@ The API::
     related(word) -> tuple[Relation]    # WordNet relations of the word's lemmas, with where each came from
     lemmas(word) -> tuple[str]          # the WordNet lemmas a form is read as ("sued" -> "sue")
     part_of_speech(word) -> str | None  # its dominant part in WordNet: "n", "v", "a" (adjective), "r" (adverb)
+    is_quantity(word) -> bool           # a noun of an indefinite amount ("handful", "couple", "lot")
     stems_of(lemma) -> tuple[str]       # Snowball stems of a lemma's forms ("sue" -> "su", "sue")
     stem(word) -> str                   # the engine's Snowball stem
 
@@ -40,6 +42,7 @@ __all__ = [
     "RELATION_SOURCE",
     "Relation",
     "informativeness",
+    "is_quantity",
     "lemmas",
     "part_of_speech",
     "related",
@@ -190,6 +193,13 @@ def related(word: str) -> tuple[Relation, ...]:
         for relation in _relations_of(lemma):
             found.setdefault(relation.word, relation)
     return tuple(found[w] for w in sorted(found))
+
+
+@lru_cache(maxsize=_WORDS_KEPT)
+def is_quantity(word: str) -> bool:
+    """Whether a noun names an amount without saying what of, by a frequent sense under WordNet's small or
+    large indefinite quantity: "handful", "couple", "lot", "tons" ("a handful of firms" is a few firms)."""
+    return _database().execute("SELECT 1 FROM quantity WHERE word = ?", (_bare(word),)).fetchone() is not None
 
 
 def part_of_speech(word: str) -> str | None:

@@ -203,3 +203,12 @@ def test_the_shipped_data_is_what_the_build_script_makes():
     script = ROOT / "scripts" / "build_lexical_data.py"
     result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_nouns_of_an_indefinite_amount_come_from_wordnet() -> None:
+    assert [w for w in ("handful", "couple", "lot", "tons", "firm", "weight") if lexical.is_quantity(w)] == [
+        "handful",
+        "couple",
+        "lot",
+        "tons",
+    ]

@@ -478,3 +478,11 @@ def test_a_text_explaining_only_the_names_does_not_answer_what_is_asked_about_th
     assert speakers(ranker, "Did OpenAI go back on its word?").get("musk") == 5
     # ... and a question naming nothing but the name is answered by the texts naming it.
     assert speakers(ranker, "openai") == {"musk": 5, "altman": 8}
+
+
+def test_a_noun_of_an_amount_before_of_says_how_many_not_what(ranker) -> None:
+    analysis = ranker.analyse("will a couple of huge corps end up owning all of AI?")
+    assert "couple" not in [w.word for w in analysis.asked]
+    assert speakers(ranker, "will a couple of huge corps end up owning all of AI?").get("musk") == 7
+    # Without "of" it is a word of its own: a couple is two people.
+    assert "couple" in [w.word for w in ranker.analyse("is the couple behind xAI married").asked]
