@@ -99,6 +99,7 @@ def explain_json(result: AskResult, threshold: float) -> dict[str, Any]:
                         "words": list(c.match.words),
                         "focus": c.match.focus,
                         "quoted": c.match.quoted,
+                        "names_only": c.match.names_only,
                         "related": [
                             {
                                 "word": word,

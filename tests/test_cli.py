@@ -98,6 +98,16 @@ def test_explain_lists_rules_and_scores(capsys):
     assert "← chosen" in out
 
 
+def test_explain_says_when_a_position_explains_only_the_names_asked_about(capsys):
+    code, out, _ = run(["explain", "who sits on openai's board"], capsys)
+    assert code == 0
+    assert "### Elon Musk: abstains" in out
+    assert "words 0.500 [openai] (below threshold) (explains only the names the question uses" in out
+    code, out, _ = run(["explain", "who sits on openai's board", "--json"], capsys)
+    musk = next(s for s in json.loads(out)["figures"] if s["figure"] == "musk")
+    assert musk["candidates"][0]["names_only"] is True
+
+
 def test_repl_runs_commands_from_standard_input(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.StringIO("ask Llama\nstance musk open source\nstance nobody x\nquit\n"))
     code, out, _ = run(["repl"], capsys)

@@ -229,7 +229,10 @@ class Ranker:
         share = weights.share(explained)
         if not word_bits and weights.background_alone(entry.tags):
             share = min(share, JUST_UNDER_THRESHOLD)
-        if word_bits and not named and weights.names_alone(entry.tags, explains_another_word=not names_only):
+        names_alone = (
+            word_bits > 0 and not named and weights.names_alone(entry.tags, explains_another_word=not names_only)
+        )
+        if names_alone:
             share = min(share, JUST_UNDER_THRESHOLD)
         scale = share / explained if explained else 0.0
         focus = not quoted and named and share < THRESHOLD and (explained > 0 or not asks)
@@ -243,6 +246,7 @@ class Ranker:
             focus=focus,
             quoted=quoted,
             by_role=weights.by_role.get(self.data.personas[entry.figure].id, frozenset()),
+            names_only=names_alone,
         )
         return Candidate(position=entry.position, match=match)
 

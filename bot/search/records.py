@@ -25,6 +25,7 @@ class Match(NamedTuple):
     focus: bool = False  # lifted to the threshold: its figure is named in the question
     quoted: bool = False  # lifted to the threshold: it holds the words the question quotes
     by_role: frozenset[str] = frozenset()  # the question's stems its figure's role explains ("tesla": Musk's)
+    names_only: bool = False  # kept under the threshold: it explains the question's names, nothing asked of them
 
     @property
     def topics(self) -> tuple[str, ...]:

@@ -102,7 +102,7 @@ class Weights(NamedTuple):
     def names_alone(self, tags: Mapping[str, float], explains_another_word: bool) -> bool:
         """Whether a text with these tags, explaining a name of the question but no other word of it, says
         only whom or what the question is about while it asks something about them: such a text does not
-        answer ("openai valuation?" is not answered by every position that names OpenAI)."""
+        answer ("who sits on openai's board" is not answered by every position that names OpenAI)."""
         return self.asked_topics is not None and not explains_another_word and self.asked_topics.isdisjoint(tags)
 
     def bar(self) -> float:
