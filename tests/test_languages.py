@@ -100,7 +100,9 @@ def test_explain_says_which_language_a_question_was_read_in(capsys) -> None:
     from bot.cli import main
 
     assert main(["explain", "¿Es seguro liberar el código de la IA?"]) == 0
-    assert "- Read in es: its function words count for nothing" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "- Read in es: its function words count for nothing" in out
+    assert "a word no trigger reads counts as a word of how the question asks, unless capitalised" in out
     assert main(["explain", "is open source safe", "--json"]) == 0
     assert '"language": null' in capsys.readouterr().out
 
