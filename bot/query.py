@@ -14,10 +14,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
-from . import languages, lexical
+from . import clauses, languages, lexical
 from .data.lexicon import Lexicon, Trigger
 from .errors import UsageError
-from .kinds import JOINING, POST_HOLDERS, kind_asked, kind_asked_in
+from .kinds import POST_HOLDERS, kind_asked, kind_asked_in
 from .text import STOPWORDS, stem, stems, without_possessive, words
 
 MAX_TOPIC_LENGTH = 200
@@ -45,9 +45,6 @@ BASELINE_BITS = 10.0
 FOREIGN_BITS = (9.0 - 4.0) * math.log2(10) - BASELINE_BITS
 # What is left of a question beside a figure's name asks something when a word carries at least this much.
 ASKS_SOMETHING_BITS = 1.0
-# A clause runs up to a comma, semicolon, colon, question or exclamation mark, or to "or"; it asks something
-# when a question mark ends it or it starts (after a joining word) with a question word or an auxiliary.
-_CLAUSE = re.compile(r"[^,;:?!]+?(?=\s+or\s|[,;:?!]|$)")
 # Words in quote marks ("who said 'open-source heaven into profit hell'"); an apostrophe inside a word
 # ("who's") opens and closes nothing.
 _QUOTED = re.compile(r"(?<!\w)[\"“”'‘’«„](?P<words>[^\"“”‘’«»„]+?)[\"“”'’»](?!\w)")
@@ -58,10 +55,6 @@ QUOTED_MIN_WORDS = 3
 _WHO_SAID = re.compile(
     r"\b(?:whose|who(?:['’]s)?\b.*\b(?:said|says|say|saying|wrote|writes|tweeted|posted|claimed|quoted|line))\b",
     re.IGNORECASE,
-)
-_ASKING = frozenset(
-    """is are was were do does did can could would should will shall has have had may might must what who whom
-    whose which when where why how whether""".split()
 )
 # A contraction typed without its apostrophe ("isnt", "dont") is the contraction, unless the bare form is a
 # word of its own that WordNet knows ("well", "ill", "cant").
@@ -445,23 +438,14 @@ class QueryReader:
         )
         if quoted and _WHO_SAID.search(_QUOTED.sub(" ", query)):
             whole = whole._replace(quoted=quoted)
-        clauses = [(found.group(), query[found.end() : found.end() + 1] == "?") for found in _CLAUSE.finditer(query)]
-        if len(clauses) < 2:
+        parts = clauses.split(query)
+        if len(parts) < 2:
             return whole
-        kept = [
-            (text, q)
-            for at, (text, q) in enumerate(clauses)
-            if (_asks(text) or (q and not _alternative(text)))
-            # A clause pointing back at a statement asks about that statement, which only the whole question
-            # holds ("my landlord is keeping my deposit, is that even legal?"); after a question it is a
-            # question of its own on the same subject ("does open source ..., and does it make ...?").
-            and not (at > 0 and _refers_back(text) and not _asks(clauses[at - 1][0]))
-        ]
-        asking = [self._read(text, language)._replace(refers_back=_refers_back(text)) for text, _ in kept]
+        asking = [self._read(text, language)._replace(refers_back=back) for text, back in clauses.asking(query)]
         asking = [c for c in asking if c.asked]
         # The question asks for the kind of answer its first clause asks for ("what does panacea mean? my
         # teacher used it" asks for a meaning, however it goes on).
-        wants = whole.wants or kind_asked([_with_apostrophe(w) for w in words(clauses[0][0])])
+        wants = whole.wants or kind_asked([_with_apostrophe(w) for w in words(parts[0])])
         return whole._replace(clauses=tuple(asking), wants=wants)
 
     def _read(self, query: str, language: str | None) -> QueryAnalysis:
@@ -569,41 +553,9 @@ class QueryReader:
         return asked._replace(relatives=relatives + asked.relatives)
 
 
-def _asks(clause: str) -> bool:
-    """Whether a clause starts, after a joining word, with a question word or an auxiliary."""
-    found = [w for w in words(clause)]
-    while found and found[0] in JOINING:
-        found.pop(0)
-    return bool(found) and found[0] in _ASKING
-
-
-# A demonstrative standing for what the question said before it.
-_BACK_REFERENCE = frozenset({"that", "this"})
-
-
-def _refers_back(clause: str) -> bool:
-    """Whether a clause's subject, after its auxiliary, or its last word points back at what the question
-    said before ("does that justify ...", "will it force ...", "do you buy that"). "it" before an adjective
-    is no more than a subject ("is it better to ...")."""
-    found = [w for w in words(clause) if w not in JOINING]
-    if len(found) >= 2 and found[0] in _ASKING:
-        if found[1] in _BACK_REFERENCE:
-            return True
-        if found[1] == "it" and len(found) >= 3 and lexical.part_of_speech(found[2]) not in ("a", None):
-            return True
-    return bool(found) and found[-1] in _BACK_REFERENCE
-
-
 def _capitalised_after_first(query: str) -> frozenset[str]:
     """The words a question capitalises after its first one, case-folded."""
     return frozenset(w.casefold() for w in re.findall(r"[^\W\d_][\w'’]*", query)[1:] if w[0].isupper())
-
-
-def _alternative(clause: str) -> bool:
-    """Whether a clause is the other half of an "A or B" question ("... or just the investors?"), which asks
-    nothing apart from the question it ends."""
-    found = words(clause)
-    return bool(found) and found[0] == "or"
 
 
 def _typed(query: str) -> list[str]:
