@@ -1718,3 +1718,13 @@ def test_a_first_word_no_given_name_before_a_given_name_and_surname_is_a_title()
     # Only a run's first word: "Te Kaurinui Robert Parata" is not cut before "Robert".
     text = "The iwi is led by Te Kaurinui Robert Parata. “We are not foreigners in this land,” Parata said."
     assert who_said(text) == {"We are not foreigners in this land": "Te Kaurinui Robert Parata"}
+
+
+def test_a_title_listed_after_another_quoted_title_is_a_title_even_with_the_full_stop_inside() -> None:
+    text = (
+        "The director Lena Morrow wrote about her career on Monday.\n"
+        "The book mirrors her films, ranging from “Salt Days” and “The Quiet River“ to “Blue Hour” and “Anna and "
+        "Her Brothers.” But it darkens as she recalls her critics. “I never stopped working,” she writes."
+    )
+    found = who_said(text)
+    assert found == {"I never stopped working": "Lena Morrow"}

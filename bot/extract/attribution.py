@@ -21,6 +21,7 @@ from .words import (
     GESTURE,
     GESTURE_TAG,
     LEADING,
+    LISTED_AFTER_QUOTE,
     PERSON_NOUNS,
     PREPOSITIONS,
     RUN,
@@ -94,7 +95,7 @@ def is_title(text: str, before: str, after: str) -> bool:
         return False
     if re.search(r"\(\s*see\s+[^)]*$", before) or WORK_NOUNS.match(after):
         return True
-    if WORK_BEFORE.search(before):
+    if WORK_BEFORE.search(before) or LISTED_AFTER_QUOTE.search(before):
         text = text.rstrip().rstrip(".!?,")
     elif text.rstrip().endswith((".", "!", ",", "。")):
         return False

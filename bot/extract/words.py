@@ -114,6 +114,9 @@ WORK_NOUNS = re.compile(rf"^\s*(?:{WORK_WORDS})\b", re.IGNORECASE)
 # A work noun right before the marks ("his memoir “The Long Tide Home.”", "the film, “Salt and Rope,”"): what they
 # hold is its title, even with the sentence's full stop or comma inside them, as American copy puts it.
 WORK_BEFORE = re.compile(rf"\b(?:{WORK_WORDS})s?\s*,?\s*$", re.IGNORECASE)
+# Another quoted phrase right before, joined by a comma, "and", "or" or "to": titles come in lists ('from
+# “Radio Days” to “Annie Hall” and “Hannah and Her Sisters.”'), and the last takes the sentence's full stop.
+LISTED_AFTER_QUOTE = re.compile(r"[”\"’“]\s*(?:,|,?\s*(?:and|or|to|&))\s*$")
 CHANNELS = (
     "X|Twitter|Weibo|WeChat|Facebook|Instagram|LinkedIn|Threads|TikTok|YouTube|Bluesky|Mastodon|Reddit|Truth Social"
     "|Telegram|Substack|Medium|Douyin|Xiaohongshu"
