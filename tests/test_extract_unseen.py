@@ -1728,3 +1728,12 @@ def test_a_title_listed_after_another_quoted_title_is_a_title_even_with_the_full
     )
     found = who_said(text)
     assert found == {"I never stopped working": "Lena Morrow"}
+
+
+def test_of_several_namesakes_a_surname_names_the_one_its_paragraph_just_introduced() -> None:
+    found = who_said(
+        "Woody Allen recalls his relationship with Mia Farrow and the allegations about Dylan Farrow.\n"
+        "Ronan Farrow, who won a Pulitzer Prize, was enraged. Dozens of employees staged a walkout, and Farrow "
+        'said he would stop working with the publisher. "I cannot work with them," Farrow said.'
+    )
+    assert found == {"I cannot work with them": "Ronan Farrow"}

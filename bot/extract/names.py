@@ -173,6 +173,13 @@ class People(Pronouns):
                     return told[0]
                 names = ", ".join(e.name for e in before)
                 return self._entity(names, UNCLEAR, gender)
+            if len(before) > 1 and pos is not None:
+                # "Ronan Farrow, who ... . ... Farrow said": of several people with the name, the one the paragraph
+                # has just introduced in full, rather than the first the article introduced (Mia Farrow).
+                start = self.text.rfind("\n", 0, pos) + 1
+                here = [e for e in before if e.first >= start]
+                if len(here) == 1:
+                    return here[0]
             if before:
                 return before[0]
             if len(found) == 1:
