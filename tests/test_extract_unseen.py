@@ -1737,3 +1737,15 @@ def test_of_several_namesakes_a_surname_names_the_one_its_paragraph_just_introdu
         'said he would stop working with the publisher. "I cannot work with them," Farrow said.'
     )
     assert found == {"I cannot work with them": "Ronan Farrow"}
+
+
+def test_it_as_a_speech_verbs_subject_is_the_organisation_the_sentence_before_opens_with() -> None:
+    found = who_said(
+        "The Food Standards Agency warned people to stay away from the pills.\n"
+        "“We advise the public not to take any tablets containing DNP,” it said in a statement.\n"
+        "The report was published on Tuesday. “Nobody should have to go through this,” it said."
+    )
+    assert found == {
+        "We advise the public not to take any tablets containing DNP": "Food Standards Agency",
+        "Nobody should have to go through this": None,
+    }

@@ -129,6 +129,11 @@ def cue_text(masked: str, base: int, event: Event, quote_open: int) -> str:
     return phrase.strip()
 
 
+# The capitalised run a sentence opens with, after "The": its subject when a verb follows ("The Food Standards
+# Agency warned").
+SENTENCE_SUBJECT = re.compile(rf"\s*(?:[Tt]he\s+)?(?P<run>{RUN.pattern})(?=\s+[a-z])")
+
+
 class Cues(People):
     """Finds the speech cues of a paragraph and resolves the speaker each one names."""
 
@@ -324,12 +329,16 @@ class Cues(People):
         if handle is not None:
             # "and a gloomy @pitchsidepete replied": a handle names its holder.
             return self._entity(handle.group(), "person"), sent_start + handle.start(), "named by a handle"
-        pronoun = re.search(r"\b(he|she|they|He|She|They)(?:['’]d)?$", left)  # "he’d remarked" too
+        pronoun = re.search(r"\b(he|she|they|it|He|She|They|It)(?:['’]d)?$", left)  # "he’d remarked" too
         if pronoun:
             word = pronoun.group(1).casefold()
             if word == "they":
                 group = self._recent_group(base + end, first_sentence)
                 return group, sent_start + pronoun.start(), "pronoun 'they' → the group last quoted" if group else ""
+            if word == "it":
+                org = self.organisation_subject(base + sent_start + pronoun.start(), first_sentence)
+                how = f"pronoun 'it' → {org.name}, the organisation the sentence opens with" if org else ""
+                return org, sent_start + pronoun.start(), how
             return self._pronoun_result(
                 base + sent_start + pronoun.start(), pronoun.group(1), first_sentence, sent_start + pronoun.start()
             )
@@ -563,6 +572,20 @@ class Cues(People):
         if entity is not None and named:
             return entity, clause + named.start("run"), name_how(named["run"], entity)
         return None, vstart, ""
+
+    def organisation_subject(self, pos: int, first_sentence: int) -> Entity | None:
+        """What "it" stands for as a speech verb's subject: the organisation its own sentence, or the sentence
+        before, opens with ("The Food Standards Agency warned ... "...," it said"); else nobody."""
+        current = self._sentence_index(pos, first_sentence)
+        for index in (current, current - 1):
+            if index < 0:
+                break
+            start, end = self.sentences[index]
+            opening = SENTENCE_SUBJECT.match(self.text, start, min(end, pos))
+            if opening is not None:
+                entity = self.resolve_run(opening["run"].split(), speaking=True, pos=opening.start("run"))
+                return entity if entity is not None and entity.kind == "organisation" else None
+        return None
 
     def _pronoun_result(self, pos: int, word: str, first_sentence: int, start: int) -> tuple[Entity | None, int, str]:
         entity, how = self.explain_pronoun(pos, word.casefold(), first_sentence)
