@@ -1749,3 +1749,16 @@ def test_it_as_a_speech_verbs_subject_is_the_organisation_the_sentence_before_op
         "We advise the public not to take any tablets containing DNP": "Food Standards Agency",
         "Nobody should have to go through this": None,
     }
+
+
+def test_a_pronoun_does_not_reach_back_past_a_paragraph_quoting_someone_it_cannot_be() -> None:
+    # The agency's paragraph stands between the inspector and "she": the inspector is no longer who the text is
+    # about, and whether "she" is the inspector or the mother quoted before, the article does not say.
+    found = who_said(
+        "“There was no antidote,” her mother, Fiona, said in a statement.\n"
+        "“We are concerned over the sale of these pills,” said chief inspector Jennifer Mattinson.\n"
+        "The Food Standards Agency warned people to stay away from the pills.\n"
+        "“We advise the public not to take any tablets containing DNP,” it said in a statement.\n"
+        "“She never understood how dangerous the tablets were,” she said."
+    )
+    assert found["She never understood how dangerous the tablets were"] is None

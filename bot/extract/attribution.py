@@ -512,7 +512,7 @@ class Analyser(Cues):
             found = Found(cue=found.cue, why=f"{AMBIGUOUS}: {found.entity.name}")
         if found.entity is not None:
             self.used[found.entity.name.casefold()] = found.entity
-            self.last_speaker = found.entity
+            self.last_speaker, self.last_spoken_at = found.entity, mark.start
         self.quotes.append(
             Quote(
                 speaker=found.entity.name if found.entity is not None else None,

@@ -107,6 +107,7 @@ class People(Pronouns):
         self.sentences: list[tuple[int, int]] = []  # absolute, every body paragraph in order
         self.used: dict[str, Entity] = {}  # speakers given at least one quotation, by casefolded name
         self.last_speaker: Entity | None = None  # who the last attributed quotation went to
+        self.last_spoken_at = -1  # where that quotation opens (absolute)
         # Sentences (by index) whose subject is someone the article does not name ("Ravi Patel's press secretary
         # posted ..."), with how that subject is described: a pronoun after them is that person's, nobody we can name.
         self.unnamed_subjects: dict[int, str] = {}

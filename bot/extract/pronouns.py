@@ -95,6 +95,14 @@ class Pronouns:
                 return ahead, f"{ahead.name}, the subject of the main clause after it"
         # An object pronoun is never the subject of its own clause: in "Judge Ainsworth told him", him is not her.
         nearest = current - 1 if word in OBJECT_PRONOUNS else current
+        # Someone the pronoun cannot be (an organisation, a person of the other sex) was quoted since, in a
+        # paragraph of its own: a person named before that paragraph is no longer who the text is about ('...
+        # said Jennifer Mattinson.' / 'The agency warned ... "...," it said.' / '"...," she said' is not hers). A
+        # quotation inside the person's own account leaves them the subject ('Dana Whitcombe said Mills shouted:
+        # "..."' / 'She told the court').
+        speaker = self.last_speaker
+        could_be = speaker is None or (speaker.kind == "person" and speaker.gender in (None, gender))
+        other_spoke_from = -1 if could_be else self.text.rfind("\n", 0, self.last_spoken_at) + 1
         owner: Mention | None = None  # an owner in the pronoun's own sentence, if no one before it is meant
         for index in range(nearest, max(-1, current - 4), -1):
             start, end = self.sentences[index]
@@ -114,7 +122,7 @@ class Pronouns:
             candidates = [
                 m
                 for m in self.mentions
-                if start <= m.pos < min(end, pos)
+                if max(start, other_spoke_from) <= m.pos < min(end, pos)
                 and m.entity.kind in ("person", UNCLEAR)
                 and (gender is None or self._may_be(m, gender))
             ]
