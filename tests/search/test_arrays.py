@@ -50,24 +50,27 @@ def test_both_scorers_let_only_a_text_stating_a_date_or_quantity_answer_for_one(
         for p in data.personas
     )
     data = Dataset.of(data.articles, data.lexicon, personas)
-    monkeypatch.setattr(ranker_module, "_ARRAYS_MIN_POSTINGS", 0)
-    ranker = Ranker(data)
     topics = ["when did musk sue openai", "When was OpenAI founded?", "how many people back open source", "when"]
     topics += ["how much does training cost", "what year did the lawsuit start", "so when is open source safe"]
-    plain = [ranker.ask(topic) for topic in topics]
-    ranker._arrays = ArrayScorer(ranker.positions, len(data.personas))
-    assert [ranker.ask(topic) for topic in topics] == plain
+    plain = _asked_both_ways(data, topics, monkeypatch)
     answered = [(s.figure.id, s.position.id) for result in plain for s in result.stances if s.position]
     assert ("musk", "sued-for-betrayal") in answered
     assert all(kinds_stated(s.position.text) for result in plain for s in result.stances if s.position)
 
 
 def test_both_scorers_keep_a_text_explaining_only_the_names_silent(data, monkeypatch) -> None:
-    monkeypatch.setattr(ranker_module, "_ARRAYS_MIN_POSTINGS", 0)
-    ranker = Ranker(data)
     topics = ["who sits on openai's board", "what gpu does xAI use", "openai", "Did OpenAI go back on its word?"]
     topics += ["does Grok run on a laptop", "xAI and OpenAI", "is Microsoft's stake in OpenAI growing"]
+    plain = _asked_both_ways(data, topics, monkeypatch)
+    assert not [s for s in plain[0].stances if s.position]  # the board question: nobody
+
+
+def _asked_both_ways(data: Dataset, topics: list[str], monkeypatch) -> list:
+    """Each topic asked of the shipped record on the plain path and on the array path, which must agree; the
+    plain path's answers."""
+    monkeypatch.setattr(ranker_module, "_ARRAYS_MIN_POSTINGS", 0)
+    ranker = Ranker(data)
     plain = [ranker.ask(topic) for topic in topics]
     ranker._arrays = ArrayScorer(ranker.positions, len(data.personas))
     assert [ranker.ask(topic) for topic in topics] == plain
-    assert not [s for s in plain[0].stances if s.position]  # the board question: nobody
+    return plain
