@@ -1762,3 +1762,12 @@ def test_a_pronoun_does_not_reach_back_past_a_paragraph_quoting_someone_it_canno
         "“She never understood how dangerous the tablets were,” she said."
     )
     assert found["She never understood how dangerous the tablets were"] is None
+
+
+def test_a_known_persons_surname_after_the_is_their_name_as_a_modifier_not_an_organisation() -> None:
+    found = who_said(
+        "Woody Allen has a memoir out. Stephen King wrote that the decision was wrong.\n"
+        "Dozens of employees staged a walkout over the Allen book.\n"
+        "In a postscript, Allen alleges that the publisher was wrong. But, he writes, “They dumped the book.”"
+    )
+    assert found == {"They dumped the book.": "Woody Allen"}

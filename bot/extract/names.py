@@ -415,6 +415,12 @@ class People(Pronouns):
             known = self.short_form(name_part[-1:], pos)
             if known is not None and known.kind == "person":
                 return known
+        if the_prefix and len(tokens) == 1:
+            # "the Allen book", "the Obama administration": the surname of someone introduced, after "the", is
+            # that person's name made a modifier, no organisation's; it names them, but never as a speaker.
+            known = self.short_form(tokens, pos)
+            if known is not None and known.kind == "person" and is_given_name(known.name.split()[0]):
+                return None if speaking else known
         # "Ridgeford Public Library Director Susan Oyelaran": a person behind an organisation's title is a person.
         titled_person = bool(role) and len(name_part) >= 2 and not looks_org(name_part)
         if not (titled_person and person_name(name_part)) and (the_prefix or looks_org(tokens)):
