@@ -1771,3 +1771,20 @@ def test_a_known_persons_surname_after_the_is_their_name_as_a_modifier_not_an_or
         "In a postscript, Allen alleges that the publisher was wrong. But, he writes, “They dumped the book.”"
     )
     assert found == {"They dumped the book.": "Woody Allen"}
+
+
+def test_a_relation_noun_that_says_a_sex_right_before_a_name_gives_theirs() -> None:
+    # "Soon-Yi" says no sex; "her daughter" does, so "he" cannot be her. (Who "he" is, the names before do not
+    # settle: the pronouns in between stand for Allen, and only names count as mentions.)
+    text = (
+        "“Notes From Nowhere” opens in the wry tone of such heroes as P.G. Lowell and George S. Barton, describing "
+        "his upbringing and love affairs with Diane Carter and others. But it darkens as he recalls his relationship "
+        "with Mia Farrow and the allegations he harmed daughter Dylan Farrow that have come to define his image.\n"
+        "He was with Mia Farrow for more than a decade, and recalls happy times with the actress. As he has alleged "
+        "before, he and Farrow were apart by the time he began dating her daughter Soon-Yi Previn, more than 30 years "
+        "younger than him, in the early 1990s. “At the very early stages of our new relationship, we couldn’t keep "
+        "our hands off each other,” he writes of Previn."
+    )
+    (quote,) = quoted(text)
+    assert quote.speaker is None
+    assert quote.why.startswith("pronoun 'he' → two candidate speakers")

@@ -44,6 +44,7 @@ from .words import (
     PLACE_AFTER,
     PLACE_WORDS,
     PREPOSITIONS,
+    RELATION_GENDERS,
     RELATION_NOUNS,
     RUN,
     SEXED_NOUNS,
@@ -55,6 +56,9 @@ from .words import (
     is_speech_verb,
     speech_cues,
 )
+
+# A possessive or an article and a relation noun right before a name: "her daughter ", "his wife, ".
+RELATION_BEFORE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Aa]n?|[Tt]he)\s+(?P<rel>[a-z]+),?\s+$")
 
 # --- entities ---------------------------------------------------------------------------------------
 
@@ -315,7 +319,11 @@ class People(Pronouns):
             if len(name_part) >= 2 and not looks_org(name_part) and person_name(name_part):
                 name = " ".join(strip_possessive(t) for t in name_part)
                 if name.casefold() not in self.entities and self.short_form(name_part, match.start()) is None:
-                    self._entity(name, "person", pos=match.start())
+                    # A relation noun that says a sex, right before the name, gives theirs: "her daughter Soon-Yi
+                    # Previn", "his wife, Ana Ruiz".
+                    relation = RELATION_BEFORE.search(text, max(0, match.start() - 30), match.start())
+                    gender = RELATION_GENDERS.get(relation["rel"]) if relation else None
+                    self._entity(name, "person", gender, pos=match.start())
         if " and " in text:
             self._register_couples(text)
 
