@@ -298,6 +298,8 @@ class FigureNames:
             role = role_name(role)
             options = [(figure, True), (name, True), *((a, True) for a in aliases), (role, False)]
             options += [(other, False) for other in _role_in_other_words(role)]
+            # A hyphenated name typed with its parts joined is the same name: "kaifu" for "Kai-Fu".
+            options += [(option.replace("-", ""), typos) for option, typos in options if "-" in option]
             for option, typos in options:
                 parts = tuple(words(option))
                 if parts and not all(p in STOPWORDS for p in parts):

@@ -486,3 +486,8 @@ def test_a_noun_of_an_amount_before_of_says_how_many_not_what(ranker) -> None:
     assert speakers(ranker, "will a couple of huge corps end up owning all of AI?").get("musk") == 7
     # Without "of" it is a word of its own: a couple is two people.
     assert "couple" in [w.word for w in ranker.analyse("is the couple behind xAI married").asked]
+
+
+def test_a_hyphenated_name_typed_joined_names_the_figure(ranker) -> None:
+    assert [m.figure for m in ranker.analyse("kaifu on regulation").mentions] == ["kai-fu-lee"]
+    assert speakers(ranker, "what does kaifu think about regulation").get("kai-fu-lee") == 14
