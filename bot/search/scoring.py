@@ -78,8 +78,9 @@ class Weights(NamedTuple):
     # Per figure, the question's stems its role explains (the stem of "OpenAI" for the OpenAI founder).
     by_role: Mapping[str, frozenset[str]] = MappingProxyType({})  # immutable: one default for every Weights
     # The stems through which a text explains the names the question uses (the names', their relatives' and
-    # the roles' pseudo-stems), and, when it asks something about them, every topic its triggers fired: a text
-    # that explains the names alone and carries none of those topics does not answer (``names_alone``).
+    # the roles' pseudo-stems), and, when it asks something about them, every topic its own words fired (not
+    # one reached through a WordNet relative): a text that explains the names alone and carries none of those
+    # topics does not answer (``names_alone``).
     names: frozenset[str] = frozenset()
     asked_topics: frozenset[str] | None = None
 
@@ -199,7 +200,9 @@ def weigh(
         themes=themes,
         by_role={figure: frozenset(found) for figure, found in by_role.items()},
         names=frozenset(name_stems),
-        asked_topics=frozenset(analysis.topics) if name_stems and asks_about_names else None,
+        asked_topics=frozenset(h.topic for h in analysis.hits if not h.how.startswith("related:"))
+        if name_stems and asks_about_names
+        else None,
     )
 
 

@@ -478,6 +478,9 @@ def test_a_text_explaining_only_the_names_does_not_answer_what_is_asked_about_th
     assert speakers(ranker, "Did OpenAI go back on its word?").get("musk") == 5
     # ... and a question naming nothing but the name is answered by the texts naming it.
     assert speakers(ranker, "openai") == {"musk": 5, "altman": 8}
+    # A topic reached only through a WordNet relative of a word ("writing" ~ publication, open source) is not one
+    # the question's own words fired: it does not let the name answer.
+    assert speakers(ranker, "is chatgpt good at writing songs") == {}
 
 
 def test_a_noun_of_an_amount_before_of_says_how_many_not_what(ranker) -> None:
