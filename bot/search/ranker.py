@@ -186,7 +186,7 @@ class Ranker:
                             (n for n in range(first, end) if n not in total and (stating is None or n in stating)), 0.0
                         )
                     )
-            other_words = self._explaining_other_words(weights)
+            other_words = self._explaining_other_words(weights, bool(named))
             for number in total:
                 named_figure = self.positions.entries[number].figure in named
                 topic_bits, word_bits = topic_part.get(number, 0.0), word_part.get(number, 0.0)
@@ -235,7 +235,15 @@ class Ranker:
         if names_alone:
             share = min(share, JUST_UNDER_THRESHOLD)
         scale = share / explained if explained else 0.0
-        focus = not quoted and named and share < THRESHOLD and (explained > 0 or not asks)
+        # A named figure answers on the rest of the question when its position addresses some of it: when the rest
+        # asks about something besides names, by a word of its own that is no name or role ("LeCun on world models
+        # and JEPA" is not addressed by a topic a relative of "world" reached), or a topic the question's words fired.
+        addresses = (
+            not names_only or not weights.own_topics.isdisjoint(entry.tags)
+            if weights.asks_beyond_names
+            else explained > 0
+        )
+        focus = not quoted and named and share < THRESHOLD and (addresses or not asks)
         match = Match(
             score=THRESHOLD if focus or quoted and share < THRESHOLD else share,
             topic_score=topic_bits * scale,
@@ -250,10 +258,10 @@ class Ranker:
         )
         return Candidate(position=entry.position, match=match)
 
-    def _explaining_other_words(self, weights: Weights) -> set[int] | None:
-        """The positions explaining a word of the question besides its names, when the question asks
-        something about the names it uses (Weights.names_alone); None when it does not."""
-        if weights.asked_topics is None:
+    def _explaining_other_words(self, weights: Weights, named: bool) -> set[int] | None:
+        """The positions explaining a word of the question besides its names, when the question asks something
+        besides them and uses names (Weights.names_alone) or names figures (the focus); None otherwise."""
+        if not weights.asks_beyond_names or not (weights.names or named):
             return None
         by_stem = self.positions.by_stem
         return {n for s, _ in weights.words if s not in weights.names for n in by_stem.get(s, ())}

@@ -82,7 +82,15 @@ class Weights(NamedTuple):
     # one reached through a WordNet relative): a text that explains the names alone and carries none of those
     # topics does not answer (``names_alone``).
     names: frozenset[str] = frozenset()
-    asked_topics: frozenset[str] | None = None
+    own_topics: frozenset[str] = frozenset()
+    # Whether the question asks about something besides the names it uses: a noun of it that is no name.
+    asks_beyond_names: bool = False
+
+    @property
+    def asked_topics(self) -> frozenset[str] | None:
+        """The topics that keep a name-only text in play, when the question uses names and asks something about
+        them; None when a name-only text may answer (see names_alone)."""
+        return self.own_topics if self.names and self.asks_beyond_names else None
 
     def topic_share(self, topic: str, tags: dict[str, float]) -> float:
         """What a text with these tags makes of the question's coefficient for ``topic``."""
@@ -147,7 +155,7 @@ def weigh(
     cost = 0.0
     by_role: dict[str, set[str]] = defaultdict(set)
     name_stems: set[str] = set()
-    asks_about_names = False  # whether a noun besides the names says what the question asks about them
+    asks_beyond_names = False
     # A word of a trigger that fired is explained once, through the strongest topic it triggers: a text with
     # the word carries the tag. A word that reached a topic only through a relative is explained by that
     # topic, and by the word itself or a relative as well, since a text with it carries no tag.
@@ -177,7 +185,7 @@ def weigh(
         if hit is not None:
             topics[hit.topic] += gain * hit.weight
         if not name and not word.frame and word.bits >= ASKS_SOMETHING_BITS:
-            asks_about_names = True
+            asks_beyond_names = True
         if hit is None or hit.how.startswith("related:"):
             if word.stem in record_names and word.everyday:
                 gain *= NAME_AS_WORD_SHARE  # by the text's words, a relative or a role alike
@@ -200,9 +208,8 @@ def weigh(
         themes=themes,
         by_role={figure: frozenset(found) for figure, found in by_role.items()},
         names=frozenset(name_stems),
-        asked_topics=frozenset(h.topic for h in analysis.hits if not h.how.startswith("related:"))
-        if name_stems and asks_about_names
-        else None,
+        own_topics=frozenset(h.topic for h in analysis.hits if not h.how.startswith("related:")),
+        asks_beyond_names=asks_beyond_names,
     )
 
 

@@ -494,3 +494,11 @@ def test_a_noun_of_an_amount_before_of_says_how_many_not_what(ranker) -> None:
 def test_a_hyphenated_name_typed_joined_names_the_figure(ranker) -> None:
     assert [m.figure for m in ranker.analyse("kaifu on regulation").mentions] == ["kai-fu-lee"]
     assert speakers(ranker, "what does kaifu think about regulation").get("kai-fu-lee") == 14
+
+
+def test_a_named_figure_answers_only_what_its_own_words_or_the_questions_topics_address(ranker) -> None:
+    # "world" reaches the open-source topic only through a WordNet relative ("public"): that is not LeCun
+    # speaking about world peace.
+    assert speakers(ranker, "what does lecun think about world peace") == {}
+    assert speakers(ranker, "lecun on world cup football") == {}
+    assert speakers(ranker, "what does lecun think of open models").get("lecun") == 13
