@@ -171,7 +171,9 @@ def weigh(
     for word in analysis.asked:
         name = word.stem in record_names and not word.everyday
         bits = max(word.bits, NAME_BITS) if name else word.bits
-        hit = strongest[word.stem]
+        # A name is what the question is about: only a text naming it explains it, never a topic its name is a
+        # trigger of ("how will the EU AI Act be enforced" is not answered by every call for regulation).
+        hit = None if name else strongest[word.stem]
         known = hit is not None or word.stem in record_stems or any(r.stem in record_stems for r in word.relatives)
         spoken = hit is not None or word.stem in spoken_stems or any(r.stem in spoken_stems for r in word.relatives)
         # A word another position answers, or a verb, adjective or adverb (how the question asks), may be

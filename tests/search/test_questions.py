@@ -502,3 +502,9 @@ def test_a_named_figure_answers_only_what_its_own_words_or_the_questions_topics_
     assert speakers(ranker, "what does lecun think about world peace") == {}
     assert speakers(ranker, "lecun on world cup football") == {}
     assert speakers(ranker, "what does lecun think of open models").get("lecun") == 13
+
+
+def test_a_name_is_explained_only_by_a_text_naming_it_not_by_a_topic_it_triggers(ranker) -> None:
+    # "EU AI Act" is a trigger of the regulation topic, but only the narration names the Act.
+    assert speakers(ranker, "how will the EU AI Act be enforced") == {}
+    assert speakers(ranker, "regulation") == {"musk": 7, "kai-fu-lee": 14}
