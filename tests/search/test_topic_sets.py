@@ -60,16 +60,18 @@ def accuracy(ranker, path: Path) -> float:
         (SETS / "topics_fresh_o.yaml", 0.84),
         (SETS / "topics_fresh_p.yaml", 0.88),  # 0.887: one cell lost to the possessive rule (this commit), unread
         (SETS / "topics_fresh_q.yaml", 0.93),
-        (SETS / "topics_fresh_r.yaml", 0.85),
+        (SETS / "topics_fresh_r.yaml", 0.87),
         (SETS / "topics_fresh_s.yaml", 0.80),
         (SETS / "topics_fresh_t.yaml", 0.96),
         (SETS / "topics_fresh_u.yaml", 0.79),
         (SETS / "topics_fresh_v.yaml", 0.99),
-        (SETS / "topics_fresh_w.yaml", 0.88),
-        (SETS / "topics_fresh_x.yaml", 0.87),
+        (SETS / "topics_fresh_w.yaml", 0.90),
+        (SETS / "topics_fresh_x.yaml", 0.88),
+        (SETS / "topics_fresh_y.yaml", 0.95),
+        (SETS / "topics_fresh_z.yaml", 0.86),
         (SHARED / "eval" / "topics_dev.yaml", 0.95),
     ],
-    ids=[f"fresh-{s}" for s in "abcdefghijklmnopqrstuvwx"] + ["dev"],
+    ids=[f"fresh-{s}" for s in "abcdefghijklmnopqrstuvwxyz"] + ["dev"],
 )
 def test_a_topic_set_scores_at_least_what_main_had(ranker, path: Path, floor: float) -> None:
     if not path.exists():
