@@ -57,8 +57,9 @@ from .words import (
     speech_cues,
 )
 
-# A possessive or an article and a relation noun right before a name: "her daughter ", "his wife, ".
-RELATION_BEFORE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Aa]n?|[Tt]he)\s+(?P<rel>[a-z]+),?\s+$")
+# A possessive or an article and a relation noun right before a name, with or without the comma of an
+# apposition: "her daughter ", "survived by a daughter, ".
+RELATION_BEFORE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Aa]n?|[Tt]he)\s+(?P<rel>[a-z]+)(?P<comma>,)?\s*$")
 
 # --- entities ---------------------------------------------------------------------------------------
 
@@ -181,7 +182,7 @@ class People(Pronouns):
             if len(before) > 1 and pos is not None:
                 # "Ronan Farrow, who ... . ... Farrow said": of several people with the name, the one the paragraph
                 # has just introduced in full, rather than the first the article introduced (Mia Farrow).
-                start = self.text.rfind("\n", 0, pos) + 1
+                start = self.paragraph_start(pos)
                 here = [e for e in before if e.first >= start]
                 if len(here) == 1:
                     return here[0]
@@ -562,10 +563,8 @@ class People(Pronouns):
         ):
             entity.role = after["role"].strip()
             return
-        related = re.search(
-            r"\b(?:a|an|the|her|his|their|its)\s+(?P<rel>[a-z]+),\s*$", masked[max(0, start - 40) : start]
-        )
-        if related and related["rel"] in RELATION_NOUNS:
+        related = RELATION_BEFORE.search(masked, max(0, start - 40), start)
+        if related and related["comma"] and related["rel"] in RELATION_NOUNS:
             entity.role = related["rel"]  # "survived by a daughter, Anne Ellery-Watts"
             return
         before = re.search(r"((?:[A-Za-z][\w\-’']*\s+){1,5})$", masked[max(0, start - 60) : start])

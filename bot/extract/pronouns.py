@@ -102,7 +102,7 @@ class Pronouns:
         # "..."' / 'She told the court').
         speaker = self.last_speaker
         could_be = speaker is None or (speaker.kind == "person" and speaker.gender in (None, gender))
-        other_spoke_from = -1 if could_be else self.text.rfind("\n", 0, self.last_spoken_at) + 1
+        other_spoke_from = -1 if could_be else self.paragraph_start(self.last_spoken_at)
         owner: Mention | None = None  # an owner in the pronoun's own sentence, if no one before it is meant
         for index in range(nearest, max(-1, current - 4), -1):
             start, end = self.sentences[index]
@@ -309,6 +309,10 @@ class Pronouns:
         return all(w[0].isupper() or re.fullmatch(PARTICLE, w) for w in lead)
 
     # --- speech cues --------------------------------------------------------------------------
+
+    def paragraph_start(self, pos: int) -> int:
+        """Where the paragraph holding ``pos`` begins (paragraphs are lines of the article's text)."""
+        return self.text.rfind("\n", 0, pos) + 1
 
     def _sentence_index(self, pos: int, first: int) -> int:
         """The first sentence from ``first`` on that ends after ``pos`` (else the last one, or ``first`` itself when

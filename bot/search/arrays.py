@@ -196,11 +196,15 @@ class FigureIndex:
         minimum: float,
     ) -> None:
         """In place: the scores of the posting slots that explain names alone, kept under ``minimum``."""
-        other = np.zeros(self.size + 1, dtype=bool)
-        for word_slots, _, is_name in terms:
-            if not is_name:
+        other = self._marks()
+        others = [word_slots for word_slots, _, is_name in terms if not is_name]
+        try:
+            for word_slots in others:
                 other[word_slots] = True
-        alone = ~other[slots] & ~self._carries(asked_topics)[sets]
+            alone = ~other[slots] & ~self._carries(asked_topics)[sets]
+        finally:
+            for word_slots in others:
+                other[word_slots] = False  # clean for the next query
         np.minimum(score, np.nextafter(minimum, 0.0), out=score, where=alone)
 
     def _lowest_at_top(
@@ -282,6 +286,13 @@ class FigureIndex:
         np.minimum.at(first, self._pair_figure[pairs] * kinds + kind[self._pair_set[pairs]], pairs)
         first = first[first < len(self._pair_set)]
         return np.stack((self._pair_slot[first], self._pair_figure[first], self._pair_set[first]))
+
+    def _marks(self) -> np.ndarray:
+        """False, one per slot and one for "no slot", per thread and reused, as _sums is."""
+        scratch = self._scratch
+        if not hasattr(scratch, "marks"):
+            scratch.marks = np.zeros(self.size + 1, dtype=bool)
+        return scratch.marks
 
     def _sums(self) -> np.ndarray:
         """Zeros, one per slot and one for "no slot", per thread and reused: allocating them costs more than a

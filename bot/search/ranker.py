@@ -199,7 +199,7 @@ class Ranker:
                     named_figure,
                     asks,
                     quoted=holders is not None,
-                    names_only=other_words is not None and number not in other_words,
+                    explains_other_word=other_words is None or number in other_words,
                 )
                 if number not in best or found.match.score > best[number].match.score:
                     best[number] = found
@@ -218,7 +218,7 @@ class Ranker:
         named: bool,
         asks: bool,
         quoted: bool = False,
-        names_only: bool = False,
+        explains_other_word: bool = True,
     ) -> Candidate:
         """A position's account: its share of the question, split into what topics and words explain. A named
         figure's position that addresses the rest of the question at all (or any, when nothing else is
@@ -230,7 +230,7 @@ class Ranker:
         if not word_bits and weights.background_alone(entry.tags):
             share = min(share, JUST_UNDER_THRESHOLD)
         names_alone = (
-            word_bits > 0 and not named and weights.names_alone(entry.tags, explains_another_word=not names_only)
+            word_bits > 0 and not named and weights.names_alone(entry.tags, explains_another_word=explains_other_word)
         )
         if names_alone:
             share = min(share, JUST_UNDER_THRESHOLD)
@@ -239,7 +239,7 @@ class Ranker:
         # asks about something besides names, by a word of its own that is no name or role ("LeCun on world models
         # and JEPA" is not addressed by a topic a relative of "world" reached), or a topic the question's words fired.
         addresses = (
-            not names_only or not weights.own_topics.isdisjoint(entry.tags)
+            explains_other_word or not weights.own_topics.isdisjoint(entry.tags)
             if weights.asks_beyond_names
             else explained > 0
         )
