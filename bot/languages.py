@@ -153,10 +153,14 @@ def language_of(text: str, typed: Iterable[str], english_function_words: frozens
     """The language other than English a question is written in, or None for English (or unknown)."""
     if _cjk_runs().search(text):
         return "ja" if _KANA.search(text) else "zh"
-    bare = {_without_accents(without_elision(w)) for w in typed} - english_function_words
+    typed_bare = {_without_accents(without_elision(w)) for w in typed}
+    bare = typed_bare - english_function_words
     counts = {code: len(bare & function_words(code)) for code in SPACED}
     code = max(counts, key=counts.get)
-    return code if counts[code] >= _FUNCTION_WORDS_NEEDED else None
+    # English's own function words outvoting the other language's say the question is English with a few
+    # words that happen to be function words elsewhere ("should the EU force ..." has French "eu", "force").
+    english = len(typed_bare & english_function_words)
+    return code if counts[code] >= _FUNCTION_WORDS_NEEDED and counts[code] > english else None
 
 
 def split_script(word: str) -> list[str]:

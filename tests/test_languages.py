@@ -29,6 +29,8 @@ def speakers(ranker, topic: str) -> set[str]:
         ("オープンソースは安全ですか", "ja"),
         ("Is open source AI dangerous?", None),
         ("is musk's beef with openai a la carte drama", None),  # one loan word is not a language
+        # French has "eu" and "force" among its function words, but English has four words here to its two
+        ("should the EU force openai to open source its models?", None),
     ],
 )
 def test_a_question_is_read_in_the_language_its_function_words_say(text: str, language: str | None) -> None:
