@@ -313,6 +313,10 @@ class FigureNames:
                 self._name_words.setdefault(figure, set()).update(parts)
         self.phrases = frozenset(" ".join(parts) for parts, _ in names)
         self._typo_firsts = sorted(first for first, found in self._by_first.items() if len(first) >= _NAME_TYPO_LENGTH)
+        # The same first words by how they sound (Metaphone): "sulaiman" is "suleyman" spelled as it is said.
+        self._firsts_by_sound: dict[str, list[str]] = {}
+        for first in self._typo_firsts:
+            self._firsts_by_sound.setdefault(sounds(first), []).append(first)
         self._firsts_of: dict[str, list[str]] = {}  # what each word typed so far may begin (capped)
 
     def find(self, typed: list[str]) -> dict[str, list[int]]:
@@ -325,6 +329,12 @@ class FigureNames:
                     span = typed[at : at + len(parts)]
                     if len(span) == len(parts) and all(_names(t, p, typos) for t, p in zip(span, parts, strict=True)):
                         found.append((-len(parts), figure, parts, at))
+            # A name word typed as two words is the same name ("le cun" for "LeCun").
+            joined = word + typed[at + 1] if at + 1 < len(typed) and word not in STOPWORDS else None
+            for first in self._firsts(joined) if joined else ():
+                for parts, figure, typos in self._by_first[first]:
+                    if len(parts) == 1 and _names(joined, parts[0], typos):
+                        found.append((-2, figure, parts, at))
         named: dict[str, list[int]] = {}
         taken: set[int] = set()
         for size, figure, _, at in sorted(found):
@@ -368,7 +378,8 @@ class FigureNames:
         from rapidfuzz.distance import OSA
 
         near = process.extract(bare, self._typo_firsts, scorer=OSA.distance, score_cutoff=1, limit=None)
-        return list(dict.fromkeys([*exact, *(w for w, _, _ in near)]))
+        alike = [first for first in self._firsts_by_sound.get(sounds(bare), ()) if sounds_alike(bare, first)]
+        return list(dict.fromkeys([*exact, *(w for w, _, _ in near), *alike]))
 
 
 def role_name(role: str) -> str:
@@ -394,7 +405,22 @@ def _names(typed: str, part: str, typos: bool) -> bool:
         return False
     from rapidfuzz.distance import OSA
 
-    return OSA.distance(typed, part, score_cutoff=1) <= 1
+    return OSA.distance(typed, part, score_cutoff=1) <= 1 or (not _common(typed) and sounds_alike(typed, part))
+
+
+def sounds_alike(word: str, name: str) -> bool:
+    """Whether a word of Latin letters sounds like a name word, by their Metaphone keys: a name misspelled the
+    way it is said keeps its key ("sulaiman" and "suleyman" are both SLMN). A key of fewer than three sounds
+    ("kaifu", KF) says too little to tell names apart."""
+    key = sounds(word)
+    return word.isascii() and word.isalpha() and len(key) >= 3 and key == sounds(name)
+
+
+def sounds(word: str) -> str:
+    """How a word sounds: its Metaphone key (jellyfish's)."""
+    import jellyfish  # only once a word may be a name's typo
+
+    return jellyfish.metaphone(word)
 
 
 class QueryReader:

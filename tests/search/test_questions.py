@@ -496,6 +496,24 @@ def test_a_hyphenated_name_typed_joined_names_the_figure(ranker) -> None:
     assert speakers(ranker, "what does kaifu think about regulation").get("kai-fu-lee") == 14
 
 
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("sulaiman says open models get abused", "suleyman"),  # spelled as it sounds: two edits from the name
+        ("mustapha on costs", "suleyman"),
+        ("what does le cun say about open models", "lecun"),  # one name word typed as two
+    ],
+)
+def test_a_name_spelled_as_it_sounds_or_split_in_two_names_the_figure(ranker, question: str, figure: str) -> None:
+    assert [m.figure for m in ranker.analyse(question).mentions] == [figure]
+
+
+@pytest.mark.parametrize("question", ["今天北京天气怎么样？", "mass layoffs at altman's company"])
+def test_a_word_that_sounds_like_no_name_names_nobody_new(ranker, question: str) -> None:
+    # Chinese characters have no Metaphone key (an empty key is not a match); "mass" is everyday English.
+    assert {m.figure for m in ranker.analyse(question).mentions} <= {"altman"}
+
+
 def test_a_named_figure_answers_only_what_its_own_words_or_the_questions_topics_address(ranker) -> None:
     # "world" reaches the open-source topic only through a WordNet relative ("public"): that is not LeCun
     # speaking about world peace.
