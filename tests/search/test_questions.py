@@ -526,3 +526,10 @@ def test_a_name_is_explained_only_by_a_text_naming_it_not_by_a_topic_it_triggers
     # "EU AI Act" is a trigger of the regulation topic, but only the narration names the Act.
     assert speakers(ranker, "how will the EU AI Act be enforced") == {}
     assert speakers(ranker, "regulation") == {"musk": 7, "kai-fu-lee": 14}
+
+
+@pytest.mark.parametrize("question", ["open or closed models, which is better?", "open versus closed ai, who wins"])
+def test_open_and_closed_together_ask_about_the_debate_itself(ranker, question: str) -> None:
+    # Each word alone is broad (weight 0.6: "how to open the window"); joined they name the debate.
+    assert {"lecun", "altman", "musk"} <= set(speakers(ranker, question))
+    assert speakers(ranker, "how to open and close a bank account") == {}
