@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import itertools
 import math
+from bisect import bisect_left
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from ..data.article import Span
 from ..data.dataset import Dataset
@@ -22,6 +24,8 @@ from ..text import content_stems, stem, words
 from .index import Index, TextReader, index_narration, index_positions, record_names
 from .records import AskResult, Candidate, Match, Stance
 from .scoring import THRESHOLD, Weights, background_topics, weigh
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from ..verify import QuoteChecker
@@ -124,22 +128,26 @@ class Ranker:
         entries = index.entries
         # Only a text that states the kind of answer asked for (a quantity, a date) may answer.
         stating = _stating(index, weights)
-
-        def counts(number: int) -> bool:
-            return (figures is None or entries[number].figure in figures) and (stating is None or number in stating)
+        # A figure's entries are numbered together and posting lists are in entry order, so the postings of a
+        # few figures (those a question names) are a slice of each list, found by bisection.
+        ranges = None if figures is None else [self._entry_range(f) for f in sorted(figures)]
 
         topic_part: dict[int, float] = defaultdict(float)
         for topic, bits in weights.topics:
-            for number, tag_weight in index.by_topic.get(topic, ()):
-                if counts(number):
+            for number, tag_weight in _of_ranges(index.by_topic.get(topic, ()), ranges, key=_entry_number):
+                if stating is None or number in stating:
                     topic_part[number] += bits * tag_weight * weights.topic_share(topic, entries[number].tags)
         word_part: dict[int, float] = defaultdict(float)
         for s, bits in weights.words:
-            for number in index.by_stem.get(s, ()):
-                if counts(number):
+            for number in _of_ranges(index.by_stem.get(s, ()), ranges):
+                if stating is None or number in stating:
                     word_part[number] += bits
         total = {n: topic_part.get(n, 0.0) + word_part.get(n, 0.0) for n in topic_part.keys() | word_part.keys()}
         return topic_part, word_part, total
+
+    def _entry_range(self, figure: int) -> tuple[int, int]:
+        """The numbers of a figure's position entries, first to one past the last."""
+        return self._first_entry[figure], self._first_entry.get(figure + 1, len(self.positions.entries))
 
     def _weighed(self, analysis: QueryAnalysis) -> list[tuple[QueryAnalysis, Weights]]:
         """The question and each of its asking clauses, with what a text explaining each scores."""
@@ -361,6 +369,19 @@ class Ranker:
         return sum(len(by_topic.get(t, ())) for t, _ in weights.topics) + sum(
             len(by_stem.get(s, ())) for s, _ in weights.words
         )
+
+
+def _entry_number(posting: tuple[int, float]) -> int:
+    return posting[0]
+
+
+def _of_ranges(postings: Sequence[T], ranges: list[tuple[int, int]] | None, key=None) -> Iterable[T]:
+    """The postings whose entry numbers fall in the ranges (all of them when ``ranges`` is None)."""
+    if ranges is None:
+        return postings
+    return itertools.chain.from_iterable(
+        postings[bisect_left(postings, first, key=key) : bisect_left(postings, end, key=key)] for first, end in ranges
+    )
 
 
 def _stating(index: Index, weights: Weights) -> set[int] | None:
