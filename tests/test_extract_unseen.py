@@ -1788,3 +1788,12 @@ def test_a_relation_noun_that_says_a_sex_right_before_a_name_gives_theirs() -> N
     (quote,) = quoted(text)
     assert quote.speaker is None
     assert quote.why.startswith("pronoun 'he' → two candidate speakers")
+
+
+def test_a_name_after_a_preposition_is_not_the_clause_subject_of_a_later_cue() -> None:
+    found = who_said(
+        "Ukrainian President Dmytro Hale was in the capital on Tuesday.\n"
+        "Following a meeting with Hale – their first – Speaker Mara Quill said the response was weak and "
+        "reiterated her stance that a deal is unlikely without “transformative change” at the border."
+    )
+    assert found == {"transformative change": "Mara Quill"}

@@ -94,6 +94,11 @@ def find_channel(text: str) -> str | None:
     return None
 
 
+def _after_preposition(text: str, pos: int) -> bool:
+    before = re.search(r"([A-Za-z]+)\s+$", text[max(0, pos - 20) : pos])
+    return before is not None and before[1].casefold() in PREPOSITIONS
+
+
 def cue_text(masked: str, base: int, event: Event, quote_open: int) -> str:
     """The cue as the article words it, up to the quotation: 'commented on X', 'posted on Weibo'."""
     tail = masked[event.end - base : quote_open - base]
@@ -521,7 +526,13 @@ class Cues(Groups):
             entity = self.resolve_run(named["run"].split(), speaking=True, pos=base + clause + named.start("run"))
             if entity is not None:
                 return entity, clause + named.start("run"), name_how(named["run"], entity)
-        firsts = [m for m in self.mentions if base + clause <= m.pos < base + vstart]
+        # A name right after a preposition is its object, never the clause's subject: "Following a meeting with
+        # Zelensky – their first – House Speaker Mike Johnson said".
+        firsts = [
+            m
+            for m in self.mentions
+            if base + clause <= m.pos < base + vstart and not _after_preposition(self.text, m.pos)
+        ]
         chosen = next((m for m in firsts if not m.possessive), firsts[0] if firsts else None)
         relation = self._relation(chosen) if chosen is not None and chosen.possessive else None
         if chosen is not None and relation is not None:
