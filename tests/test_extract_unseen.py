@@ -1787,7 +1787,21 @@ def test_a_relation_noun_that_says_a_sex_right_before_a_name_gives_theirs() -> N
     )
     (quote,) = quoted(text)
     assert quote.speaker is None
-    assert quote.why.startswith("pronoun 'he' → two candidate speakers")
+    assert quote.why.startswith("pronoun 'he' →")  # not Dylan Farrow: "daughter" says she is a woman
+
+
+def test_a_relation_noun_without_a_determiner_still_gives_the_sex() -> None:
+    found = who_said("The court heard claims he harmed daughter Dylan Reyes years ago.\n“It never happened,” he said.")
+    assert found == {"It never happened": None}  # he is not Dylan, a daughter
+
+
+def test_initials_written_together_open_a_name_and_end_no_sentence() -> None:
+    found = who_said(
+        "Ukrainian President Volodymyr Zelensky was in Washington on Tuesday.\n"
+        "Sen. J.D. Vance of Ohio left the meeting between Zelensky and other senators early. He said Zelensky gave "
+        "senators an “update on strategic milestones” and took questions."
+    )
+    assert found == {"update on strategic milestones": "J.D. Vance"}
 
 
 def test_a_name_after_a_preposition_is_not_the_clause_subject_of_a_later_cue() -> None:

@@ -159,7 +159,7 @@ class Article(NamedTuple):
         return self.publisher != UNKNOWN_PUBLISHER
 
 
-_INITIAL = re.compile(r"[A-Z]")
+_INITIAL = re.compile(r"(?:[A-Z]\.){0,2}[A-Z]")  # "M." of "Brian M. Good", "J.D." of "J.D. Vance"
 
 
 def _word_before(text: str, start: int, stop: int) -> str:

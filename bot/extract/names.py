@@ -59,7 +59,10 @@ from .words import (
 
 # A possessive or an article and a relation noun right before a name, with or without the comma of an
 # apposition: "her daughter ", "survived by a daughter, ".
-RELATION_BEFORE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Aa]n?|[Tt]he)\s+(?P<rel>[a-z]+)(?P<comma>,)?\s*$")
+# (News copy drops the determiner: "the allegations he harmed daughter Dylan Farrow".)
+RELATION_BEFORE = re.compile(
+    r"\b(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Aa]n?|[Tt]he)\s+)?(?P<rel>[a-z]+)(?P<comma>,)?\s*$"
+)
 
 # --- entities ---------------------------------------------------------------------------------------
 

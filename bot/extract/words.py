@@ -442,7 +442,7 @@ ABBREVIATIONS = word_set(
 HANDLE = re.compile(r"(?<![\w@.])(?:@[A-Za-z0-9_]{2,}|[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)(?![\w@])")
 HANDLE_END = re.compile(rf"(?:{HANDLE.pattern})$")
 WORD = re.compile(r"[\w’'\-]+")
-INITIAL = re.compile(r"[A-Z]\.")
+INITIAL = re.compile(r"(?:[A-Z]\.){1,3}")  # one initial or a few written together: "M.", "J.D.", "J.R.R."
 # A capital inside a word of letters marks a company's name ("ConocoPhillips", "PepsiCo"), but not after the
 # prefixes surnames take ("McCaughrean", "MacKenzie", "DiCaprio", "LeCun", "VanDyke").
 INNER_CAPITAL = re.compile(r"(?!(?:Mc|Mac|Fitz|D[aeiu]|L[ae]|V[ao]n)[A-Z])[A-Z][a-z]+[A-Z][A-Za-z]*")
