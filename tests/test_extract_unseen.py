@@ -1811,3 +1811,13 @@ def test_a_name_after_a_preposition_is_not_the_clause_subject_of_a_later_cue() -
         "reiterated her stance that a deal is unlikely without “transformative change” at the border."
     )
     assert found == {"transformative change": "Mara Quill"}
+
+
+def test_a_party_member_with_a_place_describes_someone_and_is_never_a_name() -> None:
+    found = who_said(
+        "Sen. Markwayne Mullin, an Oklahoma Republican who backs more aid, spoke first.\n"
+        "Sen. Tommy Tuberville was blunt about his position.\n"
+        "“We’re out of money,” the Alabama Republican said.\n"
+        "A Texas Democrat said “we need the money.”"
+    )
+    assert found == {"We’re out of money": "Tommy Tuberville", "we need the money.": None}

@@ -37,7 +37,7 @@ from .words import (
     AUXILIARIES,
     CHANNEL_RE,
     CLAUSE_OPENERS,
-    DEMONYMS,
+    DESCRIBING_NOUNS,
     DESCRIPTION,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
@@ -92,6 +92,14 @@ def find_channel(text: str) -> str | None:
         if match:
             return match["ch"].strip()
     return None
+
+
+def _description(found: re.Match[str] | None) -> re.Match[str] | None:
+    """A description's match, unless a capitalised word before its noun makes it a name or a title: "the Ohio
+    River", "the Harbour Commissioner" (but "the Alabama Republican" describes, as "the German" does)."""
+    if found is None or not (found["modifier"] or "")[:1].isupper():
+        return found
+    return found if found["noun"].casefold() in DESCRIBING_NOUNS else None
 
 
 def _after_preposition(text: str, pos: int) -> bool:
@@ -197,7 +205,7 @@ class Cues(Groups):
         following = after[len(phrase) :].split()[:1]
         if not phrase.strip() or (following and following[0] in AUXILIARIES):
             return None  # "said Ellery had ...", "said the combination would ...": a reported clause, no speaker
-        description = DESCRIPTION.fullmatch(phrase.strip())
+        description = _description(DESCRIPTION.fullmatch(phrase.strip()))
         if description:
             start = vend + (len(phrase) - len(phrase.lstrip()))
             entity = self._described(description, base + start, first_sentence)
@@ -378,7 +386,7 @@ class Cues(Groups):
             )
             if entity is not None and entity.kind == "person":
                 return entity, sent_start + unclosed.start("run"), "role and name in apposition"
-        description = DESCRIPTION.search(left)
+        description = _description(DESCRIPTION.search(left))
         if description and not re.search(
             r"\b(?:in|on|at|to|by|for|with|of|from|about)\s+$", left[: description.start()]
         ):
@@ -564,10 +572,10 @@ class Cues(Groups):
         if description["noun"] is None:
             return self.resolve_pronoun(pos, None, first_sentence)  # "the 36-year-old": an age alone
         noun = description["noun"].casefold()
-        if description["noun"][0].isupper() and noun not in DEMONYMS | TITLES:
+        if description["noun"][0].isupper() and noun not in DESCRIBING_NOUNS | TITLES:
             return None  # "the 28-year-old Morientes" is a name; "the Minister" is a title
         if noun in TITLES and not description["age"]:
             return self.titled([noun], pos)
-        if description["age"] or noun in DEMONYMS:
+        if description["age"] or noun in DESCRIBING_NOUNS:
             return self.resolve_pronoun(pos, None, first_sentence)
         return None

@@ -30,6 +30,7 @@ from .pronouns import Pronouns
 from .records import UNCLEAR, UNNAMED
 from .words import (
     DEMONYMS,
+    DESCRIBING_NOUNS,
     GROUP_NOUNS,
     HANDLE,
     HONORIFICS,
@@ -63,6 +64,10 @@ from .words import (
 RELATION_BEFORE = re.compile(
     r"\b(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Aa]n?|[Tt]he)\s+)?(?P<rel>[a-z]+)(?P<comma>,)?\s*$"
 )
+
+# "a" or "an" right before a capitalised run: it describes someone ("an Oklahoma Republican", "a Harvard
+# economist"), it is not their name.
+INDEFINITE_BEFORE = re.compile(r"(?<![\w’'\-])[Aa]n?\s+$")
 
 # --- entities ---------------------------------------------------------------------------------------
 
@@ -305,6 +310,8 @@ class People(Pronouns):
                 self.lone_names.setdefault(strip_possessive(tokens[0]).casefold(), match.start())
             if before_title(text, match.end()):
                 continue
+            if INDEFINITE_BEFORE.search(text, max(0, match.start() - 4), match.start()):
+                continue  # "Markwayne Mullin, an Oklahoma Republican": a name takes no "a"; a description does
             if (match.group() in with_the or the_name) and not body_then_person(tokens):
                 continue  # (but "the Ministry of Finance Brian Manning" introduces him)
             while tokens and tokens[0].casefold() in HONORIFICS:
@@ -439,6 +446,8 @@ class People(Pronouns):
             return self.organisation(tokens, pos)
         if not name_part:
             return None
+        if len(name_part) >= 2 and strip_possessive(name_part[-1]).casefold() in DESCRIBING_NOUNS:
+            return None  # "A Texas Democrat said": a description of someone the article does not name here
         if len(name_part) >= 2 and person_name(name_part):
             known = self.entities.get(" ".join(name_part).casefold())
             if known is None:

@@ -310,6 +310,10 @@ DEMONYMS = word_set("""american british english scottish welsh irish french germ
     australian canadian mexican brazilian argentine argentinian chilean colombian peruvian venezuelan uruguayan
     cuban jamaican icelander scot frenchman frenchwoman englishman englishwoman welshman irishman dutchman
     european asian african arab western""")
+# A member of a party, like a nationality, describes a person the article names elsewhere: "the Ohio Republican",
+# "a Texas Democrat". Never a name, never a speaker of its own.
+PARTY_MEMBERS = word_set("republican democrat tory")
+DESCRIBING_NOUNS = DEMONYMS | PARTY_MEMBERS
 GROUP_DETERMINERS = word_set("the a an many some few several most other these those both all")
 NP_STOP = LEADING | word_set(
     "is are was were be been has have had do does did will would can could should may might must not"
@@ -357,7 +361,7 @@ TITLE_OF = re.compile(
 # A person described instead of named: "the 24-year-old striker", "the German", "the veteran minister", or by
 # an age alone ("said the 36-year-old").
 DESCRIPTION = re.compile(
-    r"(?:^|(?<=\s))[Tt]he\s+(?:(?P<age>\d+-year-old)(?:\s+|$))?(?:(?:[a-z][\w\-]*\s+)?(?P<noun>[A-Za-z][a-z\-]+))?$"
+    r"(?:^|(?<=\s))[Tt]he\s+(?:(?P<age>\d+-year-old)(?:\s+|$))?(?:(?P<modifier>[A-Za-z][\w\-]*\s+)?(?P<noun>[A-Za-z][a-z\-]+))?$"
 )
 # A person described with "the" and a lowercase noun phrase ("the chairman of the board", "the woman", "the
 # chamber's president"): when nothing
