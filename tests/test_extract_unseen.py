@@ -1821,3 +1821,11 @@ def test_a_party_member_with_a_place_describes_someone_and_is_never_a_name() -> 
         "A Texas Democrat said “we need the money.”"
     )
     assert found == {"We’re out of money": "Tommy Tuberville", "we need the money.": None}
+
+
+def test_a_statement_that_read_speaks_for_the_body_that_released_it() -> None:
+    found = who_said(
+        "Granada Television released a statement mourning the actor on Tuesday.\n"
+        "“He was the actor others aspired to be,” the statement read."
+    )
+    assert found == {"He was the actor others aspired to be": "Granada Television"}

@@ -36,7 +36,7 @@ shouted shouts yelled yells screamed screams whispered whispers cried cries excl
 demanded demands vowed vows promised promises pledged pledges boasted boasts lamented laments mused muses
 reflected reflects wondered wonders reckoned reckons alleged alleges asserted asserts remembered remembers
 recounted recounts retorted retorts laughed laughs sighed sighs murmured murmurs quoted quotes
-proclaimed proclaims reads begins began
+proclaimed proclaims read reads begins began
 accuses affirms blasts brands cautions compares concludes criticises criticizes defends emails jokes observes quips
 reiterates remarks slams supports testifies welcomes praises
 speculated speculates marveled marvelled mentioned protested griped fumed elaborated elaborates clarified
@@ -250,7 +250,7 @@ ORG_WORDS = word_set("""party institute university association foundation consor
     ventures partners therapeutics medicine biosciences research times news post journal review council commission
     committee ministry department office agency bank fund union court congress parliament senate house government
     cabinet police army navy prize valley centre center school college hospital labs laboratory laboratories
-    systems technologies technology media network press club league alliance management index report programme
+    systems technologies technology media network television radio press club league alliance management index report programme
     program service services airlines motors pharmaceuticals capital holdings industries electronics federation
     organisation organization authority board exchange kingdom states republic street road city county province
     museum library society trust church ai airport airports airways express station stadium arena theater theatre
@@ -279,7 +279,7 @@ GROUP_NOUNS = word_set("""critics analysts experts officials researchers scienti
 # What a person writes or says that can itself be quoted: "His letter said ...".
 # Verbs only a document says things with: "the report reads", "the email began". Said of a person they are no
 # speech ("she reads a book", "he began to cry"), so they tag a quotation only after a document noun.
-DOCUMENT_VERBS = word_set("reads begins began")
+DOCUMENT_VERBS = word_set("read reads begins began")
 DOCUMENT_NOUNS = word_set(
     "letter statement email e-mail post tweet message note memo report blog column speech filing release lawsuit complaint"
 )
