@@ -1829,3 +1829,17 @@ def test_a_statement_that_read_speaks_for_the_body_that_released_it() -> None:
         "“He was the actor others aspired to be,” the statement read."
     )
     assert found == {"He was the actor others aspired to be": "Granada Television"}
+
+
+def test_a_title_two_people_hold_means_the_one_the_text_is_about() -> None:
+    found = who_said(
+        "Ukrainian President Dmytro Hale met President Joan Carter in the capital.\n"
+        "Here are the takeaways from the visit.\n"
+        "At a news conference, Carter vowed to help.\n"
+        "“We can be proud,” the president said.\n"
+        "Both leaders then left.\n"
+        "Hale and Carter spoke again on Friday.\n"
+        "“We will not give up,” the president said."
+    )
+    # Carter alone was mentioned in the paragraph before the first; after "Hale and Carter", either.
+    assert found == {"We can be proud": "Joan Carter", "We will not give up": None}

@@ -263,14 +263,21 @@ class People(Pronouns):
     def titled(self, title: list[str], pos: int | None) -> Entity | None:
         """The one person named before ``pos`` whose role ends with this title, as a title stands before its name
         ("the minister" after "Foreign Minister Ama Osei", "the US President" after "US President Donald Trump");
-        None when nobody was introduced with it, or several were (a title alone names no one)."""
+        None when nobody was introduced with it, or several were and the text does not say which."""
         wanted = [strip_possessive(t).casefold() for t in title]
-        found = {
-            id(m.entity): m.entity
-            for m in self.mentions
-            if (pos is None or m.pos < pos) and (m.entity.role or "").casefold().split()[-len(wanted) :] == wanted
-        }
-        return next(iter(found.values())) if len(found) == 1 else None
+        last_seen: dict[int, tuple[int, Entity]] = {}  # each holder of the title -> its latest mention before pos
+        for m in self.mentions:
+            if (pos is None or m.pos < pos) and (m.entity.role or "").casefold().split()[-len(wanted) :] == wanted:
+                last_seen[id(m.entity)] = (m.pos, m.entity)
+        if len(last_seen) == 1:
+            return next(iter(last_seen.values()))[1]
+        if not last_seen or pos is None:
+            return None
+        # Several hold it ("Ukrainian President Zelensky", "President Biden"): the title means the one the text
+        # is about, the only one mentioned in this paragraph or the one before; else no one.
+        since = self.paragraph_start(len(self.text[: self.paragraph_start(pos)].rstrip("\n")))  # the one before
+        recent = [entity for at, entity in last_seen.values() if at >= since]
+        return recent[0] if len(recent) == 1 else None
 
     def opens_with_role(self, tokens: list[str]) -> bool:
         """True for "Wing Kofi Mensah", "Referee Hannah Cole", "Ask Damien Chazelle": a common word before a full
