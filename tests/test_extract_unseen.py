@@ -1843,3 +1843,11 @@ def test_a_title_two_people_hold_means_the_one_the_text_is_about() -> None:
     )
     # Carter alone was mentioned in the paragraph before the first; after "Hale and Carter", either.
     assert found == {"We can be proud": "Joan Carter", "We will not give up": None}
+
+
+def test_an_organisation_described_in_apposition_can_be_called_by_that_noun() -> None:
+    found = who_said(
+        "NTBA, the nurses’ union, called the ruling “a betrayal of patients.”\n"
+        "“We will appeal,” the union said in a post."
+    )
+    assert found == {"a betrayal of patients.": "NTBA", "We will appeal": "NTBA"}

@@ -123,7 +123,7 @@ class Groups(People):
                 return listed
             if head in BACK_NOUNS:
                 orgs = [m.entity for m in self.org_mentions if pos - BACK_REACH <= m.pos < pos]
-                orgs = [e for e in orgs if can_be_called(e, head)]
+                orgs = [e for e in orgs if can_be_called(e, head) or self._described_as(e, head)]
                 if orgs:
                     return orgs[-1]
                 if head not in DOCUMENT_NOUNS:
@@ -138,6 +138,12 @@ class Groups(People):
             if entity is not None and entity.kind in ("organisation", "person"):
                 return entity
         return self._entity(name, "group")
+
+    def _described_as(self, org: Entity, head: str) -> bool:
+        """Whether the article describes the organisation as a "<head>" in apposition: "SAG-AFTRA, the actors’
+        union," can be called "the union"."""
+        described = re.compile(rf"{re.escape(org.name)},\s+(?:the|an?)\s+[^,.;]{{0,40}}?\b{re.escape(head)}\b")
+        return described.search(self.text) is not None
 
     def _body_named_by(self, noun: str, pos: int | None = None) -> Entity | None:
         """The organisation introduced last (before ``pos``) whose name has this noun: "the bureau" after "the
