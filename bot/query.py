@@ -509,7 +509,8 @@ class QueryReader:
                 continue
             word_stem, read = stem(word), word
             known = word_stem in self.vocabulary.stems or word_stem in self.other_names
-            if not known and word not in STOPWORDS and not _common(word):
+            # A word WordNet knows is that word, however rare, not a typo of a record word ("moat", "spitting").
+            if not known and word not in STOPWORDS and not _common(word) and lexical.part_of_speech(word) is None:
                 fixed = self.vocabulary.correct(word)
                 if fixed is not None:
                     word_stem, read = stem(fixed), fixed

@@ -25,6 +25,17 @@ def test_common_typos_find_their_words(ranker, typo: str, meant: str) -> None:
     assert ranker.reader.vocabulary.correct(typo) == meant
 
 
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [("are they just protecting their moat", "moat"), ("is musk spitting facts", "spitting")],
+)
+def test_a_word_wordnet_knows_is_never_corrected_to_a_record_word(ranker, question: str, word: str) -> None:
+    # "moat" is one edit from "most", "spitting" from "splitting": both are English words of their own.
+    analysis = ranker.analyse(question)
+    assert analysis.corrections == ()
+    assert word in [w.word for w in analysis.asked]
+
+
 @pytest.mark.parametrize("word", ["cooking", "xyzzy", "ai", "the"])
 def test_words_far_from_the_record_are_left_alone(ranker, word: str) -> None:
     assert ranker.reader.vocabulary.correct(word) is None
