@@ -136,6 +136,8 @@ def kind_asked(typed: list[str]) -> str | None:
             return kind
     if tuple(typed[start : start + 2]) in (("what", "does"), ("what", "do")) and typed[-1:] == ["mean"]:
         return MEANING  # "what does the word grok mean"
+    if tuple(typed[start : start + 2]) in (("what", "is"), ("what", "was"), ("what", "are")) and "worth" in typed:
+        return QUANTITY  # "what is openai worth now": an amount, as "how much is it worth" asks
     return None
 
 

@@ -72,3 +72,13 @@ def test_the_kinds_a_source_text_states(text: str, stated: set[str]) -> None:
     assert kinds_stated(text) == stated
     # the index passes what the words it has read state, each distinct word worked out once
     assert kinds_stated(text, [word_kind(w) for w in words(text)]) == stated
+
+
+@pytest.mark.parametrize(
+    ("question", "wants"),
+    [("what is openai worth now?", QUANTITY), ("how much is xai worth", QUANTITY), ("is open source worth it", None)],
+)
+def test_what_is_x_worth_asks_for_an_amount(ranker, question: str, wants: str | None) -> None:
+    assert ranker.analyse(question).wants == wants
+    if wants:  # no figure states an amount OpenAI is worth: the narration does
+        assert all(s.position is None for s in ranker.ask(question).stances)
