@@ -51,6 +51,10 @@ _KIND_OPENINGS = {
 _OPENINGS_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _opening, _kind in _KIND_OPENINGS.items():
     _OPENINGS_BY_FIRST_WORD.setdefault(_opening[0], []).append((_opening, _kind))
+_LEAD_IN = re.compile(
+    r"(?:(?:do|does|did)\s+)?(?:any|anyone|anybody|someone|somebody|you|u|ya|y'all)\s+(?:know|knows|remember)\s+"
+    r"|(?:can\s+(?:you|u|someone|anyone)\s+)?tell\s+me\s+|i\s+wonder\s+|wondering\s+|any\s+idea\s+"
+)
 _PREPOSITIONS = frozenset("in at by for from to of on during within until".split())
 _YEAR = r"\b(?:1[89]|20)\d\d\b"
 _YEAR_NUMBER = re.compile(_YEAR)
@@ -131,6 +135,11 @@ def kind_asked(typed: list[str]) -> str | None:
     start = 0
     while start < len(typed) and (typed[start] in JOINING or typed[start] in _PREPOSITIONS):
         start += 1
+    # A question asked inside "does anyone know ...", "tell me ...", "i wonder ..." asks what it would ask alone
+    # ("anyone know when the next launch is" asks for a date).
+    lead_in = _LEAD_IN.match(" ".join(typed[start:]))
+    if lead_in is not None:
+        start += len(lead_in.group().split())
     for opening, kind in _OPENINGS_BY_FIRST_WORD.get(typed[start] if start < len(typed) else "", ()):
         if tuple(typed[start : start + len(opening)]) == opening:
             return kind

@@ -82,3 +82,15 @@ def test_what_is_x_worth_asks_for_an_amount(ranker, question: str, wants: str | 
     assert ranker.analyse(question).wants == wants
     if wants:  # no figure states an amount OpenAI is worth: the narration does
         assert all(s.position is None for s in ranker.ask(question).stances)
+
+
+@pytest.mark.parametrize(
+    ("question", "wants"),
+    [
+        ("anyone know when the next spacex launch is", DATE),
+        ("can you tell me how many people use grok", QUANTITY),
+        ("anyone know why musk is mad at openai", None),
+    ],
+)
+def test_a_question_inside_anyone_know_or_tell_me_asks_what_it_asks_alone(ranker, question, wants) -> None:
+    assert ranker.analyse(question).wants == wants
