@@ -39,7 +39,7 @@ def accuracy(ranker, path: Path) -> float:
 @pytest.mark.parametrize(
     ("path", "floor"),
     [
-        (SETS / "topics_fresh_a.yaml", 0.93),
+        (SETS / "topics_fresh_a.yaml", 0.95),
         (SETS / "topics_fresh_b.yaml", 0.93),
         (SETS / "topics_fresh_c.yaml", 0.92),
         # 0.914: "LeCun pense quoi de Llama ?" is read as English (two function words are needed to tell French)
@@ -53,11 +53,11 @@ def accuracy(ranker, path: Path) -> float:
         (SETS / "topics_fresh_h.yaml", 0.88),
         (SETS / "topics_fresh_i.yaml", 0.95),
         (SETS / "topics_fresh_j.yaml", 0.94),
-        (SETS / "topics_fresh_k.yaml", 0.88),
+        (SETS / "topics_fresh_k.yaml", 0.90),
         (SETS / "topics_fresh_l.yaml", 0.88),
         (SETS / "topics_fresh_m.yaml", 0.93),
         (SETS / "topics_fresh_n.yaml", 0.90),
-        (SETS / "topics_fresh_o.yaml", 0.84),
+        (SETS / "topics_fresh_o.yaml", 0.87),
         (SETS / "topics_fresh_p.yaml", 0.88),  # 0.887: one cell lost to the possessive rule (this commit), unread
         (SETS / "topics_fresh_q.yaml", 0.93),
         (SETS / "topics_fresh_r.yaml", 0.87),
@@ -68,10 +68,13 @@ def accuracy(ranker, path: Path) -> float:
         (SETS / "topics_fresh_w.yaml", 0.90),
         (SETS / "topics_fresh_x.yaml", 0.88),
         (SETS / "topics_fresh_y.yaml", 0.95),
-        (SETS / "topics_fresh_z.yaml", 0.86),
+        (SETS / "topics_fresh_z.yaml", 0.88),
+        # AA and AB were written 2026-12-04 and scored before any change of that session (0.907, 0.948); unread
+        (SETS / "topics_fresh_aa.yaml", 0.90),
+        (SETS / "topics_fresh_ab.yaml", 0.94),
         (SHARED / "eval" / "topics_dev.yaml", 0.95),
     ],
-    ids=[f"fresh-{s}" for s in "abcdefghijklmnopqrstuvwxyz"] + ["dev"],
+    ids=[f"fresh-{s}" for s in "abcdefghijklmnopqrstuvwxyz"] + ["fresh-aa", "fresh-ab", "dev"],
 )
 def test_a_topic_set_scores_at_least_what_main_had(ranker, path: Path, floor: float) -> None:
     if not path.exists():
