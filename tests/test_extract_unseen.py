@@ -1851,3 +1851,12 @@ def test_an_organisation_described_in_apposition_can_be_called_by_that_noun() ->
         "“We will appeal,” the union said in a post."
     )
     assert found == {"a betrayal of patients.": "NTBA", "We will appeal": "NTBA"}
+
+
+def test_a_surname_made_a_modifier_before_its_person_is_introduced_is_still_theirs() -> None:
+    found = who_said(
+        "The Kreuzberg family winery sits on the river, and in 2011 winemaker Ludwig Kreuzberg won an award.\n"
+        "Kreuzberg regards the grape with admiration, partly because it was his father's favourite.\n"
+        '"The wine is smoother," he says.'
+    )
+    assert found == {"The wine is smoother": "Ludwig Kreuzberg"}

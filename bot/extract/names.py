@@ -69,6 +69,14 @@ RELATION_BEFORE = re.compile(
 # economist"), it is not their name.
 INDEFINITE_BEFORE = re.compile(r"(?<![\w’'\-])[Aa]n?\s+$")
 
+
+def _noun_follows(text: str, end: int) -> bool:
+    """Whether a lower-case noun (by WordNet's dominant part of speech) follows a run: "family" in "the Kreuzberg
+    family winery", not "said" in "the Pentagon said"."""
+    after = re.match(r"\s+([a-z]+)\b", text[end : end + 30])
+    return after is not None and part_of_speech(after[1]) == "n"
+
+
 # --- entities ---------------------------------------------------------------------------------------
 
 
@@ -209,6 +217,11 @@ class People(Pronouns):
             if len(middle) == 1 and middle[0].kind == "person":
                 return middle[0]
         return None
+
+    def _surname_of_someone(self, word: str) -> bool:
+        """Whether a person the article names in full has this surname."""
+        key = strip_possessive(word).casefold()
+        return any(e.kind == "person" and e.name.casefold().split()[-1] == key for e in self.people)
 
     def organisation(self, tokens: list[str], pos: int | None) -> Entity:
         """An organisation by name; a short form of one named in full before ("Whole Foods" after "Whole Foods
@@ -523,6 +536,17 @@ class People(Pronouns):
             if listed is not None and listed["noun"] in THING_PLURALS:
                 continue  # "events such as the Harvest Fair and Prairie Rodeo": things, not people
             before = masked[max(0, start - 4) : start].casefold()
+            bare = [t for t in tokens if t.casefold() != "the"]
+            after_the = before.endswith("the ") or tokens[0].casefold() == "the"
+            if (
+                after_the
+                and len(bare) == 1
+                and self._surname_of_someone(bare[0])
+                and _noun_follows(masked, match.end())
+            ):
+                # "The Kreuzberg family winery ... winemaker Ludwig Kreuzberg": a person's surname made a modifier
+                # before the person is introduced is theirs, not an organisation's called "Kreuzberg".
+                continue
             entity = self.resolve_run(tokens, the_prefix=before.endswith("the "), pos=base + start)
             if entity is None:
                 entity = self._named_relation(masked, start, match.end(), tokens, base)
