@@ -234,6 +234,27 @@ def _in_order(run: tuple[str, ...], text: tuple[str, ...], at: int) -> bool:
     return True
 
 
+class NearWords:
+    """Words by first letter and length: the only ones a typo of a few edits can be of, since a typo rarely
+    touches both of a word's first two letters and each edit changes its length by one at most."""
+
+    def __init__(self, known: Iterable[str]):
+        self._by_start: dict[tuple[str, int], list[str]] = {}
+        for word in sorted(set(known)):
+            self._by_start.setdefault((word[0], len(word)), []).append(word)
+
+    def within(self, word: str, edits: int) -> list[tuple[str, int]]:
+        """(known word, OSA edits) for every known word at most ``edits`` edits from ``word``."""
+        from rapidfuzz import distance, process  # only once a word is not in the record
+
+        sizes = range(len(word) - edits, len(word) + edits + 1)
+        candidates = [
+            w for start in dict.fromkeys(word[:2]) for size in sizes for w in self._by_start.get((start, size), ())
+        ]
+        found = process.extract(word, candidates, scorer=distance.OSA.distance, score_cutoff=edits, limit=None)
+        return [(known, edited) for known, edited, _ in found]
+
+
 class Vocabulary:
     """The words the record uses, with their stems: what a misspelt query word is corrected towards."""
 
@@ -242,11 +263,8 @@ class Vocabulary:
         self.stem_of = {w: s for w, s in stem_of.items() if w not in STOPWORDS and not w.isdigit()}
         self.stems = frozenset(self.stem_of.values())
         self._preferred = preferred  # trigger words: the likelier meaning when two words are as near
-        # By first letter and length: the words a typo can be of (see _nearest); a stop word too ("teh",
-        # "wat"), which then counts as one.
-        self._by_start: dict[tuple[str, int], list[str]] = {}
-        for word in sorted({*self.stem_of, *STOPWORDS}):
-            self._by_start.setdefault((word[0], len(word)), []).append(word)
+        # What a typo can be of: a word of the record, or a stop word ("teh", "wat"), which then counts as one.
+        self._near = NearWords({*self.stem_of, *STOPWORDS})
         self._corrections: dict[str, str | None] = {}
 
     def correct(self, word: str) -> str | None:
@@ -262,19 +280,10 @@ class Vocabulary:
         return found
 
     def _nearest(self, word: str) -> str | None:
-        from rapidfuzz import distance, process  # only once a word is not in the record
-
         edits = 2 if len(word) >= _LONG_WORD else 1
-        # Words that start with the typo's first or second letter and are at most ``edits`` letters longer
-        # or shorter: the only ones a typo of that many edits can be of.
-        sizes = range(len(word) - edits, len(word) + edits + 1)
-        candidates = [
-            w for start in dict.fromkeys(word[:2]) for size in sizes for w in self._by_start.get((start, size), ())
-        ]
-        found = process.extract(word, candidates, scorer=distance.OSA.distance, score_cutoff=edits, limit=None)
         allowed = [
             (edited, -(lexical.zipf(known) or 0.0), known not in self._preferred, known)
-            for known, edited, _ in found
+            for known, edited in self._near.within(word, edits)
             if known != word and (len(word) >= _SHORT_WORD or self._short_word_may_be(word, known))
         ]
         return min(allowed)[-1] if allowed else None
@@ -312,10 +321,11 @@ class FigureNames:
             if typos:
                 self._name_words.setdefault(figure, set()).update(parts)
         self.phrases = frozenset(" ".join(parts) for parts, _ in names)
-        self._typo_firsts = sorted(first for first, found in self._by_first.items() if len(first) >= _NAME_TYPO_LENGTH)
+        typo_firsts = [first for first in self._by_first if len(first) >= _NAME_TYPO_LENGTH]
+        self._near_firsts = NearWords(typo_firsts)
         # The same first words by how they sound (Metaphone): "sulaiman" is "suleyman" spelled as it is said.
         self._firsts_by_sound: dict[str, list[str]] = {}
-        for first in self._typo_firsts:
+        for first in sorted(typo_firsts):
             self._firsts_by_sound.setdefault(sounds(first), []).append(first)
         self._firsts_of: dict[str, list[str]] = {}  # what each word typed so far may begin (capped)
 
@@ -374,12 +384,9 @@ class FigureNames:
         # A word of everyday English is itself, not a typo of a name ("regulation" is not "anthropic").
         if len(bare) < _NAME_TYPO_LENGTH - 1 or _common(bare):
             return exact
-        from rapidfuzz import process  # imported on a question's first word that may be a name's typo
-        from rapidfuzz.distance import OSA
-
-        near = process.extract(bare, self._typo_firsts, scorer=OSA.distance, score_cutoff=1, limit=None)
+        near = [known for known, _ in self._near_firsts.within(bare, 1)]
         alike = [first for first in self._firsts_by_sound.get(sounds(bare), ()) if sounds_alike(bare, first)]
-        return list(dict.fromkeys([*exact, *(w for w, _, _ in near), *alike]))
+        return list(dict.fromkeys([*exact, *near, *alike]))
 
 
 def role_name(role: str) -> str:
