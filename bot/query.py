@@ -339,8 +339,10 @@ class FigureNames:
                     span = typed[at : at + len(parts)]
                     if len(span) == len(parts) and all(_names(t, p, typos) for t, p in zip(span, parts, strict=True)):
                         found.append((-len(parts), figure, parts, at))
-            # A name word typed as two words is the same name ("le cun" for "LeCun").
-            joined = word + typed[at + 1] if at + 1 < len(typed) and word not in STOPWORDS else None
+            # A name word typed as two words is the same name ("le cun" for "LeCun"); the second is no word of
+            # everyday English then, or the pair is two words ("open ai").
+            following = typed[at + 1] if at + 1 < len(typed) else ""
+            joined = word + following if following and word not in STOPWORDS and not _common(following) else None
             for first in self._firsts(joined) if joined else ():
                 for parts, figure, typos in self._by_first[first]:
                     if len(parts) == 1 and _names(joined, parts[0], typos):
