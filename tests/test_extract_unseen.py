@@ -1860,3 +1860,8 @@ def test_a_surname_made_a_modifier_before_its_person_is_introduced_is_still_thei
         '"The wine is smoother," he says.'
     )
     assert found == {"The wine is smoother": "Ludwig Kreuzberg"}
+
+
+def test_a_plural_possessive_inside_an_organisation_s_name_keeps_it_whole() -> None:
+    found = who_said("“We have cut zero-hours contracts,” the Universities and Colleges Employers’ Association said.")
+    assert found == {"We have cut zero-hours contracts": "Universities and Colleges Employers’ Association"}

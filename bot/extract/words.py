@@ -343,6 +343,8 @@ NAME_TOKEN = (
     rf"|(?:{ORG_HEADS})[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?[{UPPER}][\w’'\-]*[\w]"
     rf"|[A-Z]\.(?:[A-Z]\.)*[{UPPER}][a-z][\w’'\-]*"  # an initial glued to the surname: "T.Clayson"
     r"|[A-Z]\.(?:[A-Z]\.)+"  # an abbreviation in initials: "U.S."
+    # a plural possessive inside a name: "Universities and Colleges Employers’ Association"
+    rf"|[{UPPER}][\w’'\-]*s['’](?=[ \u00a0][{UPPER}][a-z])"
     rf"|[{UPPER}][\w’'\-]*[\w]|"
     r"[A-Z]\.(?=[ \u00a0][A-Z])(?![ \u00a0](?:The|A|An|But|And|Then|This|It|He|She|They|We|I|In|On|So|If)\b)|[A-Z]|[a-z]{1,3}[A-Z][\w\-]*|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.)"
 )
