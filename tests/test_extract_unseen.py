@@ -1863,5 +1863,11 @@ def test_a_surname_made_a_modifier_before_its_person_is_introduced_is_still_thei
 
 
 def test_a_plural_possessive_inside_an_organisation_s_name_keeps_it_whole() -> None:
-    found = who_said("“We have cut zero-hours contracts,” the Universities and Colleges Employers’ Association said.")
-    assert found == {"We have cut zero-hours contracts": "Universities and Colleges Employers’ Association"}
+    body = "Universities and Colleges Employers’ Association"
+    assert who_said(f"“We have cut zero-hours contracts,” the {body} said.") == {
+        "We have cut zero-hours contracts": body
+    }
+    # after the verb too: the name goes on past "and" to the organisation's word
+    assert who_said(f"“We have cut zero-hours contracts,” said the {body}.") == {
+        "We have cut zero-hours contracts": body
+    }

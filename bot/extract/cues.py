@@ -220,8 +220,14 @@ class Cues(Groups):
             # The name heads the phrase; what comes before it is a role ("S&P credit analyst").
             run = runs[-1]
             lead = phrase[: run.start()]
+            tokens = run.group().split()
+            joined = re.search(r"(?:[A-Z][\w’'\-]*\s+)+and\s+$", lead) if looks_org(tokens) else None
+            if joined is not None:
+                # "said the Universities and Colleges Employers’ Association": one organisation's name.
+                tokens = joined.group().split() + tokens
+                lead = lead[: joined.start()]
             entity = self.resolve_run(
-                run.group().split(),
+                tokens,
                 the_prefix=bool(re.search(r"\b[Tt]he\s+$", lead)),
                 speaking=True,
                 pos=base + vend + run.start(),

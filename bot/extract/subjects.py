@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .words import ABBREVIATIONS, HONORIFICS, INITIAL, NP_BREAKS, ORG_HEAD, PARTICIPLES, RUN
+from .words import ABBREVIATIONS, HONORIFICS, INITIAL, NP_BREAKS, ORG_HEAD, ORG_WORDS, PARTICIPLES, RUN
 
 # A name, a comma and "who" right before a speech verb: "he met Gosling, who told ...".
 RELATIVE_SUBJECT = re.compile(rf"(?P<run>{RUN.pattern}),\s+who$")
@@ -72,6 +72,13 @@ CLAUSE_NAME = re.compile(rf"\s*(?P<run>{RUN.pattern})(?P<noun>\s+[a-z][\w\-]*)?"
 DASHED_ASIDE = re.compile(r"\s(?:—|–|--)\s[^—–]*?\s(?:—|–|--)$")
 
 
+def _organisation_follows(text: str) -> bool:
+    """Whether the capitalised words ``text`` opens with end in an organisation's word ("Colleges Employers’
+    Association")."""
+    run = re.match(r"\s+((?:[A-Z][\w’'\-]*\s+){0,4}[A-Z][\w’'\-]*)", text)
+    return run is not None and run[1].split()[-1].casefold() in ORG_WORDS
+
+
 def noun_phrase(after: str) -> str:
     """The noun phrase at the start of ``after`` (up to punctuation, a quotation or a preposition), as a prefix."""
     end, previous, last = 0, 0, ""
@@ -91,7 +98,9 @@ def noun_phrase(after: str) -> str:
         # A capitalised "Will" or "May" before another capitalised word is a name, not the modal ("says Will
         # McClay").
         given_name = bare[:1].isupper() and bool(re.match(r"\s+[A-Z]", after[token.end() :]))
-        breaks = bare.casefold() in NP_BREAKS and not of_name and not given_name
+        # "said the Universities and Colleges Employers’ Association": an organisation's name goes on past "and".
+        and_name = bare == "and" and last[:1].isupper() and _organisation_follows(after[token.end() :])
+        breaks = bare.casefold() in NP_BREAKS and not of_name and not given_name and not and_name
         if not bare or breaks or (count and bare in PARTICIPLES):
             break  # (a participle opens a clause about the noun: "the letter signed by seven physicians")
         last = bare
