@@ -1871,3 +1871,11 @@ def test_a_plural_possessive_inside_an_organisation_s_name_keeps_it_whole() -> N
     assert who_said(f"“We have cut zero-hours contracts,” said the {body}.") == {
         "We have cut zero-hours contracts": body
     }
+
+
+def test_a_given_name_in_hyphenated_syllables_is_part_of_the_name() -> None:
+    found = who_said(
+        "Pro-government lawmaker, Chan Hoi-yan, asked why the package came late, saying: “If the government thought "
+        "there was an urgency, why not propose it earlier?”"
+    )
+    assert found == {"If the government thought there was an urgency, why not propose it earlier?": "Chan Hoi-yan"}

@@ -41,7 +41,16 @@ def same_words(a: list[str], b: list[str]) -> bool:
 TITLE_PHRASE = re.compile(r"[ \u00a0](?:of|for|in|at)[ \u00a0](?:the[ \u00a0])?[A-Z]")
 # A name made an adjective by a hyphen and a lowercase word: "Savile Row-tailored", "Amazon-owned" (a
 # person's double name keeps its capitals: "Montoya-Lewis").
-ADJECTIVE_FROM_NAME = re.compile(r"-[a-z]+$")
+ADJECTIVE_FROM_NAME = re.compile(r"-(?P<word>[a-z]+)$")
+
+
+def adjective_from_name(token: str) -> bool:
+    """A name made an adjective by a hyphen and a word of English ("Row-tailored", "Obama-era"), not a given
+    name romanised in hyphenated syllables ("Hoi-yan", "Jae-myung", "Jong-un"), whose second part is no word."""
+    found = ADJECTIVE_FROM_NAME.search(token)
+    return found is not None and part_of_speech(found["word"]) is not None
+
+
 # A dateline opening a paragraph, up to its dash: "THOUSAND OAKS, Calif. – ", "WASHINGTON (AP) — ".
 DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z .,'’()\-]*[A-Z.)](?:,\s+[A-Z][\w.]*)?\s*[–—\-]+\s*$")
 

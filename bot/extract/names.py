@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from ..lexical import part_of_speech
 from .given_names import gender_of, is_given_name
 from .name_shapes import (
-    ADJECTIVE_FROM_NAME,
     PARTICLE_WORD,
     TITLE_PHRASE,
+    adjective_from_name,
     before_title,
     beside_number,
     body_then_person,
@@ -418,7 +418,7 @@ class People(Pronouns):
         # "Amazon-owned Whole Foods Market", "Seattle-based Dana Besecker": the modifier describes the name.
         while len(tokens) > 1 and MODIFIER.search(tokens[0]):
             tokens = tokens[1:]
-        if tokens and ADJECTIVE_FROM_NAME.search(tokens[-1]):
+        if tokens and adjective_from_name(tokens[-1]):
             return None  # "a Savile Row-tailored lawyer": an adjective made from a name, no one at all
         while tokens and tokens[0].casefold() in LEADING and tokens[0] != "I":
             the_prefix = the_prefix or tokens[0].casefold() == "the"
