@@ -13,7 +13,10 @@ from tests.extract_gold import ROUNDS_DIR, Score, load_round, score
 # Round -> (precision, recall) floors, pooled over the round's articles. Round Q (six articles from CNN, the New
 # York Times, Deutsche Welle and The Local, 2026-12-04) scored P 0.93 / R 0.82 by the shared scorer at its first
 # run; the rules were then worked on with it in view (0.99 / 0.93 at the end of that session).
-FLOORS = {"q": (0.97, 0.92)}
+# Round R (six more: the South China Morning Post, Ars Technica, NBC News, Nature, the Guardian, Reuters in the
+# Vancouver Sun; same day) scored P 0.86 / R 0.86 at its first run, with this session's first commit and its
+# later state alike; then read.
+FLOORS = {"q": (0.97, 0.92), "r": (0.88, 0.87)}
 
 
 @pytest.mark.parametrize("round_id", sorted(FLOORS))
