@@ -1879,3 +1879,11 @@ def test_a_given_name_in_hyphenated_syllables_is_part_of_the_name() -> None:
         "there was an urgency, why not propose it earlier?”"
     )
     assert found == {"If the government thought there was an urgency, why not propose it earlier?": "Chan Hoi-yan"}
+
+
+def test_a_quoted_phrase_between_a_preposition_and_its_noun_is_a_label() -> None:
+    quotes = quoted(
+        "Ama Osei, the MP for Leeds, said insecure work was not just an issue for “gig economy” workers. "
+        "“Casual contracts have become a business model,” she said."
+    )
+    assert {q.text: q.speaker for q in quotes} == {"Casual contracts have become a business model": "Ama Osei"}

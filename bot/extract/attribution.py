@@ -112,14 +112,17 @@ DETERMINED = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)\s+(?P<between>(?:[a-z][\w\-]*\s+){0,2})$"
 )
 NEXT_WORD = re.compile(r"\s*([a-z][a-z\-]*)\b")
+# Or a preposition right before it: 'an issue for "gig economy" workers'.
+PREPOSITION_THEN = re.compile(r"\b(?:for|of|with|about|among)\s+(?P<between>)$")
 
 
 def is_label(text: str, before: str, after: str) -> bool:
-    """A quoted phrase that modifies the noun after it, between that noun and its determiner, names a thing and
-    is nobody's speech: 'adopted a "so what" attitude', 'by a "Chinese maritime militia" vessel'. The words
+    """A quoted phrase that modifies the noun after it, between that noun and its determiner (or a preposition),
+    names a thing and is nobody's speech: 'adopted a "so what" attitude', 'by a "Chinese maritime militia"
+    vessel', 'an issue for "gig economy" workers'. The words
     between are adjectives or nouns (WordNet's dominant part of speech), the one after a noun that is no
     function word: 'the cap would "punish success," while ...' is speech."""
-    determined = DETERMINED.search(before)
+    determined = PREPOSITION_THEN.search(before) or DETERMINED.search(before)
     if determined is None or text.rstrip().endswith((".", "!", "?", ",")) or word_count(text) > 5:
         return False
     if any(part_of_speech(w) not in ("a", "n") for w in determined["between"].split()):
