@@ -1887,3 +1887,12 @@ def test_a_quoted_phrase_between_a_preposition_and_its_noun_is_a_label() -> None
         "“Casual contracts have become a business model,” she said."
     )
     assert {q.text: q.speaker for q in quotes} == {"Casual contracts have become a business model": "Ama Osei"}
+
+
+def test_a_scare_quote_that_recurs_in_quote_marks_is_the_same_term() -> None:
+    quotes = quoted(
+        "A further 69,000 staff were on “atypical contracts” and are not counted.\n"
+        "But Dana Reyes, who speaks for the employers, said members had cut zero-hours posts and “atypical "
+        "contracts”, while adding open-ended ones."
+    )
+    assert [q.text for q in quotes] == []

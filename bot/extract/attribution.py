@@ -116,6 +116,10 @@ NEXT_WORD = re.compile(r"\s*([a-z][a-z\-]*)\b")
 PREPOSITION_THEN = re.compile(r"\b(?:for|of|with|about|among)\s+(?P<between>)$")
 
 
+def _term_key(text: str) -> str:
+    return " ".join(text.strip(" ,.;:!?").casefold().split())
+
+
 def is_label(text: str, before: str, after: str) -> bool:
     """A quoted phrase that modifies the noun after it, between that noun and its determiner (or a preposition),
     names a thing and is nobody's speech: 'adopted a "so what" attitude', 'by a "Chinese maritime militia"
@@ -139,6 +143,7 @@ class Analyser(Cues):
         self.article = article
         self.quotes: list[Quote] = []
         self.single_quotes = uses_single_quotes(article)
+        self.terms: set[str] = set()  # the scare quotes read so far, as _term_key gives them
         self.prev_tail_speaker: Entity | None = None
         self.prev_tail_rule = CONTINUES
         self.body_seen = 0  # body paragraphs read so far
@@ -304,6 +309,7 @@ class Analyser(Cues):
                 or is_title(text, before, after)
                 or is_label(text, before, after)
                 or TERM_MARKERS.search(before)
+                or _term_key(text) in self.terms
             ):
                 previous_close = closer
                 at_start = False
@@ -324,9 +330,12 @@ class Analyser(Cues):
                 elif at_start and opener - base < 3 and self.prev_tail_speaker is not None:
                     found = Found(self.prev_tail_speaker, "continued", rule=self.prev_tail_rule)
             if found.entity is None and found.why is None and not speech_like:
+                # A scare quote: a short phrase nobody is said to have said. Where it recurs in quote marks it is
+                # the same term ('staff on “atypical contracts”', then 'reducing ... and “atypical contracts”').
+                self.terms.add(_term_key(text))
                 previous_close = closer
                 at_start = False
-                continue  # a scare quote: a short phrase nobody is said to have said
+                continue
             self._emit(mark, para, found)
             if found.entity is not None:
                 running, running_pos = found.entity, closer
