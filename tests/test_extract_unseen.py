@@ -1896,3 +1896,12 @@ def test_a_scare_quote_that_recurs_in_quote_marks_is_the_same_term() -> None:
         "contracts”, while adding open-ended ones."
     )
     assert [q.text for q in quotes] == []
+
+
+def test_the_with_a_plural_group_points_back_and_a_bare_plural_names_a_group() -> None:
+    found = who_said(
+        "The team found the flaw in routers from eleven makers.\n"
+        "“An attacker can steal uplink packets,” the researchers wrote.\n"
+        "“This is overblown,” critics said."
+    )
+    assert found == {"An attacker can steal uplink packets": None, "This is overblown": "Critics"}

@@ -131,6 +131,10 @@ class Groups(People):
             body = self._body_named_by(head, pos)
             if body is not None:
                 return body
+            if head.endswith("s") and head not in DOCUMENT_NOUNS and head[:-1] not in DOCUMENT_NOUNS:
+                # "the researchers wrote" points back to people the article has named, or to nobody it names; a
+                # group is a speaker as the article calls it only without "the" ("Critics", "xAI engineers").
+                return None
         owner = DOCUMENT_OWNER.fullmatch(name) if head in DOCUMENT_NOUNS else None
         if owner is not None:
             # "the DOJ release states", "the White House statement said": a document speaks for the body it names.
