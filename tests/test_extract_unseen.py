@@ -1905,3 +1905,12 @@ def test_the_with_a_plural_group_points_back_and_a_bare_plural_names_a_group() -
         "“This is overblown,” critics said."
     )
     assert found == {"An attacker can steal uplink packets": None, "This is overblown": "Critics"}
+
+
+def test_one_word_between_a_determiner_and_a_quoted_label_is_its_modifier() -> None:
+    # "separate" is a verb first in WordNet; after "a" it can only be an adjective.
+    quotes = quoted(
+        "IBM said the subsidiary discussed other uses in its privacy policy and in a separate “privacy settings” "
+        "section of the app."
+    )
+    assert quotes == []

@@ -123,13 +123,16 @@ def _term_key(text: str) -> str:
 def is_label(text: str, before: str, after: str) -> bool:
     """A quoted phrase that modifies the noun after it, between that noun and its determiner (or a preposition),
     names a thing and is nobody's speech: 'adopted a "so what" attitude', 'by a "Chinese maritime militia"
-    vessel', 'an issue for "gig economy" workers'. The words
-    between are adjectives or nouns (WordNet's dominant part of speech), the one after a noun that is no
-    function word: 'the cap would "punish success," while ...' is speech."""
+    vessel', 'an issue for "gig economy" workers', 'a separate "privacy settings" section'. Two words between
+    are adjectives or nouns (WordNet's dominant part of speech), the one after a noun that is no function word:
+    'the cap would "punish success," while ...' is speech."""
     determined = PREPOSITION_THEN.search(before) or DETERMINED.search(before)
     if determined is None or text.rstrip().endswith((".", "!", "?", ",")) or word_count(text) > 5:
         return False
-    if any(part_of_speech(w) not in ("a", "n") for w in determined["between"].split()):
+    between = determined["between"].split()
+    # One word right after the determiner modifies the phrase, whatever WordNet calls it first ("a separate");
+    # of two, a verb says the determiner was an earlier noun's ('the mayor said "..."').
+    if len(between) > 1 and any(part_of_speech(w) not in ("a", "n") for w in between):
         return False
     noun = NEXT_WORD.match(after)
     return noun is not None and noun.group(1) not in STOPWORDS and part_of_speech(noun.group(1)) == "n"
