@@ -1914,3 +1914,12 @@ def test_one_word_between_a_determiner_and_a_quoted_label_is_its_modifier() -> N
         "section of the app."
     )
     assert quotes == []
+
+
+def test_an_adjective_and_a_plural_noun_are_a_kind_of_people_not_a_person() -> None:
+    found = who_said(
+        "“Top-down governance fails local communities and Indigenous Peoples,” John Fa added.\n"
+        "Granting Indigenous Peoples legal titles is key to slowing forest loss.\n"
+        "“These areas are under threat,” he said."
+    )
+    assert found["These areas are under threat"] == "John Fa"

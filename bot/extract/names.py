@@ -70,6 +70,21 @@ RELATION_BEFORE = re.compile(
 INDEFINITE_BEFORE = re.compile(r"(?<![\w’'\-])[Aa]n?\s+$")
 
 
+def _common_phrase(tokens: list[str]) -> bool:
+    """Words of English that name a kind of people, not a person: an adjective and a plural noun ("Indigenous
+    Peoples", "Local Residents"), with no given name among them (a sentence's first word may come before:
+    "Granting Indigenous Peoples")."""
+    if len(tokens) < 2 or any(is_given_name(t) for t in tokens):
+        return False
+    *rest, adjective, plural = (strip_possessive(t).casefold() for t in tokens)
+    return (
+        part_of_speech(adjective) == "a"
+        and plural.endswith("s")
+        and part_of_speech(plural) == "n"
+        and all(part_of_speech(w) is not None for w in rest)
+    )
+
+
 def _noun_follows(text: str, end: int) -> bool:
     """Whether a lower-case noun (by WordNet's dominant part of speech) follows a run: "family" in "the Kreuzberg
     family winery", not "said" in "the Pentagon said"."""
@@ -348,6 +363,8 @@ class People(Pronouns):
             if beside_number(text, match.start(), match.end()):
                 continue  # "21st Century Fox", "Teamsters Local 90": no person's name follows or precedes a number
             if len(name_part) >= 2 and not looks_org(name_part) and person_name(name_part):
+                if _common_phrase(name_part):
+                    continue  # "Indigenous Peoples": an adjective and a plural noun of English, no one's name
                 name = " ".join(strip_possessive(t) for t in name_part)
                 if name.casefold() not in self.entities and self.short_form(name_part, match.start()) is None:
                     # A relation noun that says a sex, right before the name, gives theirs: "her daughter Soon-Yi
@@ -468,6 +485,8 @@ class People(Pronouns):
             return None
         if len(name_part) >= 2 and strip_possessive(name_part[-1]).casefold() in DESCRIBING_NOUNS:
             return None  # "A Texas Democrat said": a description of someone the article does not name here
+        if _common_phrase(name_part) and not looks_org(name_part):
+            return None  # "Indigenous Peoples": a kind of people, never a person a pronoun can mean
         if len(name_part) >= 2 and person_name(name_part):
             known = self.entities.get(" ".join(name_part).casefold())
             if known is None:
