@@ -16,7 +16,9 @@ from tests.extract_gold import ROUNDS_DIR, Score, load_round, score
 # Round R (six more: the South China Morning Post, Ars Technica, NBC News, Nature, the Guardian, Reuters in the
 # Vancouver Sun; same day) scored P 0.86 / R 0.86 at its first run, with this session's first commit and its
 # later state alike; then read.
-FLOORS = {"q": (0.97, 0.92), "r": (0.96, 0.87)}
+# Round S (six more: The Planetary Press, National Geographic UK, MIT Technology Review, CNN, VICE, Reuters; same
+# day) scored P 0.88 / R 0.90 at its first run, with this session's first commit and its later state alike.
+FLOORS = {"q": (0.97, 0.92), "r": (0.96, 0.87), "s": (0.94, 0.95)}
 
 
 @pytest.mark.parametrize("round_id", sorted(FLOORS))
