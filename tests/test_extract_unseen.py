@@ -1923,3 +1923,15 @@ def test_an_adjective_and_a_plural_noun_are_a_kind_of_people_not_a_person() -> N
         "“These areas are under threat,” he said."
     )
     assert found["These areas are under threat"] == "John Fa"
+
+
+def test_reported_speech_after_a_paragraph_s_last_quotation_hands_on_its_speaker() -> None:
+    quotes = quoted(
+        "Education Secretary Miguel Cardona spoke to CNN.\n"
+        "“The federal government doesn’t really have a role,” Cardona said. The secretary went on to say that "
+        "decisions remain in the hands of local districts.\n"
+        "“I have complete confidence in our educators.”"
+    )
+    last = quotes[-1]
+    assert (last.text, last.speaker) == ("I have complete confidence in our educators.", "Miguel Cardona")
+    assert last.rule == "the person whose reported speech ends the paragraph before"

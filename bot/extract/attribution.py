@@ -199,14 +199,17 @@ class Analyser(Cues):
         for quote in reported:
             self.used[quote.speaker.casefold()] = self.entities[quote.speaker.casefold()]
             self.quotes.append(quote)
-        ends_on_quote = bool(marks) and marks[-1].close is not None
-        if reported and not ends_on_quote and reported[-1].end >= len(para.text.rstrip(" .!?")) + para.start - 1:
+        # (Reported speech after the paragraph's last quotation ends it too: '"...," Cardona said. The secretary went
+        # on to say that ...'.)
+        after_quotes = not marks or marks[-1].close is None or (reported and reported[-1].start > marks[-1].close)
+        if reported and after_quotes and reported[-1].end >= len(para.text.rstrip(" .!?")) + para.start - 1:
             # A paragraph that ends on one person's reported speech ('Smith said the plan would fail.') hands them
             # a cue-less quotation opening the next paragraph ('"It will never work."'), as news copy does.
             speakers = {q.speaker for q in reported if q.start >= self.sentences[-1][0]}
             speaker = self.entities[reported[-1].speaker.casefold()]
             if len(speakers) == 1 and speaker.kind == "person":
                 self.prev_tail_speaker = speaker
+                self.prev_tail_rule = "the person whose reported speech ends the paragraph before"
         if self.prev_tail_speaker is None and not marks:
             self.prev_tail_speaker = self._paragraph_speaker(events, first_sentence)
             self.prev_tail_rule = "the one person the paragraph before reports speaking"

@@ -94,6 +94,10 @@ def find_channel(text: str) -> str | None:
     return None
 
 
+# A verb of going on before a speech verb: its subject is the speaker's ("went on to say", "goes on to add").
+GOING_ON_TO = re.compile(r"\s+(?:went|goes|go|going|gone|proceeded|proceeds)\s+on\s+to\s*$")
+
+
 def _description(found: re.Match[str] | None) -> re.Match[str] | None:
     """A description's match, unless a capitalised word before its noun makes it a name or a title: "the Ohio
     River", "the Harbour Commissioner" (but "the Alabama Republican" describes, as "the German" does)."""
@@ -190,6 +194,9 @@ class Cues(Groups):
                 # '"...," says a former Fox employee': someone the article does not name, as when the description
                 # comes before the verb; the quotation is theirs, not a later cue's ("... who says Ailes").
                 return None, vend + len(phrase) - len(phrase.lstrip()), f"{UNNAMED}: '{phrase.strip()}'"
+        going_on = GOING_ON_TO.search(left)
+        if going_on is not None:
+            vstart = sent_start + going_on.start()  # "The secretary went on to say that ...": the secretary says it
         return self._subject(masked, sent_start, vstart, base, first_sentence)
 
     def _inverted(self, after: str, vend: int, base: int, first_sentence: int) -> tuple[Entity | None, int, str] | None:
