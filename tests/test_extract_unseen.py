@@ -1935,3 +1935,8 @@ def test_reported_speech_after_a_paragraph_s_last_quotation_hands_on_its_speaker
     last = quotes[-1]
     assert (last.text, last.speaker) == ("I have complete confidence in our educators.", "Miguel Cardona")
     assert last.rule == "the person whose reported speech ends the paragraph before"
+
+
+def test_a_phrase_after_definition_of_is_a_term() -> None:
+    quotes = quoted("Scientists used a pre-existing definition of “intact forest landscapes” for their study.")
+    assert quotes == []

@@ -103,7 +103,7 @@ CUE_NOUNS = "tweet|tweets|post|posts|response|reply|statement|message|comment|co
 # "(see ...)" (but not "wanted to see "more good data"").
 TERM_MARKERS = re.compile(
     r"(?:\b(?:dubbed|so-called|known as|called|named|nicknamed|titled|entitled|headlined|branded|labell?ed|termed"
-    r"|the word|the term|the phrase)|\(\s*see)\s*[(\x00]*$",
+    r"|the word|the term|the phrase|definition of|meaning of)|\(\s*see)\s*[(\x00]*$",
     re.IGNORECASE,
 )
 WORK_WORDS = (
