@@ -1938,5 +1938,8 @@ def test_reported_speech_after_a_paragraph_s_last_quotation_hands_on_its_speaker
 
 
 def test_a_phrase_after_definition_of_is_a_term() -> None:
-    quotes = quoted("Scientists used a pre-existing definition of “intact forest landscapes” for their study.")
-    assert quotes == []
+    quotes = quoted(
+        "Scientists used a pre-existing definition of “intact forest landscapes” for their study, describing them "
+        "as large forests."
+    )
+    assert [q.text for q in quotes] == []
