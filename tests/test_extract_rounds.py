@@ -18,7 +18,7 @@ from tests.extract_gold import ROUNDS_DIR, Score, load_round, score
 # later state alike; then read.
 # Round S (six more: The Planetary Press, National Geographic UK, MIT Technology Review, CNN, VICE, Reuters; same
 # day) scored P 0.88 / R 0.90 at its first run, with this session's first commit and its later state alike.
-FLOORS = {"q": (0.97, 0.92), "r": (0.96, 0.87), "s": (0.94, 0.97)}
+FLOORS = {"q": (0.97, 0.92), "r": (0.96, 0.87), "s": (0.97, 0.97)}
 
 
 @pytest.mark.parametrize("round_id", sorted(FLOORS))
