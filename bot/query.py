@@ -7,36 +7,25 @@ of the record and the lexical data.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
 from . import clauses, languages, lexical
 from .data.lexicon import Lexicon, Trigger
 from .errors import UsageError
-from .kinds import POST_HOLDERS, kind_asked, kind_asked_in
-from .text import STOPWORDS, stem, stems, without_possessive, words
+from .kinds import kind_asked, kind_asked_in
+from .spelling import CORRECTIONS_KEPT, FigureNames, Vocabulary, is_common
+from .text import STOPWORDS, stem, stems, words
 
 MAX_TOPIC_LENGTH = 200
-# Typo tolerance in edits (OSA distance: a swapped pair of letters is one edit): one edit from four letters
-# on, two from eight. Three-letter words are too easily another word, so they are left alone unless one
-# inserted letter makes a topic trigger ("opn" -> "open").
-_SHORTEST_TYPO = 3
-_SHORT_WORD = 4
-_LONG_WORD = 8
-# A long-running bot meets words without end (typos, spam): the corrections it keeps are capped.
-_CORRECTIONS_KEPT = 50_000
 # A WordNet relative explains a question word at this share of the word itself: it may be another sense, so
 # it counts like the topic rules' broad everyday triggers (0.6-0.7).
 RELATED_SHARE = 0.7
 # A trigger reached through a corrected typo counts a little less than one typed right.
 _FUZZY_WEIGHT = 0.9
-# A word at least this frequent in general English (Zipf 3.5: about three times in a million words) is a word
-# in its own right, never a typo of a record word ("help" is not "hell", "stop" is not "step").
-_COMMON_ZIPF = 3.5
 # Information is counted above that of a word met once in a thousand (Zipf 6, about 10 bits): words that
 # common ("take", "good", "make") say how a question is asked rather than what it is about.
 BASELINE_BITS = 10.0
@@ -59,10 +48,6 @@ _WHO_SAID = re.compile(
 # A contraction typed without its apostrophe ("isnt", "dont") is the contraction, unless the bare form is a
 # word of its own that WordNet knows ("well", "ill", "cant").
 _BARE_CONTRACTIONS = {w.replace("'", "").replace("’", ""): w for w in sorted(STOPWORDS) if "'" in w or "’" in w}
-# The words of a role that name no organisation ("Tesla and SpaceX CEO").
-_ROLE_FILLER = frozenset({"and", "ai", "ceo"})
-# A figure's name tolerates one edit (OSA) in a name word of at least this many letters ("sulyman").
-_NAME_TYPO_LENGTH = 5
 
 
 def check_topic(topic: str) -> str:
@@ -234,204 +219,6 @@ def _in_order(run: tuple[str, ...], text: tuple[str, ...], at: int) -> bool:
     return True
 
 
-class NearWords:
-    """Words by first letter and length: the only ones a typo of a few edits can be of, since a typo rarely
-    touches both of a word's first two letters and each edit changes its length by one at most."""
-
-    def __init__(self, known: Iterable[str]):
-        self._by_start: dict[tuple[str, int], list[str]] = {}
-        for word in sorted(set(known)):
-            self._by_start.setdefault((word[0], len(word)), []).append(word)
-
-    def within(self, word: str, edits: int) -> list[tuple[str, int]]:
-        """(known word, OSA edits) for every known word at most ``edits`` edits from ``word``."""
-        from rapidfuzz import distance, process  # only once a word is not in the record
-
-        sizes = range(len(word) - edits, len(word) + edits + 1)
-        candidates = [
-            w for start in dict.fromkeys(word[:2]) for size in sizes for w in self._by_start.get((start, size), ())
-        ]
-        found = process.extract(word, candidates, scorer=distance.OSA.distance, score_cutoff=edits, limit=None)
-        return [(known, edited) for known, edited, _ in found]
-
-
-class Vocabulary:
-    """The words the record uses, with their stems: what a misspelt query word is corrected towards."""
-
-    def __init__(self, stem_of: Mapping[str, str], preferred: frozenset[str]):
-        """``stem_of``: every word the record's texts use -> its stem (stop words and numbers are left out)."""
-        self.stem_of = {w: s for w, s in stem_of.items() if w not in STOPWORDS and not w.isdigit()}
-        self.stems = frozenset(self.stem_of.values())
-        self._preferred = preferred  # trigger words: the likelier meaning when two words are as near
-        # What a typo can be of: a word of the record, or a stop word ("teh", "wat"), which then counts as one.
-        self._near = NearWords({*self.stem_of, *STOPWORDS})
-        self._corrections: dict[str, str | None] = {}
-
-    def correct(self, word: str) -> str | None:
-        """The record's word (or stop word) a misspelt word most likely meant: the nearest (OSA edits) among
-        words that start with its first or second letter (a typo rarely touches both); of those as near, the
-        most frequent in general English (the likelier intent), then a trigger word, then the first
-        alphabetically, so the choice never depends on the order the record was read in."""
-        if word in self._corrections:
-            return self._corrections[word]
-        found = self._nearest(word) if len(word) >= _SHORTEST_TYPO else None
-        if len(self._corrections) < _CORRECTIONS_KEPT:
-            self._corrections[word] = found
-        return found
-
-    def _nearest(self, word: str) -> str | None:
-        edits = 2 if len(word) >= _LONG_WORD else 1
-        allowed = [
-            (edited, -(lexical.zipf(known) or 0.0), known not in self._preferred, known)
-            for known, edited in self._near.within(word, edits)
-            if known != word and (len(word) >= _SHORT_WORD or self._short_word_may_be(word, known))
-        ]
-        return min(allowed)[-1] if allowed else None
-
-    def _short_word_may_be(self, word: str, known: str) -> bool:
-        """A three-letter word is too easily another word: it is only corrected by one inserted letter that
-        makes a trigger word ("opn"), or to a stop word by two swapped letters ("teh"), which only takes a word
-        away."""
-        if known in STOPWORDS:
-            return sorted(known) == sorted(word)
-        return len(known) == len(word) + 1 and known in self._preferred
-
-
-class FigureNames:
-    """Every way a question may name a figure: its id, name and aliases (a typo of them still names it), and
-    its role up to a parenthesis or comma ("Anthropic CEO"), matched exactly since a role is ordinary words."""
-
-    def __init__(self, figures: Iterable[tuple[str, str, tuple[str, ...], str]]):
-        names: dict[tuple[tuple[str, ...], str], bool] = {}
-        for figure, name, aliases, role in figures:
-            role = role_name(role)
-            options = [(figure, True), (name, True), *((a, True) for a in aliases), (role, False)]
-            options += [(other, False) for other in _role_in_other_words(role)]
-            # A hyphenated name typed with its parts joined is the same name: "kaifu" for "Kai-Fu".
-            options += [(option.replace("-", ""), typos) for option, typos in options if "-" in option]
-            for option, typos in options:
-                parts = tuple(words(option))
-                if parts and not all(p in STOPWORDS for p in parts):
-                    names[parts, figure] = names.get((parts, figure), False) or typos
-        # Names by their first word, so a question is only checked against names that may start at a word.
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
-        self._name_words: dict[str, set[str]] = {}  # figure -> the words of its names that tolerate typos
-        for (parts, figure), typos in names.items():
-            self._by_first.setdefault(parts[0], []).append((parts, figure, typos))
-            if typos:
-                self._name_words.setdefault(figure, set()).update(parts)
-        self.phrases = frozenset(" ".join(parts) for parts, _ in names)
-        typo_firsts = [first for first in self._by_first if len(first) >= _NAME_TYPO_LENGTH]
-        self._near_firsts = NearWords(typo_firsts)
-        # The same first words by how they sound (Metaphone): "sulaiman" is "suleyman" spelled as it is said.
-        self._firsts_by_sound: dict[str, list[str]] = {}
-        for first in sorted(typo_firsts):
-            self._firsts_by_sound.setdefault(sounds(first), []).append(first)
-        self._firsts_of: dict[str, list[str]] = {}  # what each word typed so far may begin (capped)
-
-    def find(self, typed: list[str]) -> dict[str, list[int]]:
-        """Figure id -> the places of the question's words that name it. Longer names are found first ("xAI
-        engineers" before "xAI"), and a place names one figure at most."""
-        found: list[tuple[int, str, tuple[str, ...], int]] = []
-        for at, word in enumerate(typed):
-            for first in self._firsts(word):
-                for parts, figure, typos in self._by_first[first]:
-                    span = typed[at : at + len(parts)]
-                    if len(span) == len(parts) and all(_names(t, p, typos) for t, p in zip(span, parts, strict=True)):
-                        found.append((-len(parts), figure, parts, at))
-            # A name word typed as two words is the same name ("le cun" for "LeCun"); the second is no word of
-            # everyday English then, or the pair is two words ("open ai").
-            following = typed[at + 1] if at + 1 < len(typed) else ""
-            joined = word + following if following and word not in STOPWORDS and not _common(following) else None
-            for first in self._firsts(joined) if joined else ():
-                for parts, figure, typos in self._by_first[first]:
-                    if len(parts) == 1 and _names(joined, parts[0], typos):
-                        found.append((-2, figure, parts, at))
-        named: dict[str, list[int]] = {}
-        taken: set[int] = set()
-        for size, figure, _, at in sorted(found):
-            span = range(at, at - size)
-            if taken.isdisjoint(span):
-                named.setdefault(figure, []).extend(span)
-                taken.update(span)
-        # Beside a name that was found, a word one edit from another word of the same figure's names is part of
-        # it, however short ("yan lecunn": "yan" is "yann").
-        for figure, places in named.items():
-            for at in (min(places) - 1, max(places) + 1):
-                if 0 <= at < len(typed) and at not in taken and self._beside(typed[at], figure):
-                    places.append(at)
-                    taken.add(at)
-        return named
-
-    def _beside(self, word: str, figure: str) -> bool:
-        if len(word) < 3 or word in STOPWORDS:
-            return False
-        from rapidfuzz.distance import OSA
-
-        return any(OSA.distance(word, part, score_cutoff=1) <= 1 for part in self._name_words.get(figure, ()))
-
-    def _firsts(self, word: str) -> list[str]:
-        """The first words of names a typed word may be: itself, without a possessive or plural, or one edit
-        away from a long enough one."""
-        known = self._firsts_of.get(word)
-        if known is None:
-            known = self._name_starts(word)
-            if len(self._firsts_of) < _CORRECTIONS_KEPT:
-                self._firsts_of[word] = known
-        return known
-
-    def _name_starts(self, word: str) -> list[str]:
-        bare = without_possessive(word)
-        exact = [w for w in dict.fromkeys((bare, bare[:-1] if bare.endswith("s") else bare)) if w in self._by_first]
-        # A word of everyday English is itself, not a typo of a name ("regulation" is not "anthropic").
-        if len(bare) < _NAME_TYPO_LENGTH - 1 or _common(bare):
-            return exact
-        near = [known for known, _ in self._near_firsts.within(bare, 1)]
-        alike = [first for first in self._firsts_by_sound.get(sounds(bare), ()) if sounds_alike(bare, first)]
-        return list(dict.fromkeys([*exact, *near, *alike]))
-
-
-def role_name(role: str) -> str:
-    """A role as a name for its figure: up to a parenthesis or comma ("Anthropic CEO (former ...)")."""
-    return role.split("(")[0].split(",")[0]
-
-
-def _role_in_other_words(role: str) -> list[str]:
-    """A role said the way people say it: the organisation it opens with, before a word for whoever holds a
-    post there ("Anthropic CEO": "anthropic boss", "the anthropic ai chief"; "Tesla and SpaceX CEO")."""
-    opening = list(itertools.takewhile(lambda w: w[:1].isupper() or w == "and", role.split()))
-    organisations = [w for w in opening if w.casefold() not in _ROLE_FILLER]
-    return [f"{o} {ai}{holder}" for o in organisations for ai in ("", "ai ") for holder in POST_HOLDERS]
-
-
-def _names(typed: str, part: str, typos: bool) -> bool:
-    """Whether a typed word is a name word: the same, possessive or plural ("amodei's", "musks"), or, for a
-    long enough name word, one edit away ("suleman")."""
-    typed = without_possessive(typed)
-    if typed in (part, part + "s"):
-        return True
-    if not typos or len(part) < _NAME_TYPO_LENGTH:
-        return False
-    from rapidfuzz.distance import OSA
-
-    return OSA.distance(typed, part, score_cutoff=1) <= 1 or (not _common(typed) and sounds_alike(typed, part))
-
-
-def sounds_alike(word: str, name: str) -> bool:
-    """Whether a word of Latin letters sounds like a name word, by their Metaphone keys: a name misspelled the
-    way it is said keeps its key ("sulaiman" and "suleyman" are both SLMN). A key of fewer than three sounds
-    ("kaifu", KF) says too little to tell names apart."""
-    key = sounds(word)
-    return word.isascii() and word.isalpha() and len(key) >= 3 and key == sounds(name)
-
-
-def sounds(word: str) -> str:
-    """How a word sounds: its Metaphone key (jellyfish's)."""
-    import jellyfish  # only once a word may be a name's typo
-
-    return jellyfish.metaphone(word)
-
-
 class QueryReader:
     """Reads a user's topic against the topic rules, the record's vocabulary and its figures' names."""
 
@@ -519,7 +306,7 @@ class QueryReader:
             word_stem, read = stem(word), word
             known = word_stem in self.vocabulary.stems or word_stem in self.other_names
             # A word WordNet knows is that word, however rare, not a typo of a record word ("moat", "spitting").
-            if not known and word not in STOPWORDS and not _common(word) and lexical.part_of_speech(word) is None:
+            if not known and word not in STOPWORDS and not is_common(word) and lexical.part_of_speech(word) is None:
                 fixed = self.vocabulary.correct(word)
                 if fixed is not None:
                     word_stem, read = stem(fixed), fixed
@@ -538,7 +325,9 @@ class QueryReader:
             )
             if word_stem not in asked and word_stem not in held_back:
                 if content:
-                    asked[word_stem] = self._asked(read, word_stem, everyday=_common(read) and read not in capitalised)
+                    asked[word_stem] = self._asked(
+                        read, word_stem, everyday=is_common(read) and read not in capitalised
+                    )
                 elif len(read) > 1 and word_stem not in self.lexicon.generic:
                     held_back[word_stem] = read
             places.setdefault(word_stem, at)
@@ -606,14 +395,9 @@ def _with_apostrophe(word: str) -> str:
     return contraction if contraction is not None and lexical.part_of_speech(word) is None else word
 
 
-def _common(word: str) -> bool:
-    value = lexical.zipf(word)
-    return value is not None and value >= _COMMON_ZIPF
-
-
 # A word's weight, part of speech and WordNet relatives are general English, the same in every question: each
 # word is read once (up to as many words as the corrections kept), not once per question that uses it.
-@lru_cache(maxsize=_CORRECTIONS_KEPT)
+@lru_cache(maxsize=CORRECTIONS_KEPT)
 def _asked(word: str, word_stem: str, everyday: bool) -> AskedWord:
     relatives = tuple(
         Relative(stem=s, relation=relation)

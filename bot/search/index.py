@@ -16,7 +16,8 @@ from ..data.dataset import Dataset
 from ..data.lexicon import Lexicon
 from ..data.personas import Persona, Position
 from ..kinds import POST_HOLDERS, kinds_stated, word_kind
-from ..query import TopicFinder, role_name
+from ..query import TopicFinder
+from ..spelling import role_name
 from ..text import STOPWORDS, content_stems, stem, words
 
 

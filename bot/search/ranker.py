@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, TypeVar
 from ..data.article import Span
 from ..data.dataset import Dataset
 from ..data.personas import Persona
-from ..query import ASKS_SOMETHING_BITS, FigureNames, QueryAnalysis, QueryReader, TopicFinder, Vocabulary
+from ..query import ASKS_SOMETHING_BITS, QueryAnalysis, QueryReader, TopicFinder
+from ..spelling import FigureNames, Vocabulary
 from ..text import content_stems, stem, words
 from .index import Index, TextReader, index_narration, index_positions, record_names
 from .records import AskResult, Candidate, Match, Stance

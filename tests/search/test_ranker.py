@@ -182,13 +182,13 @@ def test_any_text_gives_an_answer_whose_quotes_are_verbatim(ranker, planner, dat
 def test_what_a_long_running_bot_keeps_between_queries_is_bounded(monkeypatch):
     """Typo corrections are kept to answer faster; endless distinct typos (spam) must not grow them past
     their cap, and answers must not change when the cap is reached."""
-    from bot import query
+    from bot import spelling
 
     reference = load_core(SEEDS, PERSONAS).ranker  # keeps every correction
     phrases = sorted({t.phrase for rule in reference.data.lexicon.topics.values() for t in rule.triggers})
     queries = [f"{phrases[n % len(phrases)]} zq{n}x regulaton" for n in range(200)]
     expected = [reference.ask(topic) for topic in queries]
-    monkeypatch.setattr(query, "_CORRECTIONS_KEPT", 30)
+    monkeypatch.setattr(spelling, "CORRECTIONS_KEPT", 30)
     capped = load_core(SEEDS, PERSONAS).ranker
     for topic, answer in zip(queries, expected, strict=True):
         assert capped.ask(topic) == answer, topic
