@@ -181,3 +181,30 @@ BEFORE_NUMBER = re.compile(r"[ \u00a0]\d+\b(?![\-–:.,/]\d)")
 def beside_number(text: str, start: int, end: int) -> bool:
     """Whether the run at ``text[start:end]`` follows or precedes a number, and so names no person."""
     return bool(AFTER_NUMBER.search(text, max(0, start - 8), start) or BEFORE_NUMBER.match(text, end))
+
+
+# "a" or "an" right before a capitalised run: it describes someone ("an Oklahoma Republican", "a Harvard
+# economist"), it is not their name.
+INDEFINITE_BEFORE = re.compile(r"(?<![\w’'\-])[Aa]n?\s+$")
+
+
+def common_phrase(tokens: list[str]) -> bool:
+    """Words of English that name a kind of people, not a person: an adjective and a plural noun ("Indigenous
+    Peoples", "Local Residents"), with no given name among them (a sentence's first word may come before:
+    "Granting Indigenous Peoples")."""
+    if len(tokens) < 2 or any(is_given_name(t) for t in tokens):
+        return False
+    *rest, adjective, plural = (strip_possessive(t).casefold() for t in tokens)
+    return (
+        part_of_speech(adjective) == "a"
+        and plural.endswith("s")
+        and part_of_speech(plural) == "n"
+        and all(part_of_speech(w) is not None for w in rest)
+    )
+
+
+def noun_follows(text: str, end: int) -> bool:
+    """Whether a lower-case noun (by WordNet's dominant part of speech) follows a run: "family" in "the Kreuzberg
+    family winery", not "said" in "the Pentagon said"."""
+    after = re.match(r"\s+([a-z]+)\b", text[end : end + 30])
+    return after is not None and part_of_speech(after[1]) == "n"

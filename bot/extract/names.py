@@ -8,17 +8,20 @@ from dataclasses import dataclass, field
 from ..lexical import part_of_speech
 from .given_names import gender_of, is_given_name
 from .name_shapes import (
+    INDEFINITE_BEFORE,
     PARTICLE_WORD,
     TITLE_PHRASE,
     adjective_from_name,
     before_title,
     beside_number,
     body_then_person,
+    common_phrase,
     drop_post_nominals,
     fold,
     is_person_token,
     looks_org,
     name_after_the,
+    noun_follows,
     org_word,
     person_name,
     same_words,
@@ -64,32 +67,6 @@ from .words import (
 RELATION_BEFORE = re.compile(
     r"\b(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Aa]n?|[Tt]he)\s+)?(?P<rel>[a-z]+)(?P<comma>,)?\s*$"
 )
-
-# "a" or "an" right before a capitalised run: it describes someone ("an Oklahoma Republican", "a Harvard
-# economist"), it is not their name.
-INDEFINITE_BEFORE = re.compile(r"(?<![\w’'\-])[Aa]n?\s+$")
-
-
-def _common_phrase(tokens: list[str]) -> bool:
-    """Words of English that name a kind of people, not a person: an adjective and a plural noun ("Indigenous
-    Peoples", "Local Residents"), with no given name among them (a sentence's first word may come before:
-    "Granting Indigenous Peoples")."""
-    if len(tokens) < 2 or any(is_given_name(t) for t in tokens):
-        return False
-    *rest, adjective, plural = (strip_possessive(t).casefold() for t in tokens)
-    return (
-        part_of_speech(adjective) == "a"
-        and plural.endswith("s")
-        and part_of_speech(plural) == "n"
-        and all(part_of_speech(w) is not None for w in rest)
-    )
-
-
-def _noun_follows(text: str, end: int) -> bool:
-    """Whether a lower-case noun (by WordNet's dominant part of speech) follows a run: "family" in "the Kreuzberg
-    family winery", not "said" in "the Pentagon said"."""
-    after = re.match(r"\s+([a-z]+)\b", text[end : end + 30])
-    return after is not None and part_of_speech(after[1]) == "n"
 
 
 # --- entities ---------------------------------------------------------------------------------------
@@ -363,7 +340,7 @@ class People(Pronouns):
             if beside_number(text, match.start(), match.end()):
                 continue  # "21st Century Fox", "Teamsters Local 90": no person's name follows or precedes a number
             if len(name_part) >= 2 and not looks_org(name_part) and person_name(name_part):
-                if _common_phrase(name_part):
+                if common_phrase(name_part):
                     continue  # "Indigenous Peoples": an adjective and a plural noun of English, no one's name
                 name = " ".join(strip_possessive(t) for t in name_part)
                 if name.casefold() not in self.entities and self.short_form(name_part, match.start()) is None:
@@ -485,7 +462,7 @@ class People(Pronouns):
             return None
         if len(name_part) >= 2 and strip_possessive(name_part[-1]).casefold() in DESCRIBING_NOUNS:
             return None  # "A Texas Democrat said": a description of someone the article does not name here
-        if _common_phrase(name_part) and not looks_org(name_part):
+        if common_phrase(name_part) and not looks_org(name_part):
             return None  # "Indigenous Peoples": a kind of people, never a person a pronoun can mean
         if len(name_part) >= 2 and person_name(name_part):
             known = self.entities.get(" ".join(name_part).casefold())
@@ -557,12 +534,7 @@ class People(Pronouns):
             before = masked[max(0, start - 4) : start].casefold()
             bare = [t for t in tokens if t.casefold() != "the"]
             after_the = before.endswith("the ") or tokens[0].casefold() == "the"
-            if (
-                after_the
-                and len(bare) == 1
-                and self._surname_of_someone(bare[0])
-                and _noun_follows(masked, match.end())
-            ):
+            if after_the and len(bare) == 1 and self._surname_of_someone(bare[0]) and noun_follows(masked, match.end()):
                 # "The Kreuzberg family winery ... winemaker Ludwig Kreuzberg": a person's surname made a modifier
                 # before the person is introduced is theirs, not an organisation's called "Kreuzberg".
                 continue
