@@ -18,7 +18,9 @@ from tests.extract_gold import ROUNDS_DIR, Score, load_round, score
 # later state alike; then read.
 # Round S (six more: The Planetary Press, National Geographic UK, MIT Technology Review, CNN, VICE, Reuters; same
 # day) scored P 0.88 / R 0.90 at its first run, with this session's first commit and its later state alike.
-FLOORS = {"q": (0.97, 0.92), "r": (0.96, 0.87), "s": (0.97, 0.97)}
+# Round T (six more, thinner: LeadDev, Threatpost, DW, Salon/Grist, KPBS, Fox News; same day) scored P 0.85 /
+# R 0.92 at its first run, with the session's last state (its first commit: P 0.82 / R 0.92); then read.
+FLOORS = {"q": (0.97, 0.92), "r": (0.96, 0.87), "s": (0.97, 0.97), "t": (0.85, 0.92)}
 
 
 @pytest.mark.parametrize("round_id", sorted(FLOORS))
