@@ -1943,3 +1943,10 @@ def test_a_phrase_after_definition_of_is_a_term() -> None:
         "as large forests."
     )
     assert [q.text for q in quotes] == []
+
+
+def test_a_plural_nationality_is_a_kind_of_people_but_a_surname_after_a_given_name() -> None:
+    assert who_said("Officials turned back Central Americans at the border. “We were sent away,” he said.") == {
+        "We were sent away": None
+    }
+    assert who_said("Mike German led the group. “We did our utmost,” he said.") == {"We did our utmost": "Mike German"}

@@ -69,6 +69,14 @@ RELATION_BEFORE = re.compile(
 )
 
 
+def _describes(tokens: list[str]) -> bool:
+    """A run ending in a nationality or a party member, one or many ("a Texas Democrat", "Central Americans"),
+    describes people and names no one; after a given name it is a surname ("Mike German")."""
+    key = strip_possessive(tokens[-1]).casefold()
+    describing = key in DESCRIBING_NOUNS or (key.endswith("s") and key[:-1] in DESCRIBING_NOUNS)
+    return describing and not is_given_name(tokens[0])
+
+
 # --- entities ---------------------------------------------------------------------------------------
 
 
@@ -340,8 +348,9 @@ class People(Pronouns):
             if beside_number(text, match.start(), match.end()):
                 continue  # "21st Century Fox", "Teamsters Local 90": no person's name follows or precedes a number
             if len(name_part) >= 2 and not looks_org(name_part) and person_name(name_part):
-                if common_phrase(name_part):
-                    continue  # "Indigenous Peoples": an adjective and a plural noun of English, no one's name
+                if common_phrase(name_part) or _describes(name_part):
+                    # "Indigenous Peoples", "Central Americans": a kind of people, no one's name
+                    continue
                 name = " ".join(strip_possessive(t) for t in name_part)
                 if name.casefold() not in self.entities and self.short_form(name_part, match.start()) is None:
                     # A relation noun that says a sex, right before the name, gives theirs: "her daughter Soon-Yi
@@ -460,7 +469,7 @@ class People(Pronouns):
             return self.organisation(tokens, pos)
         if not name_part:
             return None
-        if len(name_part) >= 2 and strip_possessive(name_part[-1]).casefold() in DESCRIBING_NOUNS:
+        if len(name_part) >= 2 and _describes(name_part):
             return None  # "A Texas Democrat said": a description of someone the article does not name here
         if common_phrase(name_part) and not looks_org(name_part):
             return None  # "Indigenous Peoples": a kind of people, never a person a pronoun can mean
