@@ -9,6 +9,7 @@ from .given_names import is_given_name
 from .groups import Groups, group_how
 from .name_shapes import AFTER_NUMBER, looks_org, split_title, strip_possessive
 from .names import Entity
+from .pronouns import PREPOSITION_BEFORE
 from .records import AMBIGUOUS, UNNAMED
 from .subjects import (
     AFTER_ASIDE,
@@ -104,11 +105,6 @@ def _description(found: re.Match[str] | None) -> re.Match[str] | None:
     if found is None or not (found["modifier"] or "")[:1].isupper():
         return found
     return found if found["noun"].casefold() in DESCRIBING_NOUNS else None
-
-
-def _after_preposition(text: str, pos: int) -> bool:
-    before = re.search(r"([A-Za-z]+)\s+$", text[max(0, pos - 20) : pos])
-    return before is not None and before[1].casefold() in PREPOSITIONS
 
 
 def cue_text(masked: str, base: int, event: Event, quote_open: int) -> str:
@@ -552,7 +548,8 @@ class Cues(Groups):
         firsts = [
             m
             for m in self.mentions
-            if base + clause <= m.pos < base + vstart and not _after_preposition(self.text, m.pos)
+            if base + clause <= m.pos < base + vstart
+            and not PREPOSITION_BEFORE.search(self.text, max(0, m.pos - 12), m.pos)
         ]
         chosen = next((m for m in firsts if not m.possessive), firsts[0] if firsts else None)
         relation = self._relation(chosen) if chosen is not None and chosen.possessive else None
