@@ -63,6 +63,9 @@ _NUMBER = re.compile(rf"(?<![\w-])(?!{_YEAR})\d[\d,.]*(?![\w-])")
 _AMOUNT_WORDS = frozenset("hundred thousand million billion trillion percent".split())
 _MONTHS = frozenset("january february march april june july august september october november december".split())
 _DIGIT = re.compile(r"\d")
+# The words of what something is worth: after "what is", each asks for an amount, as "how much is it worth" does
+# ("what is openai valued at", "what's its valuation"). Not "value": "what is the value of openness" asks its merit.
+_WORTH_WORDS = frozenset("worth valued valuation priced".split())
 
 
 def word_kind(word: str) -> str | None:
@@ -145,7 +148,11 @@ def kind_asked(typed: list[str]) -> str | None:
             return kind
     if tuple(typed[start : start + 2]) in (("what", "does"), ("what", "do")) and typed[-1:] == ["mean"]:
         return MEANING  # "what does the word grok mean"
-    if tuple(typed[start : start + 2]) in (("what", "is"), ("what", "was"), ("what", "are")) and "worth" in typed:
+    if tuple(typed[start : start + 2]) in (
+        ("what", "is"),
+        ("what", "was"),
+        ("what", "are"),
+    ) and not _WORTH_WORDS.isdisjoint(map(without_possessive, typed)):
         return QUANTITY  # "what is openai worth now": an amount, as "how much is it worth" asks
     return None
 

@@ -76,7 +76,16 @@ def test_the_kinds_a_source_text_states(text: str, stated: set[str]) -> None:
 
 @pytest.mark.parametrize(
     ("question", "wants"),
-    [("what is openai worth now?", QUANTITY), ("how much is xai worth", QUANTITY), ("is open source worth it", None)],
+    [
+        ("what is openai worth now?", QUANTITY),
+        ("how much is xai worth", QUANTITY),
+        ("is open source worth it", None),
+        # worth's fellows ask the same: what something is valued or priced at, or its valuation
+        ("What is OpenAI valued at right now?", QUANTITY),
+        ("what's openai's valuation", QUANTITY),
+        ("what is grok priced at", QUANTITY),
+        ("is grok valued by its users", None),
+    ],
 )
 def test_what_is_x_worth_asks_for_an_amount(ranker, question: str, wants: str | None) -> None:
     assert ranker.analyse(question).wants == wants
