@@ -72,6 +72,7 @@ class TopicHit(NamedTuple):
     how: str  # "exact", "fuzzy:<query word>" or "related:<query word>~<its relative>"
     weight: float
     stems: tuple[str, ...]  # the trigger's stems, which the text contains in a row
+    side: str | None = None  # the side of the topic's axis the trigger names ("minus" for "closed"), if any
 
 
 class Relative(NamedTuple):
@@ -126,6 +127,15 @@ class QueryAnalysis(NamedTuple):
     def focus(self) -> frozenset[str]:
         return frozenset(m.figure for m in self.mentions)
 
+    @property
+    def sides(self) -> dict[str, str]:
+        """Topic -> the one side of its axis the question names, where every trigger of it that fired names that
+        side ("LeCun on closed models"; not "open vs closed", nor "closed" beside "open source")."""
+        named: dict[str, set[str | None]] = {}
+        for hit in self.hits:
+            named.setdefault(hit.topic, set()).add(hit.side)
+        return {topic: next(iter(sides)) for topic, sides in named.items() if len(sides) == 1 and None not in sides}
+
 
 class TopicFinder:
     """Finds the topic rules whose trigger phrases occur in a run of stems."""
@@ -143,7 +153,7 @@ class TopicFinder:
             for trigger in rule.triggers:
                 weight = weakest[rule.id, trigger.stems]
                 if weight < trigger.weight:
-                    trigger = Trigger(phrase=trigger.phrase, stems=trigger.stems, weight=weight)
+                    trigger = trigger._replace(weight=weight)
                 self._by_first_stem.setdefault(trigger.stems[0], []).append((number, rule.id, trigger))
 
     def find(self, text_stems: tuple[str, ...], fuzzy: dict[str, str] | None = None) -> list[TopicHit]:
@@ -160,6 +170,7 @@ class TopicFinder:
                 how="exact" if typed is None else f"fuzzy:{typed}",
                 weight=trigger.weight if typed is None else trigger.weight * _FUZZY_WEIGHT,
                 stems=run,
+                side=trigger.side,
             )
             key = (number, run)
             if key not in best or hit.weight > best[key][1].weight:
@@ -188,19 +199,24 @@ class TopicFinder:
                         how=f"related:{word.word}~{relative.relation.word}",
                         weight=trigger.weight * relative.share,
                         stems=(word.stem,),
+                        side=trigger.side,
                     )
                     key = (topic, word.stem)
                     if len(trigger.stems) == 1 and (key not in found or hit.weight > found[key].weight):
                         found[key] = hit
         return list(found.values())
 
-    def topics(self, text_stems: tuple[str, ...]) -> dict[str, float]:
-        """Topic -> weight of its strongest trigger in a source text (matched exactly). Every source text of
-        the record is read so at a cold start, so no TopicHit is made for it."""
+    def topics(self, text_stems: tuple[str, ...]) -> tuple[dict[str, float], frozenset[tuple[str, str]]]:
+        """Topic -> weight of its strongest trigger in a source text (matched exactly), and the (topic, side)
+        pairs of the sides its triggers name. Every source text of the record is read so at a cold start, so
+        no TopicHit is made for it."""
         found: dict[str, float] = {}
+        sides: set[tuple[str, str]] = set()
         for _, _, topic, trigger in self._occurrences(text_stems):
             found[topic] = max(found.get(topic, 0.0), trigger.weight)
-        return found
+            if trigger.side:
+                sides.add((topic, trigger.side))
+        return found, frozenset(sides)
 
 
 # A trigger's words may have one other word between them: people qualify a phrase ("a few big companies",

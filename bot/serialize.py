@@ -76,7 +76,11 @@ def explain_json(result: AskResult, threshold: float) -> dict[str, Any]:
         "threshold": threshold,
         "stems": list(analysis.stems),
         "corrections": [{"from": a, "to": b} for a, b in analysis.corrections],
-        "rules": [{"topic": h.topic, "trigger": h.trigger, "how": h.how, "weight": h.weight} for h in analysis.hits],
+        "rules": [
+            {"topic": h.topic, "trigger": h.trigger, "how": h.how, "weight": h.weight, "side": h.side}
+            for h in analysis.hits
+        ],
+        "sides": analysis.sides,
         "focus": [{"figure": m.figure, "words": list(m.words)} for m in analysis.mentions],
         "quoted": list(analysis.quoted),
         "names_as_words": list(result.names_as_words),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bot.cli import main
 
 
@@ -32,6 +34,30 @@ def test_a_debate_on_safety_is_summed_up_on_safety_first_with_each_placement_cit
 def test_a_topic_without_an_axis_of_its_own_falls_back_to_open_versus_closed(capsys) -> None:
     summary = _debate_json(capsys, "innovation")["summary"]["stances"]
     assert summary and {e["axis"] for e in summary} == {"open_source"}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            ("- {phrase: closed, weight: 0.6, side: minus}", "- {phrase: closed, weight: 0.6, side: shut}"),
+            "bad trigger",
+        ),
+        (
+            ("      - litigation\n", "      - {phrase: litigation, side: minus}\n"),
+            "names a side, but the topic has no axis",
+        ),
+    ],
+)
+def test_a_trigger_s_side_must_be_one_its_topic_s_axis_has(capsys, data_copy, change, message) -> None:
+    seeds, personas = data_copy
+    rules = personas / "topics.yaml"
+    text = rules.read_text(encoding="utf-8")
+    assert change[0] in text
+    rules.write_text(text.replace(*change, 1), encoding="utf-8")
+    assert main(["--seeds", str(seeds), "--personas", str(personas), "validate"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and message in err
 
 
 def test_an_axis_the_rules_do_not_define_is_one_clear_line(capsys, data_copy) -> None:

@@ -29,11 +29,26 @@ class PositionLike(Protocol):
 _SECTIONS = ("axes", "camps", "topics", "generic", "other_names", "languages")
 
 
+# The sides of a stance axis a trigger may name ("closed" names the minus side of open vs closed source).
+SIDES = ("plus", "minus")
+
+
 class Trigger(NamedTuple):
     phrase: str
     stems: tuple[str, ...]
     weight: float
     language: str | None = None  # a trigger in another language than English (its stems are that language's)
+    side: str | None = None  # the side of its topic's axis it names ("plus", "minus"), if it names one
+
+
+def sided_topic(topic: str, side: str) -> str:
+    """The tag a text carries when it speaks of one side of a topic's axis, or its figure takes that side."""
+    return f"{topic}:{side}"
+
+
+def topic_of_tag(tag: str) -> str:
+    """The topic a tag stands for: itself, or the topic whose side it is (``sided_topic``)."""
+    return tag.partition(":")[0]
 
 
 class TopicRule(NamedTuple):
@@ -152,6 +167,8 @@ class _Reader:
             if axis is not None and axis not in axes:
                 self.fail(spec.line_of("axis"), f"{where}.axis", f"unknown axis {axis!r} (known: {', '.join(axes)})")
                 axis = None
+            if axis is None and any(t is not None and t.side for t in triggers):
+                self.fail(self.line(spec), f"{where}.triggers", "a trigger names a side, but the topic has no axis")
             topics[topic_id] = TopicRule(
                 id=topic_id,
                 label=str(spec.get("label") or topic_id.replace("_", " ")),
@@ -161,12 +178,21 @@ class _Reader:
         return topics
 
     def trigger(self, raw: object, spec: LineDict, where: str, language: str | None = None) -> Trigger | None:
-        phrase, weight = (raw.get("phrase"), raw.get("weight", 1.0)) if isinstance(raw, LineDict) else (raw, 1.0)
-        if isinstance(phrase, str) and stems(phrase) and isinstance(weight, (int, float)) and 0 < weight <= 1:
+        fields = raw if isinstance(raw, LineDict) else {"phrase": raw}
+        phrase, weight, side = fields.get("phrase"), fields.get("weight", 1.0), fields.get("side")
+        if (
+            isinstance(phrase, str)
+            and stems(phrase)
+            and isinstance(weight, (int, float))
+            and 0 < weight <= 1
+            and (side is None or side in SIDES)
+            and set(fields) <= {"phrase", "weight", "side"}
+        ):
             found = stems(phrase) if language is None else tuple(stem_in(language, w) for w in words(phrase))
-            return Trigger(phrase=phrase, stems=found, weight=float(weight), language=language)
+            return Trigger(phrase=phrase, stems=found, weight=float(weight), language=language, side=side)
         line = raw.line if isinstance(raw, LineDict) else spec.line_of("triggers")
-        self.fail(line, f"{where}.triggers", f"bad trigger {raw!r}: text, or {{phrase: text, weight: 0..1}}")
+        shape = "text, or {phrase: text, weight: 0..1, side: plus or minus}"
+        self.fail(line, f"{where}.triggers", f"bad trigger {raw!r}: {shape}")
         return None
 
     def generic(self) -> frozenset[str]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import math
 import threading
+from collections.abc import Mapping
 from typing import NamedTuple
 
 import numpy as np
@@ -33,8 +34,9 @@ from .scoring import BACKGROUND_TAG_SHARE, Weights
 # Views for this many topic sets at most; past it the oldest goes (only a lexicon of many topics gets there).
 _MAX_VIEWS = 4096
 # Views built with the index, for the likeliest topic sets (a view costs a few ms on 100,000 positions): every
-# set of one to three topics of a lexicon of up to 15 topics (575 sets), so no common question builds one.
-_PREBUILT_VIEWS = 600
+# set of one to three topics a question can ask together (a topic or one side of it, never both), for a lexicon
+# of 15 topics of which one names a side, as the shipped one (681 sets), so no common question builds one.
+_PREBUILT_VIEWS = 800
 
 
 class Winners(NamedTuple):
@@ -72,7 +74,10 @@ class FigureIndex:
         tag_set_of_slot: list[int],
         tag_sets: list[dict[str, float]],
         by_stem: dict[str, np.ndarray],
+        topic_of: Mapping[str, str] | None = None,
     ):
+        """``topic_of`` maps a side's tag to its topic (``lexicon.sided_topic``): a question asks about a topic
+        or one side of it, never both, so no view is built ahead for a set holding both."""
         self.size = len(figure_of_slot)
         self.figures = figures
         self.figure_of_slot = np.asarray(figure_of_slot, dtype=np.int64)
@@ -100,8 +105,11 @@ class FigureIndex:
         self._views: dict[frozenset[str], np.ndarray | None] = {}
         # Queries name one to three topics: those views are built now, not mid-query (larger sets are rare,
         # and so are lexicons with so many topics that the triples would pass the cap).
+        topic_of = topic_of or {}
         for size in (1, 2, 3):
-            combinations = list(itertools.combinations(topic_ids, size))
+            combinations = [
+                c for c in itertools.combinations(topic_ids, size) if len({topic_of.get(t, t) for t in c}) == size
+            ]
             if len(self._views) + len(combinations) > _PREBUILT_VIEWS:
                 break
             for topics in combinations:
@@ -333,7 +341,7 @@ def _objects(values: list) -> np.ndarray:
 class ArrayScorer:
     """The ranker's `ask` for large records: each figure's best position through a FigureIndex."""
 
-    def __init__(self, positions: Index, figures: int):
+    def __init__(self, positions: Index, figures: int, topic_of: Mapping[str, str] | None = None):
         entries = positions.entries
         by_stem = {s: np.asarray(ids, dtype=np.int64) for s, ids in positions.by_stem.items()}
         # Tag dicts are shared per tag set (see TextReader), so the dict's identity names the set.
@@ -347,6 +355,7 @@ class ArrayScorer:
             tag_set_of_slot=[set_number[id(e.tags)] for e in entries],
             tag_sets=tag_sets,
             by_stem=by_stem,
+            topic_of=topic_of,
         )
         # One more slot than there are positions, and one more tag set, holding None: where best() points
         # for a silent figure. Tags are taken by tag set: a table of thousands, not one entry per position.

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ..data.article import Citation, Span
 from ..data.dataset import Dataset
-from ..data.lexicon import Lexicon
+from ..data.lexicon import Lexicon, sided_topic
 from ..data.personas import Persona, Position
 from ..kinds import POST_HOLDERS, kinds_stated, word_kind
 from ..query import TopicFinder
@@ -51,6 +51,13 @@ class TextReader:
     def __init__(self, lexicon: Lexicon, finder: TopicFinder):
         self.generic = lexicon.generic
         self.finder = finder
+        # Per topic whose triggers name sides of its axis, that axis and the sides named: a text carrying the topic
+        # carries those of its sides it speaks of or its figure takes too (read).
+        self.sides_named = {
+            topic: (rule.axis, frozenset(t.side for t in rule.triggers if t.side))
+            for topic, rule in lexicon.topics.items()
+            if rule.axis and any(t.side for t in rule.triggers)
+        }
         # Most texts share one of a few tag sets: one dict per set, not one per text.
         self._tag_sets: dict[frozenset[tuple[str, float]], dict[str, float]] = {}
         self.words_read: dict[str, str] = {}  # every word of the texts read -> its stem: the record's vocabulary
@@ -58,10 +65,16 @@ class TextReader:
         self._kinds: dict[str, str] = {}  # those that state a kind of answer on their own -> the kind (word_kind)
 
     def read(
-        self, text: str, curated: tuple[str, ...] = (), states_facts: bool = True
+        self,
+        text: str,
+        curated: tuple[str, ...] = (),
+        states_facts: bool = True,
+        stance: tuple[tuple[str, int], ...] = (),
     ) -> tuple[dict[str, float], frozenset[str]]:
         """A text's tags and content stems; with ``states_facts``, the pseudo-stems of the kinds of answer it
-        states too (a quantity, a date)."""
+        states too (a quantity, a date). A text carrying a topic with an axis carries that topic's side too
+        (``sided_topic``, at the topic's weight) where its triggers name the side or its ``stance`` takes it:
+        a question about one side alone is answered through the topic by those texts only."""
         found = words(text)
         # A record of 100,000 texts has some 20,000 distinct words: each is stemmed and classified once.
         for word in found:
@@ -73,9 +86,24 @@ class TextReader:
             # pseudo-stems: what a question asking for a quantity or date needs
             content |= kinds_stated(text, [self._kinds[w] for w in found if w in self._kinds])
         tags = dict.fromkeys(curated, 1.0)
-        for topic, weight in self.finder.topics(all_stems).items():
+        weights, spoken = self.finder.topics(all_stems)
+        for topic, weight in weights.items():
             tags[topic] = max(tags.get(topic, 0.0), weight)
+        for topic, side in spoken | self._sides_taken(stance):
+            if topic in tags:
+                tags[sided_topic(topic, side)] = tags[topic]
         return self._tag_sets.setdefault(frozenset(tags.items()), tags), content
+
+    def _sides_taken(self, stance: tuple[tuple[str, int], ...]) -> set[tuple[str, str]]:
+        """The (topic, side) pairs a figure's stance takes, of the sides the topic rules name."""
+        taken = dict(stance)
+        found = set()
+        for topic, (axis, named) in self.sides_named.items():
+            value = taken.get(axis, 0)
+            side = "plus" if value > 0 else "minus" if value < 0 else None
+            if side in named:
+                found.add((topic, side))
+        return found
 
     def _learn(self, word: str) -> None:
         """A word met for the first time: its stem, whether it is a content word, the kind of answer it states."""
@@ -147,7 +175,9 @@ def index_positions(data: Dataset, reader: TextReader) -> tuple[Index, dict[str,
         for position in sorted(persona.positions, key=tie_break):
             # A date or an amount in a reported position ("sued OpenAI in 2023") is the article's account of
             # what the figure did, not the figure's words: a question asking for one is for the narration.
-            tags, stems = reader.read(position.text, position.topics, states_facts=position.kind == "quoted")
+            tags, stems = reader.read(
+                position.text, position.topics, states_facts=position.kind == "quoted", stance=position.stance
+            )
             index.add(Entry(tags=tags, position=position, figure=figure_number), stems)
             spoken[figure_number] |= stems
     roles = role_names(data, {p.id: frozenset(spoken[n]) for n, p in enumerate(data.personas)})

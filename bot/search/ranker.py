@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ..data.article import Span
 from ..data.dataset import Dataset
+from ..data.lexicon import SIDES, sided_topic
 from ..data.personas import Persona
 from ..query import ASKS_SOMETHING_BITS, QueryAnalysis, QueryReader, TopicFinder
 from ..spelling import FigureNames, Vocabulary
@@ -76,7 +77,8 @@ class Ranker:
         if len(self.positions.entries) >= _ARRAYS_MIN_POSITIONS:
             from .arrays import ArrayScorer  # numpy, only for records large enough to need it
 
-            self._arrays = ArrayScorer(self.positions, len(data.personas))
+            sides = {sided_topic(topic, side): topic for topic in data.lexicon.topics for side in SIDES}
+            self._arrays = ArrayScorer(self.positions, len(data.personas), topic_of=sides)
 
     def analyse(self, topic: str) -> QueryAnalysis:
         return self.reader.analyse(topic)

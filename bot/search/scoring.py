@@ -36,6 +36,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from .. import lexical
+from ..data.lexicon import sided_topic, topic_of_tag
 from ..query import ASKS_SOMETHING_BITS, BASELINE_BITS, QueryAnalysis, TopicHit
 from .index import role_stem
 
@@ -161,6 +162,11 @@ def weigh(
     # topic, and by the word itself or a relative as well, since a text with it carries no tag.
     by_stem = _strongest_hits(analysis)
     strongest = {w.stem: by_stem.get(w.stem) for w in analysis.asked}
+    # A topic asked about on one side of its axis alone is explained through that side's tag: by the texts that
+    # speak of that side or whose figure takes it ("LeCun on closed models" is not answered by "open source
+    # promotes global competition"), not by every text on the topic.
+    sides = analysis.sides
+    tag_of = {topic: sided_topic(topic, side) for topic, side in sides.items()}
     # A question that asks about another theme besides the background topic: the background tag alone says
     # what the debate is about, not what was asked ("can you have openness and safety at the same time").
     themes = frozenset(
@@ -185,7 +191,7 @@ def weigh(
         cost += own_cost
         gain = bits * (1 - THRESHOLD) + own_cost * THRESHOLD
         if hit is not None:
-            topics[hit.topic] += gain * hit.weight
+            topics[tag_of.get(hit.topic, hit.topic)] += gain * hit.weight
         if not name and not word.frame and word.bits >= ASKS_SOMETHING_BITS:
             asks_beyond_names = True
         if hit is None or hit.how.startswith("related:"):
@@ -206,7 +212,7 @@ def weigh(
         words=[(s, score) for s, score in words.items() if score > 0],
         cost=cost,
         requires=analysis.wants,
-        background=frozenset(background) if themes else frozenset(),
+        background=frozenset(background) | {tag_of[t] for t in background if t in tag_of} if themes else frozenset(),
         themes=themes,
         by_role={figure: frozenset(found) for figure, found in by_role.items()},
         names=frozenset(name_stems),
@@ -229,10 +235,13 @@ def _strongest_hits(analysis: QueryAnalysis) -> dict[str, TopicHit]:
 
 
 def background_topics(positions: Index) -> frozenset[str]:
-    """The topics at least BACKGROUND_POSITIONS of the positions carry: what the whole debate is about."""
+    """The topics at least BACKGROUND_POSITIONS of the positions carry: what the whole debate is about. A side's
+    tag is not a topic of its own: it is background where its topic is (weigh)."""
     total = len(positions.entries)
     return frozenset(
         topic
         for topic, tagged in positions.by_topic.items()
-        if total and len({number for number, _ in tagged}) >= BACKGROUND_POSITIONS * total
+        if total
+        and topic_of_tag(topic) == topic
+        and len({number for number, _ in tagged}) >= BACKGROUND_POSITIONS * total
     )

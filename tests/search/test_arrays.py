@@ -25,6 +25,8 @@ def test_the_array_scorer_answers_exactly_as_the_plain_scorer(tmp_path: Path, mo
     views = ranker._arrays.index._views
     assert all(frozenset(c) in views for k in (1, 2, 3) for c in itertools.combinations(topic_ids, k))
     topics = make_topics(ranker.data, 300, seed=11) + ["regulation", "open source safety", "nothing at all"]
+    # One side of open vs closed alone, and with another theme: only texts on that side count the topic.
+    topics += ["closed models", "is keeping it secret about safety", "proprietary regulation profit"]
     # Four topics and more: views built on first use, not with the index.
     topics += ["open source safety regulation profit", "mission competition innovation training data safety"]
     # Questions of several asking clauses: each clause is scored too, and the best of them kept.

@@ -208,7 +208,7 @@ def test_the_other_half_of_an_either_or_question_is_not_a_question_of_its_own(ra
 
 def test_the_background_alone_never_answers_a_question_about_another_theme(ranker) -> None:
     # "money" is a light word, but it is what is asked: only the positions on profit answer.
-    assert speakers(ranker, "is closed source really just about money?") == {"musk": 5, "altman": 8, "suleyman": 14}
+    assert speakers(ranker, "is closed source really just about money?") == {"musk": 7, "altman": 8, "suleyman": 14}
 
 
 def test_who_said_quoted_words_is_answered_by_the_one_figure_who_said_them(ranker) -> None:
@@ -533,3 +533,32 @@ def test_open_and_closed_together_ask_about_the_debate_itself(ranker, question: 
     # Each word alone is broad (weight 0.6: "how to open the window"); joined they name the debate.
     assert {"lecun", "altman", "musk"} <= set(speakers(ranker, question))
     assert speakers(ranker, "how to open and close a bank account") == {}
+
+
+@pytest.mark.parametrize(
+    "topic",
+    [
+        "what does lecun think of closed models",
+        "Yan Lecunn take on closed models?",
+        "¿Qué opina LeCun de los modelos cerrados?",
+    ],
+)
+def test_a_question_on_the_closed_side_alone_is_for_those_who_speak_of_it_or_take_it(ranker, topic: str) -> None:
+    # "closed" names one side of open vs closed: Kai-Fu Lee and the xAI engineers speak of open source only.
+    # Suleyman never says "closed", but he takes that side (his stance), so the topic is his.
+    speaking = speakers(ranker, topic)
+    assert {"musk", "altman", "lecun", "suleyman", "critics"} <= speaking.keys()
+    assert not {"kai-fu-lee", "xai-engineers"} & speaking.keys()
+
+
+@pytest.mark.parametrize("topic", ["what does lecun think of open source", "open or closed models: who is right?"])
+def test_the_debate_s_name_or_both_sides_are_for_every_figure_on_the_topic(ranker, topic: str) -> None:
+    assert {"kai-fu-lee", "xai-engineers", "musk", "altman"} <= speakers(ranker, topic).keys()
+
+
+def test_explain_says_a_question_names_one_side_alone(capsys) -> None:
+    assert main(["explain", "closed models?"]) == 0
+    assert "Asks about **open\\_source** on one side alone (“for closed source”)" in capsys.readouterr().out
+    assert main(["explain", "closed models?", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["sides"] == {"open_source": "minus"} and {r["side"] for r in shown["rules"]} == {"minus"}
