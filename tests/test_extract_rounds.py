@@ -20,7 +20,10 @@ from tests.extract_gold import ROUNDS_DIR, Score, load_round, score
 # day) scored P 0.88 / R 0.90 at its first run, with this session's first commit and its later state alike.
 # Round T (six more, thinner: LeadDev, Threatpost, DW, Salon/Grist, KPBS, Fox News; same day) scored P 0.85 /
 # R 0.92 at its first run, with the session's last state (its first commit: P 0.82 / R 0.92); then read.
-FLOORS = {"q": (0.97, 0.92), "r": (0.96, 0.87), "s": (0.97, 0.97), "t": (0.85, 0.92)}
+# Round U (five: dpa and AAP wire copy from Superdesk's fixtures, an AAP feature, The Local Denmark business news,
+# and a long Bloomberg Opinion column; 2026-12-06) scored P 0.88 / R 0.75 at its first run, with the session's
+# first commit on main (the column alone P 0.69 / R 0.45); then read.
+FLOORS = {"q": (0.97, 0.92), "r": (0.96, 0.87), "s": (0.97, 0.97), "t": (0.85, 0.92), "u": (0.97, 0.80)}
 
 
 @pytest.mark.parametrize("round_id", sorted(FLOORS))

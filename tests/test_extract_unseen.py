@@ -1950,3 +1950,63 @@ def test_a_plural_nationality_is_a_kind_of_people_but_a_surname_after_a_given_na
         "We were sent away": None
     }
     assert who_said("Mike German led the group. “We did our utmost,” he said.") == {"We did our utmost": "Mike German"}
+
+
+def test_a_couple_after_a_sentence_s_opening_word_shares_the_surname() -> None:
+    # "For" opens the sentence (the article writes "for" in lower case): it begins no longer name.
+    found = who_said(
+        "The run is a tradition for many families.\n"
+        "For Josh and Mel Campbell it was a no-brainer to bring their son.\n"
+        "“We did it this time last year,” Mel said.\n"
+        "“Our family tradition is wake up and go out,” Josh added."
+    )
+    assert found == {
+        "We did it this time last year": "Mel Campbell",
+        "Our family tradition is wake up and go out": "Josh Campbell",
+    }
+
+
+def test_no_one_s_name_opens_with_another_s_surname() -> None:
+    # "Musk Twitter" (Twitter as Musk's) is two names side by side: "Twitter" stays the company's.
+    found = who_said(
+        "Elon Musk agreed to buy Twitter on Monday.\n"
+        "“There are no financing conditions to the closing of the transaction,” says Twitter’s merger announcement.\n"
+        "Could the deal be derailed by Musk Twitter? Probably not."
+    )
+    assert found == {"There are no financing conditions to the closing of the transaction": "Twitter"}
+
+
+def test_a_determiner_standing_as_a_pronoun_names_no_one() -> None:
+    found = who_said(
+        "Others reported supervisors unfairly demanding credit for research, and of being bullied or having to "
+        "endure “abrasive and demeaning” managers."
+    )
+    assert "Others" not in found.values()
+
+
+def test_a_report_is_a_speech_verb() -> None:
+    found = who_said(
+        "Bloomberg’s Kurt Wagner reports that “the deal does not include a go-shop provision, meaning Twitter isn’t "
+        "allowed to solicit offers.”"
+    )
+    assert list(found.values()) == ["Kurt Wagner"]
+
+
+def test_a_cue_inside_an_if_clause_imagines_a_quotation_nobody_said() -> None:
+    quotes = quoted(
+        "Elon Musk agreed to buy Twitter. It would be very funny if Twitter announced earnings Thursday and Musk said "
+        "“these earnings are terrible, I did not sign up for this.”"
+    )
+    assert [(q.speaker, q.why) for q in quotes] == [(None, "an imagined quotation: the cue is inside an 'if' clause")]
+    # A condition closed by a comma leaves the cue after it a real one.
+    assert who_said("Asked if he would stay, Elon Musk said “I have no plans to leave.”") == {
+        "I have no plans to leave.": "Elon Musk"
+    }
+
+
+def test_a_cue_in_a_free_relative_reports_no_quotation_elsewhere_in_the_sentence() -> None:
+    found = who_said(
+        "I joked yesterday that the bankers would have to “tweak the model until it makes a horrible clattering "
+        "noise” to get there, but the statement will show what its bankers think the company is worth."
+    )
+    assert set(found.values()) <= {None}

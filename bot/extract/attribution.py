@@ -58,6 +58,13 @@ STRANDED_OPENER = re.compile(r"\s[“\"]\s*$")
 CONTINUES = "continues the quotation ending the paragraph before"
 # A free relative's "what" before a cue's subject: "contrary to what she believes".
 FREE_RELATIVE = re.compile(r"\bwhat\s+$")
+# A relative or free relative clause's opening before a cue's subject ("notes that he says", "what its bankers
+# think"): the cue reports nothing of a quotation elsewhere in the sentence.
+RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whom|what)\s*(?:(?:its|his|her|their|the)\s+)?$")
+# A speech verb inside a condition reports nothing that was said: "It would be funny if Twitter announced earnings
+# and Musk said “these earnings are terrible”" imagines a quotation. The condition runs from "if" to the subject,
+# within one clause (no punctuation between).
+IMAGINED = re.compile(r"\b(?:[Ii]f|[Ii]magine|[Ss]uppose)\b[^,;:.!?—–()\x00]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,7 +443,10 @@ class Analyser(Cues):
         ]
         if earlier:
             event = earlier[-1]
-            found = from_event(event, cue_text(masked, base, event, mark.open), "cue before the quote")
+            cue = cue_text(masked, base, event, mark.open)
+            if IMAGINED.search(masked, max(0, event.subject_start - base - 120), event.subject_start - base):
+                return Found(cue=cue, why="an imagined quotation: the cue is inside an 'if' clause")
+            found = from_event(event, cue, "cue before the quote")
             return found if found.channel else replace(found, channel=find_channel(before))
         if colon_name and not speech_cues(before):
             entity = self.resolve_run(colon_name["who"].split(), speaking=True, pos=start + colon_name.start("who"))
@@ -446,11 +456,10 @@ class Analyser(Cues):
             return self._colon_introduction(sent_start, mark.open)
         # 3. A cue elsewhere in the sentence: 'Despite this "underhand trick," the bill stood ..., he added.'
         inside = [e for e in events if sent_start <= e.pos < sent_end and not (mark.open <= e.pos <= mark.close)]
-        # Not a cue in a relative clause: 'to show he was "first to invent" it, Zhang showed notes that he says ...'.
+        # Not a cue in a relative clause: 'to show he was "first to invent" it, Zhang showed notes that he says ...',
+        # '... will show what its bankers think the company is worth'.
         later = [
-            e
-            for e in inside
-            if e.pos > mark.close and not re.search(r"\b(?:that|which|who|whom)\s*$", masked[: e.subject_start - base])
+            e for e in inside if e.pos > mark.close and not RELATIVE_BEFORE.search(masked[: e.subject_start - base])
         ]
         if later:
             return from_event(later[0], later[0].verb, "cue later in the sentence")

@@ -20,6 +20,7 @@ from .words import (
     NP_STOP,
     PERSON_NOUNS,
     PREPOSITIONS,
+    PRONOUN_DETERMINERS,
     PUBLIC_BODIES,
     RUN,
 )
@@ -74,6 +75,8 @@ class Groups(People):
         words = match.group(1).split()
         head = words[-1]
         low = head.casefold()
+        if low in PRONOUN_DETERMINERS:
+            return None  # "Others reported ...": a determiner standing as a pronoun names no group
         if not (
             low in GROUP_NOUNS
             or low[:-1] in GROUP_NOUNS

@@ -48,6 +48,7 @@ from .words import (
     PLACE_AFTER,
     PLACE_WORDS,
     PREPOSITIONS,
+    PRONOUN_DETERMINERS,
     RELATION_GENDERS,
     RELATION_NOUNS,
     RUN,
@@ -351,6 +352,8 @@ class People(Pronouns):
                 if common_phrase(name_part) or _describes(name_part):
                     # "Indigenous Peoples", "Central Americans": a kind of people, no one's name
                     continue
+                if self._surname_first(name_part, match.start()):
+                    continue  # "derailed by Musk Twitter?": two names side by side, no third person
                 name = " ".join(strip_possessive(t) for t in name_part)
                 if name.casefold() not in self.entities and self.short_form(name_part, match.start()) is None:
                     # A relation noun that says a sex, right before the name, gives theirs: "her daughter Soon-Yi
@@ -360,6 +363,15 @@ class People(Pronouns):
                     self._entity(name, "person", gender, pos=match.start())
         if " and " in text:
             self._register_couples(text)
+
+    def _surname_first(self, name_part: list[str], pos: int) -> bool:
+        """Whether a run opens with the surname of someone introduced before it, a word no given name is: no
+        one's name opens with another's surname ("Musk Twitter" after Elon Musk)."""
+        first = strip_possessive(name_part[0])
+        if is_given_name(first):
+            return False
+        known = self.short_form([first], pos)
+        return known is not None and known.kind == "person" and same_words(known.name.split()[-1:], [first])
 
     def _learn_body(self, title_part: list[str], pos: int) -> None:
         """The body a title before a name belongs to: "Boeing" in "Boeing CEO Dennis Muilenburg" is an organisation,
@@ -390,6 +402,11 @@ class People(Pronouns):
             partner = self.entities.get(rest.casefold())
             key = given.casefold()
             before = text[max(0, match.start() - 30) : match.start()]
+            # A capitalised word right before may begin a longer name ("Wessex and Colin Dray"), unless the article
+            # writes it in lower case elsewhere: "For Josh and Mel Campbell" opens a sentence with "For".
+            word_before = re.search(r"([A-Z][\w’'\-]*)\s+$", before)
+            if word_before is not None and word_before[1].casefold() in self.lower_words:
+                before = before[: word_before.start()]
             if (
                 partner is None
                 or partner.kind != "person"
@@ -428,6 +445,8 @@ class People(Pronouns):
             tokens = tokens[1:]
         if not tokens:
             return None
+        if len(tokens) == 1 and tokens[0].casefold() in PRONOUN_DETERMINERS:
+            return None  # "Others reported ...", "Many said": a determiner standing as a pronoun names nobody
         honorific = next((t for t in tokens if t.casefold() in HONORIFICS), None)
         if honorific is not None:
             rest = tokens[tokens.index(honorific) + 1 :]

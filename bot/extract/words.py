@@ -41,6 +41,7 @@ accuses affirms blasts brands cautions compares concludes criticises criticizes 
 reiterates remarks slams supports testifies welcomes praises
 speculated speculates marveled marvelled mentioned protested griped fumed elaborated elaborates clarified
 clarifies disclosed discloses revealed
+reported reports reporting
 """)
 MULTI_CUES = [
     "pointed out",
@@ -315,6 +316,8 @@ DEMONYMS = word_set("""american british english scottish welsh irish french germ
 PARTY_MEMBERS = word_set("republican democrat tory")
 DESCRIBING_NOUNS = DEMONYMS | PARTY_MEMBERS
 GROUP_DETERMINERS = word_set("the a an many some few several most other these those both all")
+# The determiners that stand alone as pronouns, capitalised at a sentence's start: no one's name.
+PRONOUN_DETERMINERS = word_set("many some few several most others these those both all")
 NP_STOP = LEADING | word_set(
     "is are was were be been has have had do does did will would can could should may might must not"
 )
