@@ -55,14 +55,18 @@ def asks(clause: str) -> bool:
 
 def refers_back(clause: str) -> bool:
     """Whether a clause's subject, after its auxiliary, or its last word points back at what the question
-    said before ("does that justify ...", "will it force ...", "do you buy that"). "it" before an adjective
-    is no more than a subject ("is it better to ...")."""
+    said before ("does that justify ...", "will it force ...", "do you buy that", "is it public?"). "it"
+    before an adjective that more words follow is no more than a subject ("is it better to ...")."""
     found = [w for w in words(clause) if w not in JOINING]
     if len(found) >= 2 and found[0] in ASKING:
         if found[1] in _BACK_REFERENCE:
             return True
-        if found[1] == "it" and len(found) >= 3 and lexical.part_of_speech(found[2]) not in ("a", None):
-            return True
+        if found[1] == "it" and len(found) >= 3:
+            part = lexical.part_of_speech(found[2])
+            if part not in ("a", None):
+                return True
+            if part == "a" and len(found) == 3:
+                return True
     return bool(found) and found[-1] in _BACK_REFERENCE
 
 

@@ -136,6 +136,13 @@ def test_it_before_an_adjective_is_only_a_subject(ranker) -> None:
     assert [c.refers_back for c in analysis.clauses] == [False, True]
 
 
+def test_it_before_an_adjective_that_ends_the_clause_points_back(ranker) -> None:
+    # "is it public?" asks about Grok's training data, not about open source alone.
+    topic = "What data was Grok trained on, is it public?"
+    assert [c.refers_back for c in ranker.analyse(topic).clauses] == [False, True]
+    assert not {"altman", "lecun", "amodei"} & speakers(ranker, topic).keys()
+
+
 def test_a_clause_pointing_back_at_a_statement_is_read_only_with_it(ranker) -> None:
     # "is that even legal" alone asks about the law (Musk's call on regulators); with its statement it asks
     # about a landlord and a deposit, which no figure's words address.

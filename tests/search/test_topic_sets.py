@@ -81,7 +81,8 @@ def accuracy(ranker, path: Path) -> float:
         (SETS / "topics_fresh_af.yaml", 0.89),
         (SHARED / "eval" / "topics_dev.yaml", 0.95),
     ],
-    ids=[f"fresh-{s}" for s in "abcdefghijklmnopqrstuvwxyz"] + ["fresh-aa", "fresh-ab", "fresh-ac", "fresh-ad", "fresh-ae", "fresh-af", "dev"],
+    ids=[f"fresh-{s}" for s in "abcdefghijklmnopqrstuvwxyz"]
+    + ["fresh-aa", "fresh-ab", "fresh-ac", "fresh-ad", "fresh-ae", "fresh-af", "dev"],
 )
 def test_a_topic_set_scores_at_least_what_main_had(ranker, path: Path, floor: float) -> None:
     if not path.exists():
