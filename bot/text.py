@@ -36,7 +36,7 @@ STOPWORDS = frozenset(
     replies react reacted reacts beef feud drama sentence summary summarise summarize tldr briefly
     post posted posts tweet tweeted tweets wrote write writes
     u ur ya y r n wat wut ppl rn bc cuz coz tho pls plz idk imo imho tbh ngl lol lmao smh btw fr nah yeah yep
-    nope gonna wanna gotta kinda sorta dunno abt bout thx ok okay hey hi guys
+    nope gonna wanna gotta kinda sorta dunno abt bout thx ok okay hey hi guys urself urselves yall lemme imma tryna
     aren't can't couldn't didn't doesn't don't hadn't hasn't haven't he's i'd i'll i'm i've isn't it's
     let's she's shouldn't that's there's they'd they'll they're they've wasn't we'd we'll we're we've
     weren't what're who's won't wouldn't you'd you'll you're you've

@@ -103,3 +103,9 @@ def test_what_is_x_worth_asks_for_an_amount(ranker, question: str, wants: str | 
 )
 def test_a_question_inside_anyone_know_or_tell_me_asks_what_it_asks_alone(ranker, question, wants) -> None:
     assert ranker.analyse(question).wants == wants
+
+
+def test_chat_spellings_of_function_words_are_no_topic_words(ranker) -> None:
+    # "urself" would otherwise weigh like a word unknown to English, the most a word can weigh.
+    analysis = ranker.analyse("is it hypocritical to call urself open if u dont share ur weights, im asking")
+    assert analysis.stems == ("hypocrit", "call", "open", "share", "weight", "ask")
