@@ -23,7 +23,17 @@ from tests.extract_gold import ROUNDS_DIR, Score, load_round, score
 # Round U (five: dpa and AAP wire copy from Superdesk's fixtures, an AAP feature, The Local Denmark business news,
 # and a long Bloomberg Opinion column; 2026-12-06) scored P 0.88 / R 0.75 at its first run, with the session's
 # first commit on main (the column alone P 0.69 / R 0.45); then read.
-FLOORS = {"q": (0.97, 0.92), "r": (0.96, 0.87), "s": (0.97, 0.97), "t": (0.85, 0.92), "u": (0.97, 0.80)}
+# Round V (eight wire stories: AP, Canadian Press, Reuters, Press Association, from Superdesk-Core 2.3.7's ingest
+# fixtures; same day) scored P 0.79 / R 0.46 at its first run (its three ANPA stories' ``marks'' read as no
+# quotation at all); then read.
+FLOORS = {
+    "q": (0.97, 0.92),
+    "r": (0.96, 0.87),
+    "s": (0.97, 0.97),
+    "t": (0.85, 0.92),
+    "u": (0.97, 0.80),
+    "v": (0.93, 0.86),
+}
 
 
 @pytest.mark.parametrize("round_id", sorted(FLOORS))

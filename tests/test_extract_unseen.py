@@ -2010,3 +2010,38 @@ def test_a_cue_in_a_free_relative_reports_no_quotation_elsewhere_in_the_sentence
         "noise” to get there, but the statement will show what its bankers think the company is worth."
     )
     assert set(found.values()) <= {None}
+
+
+def test_wire_copy_s_backtick_marks_are_quotation_marks_and_the_text_stays_verbatim() -> None:
+    text = "``We will keep farming this land,'' said Tom Hale, a farmer near Ames. ``It is ours.''"
+    quotes = quoted(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We will keep farming this land", "Tom Hale"),
+        ("It is ours.", "Tom Hale"),
+    ]
+    assert all(text[q.start : q.end] == q.text for q in quotes)
+
+
+def test_a_surname_after_the_arabic_article_is_the_name_copy_shortens() -> None:
+    found = who_said(
+        "DAMASCUS (Reuters) - Bashar al-Assad was sworn in for a new term on Wednesday.\n"
+        "The president took aim at the West and Sunni Muslim Gulf Arab monarchies who have armed the rebels.\n"
+        "“Soon we will see the states that supported terrorism pay a high price,” he said.\n"
+        "“I repeat my call today,” Assad said."
+    )
+    assert set(found.values()) == {"Bashar al-Assad"}
+
+
+def test_the_person_before_what_it_is_of_speaks_not_the_group_after_it() -> None:
+    found = who_said(
+        "“This is completely separated from reality,” Monzer Akbik of the Western-backed National Coalition "
+        "opposition group told Reuters."
+    )
+    assert list(found.values()) == ["Monzer Akbik"]
+
+
+def test_an_unnamed_spokesman_gives_the_body_he_speaks_for() -> None:
+    quotes = quoted("A Government spokesman said: “We want the best outcome for Britain.”")
+    assert [(q.speaker, q.rule) for q in quotes] == [
+        ("Government", "cue before the quote; 'A Government spokesman' → Government, the body it speaks for")
+    ]

@@ -9,7 +9,16 @@ from ..data.article import Article, Paragraph
 from ..lexical import part_of_speech
 from ..text import STOPWORDS
 from .cues import Cues, Event, cue_text, find_channel, name_how
-from .marks import OPENERS, Mark, blank_party_tags, find_marks, mask, masked_sentences, uses_single_quotes
+from .marks import (
+    OPENERS,
+    Mark,
+    blank_party_tags,
+    find_marks,
+    mask,
+    masked_sentences,
+    uses_single_quotes,
+    with_wire_marks_read,
+)
 from .name_shapes import looks_org, person_name
 from .names import Entity
 from .records import AMBIGUOUS, QUOTED, UNCLEAR, Extraction, Quote, Speaker
@@ -149,7 +158,8 @@ class Analyser(Cues):
     """Walks one article in order, keeping track of people, pronouns and the running speaker."""
 
     def __init__(self, article: Article):
-        super().__init__(article.text)
+        # The narration is read with wire copy's ``marks'' as curly ones; a quotation's text is the article's own.
+        super().__init__(with_wire_marks_read(article.text))
         self.article = article
         self.quotes: list[Quote] = []
         self.single_quotes = uses_single_quotes(article)
@@ -160,7 +170,7 @@ class Analyser(Cues):
 
     def run(self) -> Extraction:
         self._register_names(self.text)
-        paragraphs = self.article.paragraphs
+        paragraphs = [p._replace(article_text=self.text) for p in self.article.paragraphs]
         for index, para in enumerate(paragraphs):
             if para.kind != "body":
                 continue
@@ -532,7 +542,7 @@ class Analyser(Cues):
         return Found(why="a colon introduction whose subject is no person")
 
     def _emit(self, mark: Mark, para: Paragraph, found: Found) -> None:
-        text = self.text[mark.start : mark.end]
+        text = self.article.text[mark.start : mark.end]
         if not text.strip():
             return
         if found.entity is not None and found.entity.kind == UNCLEAR:

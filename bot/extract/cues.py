@@ -425,6 +425,12 @@ class Cues(Groups):
             name, offset = group
             entity = self._group_entity(name, base + sent_start + offset)
             return entity, sent_start + offset, group_how(name, entity)
+        # "Monzer Akbik of the Western-backed National Coalition opposition group told": the phrase after "of" says
+        # whose the person is; the name it follows speaks.
+        of_phrase = re.search(r"(?:^|[,\x00]\s*)(?P<np>[^,\x00]*?)\s+(?:of|from|at|with)\s+the\s+[^,\x00]*$", left)
+        heading = self._person_heading(of_phrase["np"], sent_start + of_phrase.start("np"), base) if of_phrase else None
+        if heading is not None:
+            return heading
         unnamed = re.search(
             r"(?:^|[,\x00]\s*|\b(?:and|but)\s+)(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+[^,\x00]{2,60})$", left
         )
@@ -450,6 +456,20 @@ class Cues(Groups):
         how = f"description '{opening['np']}' → {self.section_person.name}, named in the crosshead"
         return self.section_person, 0, how
 
+    def _person_heading(self, phrase: str, sent_start: int, base: int) -> tuple[Entity | None, int, str] | None:
+        """The person whose name a clause's subject phrase ends in, before a prepositional phrase: "Monzer Akbik
+        of the National Coalition told Reuters" is Akbik speaking, not the coalition."""
+        run = NAMED_SUBJECT.search(phrase)
+        tokens = run["run"].split() if run is not None else []
+        pos = base + sent_start + (run.start("run") if run is not None else 0)
+        # A full name, or the short form of someone introduced: a capitalised word alone ("Fishermen") is no name.
+        if len(tokens) < 2 and (not tokens or self.short_form(tokens, pos) is None):
+            return None
+        entity = self.resolve_run(tokens, speaking=True, pos=pos)
+        if entity is None or entity.kind != "person":
+            return None
+        return entity, sent_start + run.start("run"), f"{name_how(run['run'], entity)}, before what it is of"
+
     def _named_subject(self, left: str, sent_start: int, base: int) -> tuple[Entity | None, int, str] | None:
         """The speaker named right before the verb ("Ian Fogg said", "The Green Party said"), or None."""
         run = NAMED_SUBJECT.search(left)
@@ -471,7 +491,7 @@ class Cues(Groups):
             if group is not None and group[1] == 0:
                 entity = self._group_entity(group[0], base + sent_start)
                 return entity, sent_start, group_how(group[0], entity)
-            return None
+            return self._person_heading(head["np"], sent_start, base) if head else None
         if run is None:
             return None
         # "Patrol Chief James Hall with the New York Police Department said": the person speaks, not the body.

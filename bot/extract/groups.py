@@ -42,12 +42,28 @@ def can_be_called(org: Entity, head: str) -> bool:
 def group_how(name: str, entity: Entity | None) -> str:
     if entity is None:
         return f"{UNNAMED}: '{name}' points back to no organisation the article names"
-    return "group" if entity.name == name else f"'{name}' → {entity.name}, named before"
+    if entity.name == name:
+        return "group"
+    if f" {entity.name} " in f" {name} ":
+        return f"'{name}' → {entity.name}, the body it speaks for"  # "a Fox spokesman"
+    return f"'{name}' → {entity.name}, named before"
 
 
 # The capitalised run a sentence opens with, after "The": its subject when a verb follows ("The Food Standards
 # Agency warned").
 SENTENCE_SUBJECT = re.compile(rf"\s*(?:[Tt]he\s+)?(?P<run>{RUN.pattern})(?=\s+[a-z])")
+
+
+# A preposition, then at most a determiner and a modifier ("-backed", "-led"), right before a group noun phrase.
+INSIDE_PREPOSITION = re.compile(
+    r"(?<![\w’'\-])(?:in|on|at|to|by|for|with|of|from|into|about|over|under|via)\s+(?:(?:the|a|an)\s+)?"
+    r"(?:[\w’'\-]+(?:ed|ing)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# The people who speak for a body by office, unnamed: "a Fox spokesman" gives the body as the source.
+SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative".split())
 
 
 class Groups(People):
@@ -93,10 +109,12 @@ class Groups(People):
             if low in NP_STOP or low in PREPOSITIONS or word.endswith(("'s", "’s")) or low.endswith(("ed", "ing")):
                 break
             kept.insert(0, word)
-        if len(kept) < len(words) and words[-len(kept) - 1].casefold() in PREPOSITIONS:
-            return None  # "a spokesman for the council": the council is inside a prepositional phrase, not speaking
         name = " ".join(kept)
         offset = len(left) - len(" ".join(words[len(words) - len(kept) :]))
+        if INSIDE_PREPOSITION.search(left, 0, offset):
+            # "a spokesman for the council", "Monzer Akbik of the Western-backed National Coalition opposition
+            # group": the group is inside a prepositional phrase, not speaking
+            return None
         if name[0].islower() and not any(c.isupper() for c in name.split()[0][1:]):
             name = name[0].upper() + name[1:]
         return name, offset
@@ -110,6 +128,16 @@ class Groups(People):
         nobody we can name."""
         words = name.split()
         head = words[-1].casefold()
+        body = words[1:-1]
+        if head in SPOKESPEOPLE and words[0].casefold() in ("a", "an") and body and all(w[0].isupper() for w in body):
+            # "a Fox spokesman said", "A Government spokesman said": someone unnamed speaking for the body named,
+            # which is the source the article gives.
+            entity = self.resolve_run(body, speaking=True, pos=pos)
+            return (
+                entity
+                if entity is not None and entity.kind == "organisation"
+                else self._entity(" ".join(body), "organisation")
+            )
         if head in PERSON_NOUNS and all(w.casefold() in GROUP_DETERMINERS for w in words[:-1]):
             return None  # "a sheriff's spokeswoman told ...": one person the article does not name, no group
         if head in PERSON_NOUNS and len(words) == 3 and words[0].casefold() in GROUP_DETERMINERS and words[1].islower():

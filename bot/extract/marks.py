@@ -48,6 +48,15 @@ SINGLE_OPENING = re.compile(r"[‘'](?<![^\s(\[{—–\-/:][‘'])(?=\S)")
 DOUBLE_OPENING = re.compile(r"[\"“”「『«](?<![^\s(\[{—–\-/:][\"“”「『«])(?=\S)")
 
 
+def with_wire_marks_read(text: str) -> str:
+    """The text with the quotation marks of ANPA wire copy (``two backticks'' and two apostrophes, as the AP
+    transmits them) read as one curly mark each and a space, so every offset stays the article's. Only in a text
+    with a double backtick: elsewhere two apostrophes are two apostrophes."""
+    if "``" not in text:
+        return text
+    return text.replace("``", " “").replace("''", "” ")
+
+
 def uses_single_quotes(article: Article) -> bool:
     """True when the article quotes in single marks (British style): its body opens more quotations with ‘ or '
     than with double marks. A headline in single marks over a body in double ones does not count."""

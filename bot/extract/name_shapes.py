@@ -28,8 +28,18 @@ PARTICLE_WORD = re.compile(PARTICLE)
 
 @lru_cache(maxsize=4096)  # pure, and articles repeat their names: a word is folded once
 def fold(token: str) -> frozenset[str]:
-    """The spellings a name word may be matched by: "Brünner" is "brunner" or "bruenner", "Māori" is "maori"."""
-    return frozenset({anyascii(token).casefold(), anyascii(token.translate(TRANSLITERATIONS)).casefold()})
+    """The spellings a name word may be matched by: "Brünner" is "brunner" or "bruenner", "Māori" is "maori"; a
+    surname after the Arabic article ("al-Assad", "el-Sisi") is also the name without it, as copy writes it
+    ("Assad said")."""
+    spellings = {anyascii(token).casefold(), anyascii(token.translate(TRANSLITERATIONS)).casefold()}
+    article = ARABIC_ARTICLE.match(token)
+    if article is not None:
+        spellings |= fold(token[article.end() :])
+    return frozenset(spellings)
+
+
+# The Arabic article before a surname, joined by a hyphen: "al-Assad", "el-Sisi", "ad-Din".
+ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|az|an|ash|ul)-(?=[A-Z])")
 
 
 def same_words(a: list[str], b: list[str]) -> bool:
@@ -93,6 +103,9 @@ def strip_possessive(token: str) -> str:
 
 def is_person_token(token: str) -> bool:
     token = strip_possessive(token)
+    article = ARABIC_ARTICLE.match(token)
+    if article is not None:
+        token = token[article.end() :]  # "al-Assad" is as much a surname as "Assad"
     return bool(INITIAL.fullmatch(token)) or (
         len(token) > 1
         and token[0].isupper()

@@ -71,11 +71,12 @@ RELATION_BEFORE = re.compile(
 
 
 def _describes(tokens: list[str]) -> bool:
-    """A run ending in a nationality or a party member, one or many ("a Texas Democrat", "Central Americans"),
-    describes people and names no one; after a given name it is a surname ("Mike German")."""
+    """A run ending in a nationality or a party member, one or many ("a Texas Democrat", "Central Americans",
+    "Sunni Muslim Gulf Arab monarchies"), describes people and names no one; after given names alone it is a
+    surname ("Mike German")."""
     key = strip_possessive(tokens[-1]).casefold()
     describing = key in DESCRIBING_NOUNS or (key.endswith("s") and key[:-1] in DESCRIBING_NOUNS)
-    return describing and not is_given_name(tokens[0])
+    return describing and not all(is_given_name(t) or INITIAL.fullmatch(t) for t in tokens[:-1])
 
 
 # --- entities ---------------------------------------------------------------------------------------
