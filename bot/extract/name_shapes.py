@@ -11,6 +11,7 @@ from anyascii import anyascii
 from ..lexical import part_of_speech
 from .given_names import is_given_name
 from .words import (
+    DESCRIBING_NOUNS,
     INITIAL,
     INNER_CAPITAL,
     LEADING,
@@ -221,3 +222,12 @@ def noun_follows(text: str, end: int) -> bool:
     family winery", not "said" in "the Pentagon said"."""
     after = re.match(r"\s+([a-z]+)\b", text[end : end + 30])
     return after is not None and part_of_speech(after[1]) == "n"
+
+
+def describes_people(tokens: list[str]) -> bool:
+    """A run ending in a nationality or a party member, one or many ("a Texas Democrat", "Central Americans",
+    "Sunni Muslim Gulf Arab monarchies"), describes people and names no one; after given names alone it is a
+    surname ("Mike German")."""
+    key = strip_possessive(tokens[-1]).casefold()
+    describing = key in DESCRIBING_NOUNS or (key.endswith("s") and key[:-1] in DESCRIBING_NOUNS)
+    return describing and not all(is_given_name(t) or INITIAL.fullmatch(t) for t in tokens[:-1])

@@ -16,6 +16,7 @@ from .name_shapes import (
     beside_number,
     body_then_person,
     common_phrase,
+    describes_people,
     drop_post_nominals,
     fold,
     is_person_token,
@@ -32,8 +33,9 @@ from .name_shapes import (
 from .pronouns import Pronouns
 from .records import UNCLEAR, UNNAMED
 from .words import (
+    APPOSED_RELATION,
+    COUPLE,
     DEMONYMS,
-    DESCRIBING_NOUNS,
     GROUP_NOUNS,
     HANDLE,
     HONORIFICS,
@@ -49,6 +51,7 @@ from .words import (
     PLACE_WORDS,
     PREPOSITIONS,
     PRONOUN_DETERMINERS,
+    RELATION_BEFORE,
     RELATION_GENDERS,
     RELATION_NOUNS,
     RUN,
@@ -62,23 +65,6 @@ from .words import (
     speech_cues,
 )
 
-# A possessive or an article and a relation noun right before a name, with or without the comma of an
-# apposition: "her daughter ", "survived by a daughter, ".
-# (News copy drops the determiner: "the allegations he harmed daughter Dylan Farrow".)
-RELATION_BEFORE = re.compile(
-    r"\b(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Aa]n?|[Tt]he)\s+)?(?P<rel>[a-z]+)(?P<comma>,)?\s*$"
-)
-
-
-def _describes(tokens: list[str]) -> bool:
-    """A run ending in a nationality or a party member, one or many ("a Texas Democrat", "Central Americans",
-    "Sunni Muslim Gulf Arab monarchies"), describes people and names no one; after given names alone it is a
-    surname ("Mike German")."""
-    key = strip_possessive(tokens[-1]).casefold()
-    describing = key in DESCRIBING_NOUNS or (key.endswith("s") and key[:-1] in DESCRIBING_NOUNS)
-    return describing and not all(is_given_name(t) or INITIAL.fullmatch(t) for t in tokens[:-1])
-
-
 # --- entities ---------------------------------------------------------------------------------------
 
 
@@ -90,16 +76,6 @@ class Entity:
     role: str | None = None
     aliases: list[str] = field(default_factory=list)
     first: int = -1  # where the article first gives the full name; a short form only points back to it
-
-
-# A relation noun and the comma that puts a name in apposition to it: "Their elder son, ", "her father, ".
-APPOSED_RELATION = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’']*['’]s?)\s+(?:[a-z]+\s+)?(?P<rel>[a-z]+),\s*$"
-)
-# Two given names joined before one surname: "Ada and Tom Merrow".
-COUPLE = re.compile(
-    r"(?<![\w’'\-])(?P<given>[A-Z][a-z]+) and (?P<rest>[A-Z][a-z]+ [A-Z][\w’'\-]*[a-z])\b(?![ \u00a0][A-Z])"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,7 +326,7 @@ class People(Pronouns):
             if beside_number(text, match.start(), match.end()):
                 continue  # "21st Century Fox", "Teamsters Local 90": no person's name follows or precedes a number
             if len(name_part) >= 2 and not looks_org(name_part) and person_name(name_part):
-                if common_phrase(name_part) or _describes(name_part):
+                if common_phrase(name_part) or describes_people(name_part):
                     # "Indigenous Peoples", "Central Americans": a kind of people, no one's name
                     continue
                 if self._surname_first(name_part, match.start()):
@@ -489,7 +465,7 @@ class People(Pronouns):
             return self.organisation(tokens, pos)
         if not name_part:
             return None
-        if len(name_part) >= 2 and _describes(name_part):
+        if len(name_part) >= 2 and describes_people(name_part):
             return None  # "A Texas Democrat said": a description of someone the article does not name here
         if common_phrase(name_part) and not looks_org(name_part):
             return None  # "Indigenous Peoples": a kind of people, never a person a pronoun can mean

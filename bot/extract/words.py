@@ -523,3 +523,19 @@ def word_count(text: str) -> int:
     if cjk >= 4:
         return max(2, len(WORD.findall(text)))
     return len(WORD.findall(text))
+
+
+# A possessive or an article and a relation noun right before a name, with or without the comma of an
+# apposition: "her daughter ", "survived by a daughter, ".
+# (News copy drops the determiner: "the allegations he harmed daughter Dylan Farrow".)
+RELATION_BEFORE = re.compile(
+    r"\b(?:(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts|[Aa]n?|[Tt]he)\s+)?(?P<rel>[a-z]+)(?P<comma>,)?\s*$"
+)
+# A relation noun and the comma that puts a name in apposition to it: "Their elder son, ", "her father, ".
+APPOSED_RELATION = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’']*['’]s?)\s+(?:[a-z]+\s+)?(?P<rel>[a-z]+),\s*$"
+)
+# Two given names joined before one surname: "Ada and Tom Merrow".
+COUPLE = re.compile(
+    r"(?<![\w’'\-])(?P<given>[A-Z][a-z]+) and (?P<rest>[A-Z][a-z]+ [A-Z][\w’'\-]*[a-z])\b(?![ \u00a0][A-Z])"
+)
