@@ -2045,3 +2045,22 @@ def test_an_unnamed_spokesman_gives_the_body_he_speaks_for() -> None:
     assert [(q.speaker, q.rule) for q in quotes] == [
         ("Government", "cue before the quote; 'A Government spokesman' → Government, the body it speaks for")
     ]
+
+
+def test_a_paragraph_ending_on_an_inverted_cue_hands_its_speaker_the_next_lone_quotation() -> None:
+    quotes = quoted(
+        "Those around Assad feel the threat will force Western leaders to work with him, said Salem Zahran, a "
+        "Lebanese political analyst.\n"
+        "“The Syrian leadership truly feels that the time of isolation is over.”"
+    )
+    assert [(q.speaker, q.rule) for q in quotes if q.kind == "quoted"] == [
+        ("Salem Zahran", "the one person the paragraph before reports speaking")
+    ]
+
+
+def test_a_pronoun_subject_before_a_colon_introduces_the_quotation() -> None:
+    found = who_said(
+        "After weeks on the run, Chen Guiqiu was exhausted. A Christian, she prayed: “Don't desert us now, not like "
+        "this.”"
+    )
+    assert found == {"Don't desert us now, not like this.": "Chen Guiqiu"}

@@ -67,6 +67,8 @@ STRANDED_OPENER = re.compile(r"\s[“\"]\s*$")
 CONTINUES = "continues the quotation ending the paragraph before"
 # A free relative's "what" before a cue's subject: "contrary to what she believes".
 FREE_RELATIVE = re.compile(r"\bwhat\s+$")
+# "he" or "she" as the subject of the verb right before a colon that introduces a quotation: "she prayed:".
+PRONOUN_BEFORE_COLON = re.compile(r"(?:^|[,;.]\s+|\s)(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]+\s*:[\s\x00]*$")
 # A relative or free relative clause's opening before a cue's subject ("notes that he says", "what its bankers
 # think"): the cue reports nothing of a quotation elsewhere in the sentence.
 RELATIVE_BEFORE = re.compile(r"\b(?:that|which|who|whom|what)\s*(?:(?:its|his|her|their|the)\s+)?$")
@@ -167,6 +169,7 @@ class Analyser(Cues):
         self.prev_tail_speaker: Entity | None = None
         self.prev_tail_rule = CONTINUES
         self.body_seen = 0  # body paragraphs read so far
+        self.paragraph_first_sentence = 0  # the index of the paragraph's first sentence, as it is read
 
     def run(self) -> Extraction:
         self._register_names(self.text)
@@ -204,7 +207,7 @@ class Analyser(Cues):
         self.section_person = self._crosshead_person(para)
         sentences = masked_sentences(masked)
         abs_sentences = [(para.start + s, para.start + e) for s, e in sentences]
-        first_sentence = len(self.sentences)
+        first_sentence = self.paragraph_first_sentence = len(self.sentences)
         self.sentences.extend(abs_sentences)
         self._collect_mentions(masked, para.start, first_sentence)
         events = self._events(masked, para.start, first_sentence)
@@ -247,6 +250,8 @@ class Analyser(Cues):
         start, end = self.sentences[-1]
         if speaker.kind != "person" or start < self.sentences[first_sentence][0]:
             return None
+        if any(start <= e.pos < end for e in events):
+            return speaker  # the last sentence reports their speech: '..., said Salem Zahran, a Lebanese analyst.'
         subject = next((m for m in self.mentions if start <= m.pos < end), None)
         if subject is None or subject.entity is not speaker or not self._opens_sentence(start, subject.pos):
             return None
@@ -539,6 +544,13 @@ class Analyser(Cues):
             if all(w.casefold().strip(",") in LEADING | PREPOSITIONS or not re.search(r"[^\W\d]", w) for w in lead):
                 entity = clause[0].entity
                 return Found(entity, rule=f"colon introduction; {entity.name}, the subject before the colon")
+        pronoun = PRONOUN_BEFORE_COLON.search(self.narration[1], 0, quote_open - self.narration[0])
+        if pronoun is not None and self.narration[0] + pronoun.start("pronoun") >= start:
+            # "A Christian, she prayed: “...”": the pronoun is the clause's subject.
+            at = self.narration[0] + pronoun.start("pronoun")
+            entity, how = self.explain_pronoun(at, pronoun["pronoun"].casefold(), self.paragraph_first_sentence)
+            if entity is not None and entity.kind == "person":
+                return Found(entity, rule=f"colon introduction; pronoun '{pronoun['pronoun']}' → {how}")
         return Found(why="a colon introduction whose subject is no person")
 
     def _emit(self, mark: Mark, para: Paragraph, found: Found) -> None:
