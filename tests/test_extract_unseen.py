@@ -2064,3 +2064,11 @@ def test_a_pronoun_subject_before_a_colon_introduces_the_quotation() -> None:
         "this.”"
     )
     assert found == {"Don't desert us now, not like this.": "Chen Guiqiu"}
+
+
+def test_a_name_before_a_group_noun_qualifies_the_group_it_does_not_speak() -> None:
+    found = who_said(
+        "Brexit backers who have seen the documents told the newspaper the figures were unrealistic and claimed "
+        "there was a push to “make leaving the single market look bad”."
+    )
+    assert list(found.values()) == ["Brexit backers"]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .given_names import is_given_name
-from .groups import Groups, group_how
+from .groups import Groups, group_how, group_noun
 from .name_shapes import AFTER_NUMBER, looks_org, split_title, strip_possessive
 from .names import Entity
 from .pronouns import PREPOSITION_BEFORE
@@ -42,7 +42,6 @@ from .words import (
     DESCRIPTION,
     DOCUMENT_NOUNS,
     DOCUMENT_VERBS,
-    GROUP_NOUNS,
     HANDLE_END,
     INVERTING,
     LEADING,
@@ -551,7 +550,9 @@ class Cues(Groups):
             if entity is not None:
                 return entity, clause + named.start("run"), f"'{named.group().strip()}' → {how}"
         names_someone = bool(named) and bool(re.match(r"\s+[A-Z]", masked[clause + named.end() : vstart]))
-        if named and {noun, noun[:-1]} & (TITLES | GROUP_NOUNS) and not names_someone:
+        # (Not "The homeowners' lawyer, Jonathan Pike, called": a possessive group owns the speaker.)
+        possessive = masked[clause + named.end() : clause + named.end() + 1] in ("'", "’") if named else False
+        if named and ({noun, noun[:-1]} & TITLES or group_noun(noun)) and not names_someone and not possessive:
             # "Fox producers defended the show, saying ...": the group speaks, not the name qualifying it (but in
             # "Commission spokeswoman Anna Weber condemned ... and said" the role names its person).
             group = self._group(named.group().strip())
@@ -583,7 +584,7 @@ class Cues(Groups):
         # before a noun only describes the speaker ("One European diplomat, who asked not to be named, ...").
         entity = (
             self.resolve_run(named["run"].split(), speaking=True, pos=base + clause + named.start("run"))
-            if named and not {noun, noun[:-1]} & (TITLES | GROUP_NOUNS)
+            if named and not ({noun, noun[:-1]} & TITLES or group_noun(noun))
             else None
         )
         if entity is not None and named:

@@ -39,6 +39,13 @@ def can_be_called(org: Entity, head: str) -> bool:
     return True  # "the group", "the statement", "the letter": whoever was just named
 
 
+def group_noun(word: str) -> bool:
+    """Whether a lower-case noun can head a group that speaks: "critics", "backers", "scientists", "residents"."""
+    return (
+        word in GROUP_NOUNS or word[:-1] in GROUP_NOUNS or re.search(r"(?:ers|ists|ians|ants|ents)$", word) is not None
+    )
+
+
 def group_how(name: str, entity: Entity | None) -> str:
     if entity is None:
         return f"{UNNAMED}: '{name}' points back to no organisation the article names"
@@ -93,12 +100,7 @@ class Groups(People):
         low = head.casefold()
         if low in PRONOUN_DETERMINERS:
             return None  # "Others reported ...": a determiner standing as a pronoun names no group
-        if not (
-            low in GROUP_NOUNS
-            or low[:-1] in GROUP_NOUNS
-            or re.search(r"(?:ers|ists|ians|ants|ents)$", low)
-            or (words[0].casefold() == "the" and self._body_named_by(low) is not None)
-        ):
+        if not (group_noun(low) or (words[0].casefold() == "the" and self._body_named_by(low) is not None)):
             return None
         kept = [head]
         for word in reversed(words[:-1]):
