@@ -21,6 +21,9 @@ ASKING = frozenset(
 )
 # A demonstrative standing for what the question said before it.
 _BACK_REFERENCE = frozenset({"that", "this"})
+# A third person's pronoun standing for someone or something the question named before ("my cat keeps knocking
+# things over, how do i train her to stop").
+_PERSONAL_BACK_REFERENCE = frozenset("he she they him her them".split())
 
 
 def split(query: str) -> list[str]:
@@ -67,7 +70,7 @@ def refers_back(clause: str) -> bool:
                 return True
             if part == "a" and len(found) == 3:
                 return True
-    return bool(found) and found[-1] in _BACK_REFERENCE
+    return bool(found) and (found[-1] in _BACK_REFERENCE or not _PERSONAL_BACK_REFERENCE.isdisjoint(found))
 
 
 def _alternative(clause: str) -> bool:

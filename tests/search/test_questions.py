@@ -136,6 +136,13 @@ def test_it_before_an_adjective_is_only_a_subject(ranker) -> None:
     assert [c.refers_back for c in analysis.clauses] == [False, True]
 
 
+def test_a_third_person_pronoun_points_a_clause_back_at_the_statement_before(ranker) -> None:
+    # "her" is the cat: the clause asks about training a cat, not about training AI models.
+    topic = "my cat keeps knocking stuff off the counter, how do i train her to stop"
+    assert ranker.analyse(topic).clauses == ()
+    assert speakers(ranker, topic) == {}
+
+
 def test_it_before_an_adjective_that_ends_the_clause_points_back(ranker) -> None:
     # "is it public?" asks about Grok's training data, not about open source alone.
     topic = "What data was Grok trained on, is it public?"
