@@ -1898,13 +1898,23 @@ def test_a_scare_quote_that_recurs_in_quote_marks_is_the_same_term() -> None:
     assert [q.text for q in quotes] == []
 
 
-def test_the_with_a_plural_group_points_back_and_a_bare_plural_names_a_group() -> None:
-    found = who_said(
+def test_a_group_nobody_names_gives_a_quotation_no_speaker_with_the_or_without() -> None:
+    # Neither a person nor an organisation: the labelled rounds give such quotations no speaker ("said
+    # researchers", "Staffers described it as ..."); a group an organisation's name qualifies still speaks.
+    quotes = quoted(
         "The team found the flaw in routers from eleven makers.\n"
         "“An attacker can steal uplink packets,” the researchers wrote.\n"
-        "“This is overblown,” critics said."
+        "“This is overblown,” critics said.\n"
+        "“We stand by the show,” Fox producers said."
     )
-    assert found == {"An attacker can steal uplink packets": None, "This is overblown": "Critics"}
+    assert [(q.speaker, q.why) for q in quotes] == [
+        (
+            None,
+            "a speaker the article does not name: 'The researchers' points back to no organisation the article names",
+        ),
+        (None, "a group the article does not name: 'Critics'"),
+        ("Fox producers", None),
+    ]
 
 
 def test_one_word_between_a_determiner_and_a_quoted_label_is_its_modifier() -> None:

@@ -9,6 +9,7 @@ from ..data.article import Article, Paragraph
 from ..lexical import part_of_speech
 from ..text import STOPWORDS
 from .cues import Cues, Event, cue_text, find_channel, name_how
+from .groups import group_noun
 from .marks import (
     OPENERS,
     Mark,
@@ -87,6 +88,13 @@ class Found:
     channel: str | None = None
     rule: str | None = None
     why: str | None = None
+
+
+def _bare_group(name: str) -> bool:
+    """A group named by a plural noun of people alone ("Researchers", "Critics"), no organisation's name in it; a
+    body's collective noun ("Government", "Police") names the body."""
+    word = name.casefold()
+    return " " not in name and word.endswith("s") and group_noun(word)
 
 
 def from_event(event: Event, cue: str, placement: str) -> Found:
@@ -559,6 +567,10 @@ class Analyser(Cues):
             return
         if found.entity is not None and found.entity.kind == UNCLEAR:
             found = Found(cue=found.cue, why=f"{AMBIGUOUS}: {found.entity.name}")
+        if found.entity is not None and found.entity.kind == "group" and _bare_group(found.entity.name):
+            # "Researchers said", "critics said": people nobody names, neither a person nor an organisation, so the
+            # quotation is no one's we can cite (a reported position still says what the group holds).
+            found = Found(cue=found.cue, why=f"a group the article does not name: '{found.entity.name}'")
         if found.entity is not None:
             self.used[found.entity.name.casefold()] = found.entity
             self.last_speaker, self.last_spoken_at = found.entity, mark.start
