@@ -9,7 +9,7 @@ from ..data.article import Article, Paragraph
 from ..lexical import part_of_speech
 from ..text import STOPWORDS
 from .cues import Cues, Event, cue_text, find_channel, name_how
-from .groups import group_noun
+from .groups import bare_group
 from .marks import (
     OPENERS,
     Mark,
@@ -88,13 +88,6 @@ class Found:
     channel: str | None = None
     rule: str | None = None
     why: str | None = None
-
-
-def _bare_group(name: str) -> bool:
-    """A group named by a plural noun of people alone ("Researchers", "Critics"), no organisation's name in it; a
-    body's collective noun ("Government", "Police") names the body."""
-    word = name.casefold()
-    return " " not in name and word.endswith("s") and group_noun(word)
 
 
 def from_event(event: Event, cue: str, placement: str) -> Found:
@@ -567,7 +560,7 @@ class Analyser(Cues):
             return
         if found.entity is not None and found.entity.kind == UNCLEAR:
             found = Found(cue=found.cue, why=f"{AMBIGUOUS}: {found.entity.name}")
-        if found.entity is not None and found.entity.kind == "group" and _bare_group(found.entity.name):
+        if found.entity is not None and found.entity.kind == "group" and bare_group(found.entity.name):
             # "Researchers said", "critics said": people nobody names, neither a person nor an organisation, so the
             # quotation is no one's we can cite (a reported position still says what the group holds).
             found = Found(cue=found.cue, why=f"a group the article does not name: '{found.entity.name}'")

@@ -24,6 +24,7 @@ from .subjects import (
     INDEFINITE_SPEAKER,
     INDEFINITE_WHO,
     NAMED_SUBJECT,
+    OF_PHRASE_SUBJECT,
     OWNED_SUBJECT,
     PERSON_WITH_BODY,
     POSSESSED_SUBJECT,
@@ -426,7 +427,7 @@ class Cues(Groups):
             return entity, sent_start + offset, group_how(name, entity)
         # "Monzer Akbik of the Western-backed National Coalition opposition group told": the phrase after "of" says
         # whose the person is; the name it follows speaks.
-        of_phrase = re.search(r"(?:^|[,\x00]\s*)(?P<np>[^,\x00]*?)\s+(?:of|from|at|with)\s+the\s+[^,\x00]*$", left)
+        of_phrase = OF_PHRASE_SUBJECT.search(left)
         heading = self._person_heading(of_phrase["np"], sent_start + of_phrase.start("np"), base) if of_phrase else None
         if heading is not None:
             return heading
@@ -490,7 +491,7 @@ class Cues(Groups):
             if group is not None and group[1] == 0:
                 entity = self._group_entity(group[0], base + sent_start)
                 return entity, sent_start, group_how(group[0], entity)
-            return self._person_heading(head["np"], sent_start, base) if head else None
+            return None
         if run is None:
             return None
         # "Patrol Chief James Hall with the New York Police Department said": the person speaks, not the body.

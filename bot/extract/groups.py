@@ -46,6 +46,13 @@ def group_noun(word: str) -> bool:
     )
 
 
+def bare_group(name: str) -> bool:
+    """A group named by a plural noun of people alone ("Researchers", "Critics"), no organisation's name in it: no
+    source a quotation can be given to. A body's collective noun ("Government", "Police") names the body."""
+    word = name.casefold()
+    return " " not in name and word.endswith("s") and group_noun(word)
+
+
 def group_how(name: str, entity: Entity | None) -> str:
     if entity is None:
         return f"{UNNAMED}: '{name}' points back to no organisation the article names"

@@ -11,6 +11,7 @@ from anyascii import anyascii
 from ..lexical import part_of_speech
 from .given_names import is_given_name
 from .words import (
+    ARABIC_ARTICLE,
     DESCRIBING_NOUNS,
     INITIAL,
     INNER_CAPITAL,
@@ -25,6 +26,8 @@ from .words import (
 )
 
 PARTICLE_WORD = re.compile(PARTICLE)
+# The Arabic article leading a surname: "al-Assad" is also "Assad".
+ARTICLE_BEFORE_SURNAME = re.compile(rf"{ARABIC_ARTICLE}(?=[A-Z])")
 
 
 @lru_cache(maxsize=4096)  # pure, and articles repeat their names: a word is folded once
@@ -33,14 +36,10 @@ def fold(token: str) -> frozenset[str]:
     surname after the Arabic article ("al-Assad", "el-Sisi") is also the name without it, as copy writes it
     ("Assad said")."""
     spellings = {anyascii(token).casefold(), anyascii(token.translate(TRANSLITERATIONS)).casefold()}
-    article = ARABIC_ARTICLE.match(token)
+    article = ARTICLE_BEFORE_SURNAME.match(token)
     if article is not None:
         spellings |= fold(token[article.end() :])
     return frozenset(spellings)
-
-
-# The Arabic article before a surname, joined by a hyphen: "al-Assad", "el-Sisi", "ad-Din".
-ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ar|as|at|az|an|ash|ul)-(?=[A-Z])")
 
 
 def same_words(a: list[str], b: list[str]) -> bool:
@@ -104,7 +103,7 @@ def strip_possessive(token: str) -> str:
 
 def is_person_token(token: str) -> bool:
     token = strip_possessive(token)
-    article = ARABIC_ARTICLE.match(token)
+    article = ARTICLE_BEFORE_SURNAME.match(token)
     if article is not None:
         token = token[article.end() :]  # "al-Assad" is as much a surname as "Assad"
     return bool(INITIAL.fullmatch(token)) or (

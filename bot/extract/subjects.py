@@ -29,6 +29,11 @@ POSSESSED_SUBJECT = re.compile(
 OWNED_SUBJECT = re.compile(rf"\s*(?P<who>{RUN.pattern})\s+(?P<noun>[a-z]+)\b(?P<rest>[^,\x00A-Z]*)$")
 APPOSITIVE_SUBJECT = re.compile(rf",\s+(?P<lead>(?:[a-z][\w\-]*\s+){{0,3}})(?P<run>{RUN.pattern}),$")
 NAMED_SUBJECT = re.compile(rf"(?:(?P<the>\b[Tt]he )?(?P<run>{RUN.pattern}))$")
+# A subject phrase and the prepositional phrase after it, up to the verb: "Monzer Akbik| of the Western-backed
+# National Coalition opposition group (told)", "Fishermen| in the Kenyan town of Homa Bay (said)".
+OF_PHRASE_SUBJECT = re.compile(
+    r"(?:^|[,\x00]\s*)(?P<np>[^,\x00]*?)\s+(?:of|from|at|with|in|near|outside|across)\s+(?:the\s+)?[^,\x00]*$"
+)
 PERSON_WITH_BODY = re.compile(rf"(?P<run>{RUN.pattern})\s+(?:with|of|at|from|for)\s+$")
 # A name in apposition after "X's <noun>": "recalled Brook's husband, Tomas Hale, a pilot".
 # A cue, then someone and a speech verb of theirs: "she recalls him saying", "I heard Ailes tell her".

@@ -356,8 +356,10 @@ PARTICLE = r"(?:de|van|von|der|den|la|le|da|di|del|du|bin|al|ibn|dos|das)"
 # "iPhone"); the lookahead says so first, so the scan passes the other positions (most of a text) without trying
 # each of NAME_TOKEN's alternatives there, which took half of every RUN search. It matches nothing NAME_TOKEN
 # would not.
-# A surname after the Arabic article, hyphenated, inside a run: "Bashar al-Assad", "Abdel Fattah el-Sisi".
-ARTICLED = rf"(?:al|el|ad|ar|as|at|az|an|ash|ul)-[{UPPER}][\w’'\-]*[\w]"
+# The Arabic article, hyphenated to the surname it leads: "al-Assad", "el-Sisi", "ad-Din".
+ARABIC_ARTICLE = r"(?:al|el|ad|ar|as|at|az|an|ash|ul)-"
+# A surname after the Arabic article inside a run: "Bashar al-Assad", "Abdel Fattah el-Sisi".
+ARTICLED = rf"{ARABIC_ARTICLE}[{UPPER}][\w’'\-]*[\w]"
 RUN = re.compile(
     rf"(?=[a-z]{{0,3}}[{UPPER}]){NAME_TOKEN}(?:[ \u00a0](?:(?:{PARTICLE}[ \u00a0]){{0,2}}{NAME_TOKEN}|{ARTICLED}))*"
 )
